@@ -1,0 +1,62 @@
+# The two commands: `make serve` and `make test`. Each installs what it needs first (scripts/setup.sh),
+# skipping whatever is already there at the right version.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+# node_modules/.bin first: its wasm-opt (npm binaryen 132) is the one Trunk must use, never Debian's.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+GOVUK_CSS := assets/generated/govuk.css
+WASM_TEST := cargo test --target wasm32-unknown-unknown --test store
+
+.PHONY: serve build test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
+
+serve: setup-serve $(GOVUK_CSS)
+	cargo fetch --quiet
+	trunk serve index.html
+
+build: setup-serve $(GOVUK_CSS)
+	cargo fetch --quiet
+	trunk build index.html --release
+
+test: setup-test $(GOVUK_CSS) lint native-test wasm-test e2e
+
+setup-serve:
+	@scripts/setup.sh serve
+
+setup-test:
+	@scripts/setup.sh test
+
+$(GOVUK_CSS): assets/govuk.scss package-lock.json
+	@mkdir -p $(dir $@)
+	sass --load-path=node_modules --style=compressed --quiet-deps --no-source-map $< $@
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+native-test:
+	cargo test
+
+wasm-test: wasm-test-chromium wasm-test-firefox
+
+wasm-test-chromium:
+	env -u GECKODRIVER CHROMEDRIVER=/usr/bin/chromedriver $(WASM_TEST)
+
+wasm-test-firefox:
+	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" $(WASM_TEST)
+
+e2e: build e2e-chromium e2e-any-browser
+
+e2e-chromium:
+	playwright test --config tests/e2e/playwright.config.mjs
+
+e2e-any-browser:
+	tests/e2e/any-browser.sh
+
+bench:
+	@echo "No benchmarks yet: the first ones come with the caseload (issue 8)."
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown $(GOVUK_CSS) test-results

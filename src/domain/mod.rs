@@ -1,0 +1,10 @@
+//! Pure rules of the workbook: no browser types, tested natively with `cargo test`.
+//!
+//! The UI renders what these modules say and sends answers back; persistence lives in `crate::store`.
+
+pub mod answers;
+pub mod case;
+pub mod dates;
+pub mod errors;
+pub mod questionnaire;
+pub mod scoring;

@@ -1,0 +1,153 @@
+//! Persistence only: the IndexedDB schema, its versioned migrations, and reading and writing records.
+//!
+//! ```ignore
+//! let store = Store::open(DATABASE_NAME).await?;
+//! store.put_case(&record).await?;
+//! ```
+
+mod records;
+
+pub use records::{AssessmentRecord, CaseRecord, RECORD_SCHEMA_VERSION};
+
+use indexed_db_futures::database::{Database, VersionChangeEvent};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+
+/// The database the app uses; tests open others by name.
+pub const DATABASE_NAME: &str = "probation-workbook";
+/// The IndexedDB version this build expects; `migrate` brings any older database up to it.
+pub const DATABASE_VERSION: u32 = 1;
+
+pub const CASES: &str = "cases";
+pub const ASSESSMENTS: &str = "assessments";
+
+/// A storage failure, worded for the officer.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("This browser could not open its storage ({0}). Your work cannot be saved: check that the browser is not in private mode and has free disk space.")]
+    Open(String),
+    #[error("Could not save ({0}). Your answer is still on screen; it will be saved again with your next change.")]
+    Write(String),
+    #[error("Could not read saved work ({0}).")]
+    Read(String),
+}
+
+fn open_error(error: impl std::fmt::Display) -> StoreError {
+    StoreError::Open(error.to_string())
+}
+fn write_error(error: impl std::fmt::Display) -> StoreError {
+    StoreError::Write(error.to_string())
+}
+fn read_error(error: impl std::fmt::Display) -> StoreError {
+    StoreError::Read(error.to_string())
+}
+
+/// Applies every schema step from `old_version` up to `DATABASE_VERSION`, one version at a time,
+/// so a database of any age reaches the current layout.
+fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
+    let old_version = event.old_version() as u32;
+    for version in (old_version + 1)..=DATABASE_VERSION {
+        if version == 1 {
+            db.create_object_store(CASES).build()?;
+            db.create_object_store(ASSESSMENTS).build()?;
+        }
+    }
+    Ok(())
+}
+
+/// An open connection to one workbook database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    db: Database,
+}
+
+impl Store {
+    /// Opens (creating or upgrading as needed) the database with this name.
+    pub async fn open(name: &str) -> Result<Store, StoreError> {
+        let db = Database::open(name)
+            .with_version(DATABASE_VERSION)
+            .with_on_upgrade_needed(migrate)
+            .await
+            .map_err(open_error)?;
+        Ok(Store { db })
+    }
+
+    pub fn version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    pub fn object_store_names(&self) -> Vec<String> {
+        self.db.object_store_names().collect()
+    }
+
+    /// Closes the connection; other connections can then upgrade or delete the database.
+    pub fn close(self) {
+        self.db.close();
+    }
+
+    /// Closes the connection and deletes the whole database (used by tests).
+    pub async fn delete(self) -> Result<(), StoreError> {
+        self.db.delete().map_err(write_error)?.await.map_err(write_error)
+    }
+
+    async fn put<T: serde::Serialize>(&self, store_name: &str, key: &str, value: &T) -> Result<(), StoreError> {
+        let transaction = self
+            .db
+            .transaction(store_name)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let store = transaction.object_store(store_name).map_err(write_error)?;
+        store
+            .put(value)
+            .with_key(key.to_string())
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        transaction.commit().await.map_err(write_error)
+    }
+
+    async fn get<T: serde::de::DeserializeOwned>(&self, store_name: &str, key: &str) -> Result<Option<T>, StoreError> {
+        let transaction = self.db.transaction(store_name).build().map_err(read_error)?;
+        let store = transaction.object_store(store_name).map_err(read_error)?;
+        store
+            .get(key.to_string())
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)
+    }
+
+    pub async fn put_case(&self, case: &CaseRecord) -> Result<(), StoreError> {
+        self.put(CASES, &case.id, case).await
+    }
+
+    pub async fn case(&self, id: &str) -> Result<Option<CaseRecord>, StoreError> {
+        self.get(CASES, id).await
+    }
+
+    /// Every case, newest first.
+    pub async fn cases(&self) -> Result<Vec<CaseRecord>, StoreError> {
+        let transaction = self.db.transaction(CASES).build().map_err(read_error)?;
+        let store = transaction.object_store(CASES).map_err(read_error)?;
+        let mut cases = store
+            .get_all::<CaseRecord>()
+            .serde()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(read_error)?;
+        cases.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+        Ok(cases)
+    }
+
+    pub async fn put_assessment(&self, assessment: &AssessmentRecord) -> Result<(), StoreError> {
+        self.put(ASSESSMENTS, &assessment.case_id, assessment).await
+    }
+
+    pub async fn assessment(&self, case_id: &str) -> Result<Option<AssessmentRecord>, StoreError> {
+        self.get(ASSESSMENTS, case_id).await
+    }
+}

@@ -1,0 +1,211 @@
+//! Creating a case, and changing its details. Nothing is written until every field is valid, so a
+//! mistake never overwrites what was saved.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::clock;
+use super::components::{focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput};
+use super::db::store;
+use super::loading::{LoadState, LoadedView};
+use crate::domain::case::{fields, validate_case, CaseForm, SentenceType, Sex};
+use crate::domain::errors::FieldErrors;
+use crate::store::{CaseRecord, RECORD_SCHEMA_VERSION};
+
+/// `/cases/new`
+#[component]
+pub fn NewCasePage() -> impl IntoView {
+    view! { <CaseFormView existing=None /> }
+}
+
+/// `/cases/:id/edit`
+#[component]
+pub fn EditCasePage() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = RwSignal::new(LoadState::<CaseRecord>::Loading);
+    Effect::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        spawn_local(async move {
+            let result = match store().await {
+                Ok(store) => store.case(&id).await,
+                Err(error) => Err(error),
+            };
+            let _ = loaded.try_set(match result {
+                Ok(Some(case)) => LoadState::Ready(case),
+                Ok(None) => LoadState::NotFound,
+                Err(error) => LoadState::Failed(error.to_string()),
+            });
+        });
+    });
+    view! {
+        <LoadedView loaded=loaded render={|case: CaseRecord| view! { <CaseFormView existing=Some(case) /> }.into_any()} />
+    }
+}
+
+#[component]
+fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
+    let initial = existing
+        .as_ref()
+        .map(|case| CaseForm::from_details(&case.details))
+        .unwrap_or_default();
+    let name = RwSignal::new(initial.name);
+    let crn = RwSignal::new(initial.crn);
+    let date_of_birth = RwSignal::new(initial.date_of_birth);
+    let sex = RwSignal::new(initial.sex);
+    let sentence_type = RwSignal::new(initial.sentence_type);
+    let sentence_date = RwSignal::new(initial.sentence_or_release_date);
+    let sentence_end = RwSignal::new(initial.sentence_end_date);
+    let errors = RwSignal::new(FieldErrors::default());
+    let saving = RwSignal::new(false);
+    let navigate = use_navigate();
+
+    let is_new = existing.is_none();
+    let title = if is_new { "Create a case" } else { "Change case details" };
+    Effect::new(move |_| set_title(title, !errors.with(FieldErrors::is_empty)));
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
+    };
+    let start_label = Signal::derive(move || {
+        SentenceType::from_code(&sentence_type.get())
+            .map(|kind| kind.start_date_label().to_string())
+            .unwrap_or_else(|| "Sentence or release date".to_string())
+    });
+    let existing = StoredValue::new(existing);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        let form = CaseForm {
+            name: name.get_untracked(),
+            crn: crn.get_untracked(),
+            date_of_birth: date_of_birth.get_untracked(),
+            sex: sex.get_untracked(),
+            sentence_type: sentence_type.get_untracked(),
+            sentence_or_release_date: sentence_date.get_untracked(),
+            sentence_end_date: sentence_end.get_untracked(),
+        };
+        let existing = existing.get_value();
+        let navigate = navigate.clone();
+        saving.set(true);
+        spawn_local(async move {
+            let outcome = async {
+                let store = store().await?;
+                let others: Vec<String> = store
+                    .cases()
+                    .await?
+                    .into_iter()
+                    .filter(|case| existing.as_ref().is_none_or(|this| this.id != case.id))
+                    .map(|case| case.details.crn)
+                    .collect();
+                let details = match validate_case(&form, clock::today(), &others) {
+                    Ok(details) => details,
+                    Err(field_errors) => return Ok(Err(field_errors)),
+                };
+                let now = clock::timestamp();
+                let record = match existing {
+                    Some(case) => CaseRecord { details, updated_at: now, ..case },
+                    None => CaseRecord {
+                        schema_version: RECORD_SCHEMA_VERSION,
+                        id: clock::new_id("case"),
+                        details,
+                        created_at: now.clone(),
+                        updated_at: now,
+                    },
+                };
+                store.put_case(&record).await?;
+                Ok::<_, crate::store::StoreError>(Ok(record.id))
+            }
+            .await;
+            let _ = saving.try_set(false);
+            match outcome {
+                Ok(Ok(id)) => navigate(&format!("/cases/{id}"), Default::default()),
+                Ok(Err(field_errors)) => {
+                    errors.set(field_errors);
+                    focus_error_summary();
+                }
+                Err(store_error) => {
+                    let mut problems = FieldErrors::default();
+                    problems.push(fields::NAME, store_error.to_string());
+                    errors.set(problems);
+                    focus_error_summary();
+                }
+            }
+        });
+    };
+
+    let sex_options = Sex::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect();
+    let sentence_options = SentenceType::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), s.label().to_string()))
+        .collect();
+    let cancel_href = existing.with_value(|case| case.as_ref().map_or("/".to_string(), |case| format!("/cases/{}", case.id)));
+
+    view! {
+        <a href=cancel_href.clone() class="govuk-back-link">"Back"</a>
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <ErrorSummary errors=errors />
+                <h1 class="govuk-heading-l">{title}</h1>
+                <form novalidate on:submit=submit>
+                    <TextInput id=fields::NAME label="Full name" autocomplete="name" value=name error=error_for(fields::NAME) />
+                    <TextInput
+                        id=fields::CRN
+                        label="Case reference number (CRN)"
+                        hint="A letter followed by 6 numbers, for example X123456"
+                        class="govuk-input--width-10"
+                        value=crn
+                        error=error_for(fields::CRN)
+                    />
+                    <DateInput
+                        id=fields::DATE_OF_BIRTH
+                        legend=Signal::stored("Date of birth".to_string())
+                        hint="For example, 27 3 1990"
+                        value=date_of_birth
+                        error=error_for(fields::DATE_OF_BIRTH)
+                    />
+                    <Radios
+                        id=fields::SEX.to_string()
+                        legend="Sex".to_string()
+                        inline=true
+                        options=sex_options
+                        selected=Signal::derive(move || Some(sex.get()))
+                        on_select=Callback::new(move |value| sex.set(value))
+                        error=error_for(fields::SEX)
+                    />
+                    <Radios
+                        id=fields::SENTENCE_TYPE.to_string()
+                        legend="Sentence type".to_string()
+                        options=sentence_options
+                        selected=Signal::derive(move || Some(sentence_type.get()))
+                        on_select=Callback::new(move |value| sentence_type.set(value))
+                        error=error_for(fields::SENTENCE_TYPE)
+                    />
+                    <DateInput
+                        id=fields::SENTENCE_OR_RELEASE_DATE
+                        legend=start_label
+                        hint="The date of sentence for community and suspended sentences, the release date for custody and licence. For example, 2 11 2026"
+                        value=sentence_date
+                        error=error_for(fields::SENTENCE_OR_RELEASE_DATE)
+                    />
+                    <DateInput
+                        id=fields::SENTENCE_END_DATE
+                        legend=Signal::stored("Sentence end date".to_string())
+                        hint="For example, 1 11 2028"
+                        value=sentence_end
+                        error=error_for(fields::SENTENCE_END_DATE)
+                    />
+                    <div class="govuk-button-group">
+                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || saving.get()>
+                            {if is_new { "Create case" } else { "Save changes" }}
+                        </button>
+                        <a class="govuk-link" href=cancel_href>"Cancel"</a>
+                    </div>
+                </form>
+            </div>
+        </div>
+    }
+}
+

@@ -1,0 +1,54 @@
+//! A case at a glance: the person and sentence (GOV.UK summary list), and the way into the assessment.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::components::set_title;
+use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use crate::domain::dates::{age_on, format_long};
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    view! {
+        <LoadedView loaded=loaded render={|Loaded { case, assessment }| {
+            let details = case.details;
+            set_title(&details.name, false);
+            let edit = format!("/cases/{}/edit", case.id);
+            let started = !assessment.answers.0.is_empty();
+            let age = age_on(details.date_of_birth, super::clock::today());
+            let rows = vec![
+                ("Full name", details.name.clone()),
+                ("Case reference number (CRN)", details.crn.clone()),
+                ("Date of birth", format!("{} (age {age})", format_long(details.date_of_birth))),
+                ("Sex", details.sex.label().to_string()),
+                ("Sentence type", details.sentence_type.label().to_string()),
+                (details.sentence_type.start_date_label(), format_long(details.sentence_or_release_date)),
+                ("Sentence end date", format_long(details.sentence_end_date)),
+            ];
+            view! {
+                <a href="/" class="govuk-back-link">"Back to caseload"</a>
+                <span class="govuk-caption-l">{details.crn.clone()}</span>
+                <h1 class="govuk-heading-l">{details.name.clone()}</h1>
+                <dl class="govuk-summary-list">
+                    {rows.into_iter().map(|(key, value)| {
+                        let edit = edit.clone();
+                        view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{key}</dt>
+                                <dd class="govuk-summary-list__value">{value}</dd>
+                                <dd class="govuk-summary-list__actions">
+                                    <a class="govuk-link" href=edit>"Change"<span class="govuk-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                                </dd>
+                            </div>
+                        }
+                    }).collect_view()}
+                </dl>
+                <a href=format!("/cases/{}/assessment", case.id) class="govuk-button" role="button" draggable="false">
+                    {if started { "Continue assessment" } else { "Start assessment" }}
+                </a>
+            }.into_any()
+        }} />
+    }
+}

@@ -1,0 +1,241 @@
+//! GOV.UK form widgets shared by the screens: error summary, radios, date input, character count.
+
+use leptos::prelude::*;
+
+use crate::domain::dates::DateParts;
+use crate::domain::errors::FieldErrors;
+
+/// Sets the browser tab's title the GOV.UK way, with "Error: " in front while a form has errors.
+pub fn set_title(title: &str, has_errors: bool) {
+    let prefix = if has_errors { "Error: " } else { "" };
+    document().set_title(&format!("{prefix}{title} – Probation Workbook"));
+}
+
+/// Moves focus to the error summary once it is drawn, as the GOV.UK pattern asks.
+pub fn focus_error_summary() {
+    request_animation_frame(|| {
+        if let Some(summary) = document().get_element_by_id("error-summary") {
+            use wasm_bindgen::JsCast;
+            if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
+                let _ = summary.focus();
+            }
+        }
+    });
+}
+
+/// The error summary at the top of a page, linking to each field with a problem.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<FieldErrors>,
+    /// Turns a field name into the id of the input to link to, where they differ.
+    #[prop(optional)]
+    link: Option<fn(&str) -> String>,
+) -> impl IntoView {
+    move || {
+        let errors = errors.get();
+        (!errors.is_empty()).then(|| {
+            view! {
+                <div class="govuk-error-summary" id="error-summary" tabindex="-1" data-module="govuk-error-summary">
+                    <div role="alert">
+                        <h2 class="govuk-error-summary__title">"There is a problem"</h2>
+                        <div class="govuk-error-summary__body">
+                            <ul class="govuk-list govuk-error-summary__list">
+                                {errors
+                                    .iter()
+                                    .map(|error| {
+                                        view! {
+                                            <li>
+                                                <a href=format!("#{}", link.map_or_else(|| error.field.to_string(), |link| link(error.field)))>{error.message.clone()}</a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The red message above a field.
+#[component]
+pub fn ErrorMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|message| {
+            view! {
+                <p class="govuk-error-message" id=id.clone()>
+                    <span class="govuk-visually-hidden">"Error: "</span>
+                    {message}
+                </p>
+            }
+        })
+    }
+}
+
+/// A text input with label, optional hint and error.
+#[component]
+pub fn TextInput(
+    id: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] class: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    value: RwSignal<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || described_by(hint.is_some().then_some(&hint_id), error.get().is_some().then_some(&error_id))
+    };
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
+            <label class="govuk-label govuk-label--s" for=id>{label}</label>
+            {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+            <ErrorMessage id=error_id message=error />
+            <input
+                class=format!("govuk-input {class}")
+                class:govuk-input--error=move || error.get().is_some()
+                id=id
+                name=id
+                type="text"
+                spellcheck="false"
+                autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// Joins the ids that describe a field, or nothing when there are none.
+pub fn described_by(hint: Option<&String>, error: Option<&String>) -> Option<String> {
+    let ids: Vec<&str> = [hint, error].into_iter().flatten().map(String::as_str).collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A set of radios in a fieldset. `on_select` receives the chosen value.
+#[component]
+pub fn Radios(
+    /// Used as the `name`, and (suffixed by each value) as the inputs' ids; the first input has `id` itself.
+    id: String,
+    legend: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] inline: bool,
+    options: Vec<(String, String)>,
+    #[prop(into)] selected: Signal<Option<String>>,
+    on_select: Callback<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || described_by(has_hint.then_some(&hint_id), error.get().is_some().then_some(&error_id))
+    };
+    let radios = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, label))| {
+            let input_id = if index == 0 { id.clone() } else { format!("{id}-{value}") };
+            let checked_value = value.clone();
+            let chosen_value = value.clone();
+            view! {
+                <div class="govuk-radios__item">
+                    <input
+                        class="govuk-radios__input"
+                        id=input_id.clone()
+                        name=id.clone()
+                        type="radio"
+                        value=value
+                        prop:checked=move || selected.get().as_deref() == Some(checked_value.as_str())
+                        on:change=move |_| on_select.run(chosen_value.clone())
+                    />
+                    <label class="govuk-label govuk-radios__label" for=input_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
+            <fieldset class="govuk-fieldset" aria-describedby=described>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+                <ErrorMessage id=error_id message=error />
+                <div class="govuk-radios govuk-radios--small" class:govuk-radios--inline=inline data-module="govuk-radios">
+                    {radios}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The GOV.UK date input: day, month and year boxes. The day box has `id`, so error links land on it.
+#[component]
+pub fn DateInput(
+    id: &'static str,
+    legend: Signal<String>,
+    hint: &'static str,
+    value: RwSignal<DateParts>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || described_by(Some(&hint_id), error.get().is_some().then_some(&error_id))
+    };
+    let part = move |part_id: String, label: &'static str, width: &'static str, numeric: bool, get: fn(&DateParts) -> String, set: fn(&mut DateParts, String)| {
+        view! {
+            <div class="govuk-date-input__item">
+                <div class="govuk-form-group">
+                    <label class="govuk-label govuk-date-input__label" for=part_id.clone()>{label}</label>
+                    <input
+                        class=format!("govuk-input govuk-date-input__input {width}")
+                        class:govuk-input--error=move || error.get().is_some()
+                        id=part_id.clone()
+                        name=part_id
+                        type="text"
+                        inputmode=if numeric { Some("numeric") } else { None }
+                        autocomplete="off"
+                        prop:value=move || value.with(get)
+                        on:input=move |ev| value.update(|parts| set(parts, event_target_value(&ev)))
+                    />
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
+            <fieldset class="govuk-fieldset" role="group" aria-describedby=described>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{move || legend.get()}</legend>
+                <div class="govuk-hint" id=hint_id.clone()>{hint}</div>
+                <ErrorMessage id=error_id message=error />
+                <div class="govuk-date-input" id=format!("{id}-group")>
+                    {part(id.to_string(), "Day", "govuk-input--width-2", true, |p| p.day.clone(), |p, v| p.day = v)}
+                    {part(format!("{id}-month"), "Month", "govuk-input--width-3", false, |p| p.month.clone(), |p, v| p.month = v)}
+                    {part(format!("{id}-year"), "Year", "govuk-input--width-4", true, |p| p.year.clone(), |p, v| p.year = v)}
+                </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// The GOV.UK character count message under a textarea.
+pub fn characters_left_message(used: usize, max: usize) -> String {
+    if used <= max {
+        let left = max - used;
+        format!("You have {left} character{} remaining", if left == 1 { "" } else { "s" })
+    } else {
+        let over = used - max;
+        format!("You have {over} character{} too many", if over == 1 { "" } else { "s" })
+    }
+}

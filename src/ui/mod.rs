@@ -1,0 +1,92 @@
+//! Leptos components, one module per screen or widget. They call `domain` and `store`, never the reverse.
+
+mod autosave;
+mod case_form;
+mod case_page;
+mod caseload;
+mod clock;
+mod components;
+mod db;
+mod loading;
+mod section_page;
+mod task_list;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::path;
+
+/// Where the officer last was, so reopening the app brings them back there.
+const LAST_LOCATION_KEY: &str = "workbook.last-location";
+
+/// Starts the app in the page's body.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    return_to_last_location();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Opening the app at its front page after closing the tab (or a crash) resumes where the officer was.
+fn return_to_last_location() {
+    let location = window().location();
+    let at_front_page = location.pathname().is_ok_and(|path| path == "/");
+    if !at_front_page {
+        return;
+    }
+    if let Ok(last) = LocalStorage::get::<String>(LAST_LOCATION_KEY) {
+        if last.starts_with("/cases/") {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&last));
+            }
+        }
+    }
+}
+
+#[component]
+fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <RememberLocation />
+            <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">"Skip to main content"</a>
+            <header class="govuk-header workbook-header" data-module="govuk-header">
+                <div class="govuk-header__container govuk-width-container">
+                    <div class="govuk-header__logo">
+                        <a href="/" class="govuk-header__link govuk-header__link--homepage workbook-header__name">"Probation Workbook"</a>
+                    </div>
+                </div>
+            </header>
+            <div class="govuk-width-container">
+                <div class="govuk-phase-banner">
+                    <p class="govuk-phase-banner__content">
+                        <strong class="govuk-tag govuk-phase-banner__content__tag">"Offline"</strong>
+                        <span class="govuk-phase-banner__text">"Everything you enter stays in this browser until you export it."</span>
+                    </p>
+                </div>
+                <main class="govuk-main-wrapper" id="main-content">
+                    <Routes fallback=|| view! {
+                        <h1 class="govuk-heading-l">"Page not found"</h1>
+                        <p class="govuk-body"><a class="govuk-link" href="/">"Go to your caseload"</a></p>
+                    }>
+                        <Route path=path!("/") view=caseload::Caseload />
+                        <Route path=path!("/cases/new") view=case_form::NewCasePage />
+                        <Route path=path!("/cases/:id") view=case_page::CasePage />
+                        <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
+                        <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
+                        <Route path=path!("/cases/:id/assessment/:section") view=section_page::SectionPage />
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}
+
+/// Writes every location the officer visits, for `return_to_last_location`.
+#[component]
+fn RememberLocation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let _ = LocalStorage::set(LAST_LOCATION_KEY, path);
+    });
+}

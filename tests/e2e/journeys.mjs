@@ -1,0 +1,65 @@
+// What an officer does, step by step, driven by labels and roles. Shared by the Chromium specs.
+import { expect } from '@playwright/test';
+import { mkdir } from 'node:fs/promises';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Saves a full-page screenshot kept as a test artefact. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+export async function fillDate(page, legend, [day, month, year]) {
+  const group = page.getByRole('group', { name: legend });
+  await group.getByLabel('Day').fill(day);
+  await group.getByLabel('Month').fill(month);
+  await group.getByLabel('Year').fill(year);
+}
+
+/** A fictional person; every field valid unless overridden. */
+export const SAMPLE_CASE = {
+  name: 'Jordan Fictional',
+  crn: 'X123456',
+  dateOfBirth: ['17', 'jul', '1991'],
+  sex: 'Male',
+  sentenceType: 'Licence',
+  startLegend: 'Release date',
+  start: ['2', '11', '2026'],
+  end: ['1', '11', '2028'],
+};
+
+export async function fillCaseForm(page, c = SAMPLE_CASE) {
+  await page.getByLabel('Full name').fill(c.name);
+  await page.getByLabel('Case reference number (CRN)').fill(c.crn);
+  await fillDate(page, 'Date of birth', c.dateOfBirth);
+  await page.getByRole('group', { name: 'Sex' }).getByLabel(c.sex, { exact: true }).check();
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel(c.sentenceType).check();
+  await fillDate(page, c.startLegend, c.start);
+  await fillDate(page, 'Sentence end date', c.end);
+}
+
+/** Creates a case from the caseload and lands on its page. */
+export async function createCase(page, c = SAMPLE_CASE) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Create a case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a case' })).toBeVisible();
+  await fillCaseForm(page, c);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c.name })).toBeVisible();
+}
+
+/** From a case page to the Accommodation section. */
+export async function openAccommodation(page) {
+  await page.getByRole('button', { name: /(Start|Continue) assessment/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Assessment' })).toBeVisible();
+  await page.getByRole('link', { name: '3. Accommodation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '3. Accommodation' })).toBeVisible();
+}
+
+export const question = (page, code) => page.getByRole('group', { name: new RegExp(`^${code.replace('.', '\\.')} `) });
+export const issuesBox = (page) => page.getByLabel(/^3\.97 Accommodation issues/);
+
+export async function expectSaved(page) {
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at \d\d:\d\d:\d\d$/);
+}
