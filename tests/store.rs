@@ -6,7 +6,8 @@ use jiff::civil::date;
 use probation_workbook::domain::answers::Answer;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 use probation_workbook::store::{
-    AssessmentRecord, CaseRecord, Store, ASSESSMENTS, CASES, DATABASE_VERSION, RECORD_SCHEMA_VERSION,
+    AssessmentRecord, CaseRecord, Store, ASSESSMENTS, CASES, DATABASE_VERSION,
+    RECORD_SCHEMA_VERSION,
 };
 use wasm_bindgen_test::*;
 
@@ -57,7 +58,13 @@ async fn a_case_is_saved_and_read_back_exactly() {
 
     let newer = case_record("case-2", "Y654321", "2026-11-24T11:00:00Z");
     store.put_case(&newer).await.unwrap();
-    let ids: Vec<_> = store.cases().await.unwrap().into_iter().map(|c| c.id).collect();
+    let ids: Vec<_> = store
+        .cases()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
     assert_eq!(ids, vec!["case-2", "case-1"], "newest first");
     store.delete().await.unwrap();
 }
@@ -70,7 +77,9 @@ async fn an_assessment_draft_is_replaced_by_each_save() {
     store.put_assessment(&draft).await.unwrap();
 
     draft.answers.set("3.4", Answer::Choice("2".into()));
-    draft.answers.set("3.97", Answer::Text("Sofa surfing since the summer".into()));
+    draft
+        .answers
+        .set("3.97", Answer::Text("Sofa surfing since the summer".into()));
     draft.last_section = Some("3".into());
     store.put_assessment(&draft).await.unwrap();
 

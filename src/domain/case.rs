@@ -233,7 +233,10 @@ pub fn validate_case(
 
     let end = match parse_date(&form.sentence_end_date) {
         Err(error) => {
-            errors.push(fields::SENTENCE_END_DATE, error.message("Sentence end date"));
+            errors.push(
+                fields::SENTENCE_END_DATE,
+                error.message("Sentence end date"),
+            );
             None
         }
         Ok(end) if start.is_some_and(|start| end <= start) => {

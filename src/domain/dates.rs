@@ -121,7 +121,9 @@ pub fn parse_date(parts: &DateParts) -> Result<Date, DateError> {
     if year_text.len() != 4 || !year_text.chars().all(|c| c.is_ascii_digit()) {
         return Err(DateError::YearNotFourDigits);
     }
-    let year: i16 = year_text.parse().map_err(|_| DateError::YearNotFourDigits)?;
+    let year: i16 = year_text
+        .parse()
+        .map_err(|_| DateError::YearNotFourDigits)?;
     let day: i8 = parts.day.trim().parse().map_err(|_| DateError::NotReal)?;
     let month = parse_month(&parts.month).ok_or(DateError::NotReal)?;
     Date::new(year, month, day).map_err(|_| DateError::NotReal)
@@ -215,7 +217,10 @@ mod tests {
         let error = parse_date(&DateParts::new("", "", "")).unwrap_err();
         assert_eq!(error.message("Date of birth"), "Enter the date of birth");
         let error = parse_date(&DateParts::new("1", "2", "92")).unwrap_err();
-        assert_eq!(error.message("Date of birth"), "Year must include 4 numbers");
+        assert_eq!(
+            error.message("Date of birth"),
+            "Year must include 4 numbers"
+        );
     }
 
     #[test]

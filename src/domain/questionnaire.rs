@@ -37,7 +37,10 @@ impl Item {
 
     /// The highest score a choice gives, or `None` when the item is not scored.
     pub fn max_score(&self) -> Option<u32> {
-        self.choices().iter().filter_map(|choice| choice.score).max()
+        self.choices()
+            .iter()
+            .filter_map(|choice| choice.score)
+            .max()
     }
 
     pub fn choice(&self, value: &str) -> Option<&'static Choice> {
@@ -195,7 +198,11 @@ mod tests {
                     item.code,
                     section.number
                 );
-                assert!(!item.question.trim().is_empty(), "{} has no question", item.code);
+                assert!(
+                    !item.question.trim().is_empty(),
+                    "{} has no question",
+                    item.code
+                );
             }
         }
     }

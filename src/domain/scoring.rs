@@ -46,11 +46,17 @@ pub fn score_section(section: &Section, answers: &Answers) -> SectionScore {
         .iter()
         .filter(|item| item.max_score().is_some())
         .collect();
-    let max = scored_items.iter().filter_map(|item| item.max_score()).sum();
+    let max = scored_items
+        .iter()
+        .filter_map(|item| item.max_score())
+        .sum();
     let mut score = 0;
     let mut scored_answered = 0;
     for item in &scored_items {
-        if let Some(choice) = answers.choice(item.code).and_then(|value| item.choice(value)) {
+        if let Some(choice) = answers
+            .choice(item.code)
+            .and_then(|value| item.choice(value))
+        {
             score += choice.score.unwrap_or(0);
             scored_answered += 1;
         }
@@ -79,9 +85,19 @@ mod tests {
     use crate::domain::answers::Answer;
     use crate::domain::questionnaire::ACCOMMODATION;
 
-    fn accommodation(nfa: &str, suitability: &str, permanence: &str, location: &str) -> SectionScore {
+    fn accommodation(
+        nfa: &str,
+        suitability: &str,
+        permanence: &str,
+        location: &str,
+    ) -> SectionScore {
         let mut answers = Answers::default();
-        for (code, value) in [("3.3", nfa), ("3.4", suitability), ("3.5", permanence), ("3.6", location)] {
+        for (code, value) in [
+            ("3.3", nfa),
+            ("3.4", suitability),
+            ("3.5", permanence),
+            ("3.6", location),
+        ] {
             if !value.is_empty() {
                 answers.set(code, Answer::Choice(value.into()));
             }
@@ -99,15 +115,30 @@ mod tests {
 
     #[test]
     fn accommodation_need_starts_at_two() {
-        assert_eq!(accommodation("no", "0", "1", "0").need, Some(NeedLevel::NoNeed));
-        assert_eq!(accommodation("no", "1", "1", "0").need, Some(NeedLevel::Need));
-        assert_eq!(accommodation("no", "1", "1", "1").need, Some(NeedLevel::Need));
+        assert_eq!(
+            accommodation("no", "0", "1", "0").need,
+            Some(NeedLevel::NoNeed)
+        );
+        assert_eq!(
+            accommodation("no", "1", "1", "0").need,
+            Some(NeedLevel::Need)
+        );
+        assert_eq!(
+            accommodation("no", "1", "1", "1").need,
+            Some(NeedLevel::Need)
+        );
     }
 
     #[test]
     fn accommodation_is_severe_from_seven() {
-        assert_eq!(accommodation("yes", "2", "2", "0").need, Some(NeedLevel::Need));
-        assert_eq!(accommodation("yes", "2", "2", "1").need, Some(NeedLevel::Severe));
+        assert_eq!(
+            accommodation("yes", "2", "2", "0").need,
+            Some(NeedLevel::Need)
+        );
+        assert_eq!(
+            accommodation("yes", "2", "2", "1").need,
+            Some(NeedLevel::Severe)
+        );
         assert_eq!(accommodation("yes", "2", "2", "1").score, 7);
     }
 

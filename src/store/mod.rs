@@ -87,10 +87,19 @@ impl Store {
 
     /// Closes the connection and deletes the whole database (used by tests).
     pub async fn delete(self) -> Result<(), StoreError> {
-        self.db.delete().map_err(write_error)?.await.map_err(write_error)
+        self.db
+            .delete()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)
     }
 
-    async fn put<T: serde::Serialize>(&self, store_name: &str, key: &str, value: &T) -> Result<(), StoreError> {
+    async fn put<T: serde::Serialize>(
+        &self,
+        store_name: &str,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
         let transaction = self
             .db
             .transaction(store_name)
@@ -108,8 +117,16 @@ impl Store {
         transaction.commit().await.map_err(write_error)
     }
 
-    async fn get<T: serde::de::DeserializeOwned>(&self, store_name: &str, key: &str) -> Result<Option<T>, StoreError> {
-        let transaction = self.db.transaction(store_name).build().map_err(read_error)?;
+    async fn get<T: serde::de::DeserializeOwned>(
+        &self,
+        store_name: &str,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(store_name)
+            .build()
+            .map_err(read_error)?;
         let store = transaction.object_store(store_name).map_err(read_error)?;
         store
             .get(key.to_string())

@@ -64,13 +64,15 @@ impl Autosave {
 
     /// A choice: recorded and saved straight away.
     pub fn choose(&self, code: &str, value: String) {
-        self.draft.update(|draft| draft.answers.set(code, Answer::Choice(value)));
+        self.draft
+            .update(|draft| draft.answers.set(code, Answer::Choice(value)));
         self.save_now();
     }
 
     /// A keystroke in a text answer: recorded now, saved within `TEXT_SAVE_DELAY`.
     pub fn type_text(&self, code: &str, text: String) {
-        self.draft.update(|draft| draft.answers.set(code, Answer::Text(text)));
+        self.draft
+            .update(|draft| draft.answers.set(code, Answer::Text(text)));
         if self.pending.with_value(Option::is_none) {
             self.status.set(SaveStatus::Saving);
             let this = *self;
@@ -81,8 +83,12 @@ impl Autosave {
 
     /// Remembers which section the officer is in, so a reopened tab returns them there.
     pub fn visit_section(&self, number: &str) {
-        if self.draft.with_untracked(|draft| draft.last_section.as_deref() != Some(number)) {
-            self.draft.update(|draft| draft.last_section = Some(number.to_string()));
+        if self
+            .draft
+            .with_untracked(|draft| draft.last_section.as_deref() != Some(number))
+        {
+            self.draft
+                .update(|draft| draft.last_section = Some(number.to_string()));
             self.save_now();
         }
     }
@@ -98,7 +104,8 @@ impl Autosave {
         if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        self.draft.update_untracked(|draft| draft.updated_at = clock::timestamp());
+        self.draft
+            .update_untracked(|draft| draft.updated_at = clock::timestamp());
         let snapshot = self.draft.get_untracked();
         let save_number = self.latest_save.try_update_value(|n| {
             *n += 1;

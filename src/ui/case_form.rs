@@ -6,7 +6,9 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::clock;
-use super::components::{focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput};
+use super::components::{
+    focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
+};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
 use crate::domain::case::{fields, validate_case, CaseForm, SentenceType, Sex};
@@ -61,7 +63,11 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
     let navigate = use_navigate();
 
     let is_new = existing.is_none();
-    let title = if is_new { "Create a case" } else { "Change case details" };
+    let title = if is_new {
+        "Create a case"
+    } else {
+        "Change case details"
+    };
     Effect::new(move |_| set_title(title, !errors.with(FieldErrors::is_empty)));
     let error_for = move |field: &'static str| {
         Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
@@ -106,7 +112,11 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
                 };
                 let now = clock::timestamp();
                 let record = match existing {
-                    Some(case) => CaseRecord { details, updated_at: now, ..case },
+                    Some(case) => CaseRecord {
+                        details,
+                        updated_at: now,
+                        ..case
+                    },
                     None => CaseRecord {
                         schema_version: RECORD_SCHEMA_VERSION,
                         id: clock::new_id("case"),
@@ -136,12 +146,18 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
         });
     };
 
-    let sex_options = Sex::ALL.iter().map(|s| (s.code().to_string(), s.label().to_string())).collect();
+    let sex_options = Sex::ALL
+        .iter()
+        .map(|s| (s.code().to_string(), s.label().to_string()))
+        .collect();
     let sentence_options = SentenceType::ALL
         .iter()
         .map(|s| (s.code().to_string(), s.label().to_string()))
         .collect();
-    let cancel_href = existing.with_value(|case| case.as_ref().map_or("/".to_string(), |case| format!("/cases/{}", case.id)));
+    let cancel_href = existing.with_value(|case| {
+        case.as_ref()
+            .map_or("/".to_string(), |case| format!("/cases/{}", case.id))
+    });
 
     view! {
         <a href=cancel_href.clone() class="govuk-back-link">"Back"</a>
@@ -208,4 +224,3 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
         </div>
     }
 }
-

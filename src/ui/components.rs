@@ -23,6 +23,36 @@ pub fn focus_error_summary() {
     });
 }
 
+/// Moves focus to a field from the error summary, showing its question too (as GOV.UK Frontend does):
+/// a plain fragment link would scroll to the input but neither focus it nor show its label.
+fn focus_field(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let question = input
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|fieldset| fieldset.query_selector("legend").ok().flatten())
+        .or_else(|| {
+            document()
+                .query_selector(&format!("label[for='{id}']"))
+                .ok()
+                .flatten()
+        });
+    match question {
+        Some(question) => question.scroll_into_view(),
+        None => input.scroll_into_view(),
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = input.focus_with_options(&options);
+}
+
 /// The error summary at the top of a page, linking to each field with a problem.
 #[component]
 pub fn ErrorSummary(
@@ -43,9 +73,14 @@ pub fn ErrorSummary(
                                 {errors
                                     .iter()
                                     .map(|error| {
+                                        let target = link.map_or_else(|| error.field.to_string(), |link| link(error.field));
+                                        let href = format!("#{target}");
                                         view! {
                                             <li>
-                                                <a href=format!("#{}", link.map_or_else(|| error.field.to_string(), |link| link(error.field)))>{error.message.clone()}</a>
+                                                <a href=href on:click=move |ev| {
+                                                    ev.prevent_default();
+                                                    focus_field(&target);
+                                                }>{error.message.clone()}</a>
                                             </li>
                                         }
                                     })
@@ -90,7 +125,12 @@ pub fn TextInput(
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
-        move || described_by(hint.is_some().then_some(&hint_id), error.get().is_some().then_some(&error_id))
+        move || {
+            described_by(
+                hint.is_some().then_some(&hint_id),
+                error.get().is_some().then_some(&error_id),
+            )
+        }
     };
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
@@ -115,7 +155,11 @@ pub fn TextInput(
 
 /// Joins the ids that describe a field, or nothing when there are none.
 pub fn described_by(hint: Option<&String>, error: Option<&String>) -> Option<String> {
-    let ids: Vec<&str> = [hint, error].into_iter().flatten().map(String::as_str).collect();
+    let ids: Vec<&str> = [hint, error]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 
@@ -138,7 +182,12 @@ pub fn Radios(
     let described = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
-        move || described_by(has_hint.then_some(&hint_id), error.get().is_some().then_some(&error_id))
+        move || {
+            described_by(
+                has_hint.then_some(&hint_id),
+                error.get().is_some().then_some(&error_id),
+            )
+        }
     };
     let radios = options
         .into_iter()
@@ -193,7 +242,12 @@ pub fn DateInput(
         let error_id = error_id.clone();
         move || described_by(Some(&hint_id), error.get().is_some().then_some(&error_id))
     };
-    let part = move |part_id: String, label: &'static str, width: &'static str, numeric: bool, get: fn(&DateParts) -> String, set: fn(&mut DateParts, String)| {
+    let part = move |part_id: String,
+                     label: &'static str,
+                     width: &'static str,
+                     numeric: bool,
+                     get: fn(&DateParts) -> String,
+                     set: fn(&mut DateParts, String)| {
         view! {
             <div class="govuk-date-input__item">
                 <div class="govuk-form-group">
@@ -233,9 +287,15 @@ pub fn DateInput(
 pub fn characters_left_message(used: usize, max: usize) -> String {
     if used <= max {
         let left = max - used;
-        format!("You have {left} character{} remaining", if left == 1 { "" } else { "s" })
+        format!(
+            "You have {left} character{} remaining",
+            if left == 1 { "" } else { "s" }
+        )
     } else {
         let over = used - max;
-        format!("You have {over} character{} too many", if over == 1 { "" } else { "s" })
+        format!(
+            "You have {over} character{} too many",
+            if over == 1 { "" } else { "s" }
+        )
     }
 }

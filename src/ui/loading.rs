@@ -59,7 +59,9 @@ where
     F: Fn(T) -> AnyView + Send + Sync + 'static,
 {
     move || match loaded.get() {
-        LoadState::Loading => view! { <p class="govuk-body" aria-busy="true">"Loading…"</p> }.into_any(),
+        LoadState::Loading => {
+            view! { <p class="govuk-body" aria-busy="true">"Loading…"</p> }.into_any()
+        }
         LoadState::NotFound => {
             super::components::set_title("Case not found", false);
             view! {

@@ -27,7 +27,14 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// Opening the app at its front page after closing the tab (or a crash) resumes where the officer was.
+/// "/cases/{id}/assessment/{section}": the only pages worth resuming, since work happens there.
+fn is_section_page(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    matches!(parts.as_slice(), ["cases", id, "assessment", section] if !id.is_empty() && !section.is_empty())
+}
+
+/// Opening the app at its front page after closing the tab (or a crash) brings the officer back to
+/// the assessment section they were in, if that is where they were.
 fn return_to_last_location() {
     let location = window().location();
     let at_front_page = location.pathname().is_ok_and(|path| path == "/");
@@ -35,9 +42,10 @@ fn return_to_last_location() {
         return;
     }
     if let Ok(last) = LocalStorage::get::<String>(LAST_LOCATION_KEY) {
-        if last.starts_with("/cases/") {
+        if is_section_page(&last) {
             if let Ok(history) = window().history() {
-                let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&last));
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&last));
             }
         }
     }
@@ -57,12 +65,12 @@ fn App() -> impl IntoView {
                 </div>
             </header>
             <div class="govuk-width-container">
-                <div class="govuk-phase-banner">
+                <aside class="govuk-phase-banner" aria-label="About this service">
                     <p class="govuk-phase-banner__content">
                         <strong class="govuk-tag govuk-phase-banner__content__tag">"Offline"</strong>
                         <span class="govuk-phase-banner__text">"Everything you enter stays in this browser until you export it."</span>
                     </p>
-                </div>
+                </aside>
                 <main class="govuk-main-wrapper" id="main-content">
                     <Routes fallback=|| view! {
                         <h1 class="govuk-heading-l">"Page not found"</h1>

@@ -135,7 +135,12 @@ fn SectionForm(
 /// "Saved at 14:03:07", "Saving…" or what went wrong, announced politely to screen readers.
 #[component]
 fn SaveStatusLine(autosave: Autosave) -> impl IntoView {
-    let failed = move || matches!(autosave.status.get(), super::autosave::SaveStatus::Failed(_));
+    let failed = move || {
+        matches!(
+            autosave.status.get(),
+            super::autosave::SaveStatus::Failed(_)
+        )
+    };
     view! {
         <p class="govuk-body workbook-save-status" class:workbook-save-status--failed=failed role="status" aria-live="polite" data-testid="save-status">
             {move || autosave.status.get().message()}
@@ -146,7 +151,9 @@ fn SaveStatusLine(autosave: Autosave) -> impl IntoView {
 #[component]
 fn ItemField(item: &'static Item, autosave: Autosave, errors: Memo<FieldErrors>) -> impl IntoView {
     let field_id = item_field_id(item.code);
-    let error = Signal::derive(move || errors.with(|errors| errors.for_field(item.code).map(str::to_string)));
+    let error = Signal::derive(move || {
+        errors.with(|errors| errors.for_field(item.code).map(str::to_string))
+    });
     let question = format!("{} {}", item.code, item.question);
     match item.kind {
         ItemKind::Choice(choices) => {
@@ -155,7 +162,9 @@ fn ItemField(item: &'static Item, autosave: Autosave, errors: Memo<FieldErrors>)
                 .map(|choice| (choice.value.to_string(), choice.label.to_string()))
                 .collect();
             let selected = Signal::derive(move || {
-                autosave.draft.with(|draft| draft.answers.choice(item.code).map(str::to_string))
+                autosave
+                    .draft
+                    .with(|draft| draft.answers.choice(item.code).map(str::to_string))
             });
             view! {
                 <Radios
@@ -172,7 +181,11 @@ fn ItemField(item: &'static Item, autosave: Autosave, errors: Memo<FieldErrors>)
             .into_any()
         }
         ItemKind::FreeText { max_chars } => {
-            let text = move || autosave.draft.with(|draft| draft.answers.text(item.code).to_string());
+            let text = move || {
+                autosave
+                    .draft
+                    .with(|draft| draft.answers.text(item.code).to_string())
+            };
             let count_id = format!("{field_id}-info");
             let error_id = format!("{field_id}-error");
             let hint_id = format!("{field_id}-hint");
@@ -182,8 +195,12 @@ fn ItemField(item: &'static Item, autosave: Autosave, errors: Memo<FieldErrors>)
                 let hint_id = hint_id.clone();
                 move || {
                     let mut ids = vec![];
-                    if item.hint.is_some() { ids.push(hint_id.clone()); }
-                    if error.get().is_some() { ids.push(error_id.clone()); }
+                    if item.hint.is_some() {
+                        ids.push(hint_id.clone());
+                    }
+                    if error.get().is_some() {
+                        ids.push(error_id.clone());
+                    }
                     ids.push(count_id.clone());
                     ids.join(" ")
                 }

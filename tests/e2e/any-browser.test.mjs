@@ -1,0 +1,148 @@
+// "Any modern browser": the answer → reload → restored journey in Firefox ESR (geckodriver) and
+// WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver, Safari's engine), driven by
+// selenium-webdriver through labels and legends as a person reads them. Run by any-browser.sh.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { Builder, By, until } from 'selenium-webdriver';
+
+const APP_PORT = 8082;
+const APP = `http://127.0.0.1:${APP_PORT}`;
+const children = [];
+
+function start(command, args, env = {}) {
+  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  children.push(child);
+  return child;
+}
+
+async function waitForPort(url, attempts = 100) {
+  for (let i = 0; i < attempts; i += 1) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing answered at ${url}`);
+}
+
+const ENGINES = {
+  'Firefox ESR': {
+    port: 4445,
+    driver: () => start('geckodriver', ['--port', '4445', '--log', 'error']),
+    capabilities: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] } },
+  },
+  'WebKit (MiniBrowser)': {
+    port: 4446,
+    driver: () => start('WebKitWebDriver', ['--port=4446'], { DISPLAY: process.env.DISPLAY ?? ':99' }),
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'webkitgtk:browserOptions': { binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', args: ['--automation'] },
+    },
+  },
+};
+
+before(async () => {
+  start('node', ['tests/e2e/serve-dist.mjs', String(APP_PORT)]);
+  await waitForPort(APP);
+});
+
+after(() => {
+  for (const child of children) child.kill();
+});
+
+/** The input a visible label names, optionally inside the fieldset a legend names. */
+async function byLabel(driver, label, legend) {
+  const scope = legend ? `//fieldset[legend[normalize-space()=${JSON.stringify(legend)}]]` : '';
+  const labelElement = await driver.wait(until.elementLocated(By.xpath(`${scope}//label[normalize-space()=${JSON.stringify(label)}]`)), 10_000);
+  const id = await labelElement.getAttribute('for');
+  return driver.findElement(By.id(id));
+}
+
+/** A radio in the fieldset whose legend starts with `legendStart`. */
+async function radio(driver, legendStart, label) {
+  const xpath = `//fieldset[legend[starts-with(normalize-space(), ${JSON.stringify(legendStart)})]]//label[normalize-space()=${JSON.stringify(label)}]`;
+  const labelElement = await driver.wait(until.elementLocated(By.xpath(xpath)), 10_000);
+  return driver.findElement(By.id(await labelElement.getAttribute('for')));
+}
+
+async function clickLink(driver, text) {
+  const link = await driver.wait(until.elementLocated(By.xpath(`//a[normalize-space()=${JSON.stringify(text)}]`)), 10_000);
+  await link.click();
+}
+
+async function heading(driver, text) {
+  await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()=${JSON.stringify(text)}]`)), 15_000);
+}
+
+async function typeInto(element, text) {
+  await element.clear();
+  await element.sendKeys(text);
+}
+
+async function fillDate(driver, legend, [day, month, year]) {
+  await typeInto(await byLabel(driver, 'Day', legend), day);
+  await typeInto(await byLabel(driver, 'Month', legend), month);
+  await typeInto(await byLabel(driver, 'Year', legend), year);
+}
+
+const ISSUES = 'Lives with his mother; the tenancy is secure but the flat is overcrowded.';
+
+for (const [engine, setup] of Object.entries(ENGINES)) {
+  test(`${engine}: answers survive a reload`, { timeout: 180_000 }, async () => {
+    setup.driver();
+    const server = `http://127.0.0.1:${setup.port}`;
+    await waitForPort(`${server}/status`);
+    const driver = await new Builder().usingServer(server).withCapabilities(setup.capabilities).build();
+    try {
+      await driver.get(`${APP}/`);
+      await heading(driver, 'Your caseload');
+      await clickLink(driver, 'Create a case');
+      await heading(driver, 'Create a case');
+      await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample');
+      await typeInto(await byLabel(driver, 'Case reference number (CRN)'), 'R765432');
+      await fillDate(driver, 'Date of birth', ['3', 'mar', '1988']);
+      await (await radio(driver, 'Sex', 'Female')).click();
+      await (await radio(driver, 'Sentence type', 'Community order')).click();
+      await fillDate(driver, 'Sentence date', ['9', '11', '2026']);
+      await fillDate(driver, 'Sentence end date', ['8', '11', '2027']);
+      await driver.findElement(By.xpath("//button[normalize-space()='Create case']")).click();
+      await heading(driver, 'Robin Sample');
+
+      await clickLink(driver, 'Start assessment');
+      await heading(driver, 'Assessment');
+      await clickLink(driver, '3. Accommodation');
+      await heading(driver, '3. Accommodation');
+      await (await radio(driver, '3.3 ', 'No')).click();
+      await (await radio(driver, '3.4 ', 'Some problems')).click();
+      await (await radio(driver, '3.5 ', 'No problems')).click();
+      await (await radio(driver, '3.6 ', 'Significant problems')).click();
+      const issues = await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths');
+      await issues.sendKeys(ISSUES);
+      await (await radio(driver, '3.98 ', 'No')).click();
+      await (await radio(driver, '3.99 ', 'Yes')).click();
+      const score = driver.findElement(By.css('[data-testid="section-score"]'));
+      await driver.wait(until.elementTextIs(score, '3 out of 8'), 10_000);
+      const status = driver.findElement(By.css('[data-testid="save-status"]'));
+      await driver.wait(until.elementTextMatches(status, /^Saved at \d\d:\d\d:\d\d$/), 10_000);
+
+      await driver.navigate().refresh();
+      await heading(driver, '3. Accommodation');
+      const restored = await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths');
+      await driver.wait(async () => (await restored.getAttribute('value')) === ISSUES, 10_000);
+      for (const [code, label] of [['3.3 ', 'No'], ['3.4 ', 'Some problems'], ['3.5 ', 'No problems'], ['3.6 ', 'Significant problems'], ['3.98 ', 'No'], ['3.99 ', 'Yes']]) {
+        assert.equal(await (await radio(driver, code, label)).isSelected(), true, `${code}${label} is selected again`);
+      }
+      assert.equal(await driver.findElement(By.css('[data-testid="section-score"]')).getText(), '3 out of 8');
+
+      await mkdir('test-results/screenshots', { recursive: true });
+      const name = engine.toLowerCase().replace(/[^a-z]+/g, '-').replace(/-$/, '');
+      await writeFile(`test-results/screenshots/reload-${name}.png`, await driver.takeScreenshot(), 'base64');
+    } finally {
+      await driver.quit();
+    }
+  });
+}
