@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 # node_modules/.bin first: its wasm-opt (npm binaryen 132) is the one Trunk must use, never Debian's.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
 GOVUK_CSS := assets/generated/govuk.css
@@ -55,8 +55,8 @@ e2e-chromium:
 e2e-any-browser:
 	tests/e2e/any-browser.sh
 
-bench:
-	@echo "No benchmarks yet: the first ones come with the caseload (issue 8)."
+bench: build
+	node tests/bench/bench.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown $(GOVUK_CSS) test-results
