@@ -1,0 +1,171 @@
+//! The offence list: the bundled file, look-ups, search and malformed lines.
+
+use super::*;
+
+#[test]
+fn the_bundled_list_holds_every_code() {
+    let table = OffenceTable::parse(BUNDLED_TSV).unwrap();
+    assert!(table.len() >= 3_000, "only {} offences", table.len());
+    assert_eq!(OffenceTable::bundled().len(), table.len());
+}
+
+#[test]
+fn looks_up_a_code() {
+    let offence = OffenceTable::bundled().get("02800").unwrap();
+    assert_eq!(offence.group, "Burglary");
+    assert_eq!(offence.category, "Burglary in a dwelling");
+    assert_eq!(offence.ogrs3_weight, Ogrs3Weight::Weight(-0.1239));
+    assert!(!offence.violent);
+    assert!(offence
+        .description()
+        .starts_with("Burglary in a dwelling – Burglary in a dwelling [Use"));
+    assert!(OffenceTable::bundled().get("2800").is_none());
+    assert!(OffenceTable::bundled().get("99999").is_none());
+}
+
+#[test]
+fn a_sub_category_that_repeats_the_category_is_dropped() {
+    let offence = OffenceTable::bundled().get("02900").unwrap();
+    assert_eq!(offence.sub_category, None);
+    assert_eq!(offence.description(), "Aggravated burglary in a dwelling");
+}
+
+#[test]
+fn violent_offences_are_marked() {
+    assert!(OffenceTable::bundled().get("00101").unwrap().violent);
+}
+
+#[test]
+fn words_find_offences_whose_category_matches_first() {
+    let found = OffenceTable::bundled().search("Burglary  DWELLING", 50);
+    let codes: Vec<&str> = found.iter().map(|offence| offence.code.as_str()).collect();
+    assert_eq!(&codes[..4], ["02800", "02801", "02802", "02803"]);
+    assert!(codes.contains(&"02900"));
+    let first_elsewhere = found
+        .iter()
+        .position(|offence| !offence.category.to_lowercase().contains("dwelling"))
+        .unwrap_or(found.len());
+    assert!(found[..first_elsewhere]
+        .iter()
+        .all(|offence| offence.category.to_lowercase().contains("burglary")));
+}
+
+#[test]
+fn every_word_must_match_and_single_letters_are_ignored() {
+    let table = OffenceTable::bundled();
+    assert!(table.search("burglary a zzzz", 10).is_empty());
+    assert_eq!(table.search("a", 10), Vec::<&Offence>::new());
+    assert_eq!(
+        table.search("burglary a dwelling", 10),
+        table.search("burglary dwelling", 10)
+    );
+    assert_eq!(table.search("burglary dwelling", 3).len(), 3);
+}
+
+#[test]
+fn digits_find_codes_by_prefix_in_code_order() {
+    let codes: Vec<&str> = OffenceTable::bundled()
+        .search(" 0280 ", 10)
+        .iter()
+        .map(|offence| offence.code.as_str())
+        .collect();
+    assert_eq!(codes, ["02800", "02801", "02802", "02803"]);
+    assert_eq!(OffenceTable::bundled().search("0", 7).len(), 7);
+    assert!(OffenceTable::bundled().search("", 7).is_empty());
+}
+
+#[test]
+fn reads_blank_and_999_weights() {
+    let table = OffenceTable::parse(
+        "# header\n\n12345\t\t0\tGroup\tCategory\t\n12346\t999\t1\tGroup\tCategory\tExact\n",
+    )
+    .unwrap();
+    assert_eq!(table.len(), 2);
+    assert_eq!(
+        table.get("12345").unwrap().ogrs3_weight,
+        Ogrs3Weight::TooCoarse
+    );
+    assert_eq!(
+        table.get("12346").unwrap().ogrs3_weight,
+        Ogrs3Weight::NotUsable
+    );
+    assert_eq!(
+        table.get("12346").unwrap().description(),
+        "Category – Exact"
+    );
+}
+
+#[test]
+fn a_malformed_line_is_named_by_its_number() {
+    let good = "12345\t0.1\t0\tGroup\tCategory\t";
+    let cases = [
+        (
+            format!("# header\n{good}\n12346\t0.1\t0\tGroup\n"),
+            OffenceTableError::WrongColumnCount { line: 3, found: 4 },
+        ),
+        (
+            format!("{good}\n1234\t0.1\t0\tGroup\tCategory\t\n"),
+            OffenceTableError::BadCode {
+                line: 2,
+                code: "1234".into(),
+            },
+        ),
+        (
+            format!("{good}\n12346\tabc\t0\tGroup\tCategory\t\n"),
+            OffenceTableError::BadWeight {
+                line: 2,
+                weight: "abc".into(),
+            },
+        ),
+        (
+            format!("{good}\n12346\t0.1\tyes\tGroup\tCategory\t\n"),
+            OffenceTableError::BadViolentFlag {
+                line: 2,
+                value: "yes".into(),
+            },
+        ),
+        (
+            format!("{good}\n\n{good}\n"),
+            OffenceTableError::RepeatedCode {
+                line: 3,
+                code: "12345".into(),
+            },
+        ),
+    ];
+    for (tsv, expected) in cases {
+        assert_eq!(OffenceTable::parse(&tsv), Err(expected));
+    }
+    let message = OffenceTable::parse("# header\n12346\t0.1\n")
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        message,
+        "Line 2 of the offence list has 2 columns; it needs 6."
+    );
+}
+
+/// The shipped list agrees with the Ministry of Justice CSV it was derived from, when that file is at hand.
+#[test]
+fn every_code_in_the_source_csv_has_its_weight() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/offences/offence-code-mapping.csv"
+    );
+    let Ok(csv) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let table = OffenceTable::bundled();
+    for line in csv.lines().skip(1).filter(|line| !line.trim().is_empty()) {
+        let cells: Vec<&str> = line.split(',').map(str::trim).collect();
+        let code = format!("{}{}", cells[0], cells[1]);
+        let offence = table
+            .get(&code)
+            .unwrap_or_else(|| panic!("{code} is missing"));
+        let expected = match cells[2] {
+            "" => Ogrs3Weight::TooCoarse,
+            "999" => Ogrs3Weight::NotUsable,
+            weight => Ogrs3Weight::Weight(weight.parse().unwrap()),
+        };
+        assert_eq!(offence.ogrs3_weight, expected, "weight of {code}");
+    }
+}
