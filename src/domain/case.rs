@@ -292,7 +292,21 @@ mod tests {
         validate_case(form, today(), &[])
             .unwrap_err()
             .iter()
-            .map(|e| (e.field, e.message.clone()))
+            .map(|e| {
+                let field = [
+                    fields::NAME,
+                    fields::CRN,
+                    fields::DATE_OF_BIRTH,
+                    fields::SEX,
+                    fields::SENTENCE_TYPE,
+                    fields::SENTENCE_OR_RELEASE_DATE,
+                    fields::SENTENCE_END_DATE,
+                ]
+                .into_iter()
+                .find(|field| *field == e.field)
+                .expect("a known field");
+                (field, e.message.clone())
+            })
             .collect()
     }
 

@@ -28,7 +28,7 @@ impl DateParts {
         }
     }
 
-    fn is_blank(&self) -> bool {
+    pub fn is_blank(&self) -> bool {
         [&self.day, &self.month, &self.year]
             .iter()
             .all(|part| part.trim().is_empty())

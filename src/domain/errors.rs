@@ -4,14 +4,14 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     /// The id of the input the message belongs to (the error summary links to it).
-    pub field: &'static str,
+    pub field: String,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
-            field,
+            field: field.into(),
             message: message.into(),
         }
     }
@@ -22,7 +22,7 @@ impl FieldError {
 pub struct FieldErrors(pub Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn push(&mut self, field: &'static str, message: impl Into<String>) {
+    pub fn push(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(FieldError::new(field, message));
     }
 
@@ -36,6 +36,14 @@ impl FieldErrors {
             .iter()
             .find(|error| error.field == field)
             .map(|error| error.message.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn extend(&mut self, other: FieldErrors) {
+        self.0.extend(other.0);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &FieldError> {

@@ -4,7 +4,13 @@
 
 pub mod answers;
 pub mod case;
+pub mod check_answers;
 pub mod dates;
 pub mod errors;
+pub mod offences;
+pub mod predictors;
+pub mod progress;
 pub mod questionnaire;
+pub mod rosh;
 pub mod scoring;
+pub mod validation;

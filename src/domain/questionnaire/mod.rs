@@ -1,6 +1,24 @@
-//! The questionnaire as data: one definition drives rendering, scoring and what is saved.
+//! The questionnaire as data: one definition drives rendering, scoring, validation, conditions,
+//! check-answers and export.
 //!
 //! Every item keeps its OASys code (e.g. "3.4") as its stable id; answers are stored under that id.
+//! Adding a question is one entry in `sections.rs` or `rosh.rs`:
+//!
+//! ```ignore
+//! item("7.5", "Does the person take risks or act recklessly?", ItemKind::Choice(YES_SOMETIMES_NO)),
+//! ```
+
+mod checks;
+mod rosh;
+mod scales;
+mod sections;
+
+pub use checks::{Check, CheckContext};
+pub use rosh::{FULL_ANALYSIS, RISK_MANAGEMENT_PLAN, ROSH_GRID, ROSH_SCREENING, ROSH_SUMMARY, SAQ};
+pub use scales::*;
+pub use sections::*;
+
+use super::answers::Answers;
 
 /// One answer the officer can pick. `score` is what it adds to the section score, if the item is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -10,41 +28,220 @@ pub struct Choice {
     pub score: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of answer an item takes, and so how it is asked, stored, checked and shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ItemKind {
     /// Radios; scored when every choice carries a score.
     Choice(&'static [Choice]),
+    /// Checkboxes: "select all that apply". Never scored.
+    MultipleChoice(&'static [Choice]),
+    /// A one-line text input.
+    ShortText { max_chars: usize },
     /// A textarea with a character count.
     FreeText { max_chars: usize },
+    /// The GOV.UK date input (day, month, year); kept exactly as typed.
+    Date,
+    /// A whole number within a range; kept exactly as typed.
+    Number { min: u32, max: u32 },
+    /// A Home Office offence code picked by code or by words; the answer is the 5-digit code.
+    Offence,
+    /// A table of cells, one answer per row and column.
+    Grid(&'static Grid),
+    /// A list of entries, each answering the same questions (several offences, several children).
+    Repeat(&'static Repeat),
+}
+
+/// How a grid cell is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GridCell {
+    /// A tick box: ticked or not.
+    Check,
+    /// One of these choices, picked from a list.
+    Choice(&'static [Choice]),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridRow {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// The column keys this row has, or `None` for every column (Prisoners have no Community cell).
+    pub only: Option<&'static [&'static str]>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GridColumn {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub cell: GridCell,
+}
+
+/// A grid: when required, every choice cell must be answered, and a grid of tick boxes needs one tick.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Grid {
+    pub rows: &'static [GridRow],
+    pub columns: &'static [GridColumn],
+}
+
+impl Grid {
+    /// Every (row, column) that exists, in reading order.
+    pub fn cells(&self) -> impl Iterator<Item = (&'static GridRow, &'static GridColumn)> + '_ {
+        self.rows.iter().flat_map(move |row| {
+            self.columns
+                .iter()
+                .filter(move |column| row.only.is_none_or(|only| only.contains(&column.key)))
+                .map(move |column| (row, column))
+        })
+    }
+
+    pub fn has_cell(&self, row: &str, column: &str) -> bool {
+        self.cells().any(|(r, c)| r.key == row && c.key == column)
+    }
+}
+
+/// A repeating group: each entry answers `items`; at least `min` entries when required.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Repeat {
+    /// What one entry is called: "offence" gives "Offence 1", "Add another offence".
+    pub entry_name: &'static str,
+    pub items: &'static [Item],
+    pub min: usize,
+}
+
+/// When an item (or a whole section) applies. Answers to items that do not apply are kept, but
+/// are not scored, validated or exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Condition {
+    /// The choice answered to `code` is `value`.
+    Is {
+        code: &'static str,
+        value: &'static str,
+    },
+    /// Any of these items is answered "yes" (or, for a grid of tick boxes, has a tick).
+    AnyYes(&'static [&'static str]),
+    /// Any item of the section with this id is answered "yes" or ticked.
+    AnyYesInSection(&'static str),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item {
-    /// The OASys code, e.g. "3.4"; the stable id of the item.
+    /// The OASys code, e.g. "3.4"; the stable id of the item. Inside a repeat, a key unique in it.
     pub code: &'static str,
     pub question: &'static str,
     pub hint: Option<&'static str>,
     pub kind: ItemKind,
+    /// Must be answered before the section can be completed (when it applies).
+    pub required: bool,
+    pub condition: Option<Condition>,
+}
+
+/// An item with the usual defaults: answers that feed scores and facts are required; free text,
+/// tick boxes and grids of tick boxes are not.
+pub const fn item(code: &'static str, question: &'static str, kind: ItemKind) -> Item {
+    let required = !matches!(
+        kind,
+        ItemKind::FreeText { .. } | ItemKind::ShortText { .. } | ItemKind::MultipleChoice(_)
+    );
+    Item {
+        code,
+        question,
+        hint: None,
+        kind,
+        required,
+        condition: None,
+    }
 }
 
 impl Item {
+    pub const fn hint(self, hint: &'static str) -> Self {
+        Item {
+            hint: Some(hint),
+            ..self
+        }
+    }
+
+    pub const fn required(self) -> Self {
+        Item {
+            required: true,
+            ..self
+        }
+    }
+
+    pub const fn optional(self) -> Self {
+        Item {
+            required: false,
+            ..self
+        }
+    }
+
+    pub const fn when(self, condition: Condition) -> Self {
+        Item {
+            condition: Some(condition),
+            ..self
+        }
+    }
+
     pub fn choices(&self) -> &'static [Choice] {
         match self.kind {
-            ItemKind::Choice(choices) => choices,
-            ItemKind::FreeText { .. } => &[],
+            ItemKind::Choice(choices) | ItemKind::MultipleChoice(choices) => choices,
+            _ => &[],
         }
     }
 
     /// The highest score a choice gives, or `None` when the item is not scored.
     pub fn max_score(&self) -> Option<u32> {
-        self.choices()
-            .iter()
-            .filter_map(|choice| choice.score)
-            .max()
+        match self.kind {
+            ItemKind::Choice(choices) => choices.iter().filter_map(|choice| choice.score).max(),
+            _ => None,
+        }
     }
 
     pub fn choice(&self, value: &str) -> Option<&'static Choice> {
         self.choices().iter().find(|choice| choice.value == value)
+    }
+
+    /// The sub-item of a repeat with this key.
+    pub fn part(&self, key: &str) -> Option<&'static Item> {
+        match self.kind {
+            ItemKind::Repeat(repeat) => repeat.items.iter().find(|item| item.code == key),
+            _ => None,
+        }
+    }
+
+    /// Whether the item applies given the answers so far.
+    pub fn applies(&self, answers: &Answers) -> bool {
+        self.condition
+            .is_none_or(|condition| condition.holds(answers))
+    }
+
+    /// "3.4 Suitability of accommodation": how the item is named in messages and summaries.
+    pub fn title(&self) -> String {
+        format!("{} {}", self.code, self.question)
+    }
+}
+
+impl Condition {
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match *self {
+            Condition::Is { code, value } => answers.choice(code) == Some(value),
+            Condition::AnyYes(codes) => codes.iter().any(|code| answers.says_yes(code)),
+            Condition::AnyYesInSection(id) => section(id).is_some_and(|section| {
+                section
+                    .items
+                    .iter()
+                    .any(|item| item.applies(answers) && answers.says_yes(item.code))
+            }),
+        }
+    }
+
+    /// The items this condition reads, for telling the officer why something is hidden.
+    pub fn depends_on(&self) -> Vec<&'static str> {
+        match *self {
+            Condition::Is { code, .. } => vec![code],
+            Condition::AnyYes(codes) => codes.to_vec(),
+            Condition::AnyYesInSection(id) => section(id)
+                .map(|section| section.items.iter().map(|item| item.code).collect())
+                .unwrap_or_default(),
+        }
     }
 }
 
@@ -55,176 +252,83 @@ pub struct NeedThreshold {
     pub severe_from: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Section {
-    /// The section number as officers know it ("3"), used in addresses.
-    pub number: &'static str,
+    /// The id used in addresses and records: the section number ("3") or a name ("rosh-summary").
+    pub id: &'static str,
     pub title: &'static str,
+    /// What an identified need in this section is called in a summary ("Accommodation").
+    pub need_name: &'static str,
     pub items: &'static [Item],
     pub need_threshold: Option<NeedThreshold>,
+    /// When the section can be started; `None` for always.
+    pub available_when: Option<Condition>,
+    /// Rules across items (dates in order, counts that add up), run when validating.
+    pub checks: &'static [Check],
+}
+
+impl PartialEq for Section {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
 }
 
 impl Section {
     pub fn item(&self, code: &str) -> Option<&'static Item> {
         self.items.iter().find(|item| item.code == code)
     }
+
+    /// "3. Accommodation" for numbered sections, the title alone for the others.
+    pub fn heading(&self) -> String {
+        if self.id.chars().all(|c| c.is_ascii_digit()) {
+            format!("{}. {}", self.id, self.title)
+        } else {
+            self.title.to_string()
+        }
+    }
+
+    pub fn is_scored(&self) -> bool {
+        self.items.iter().any(|item| item.max_score().is_some())
+    }
+
+    pub fn is_available(&self, answers: &Answers) -> bool {
+        self.available_when
+            .is_none_or(|condition| condition.holds(answers))
+    }
 }
 
-/// 0 / 1 / 2 problem scale, in the words officers use.
-pub const PROBLEM_SCALE: &[Choice] = &[
-    Choice {
-        value: "0",
-        label: "No problems",
-        score: Some(0),
-    },
-    Choice {
-        value: "1",
-        label: "Some problems",
-        score: Some(1),
-    },
-    Choice {
-        value: "2",
-        label: "Significant problems",
-        score: Some(2),
-    },
-];
-
-/// Yes / No where "yes" is the problem: Yes = 2, No = 0.
-pub const YES_NO_SCORED: &[Choice] = &[
-    Choice {
-        value: "yes",
-        label: "Yes",
-        score: Some(2),
-    },
-    Choice {
-        value: "no",
-        label: "No",
-        score: Some(0),
-    },
-];
-
-/// Yes / No that is the officer's judgement and never adds to a score.
-pub const YES_NO: &[Choice] = &[
-    Choice {
-        value: "yes",
-        label: "Yes",
-        score: None,
-    },
-    Choice {
-        value: "no",
-        label: "No",
-        score: None,
-    },
-];
-
-pub const ISSUES_MAX_CHARS: usize = 4000;
-
-pub const ACCOMMODATION: Section = Section {
-    number: "3",
-    title: "Accommodation",
-    need_threshold: Some(NeedThreshold {
-        need_from: 2,
-        severe_from: 7,
-    }),
-    items: &[
-        Item {
-            code: "3.3",
-            question: "Is the person currently of no fixed abode or in transient accommodation?",
-            hint: None,
-            kind: ItemKind::Choice(YES_NO_SCORED),
-        },
-        Item {
-            code: "3.4",
-            question: "Suitability of accommodation",
-            hint: Some("For example overcrowding, poor state of repair, or shared with people who encourage offending"),
-            kind: ItemKind::Choice(PROBLEM_SCALE),
-        },
-        Item {
-            code: "3.5",
-            question: "Permanence of accommodation",
-            hint: Some("For example a short tenancy, facing eviction, or staying with friends"),
-            kind: ItemKind::Choice(PROBLEM_SCALE),
-        },
-        Item {
-            code: "3.6",
-            question: "Suitability of location of accommodation",
-            hint: Some("For example near victims, associates or a drug market"),
-            kind: ItemKind::Choice(PROBLEM_SCALE),
-        },
-        Item {
-            code: "3.97",
-            question: "Accommodation issues, including positive factors and strengths",
-            hint: None,
-            kind: ItemKind::FreeText {
-                max_chars: ISSUES_MAX_CHARS,
-            },
-        },
-        Item {
-            code: "3.98",
-            question: "Are accommodation issues linked to risk of serious harm?",
-            hint: None,
-            kind: ItemKind::Choice(YES_NO),
-        },
-        Item {
-            code: "3.99",
-            question: "Are accommodation issues linked to offending behaviour?",
-            hint: None,
-            kind: ItemKind::Choice(YES_NO),
-        },
-    ],
-};
-
 /// The sections of the assessment, in task-list order.
-pub const SECTIONS: &[Section] = &[ACCOMMODATION];
+pub const SECTIONS: &[Section] = &[
+    OFFENDING_INFORMATION,
+    ANALYSIS_OF_OFFENCES,
+    ACCOMMODATION,
+    EDUCATION_TRAINING_EMPLOYABILITY,
+    FINANCIAL_MANAGEMENT,
+    RELATIONSHIPS,
+    LIFESTYLE_AND_ASSOCIATES,
+    DRUG_MISUSE,
+    ALCOHOL_MISUSE,
+    EMOTIONAL_WELLBEING,
+    THINKING_AND_BEHAVIOUR,
+    ATTITUDES,
+    HEALTH_AND_OTHER_CONSIDERATIONS,
+    SAQ,
+    ROSH_SCREENING,
+    FULL_ANALYSIS,
+    ROSH_SUMMARY,
+    RISK_MANAGEMENT_PLAN,
+];
 
-pub fn section(number: &str) -> Option<&'static Section> {
-    SECTIONS.iter().find(|section| section.number == number)
+pub fn section(id: &str) -> Option<&'static Section> {
+    SECTIONS.iter().find(|section| section.id == id)
+}
+
+/// The item with this code anywhere in the assessment, with its section.
+pub fn find_item(code: &str) -> Option<(&'static Section, &'static Item)> {
+    SECTIONS
+        .iter()
+        .find_map(|section| section.item(code).map(|item| (section, item)))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    #[test]
-    fn every_item_has_a_unique_code_in_its_section_and_a_question() {
-        let mut codes = HashSet::new();
-        for section in SECTIONS {
-            for item in section.items {
-                assert!(codes.insert(item.code), "duplicate item code {}", item.code);
-                assert!(
-                    item.code.starts_with(&format!("{}.", section.number)),
-                    "{} is filed under section {}",
-                    item.code,
-                    section.number
-                );
-                assert!(
-                    !item.question.trim().is_empty(),
-                    "{} has no question",
-                    item.code
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn choices_are_either_all_scored_or_none() {
-        for section in SECTIONS {
-            for item in section.items {
-                let scored = item.choices().iter().filter(|c| c.score.is_some()).count();
-                assert!(
-                    scored == 0 || scored == item.choices().len(),
-                    "{} mixes scored and unscored choices",
-                    item.code
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn accommodation_has_the_oasys_items() {
-        let codes: Vec<_> = ACCOMMODATION.items.iter().map(|item| item.code).collect();
-        assert_eq!(codes, ["3.3", "3.4", "3.5", "3.6", "3.97", "3.98", "3.99"]);
-        assert_eq!(section("3"), Some(&ACCOMMODATION));
-    }
-}
+mod tests;
