@@ -1,13 +1,16 @@
 //! What is written to IndexedDB. Every record carries its own `schema_version`, so a later
 //! migration can tell old records from new ones.
 
+use std::collections::BTreeSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
 
-/// The record layout this build writes.
-pub const RECORD_SCHEMA_VERSION: u32 = 1;
+/// The record layout this build writes. Version 2 added `completed_sections` to assessments;
+/// a version 1 record reads with none completed.
+pub const RECORD_SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRecord {
@@ -27,6 +30,9 @@ pub struct AssessmentRecord {
     pub answers: Answers,
     /// The section the officer was last in, to bring them back to it.
     pub last_section: Option<String>,
+    /// Sections the officer answered "Yes" to "Have you completed this section?".
+    #[serde(default)]
+    pub completed_sections: BTreeSet<String>,
     pub updated_at: String,
 }
 
@@ -37,6 +43,7 @@ impl AssessmentRecord {
             case_id: case_id.to_string(),
             answers: Answers::default(),
             last_section: None,
+            completed_sections: BTreeSet::new(),
             updated_at: String::new(),
         }
     }

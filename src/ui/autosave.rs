@@ -13,8 +13,8 @@ use leptos::task::spawn_local;
 
 use super::clock;
 use super::db::store;
-use crate::domain::answers::Answer;
-use crate::store::AssessmentRecord;
+use crate::domain::answers::Answers;
+use crate::store::{AssessmentRecord, RECORD_SCHEMA_VERSION};
 
 /// Typing is never more than this far from being saved.
 pub const TEXT_SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -62,17 +62,15 @@ impl Autosave {
         autosave
     }
 
-    /// A choice: recorded and saved straight away.
-    pub fn choose(&self, code: &str, value: String) {
-        self.draft
-            .update(|draft| draft.answers.set(code, Answer::Choice(value)));
+    /// A choice, a tick, an added or removed entry: recorded and saved straight away.
+    pub fn answer_now(&self, change: impl FnOnce(&mut Answers)) {
+        self.draft.update(|draft| change(&mut draft.answers));
         self.save_now();
     }
 
-    /// A keystroke in a text answer: recorded now, saved within `TEXT_SAVE_DELAY`.
-    pub fn type_text(&self, code: &str, text: String) {
-        self.draft
-            .update(|draft| draft.answers.set(code, Answer::Text(text)));
+    /// A keystroke: recorded now, saved within `TEXT_SAVE_DELAY`.
+    pub fn answer_typing(&self, change: impl FnOnce(&mut Answers)) {
+        self.draft.update(|draft| change(&mut draft.answers));
         if self.pending.with_value(Option::is_none) {
             self.status.set(SaveStatus::Saving);
             let this = *self;
@@ -93,6 +91,18 @@ impl Autosave {
         }
     }
 
+    /// Records the answer to "Have you completed this section?".
+    pub fn mark_completed(&self, section: &str, completed: bool) {
+        self.draft.update(|draft| {
+            if completed {
+                draft.completed_sections.insert(section.to_string());
+            } else {
+                draft.completed_sections.remove(section);
+            }
+        });
+        self.save_now();
+    }
+
     /// Saves at once if typing is waiting to be saved.
     pub fn flush(&self) {
         if self.pending.with_value(Option::is_some) {
@@ -104,8 +114,10 @@ impl Autosave {
         if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        self.draft
-            .update_untracked(|draft| draft.updated_at = clock::timestamp());
+        self.draft.update_untracked(|draft| {
+            draft.updated_at = clock::timestamp();
+            draft.schema_version = RECORD_SCHEMA_VERSION;
+        });
         let snapshot = self.draft.get_untracked();
         let save_number = self.latest_save.try_update_value(|n| {
             *n += 1;

@@ -176,10 +176,11 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
                         error=error_for(fields::CRN)
                     />
                     <DateInput
-                        id=fields::DATE_OF_BIRTH
+                        id=fields::DATE_OF_BIRTH.to_string()
                         legend=Signal::stored("Date of birth".to_string())
                         hint="For example, 27 3 1990"
                         value=date_of_birth
+                        on_input=Callback::new(move |parts| date_of_birth.set(parts))
                         error=error_for(fields::DATE_OF_BIRTH)
                     />
                     <Radios
@@ -200,17 +201,19 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
                         error=error_for(fields::SENTENCE_TYPE)
                     />
                     <DateInput
-                        id=fields::SENTENCE_OR_RELEASE_DATE
+                        id=fields::SENTENCE_OR_RELEASE_DATE.to_string()
                         legend=start_label
                         hint="The date of sentence for community and suspended sentences, the release date for custody and licence. For example, 2 11 2026"
                         value=sentence_date
+                        on_input=Callback::new(move |parts| sentence_date.set(parts))
                         error=error_for(fields::SENTENCE_OR_RELEASE_DATE)
                     />
                     <DateInput
-                        id=fields::SENTENCE_END_DATE
+                        id=fields::SENTENCE_END_DATE.to_string()
                         legend=Signal::stored("Sentence end date".to_string())
                         hint="For example, 1 11 2028"
                         value=sentence_end
+                        on_input=Callback::new(move |parts| sentence_end.set(parts))
                         error=error_for(fields::SENTENCE_END_DATE)
                     />
                     <div class="govuk-button-group">

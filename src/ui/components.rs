@@ -25,7 +25,7 @@ pub fn focus_error_summary() {
 
 /// Moves focus to a field from the error summary, showing its question too (as GOV.UK Frontend does):
 /// a plain fragment link would scroll to the input but neither focus it nor show its label.
-fn focus_field(id: &str) {
+pub fn focus_field(id: &str) {
     use wasm_bindgen::JsCast;
     let Some(input) = document()
         .get_element_by_id(id)
@@ -73,7 +73,7 @@ pub fn ErrorSummary(
                                 {errors
                                     .iter()
                                     .map(|error| {
-                                        let target = link.map_or_else(|| error.field.to_string(), |link| link(error.field));
+                                        let target = link.map_or_else(|| error.field.clone(), |link| link(&error.field));
                                         let href = format!("#{target}");
                                         view! {
                                             <li>
@@ -169,7 +169,7 @@ pub fn Radios(
     /// Used as the `name`, and (suffixed by each value) as the inputs' ids; the first input has `id` itself.
     id: String,
     legend: String,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(default = None)] hint: Option<String>,
     #[prop(optional)] inline: bool,
     options: Vec<(String, String)>,
     #[prop(into)] selected: Signal<Option<String>>,
@@ -227,13 +227,18 @@ pub fn Radios(
 }
 
 /// The GOV.UK date input: day, month and year boxes. The day box has `id`, so error links land on it.
+/// `on_input` receives all three boxes after every keystroke.
 #[component]
 pub fn DateInput(
-    id: &'static str,
-    legend: Signal<String>,
-    hint: &'static str,
-    value: RwSignal<DateParts>,
+    id: String,
+    #[prop(into)] legend: Signal<String>,
+    #[prop(into)] hint: String,
+    #[prop(into)] value: Signal<DateParts>,
+    on_input: Callback<DateParts>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Called when focus leaves one of the boxes.
+    #[prop(optional)]
+    on_blur: Option<Callback<()>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -261,7 +266,16 @@ pub fn DateInput(
                         inputmode=if numeric { Some("numeric") } else { None }
                         autocomplete="off"
                         prop:value=move || value.with(get)
-                        on:input=move |ev| value.update(|parts| set(parts, event_target_value(&ev)))
+                        on:input=move |ev| {
+                            let mut parts = value.get_untracked();
+                            set(&mut parts, event_target_value(&ev));
+                            on_input.run(parts);
+                        }
+                        on:blur=move |_| {
+                            if let Some(on_blur) = on_blur {
+                                on_blur.run(());
+                            }
+                        }
                     />
                 </div>
             </div>
@@ -274,10 +288,70 @@ pub fn DateInput(
                 <div class="govuk-hint" id=hint_id.clone()>{hint}</div>
                 <ErrorMessage id=error_id message=error />
                 <div class="govuk-date-input" id=format!("{id}-group")>
-                    {part(id.to_string(), "Day", "govuk-input--width-2", true, |p| p.day.clone(), |p, v| p.day = v)}
+                    {part(id.clone(), "Day", "govuk-input--width-2", true, |p| p.day.clone(), |p, v| p.day = v)}
                     {part(format!("{id}-month"), "Month", "govuk-input--width-3", false, |p| p.month.clone(), |p, v| p.month = v)}
                     {part(format!("{id}-year"), "Year", "govuk-input--width-4", true, |p| p.year.clone(), |p, v| p.year = v)}
                 </div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// GOV.UK checkboxes in a fieldset: "select all that apply". The first box has `id`.
+#[component]
+pub fn Checkboxes(
+    id: String,
+    legend: String,
+    #[prop(default = None)] hint: Option<String>,
+    options: Vec<(String, String)>,
+    #[prop(into)] ticked: Signal<Vec<String>>,
+    /// Receives the value and whether it is now ticked.
+    on_toggle: Callback<(String, bool)>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
+    let described = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        move || {
+            described_by(
+                has_hint.then_some(&hint_id),
+                error.get().is_some().then_some(&error_id),
+            )
+        }
+    };
+    let boxes = options
+        .into_iter()
+        .enumerate()
+        .map(|(index, (value, label))| {
+            let input_id = if index == 0 { id.clone() } else { format!("{id}-{value}") };
+            let checked_value = value.clone();
+            let toggled_value = value.clone();
+            view! {
+                <div class="govuk-checkboxes__item">
+                    <input
+                        class="govuk-checkboxes__input"
+                        id=input_id.clone()
+                        name=id.clone()
+                        type="checkbox"
+                        value=value
+                        prop:checked=move || ticked.with(|ticked| ticked.contains(&checked_value))
+                        on:change=move |ev| on_toggle.run((toggled_value.clone(), event_target_checked(&ev)))
+                    />
+                    <label class="govuk-label govuk-checkboxes__label" for=input_id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
+            <fieldset class="govuk-fieldset" aria-describedby=described>
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+                {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+                <ErrorMessage id=error_id message=error />
+                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">{boxes}</div>
             </fieldset>
         </div>
     }

@@ -4,10 +4,14 @@ mod autosave;
 mod case_form;
 mod case_page;
 mod caseload;
+mod check_answers;
 mod clock;
 mod components;
 mod db;
+mod fields;
 mod loading;
+mod offences;
+mod score_panel;
 mod section_page;
 mod task_list;
 
@@ -82,6 +86,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
                         <Route path=path!("/cases/:id/assessment/:section") view=section_page::SectionPage />
+                        <Route path=path!("/cases/:id/assessment/:section/check") view=check_answers::CheckAnswersPage />
                     </Routes>
                 </main>
             </div>

@@ -1,29 +1,31 @@
-//! One section of the assessment: its questions, rendered from the questionnaire definition,
-//! with the score, maximum and need flag updating as the officer answers.
+//! One section of the assessment: its questions, rendered from the questionnaire definition, the
+//! score and need flag as the officer answers, and "Have you completed this section?".
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::autosave::Autosave;
-use super::components::{characters_left_message, set_title, ErrorMessage, ErrorSummary, Radios};
+use super::autosave::{Autosave, SaveStatus};
+use super::components::{focus_error_summary, focus_field, set_title, ErrorSummary, Radios};
+use super::fields::{item_field_id, ItemField, Slot};
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::score_panel::ScorePanel;
 use crate::domain::errors::FieldErrors;
-use crate::domain::questionnaire::{self, Item, ItemKind, Section};
-use crate::domain::scoring::score_section;
+use crate::domain::progress::hidden_answers;
+use crate::domain::questionnaire::{self, CheckContext, Section};
+use crate::domain::validation::{validate_section, Strictness};
 
-/// The id of an item's first input, used by error links: "item-3-4".
-pub fn item_field_id(code: &str) -> String {
-    format!("item-{}", code.replace('.', "-"))
-}
+/// The id of the "Have you completed this section?" radios, for error links.
+const COMPLETED_FIELD: &str = "section-completed";
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
+    let query = use_query_map();
     let case_id = move || params.read().get("id").unwrap_or_default();
-    let section_number = move || params.read().get("section").unwrap_or_default();
+    let section_id = move || params.read().get("section").unwrap_or_default();
     let loaded = load_case_and_assessment(case_id);
     move || {
-        let Some(section) = questionnaire::section(&section_number()) else {
+        let Some(section) = questionnaire::section(&section_id()) else {
             set_title("Section not found", false);
             return view! {
                 <h1 class="govuk-heading-l">"Section not found"</h1>
@@ -31,11 +33,14 @@ pub fn SectionPage() -> impl IntoView {
             }
             .into_any();
         };
+        let change = query.read_untracked().get("change");
         view! {
             <LoadedView loaded=loaded render={move |Loaded { case, assessment }| {
                 let autosave = Autosave::new(assessment);
-                autosave.visit_section(section.number);
-                view! { <SectionForm section=section case_name=case.details.name.clone() crn=case.details.crn.clone() case_id=case.id.clone() autosave=autosave /> }.into_any()
+                autosave.visit_section(section.id);
+                let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
+                let caption = format!("{} ({})", case.details.name, case.details.crn);
+                view! { <SectionForm section=section caption=caption case_id=case.id.clone() context=context autosave=autosave change=change.clone() /> }.into_any()
             }} />
         }
         .into_any()
@@ -45,88 +50,131 @@ pub fn SectionPage() -> impl IntoView {
 #[component]
 fn SectionForm(
     section: &'static Section,
-    case_name: String,
-    crn: String,
+    caption: String,
     case_id: String,
+    context: CheckContext,
     autosave: Autosave,
+    /// The item to change, when the officer came from "check your answers".
+    change: Option<String>,
 ) -> impl IntoView {
     let draft = autosave.draft;
+    let marked_completed =
+        Memo::new(move |_| draft.with(|draft| draft.completed_sections.contains(section.id)));
+    // A section already marked completed shows what stops it being complete straight away.
+    let show_all_problems = RwSignal::new(marked_completed.get_untracked());
     let errors = Memo::new(move |_| {
-        let mut errors = FieldErrors::default();
-        draft.with(|draft| {
-            for item in section.items {
-                if let ItemKind::FreeText { max_chars } = item.kind {
-                    let used = draft.answers.text(item.code).chars().count();
-                    if used > max_chars {
-                        errors.push(
-                            item.code,
-                            format!("{} must be {max_chars} characters or fewer", item.question),
-                        );
-                    }
-                }
-            }
-        });
-        errors
+        let strictness = if show_all_problems.get() && marked_completed.get() {
+            Strictness::ToComplete
+        } else {
+            Strictness::WhileAnswering
+        };
+        draft.with(|draft| validate_section(section, &draft.answers, Some(&context), strictness))
     });
-    let title = format!("{}. {}", section.number, section.title);
+    let title = section.heading();
     Effect::new({
         let title = title.clone();
         move |_| set_title(&title, !errors.with(FieldErrors::is_empty))
     });
-    let score = Memo::new(move |_| draft.with(|draft| score_section(section, &draft.answers)));
+    let available = Memo::new(move |_| draft.with(|draft| section.is_available(&draft.answers)));
+    let hidden = Memo::new(move |_| draft.with(|draft| hidden_answers(section, &draft.answers)));
     let task_list = format!("/cases/{case_id}/assessment");
+    let check_answers = format!("/cases/{case_id}/assessment/{}/check", section.id);
+    let returning = change.is_some();
+    if let Some(code) = change {
+        request_animation_frame(move || focus_field(&item_field_id(&code)));
+    }
+
+    let navigate = use_navigate();
+    let continue_on = {
+        let (task_list, check_answers) = (task_list.clone(), check_answers.clone());
+        move |_| {
+            autosave.flush();
+            if returning {
+                navigate(&check_answers, Default::default());
+                return;
+            }
+            if !marked_completed.get_untracked() {
+                navigate(&task_list, Default::default());
+                return;
+            }
+            let complete = draft.with_untracked(|draft| {
+                validate_section(
+                    section,
+                    &draft.answers,
+                    Some(&context),
+                    Strictness::ToComplete,
+                )
+                .is_empty()
+            });
+            if complete {
+                navigate(&check_answers, Default::default());
+            } else {
+                show_all_problems.set(true);
+                focus_error_summary();
+            }
+        }
+    };
+
+    let items = section
+        .items
+        .iter()
+        .map(|item| view! { <ItemField field=Slot::top(autosave, item) errors=errors /> })
+        .collect_view();
+    // Neither choice is picked until the officer picks one (or marked the section completed before).
+    let completed_choice =
+        RwSignal::new(marked_completed.get_untracked().then(|| "yes".to_string()));
 
     view! {
-        <a href=task_list.clone() class="govuk-back-link">"Back to assessment"</a>
+        <a href=task_list.clone() class="govuk-back-link" on:click=move |_| autosave.flush()>"Back to assessment"</a>
         <ErrorSummary errors=errors link=item_field_id />
-        <span class="govuk-caption-l">{format!("{case_name} ({crn})")}</span>
+        <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{title}</h1>
         <SaveStatusLine autosave=autosave />
+        {move || (!available.get()).then(|| view! {
+            <div class="govuk-warning-text">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <strong class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning"</span>
+                    "This section cannot start yet: answer yes to at least one risk of serious harm screening question first. Anything you enter here is kept, but is not part of the assessment until then."
+                </strong>
+            </div>
+        })}
+        {move || {
+            let hidden = hidden.get();
+            (!hidden.is_empty()).then(|| view! {
+                <div class="govuk-inset-text" data-testid="hidden-answers">
+                    {format!(
+                        "Answers to {} are hidden because of a change to an earlier answer. They are kept, but are not scored, checked or exported. Change the earlier answer back to show them.",
+                        hidden.join(", ")
+                    )}
+                </div>
+            })
+        }}
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <form novalidate on:submit=|ev| ev.prevent_default()>
-                    {section
-                        .items
-                        .iter()
-                        .map(|item| view! { <ItemField item=item autosave=autosave errors=errors /> })
-                        .collect_view()}
+                    {items}
+                    {(!returning).then(|| view! {
+                        <Radios
+                            id=COMPLETED_FIELD.to_string()
+                            legend="Have you completed this section?".to_string()
+                            inline=false
+                            options=vec![("yes".into(), "Yes".into()), ("no".into(), "No, I'll come back later".into())]
+                            selected=completed_choice
+                            on_select=Callback::new(move |value: String| {
+                                autosave.mark_completed(section.id, value == "yes");
+                                completed_choice.set(Some(value));
+                            })
+                            error=Signal::stored(None::<String>)
+                        />
+                    })}
                 </form>
-                <a href=task_list class="govuk-button" role="button" draggable="false" on:click=move |_| autosave.flush()>
-                    "Return to the task list"
-                </a>
+                <button type="button" class="govuk-button" data-module="govuk-button" on:click=continue_on>
+                    {if returning { "Return to check your answers" } else { "Continue" }}
+                </button>
             </div>
             <div class="govuk-grid-column-one-third">
-                <aside class="workbook-score" aria-labelledby="score-heading">
-                    <h2 class="govuk-heading-m" id="score-heading">"Section score"</h2>
-                    <dl class="govuk-summary-list govuk-summary-list--no-border">
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">"Score"</dt>
-                            <dd class="govuk-summary-list__value" data-testid="section-score">
-                                {move || format!("{} out of {}", score.get().score, score.get().max)}
-                            </dd>
-                        </div>
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">"Need"</dt>
-                            <dd class="govuk-summary-list__value" data-testid="section-need">
-                                {move || score.get().need.map(|need| need.label()).unwrap_or("Not scored for need")}
-                            </dd>
-                        </div>
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">"Answered"</dt>
-                            <dd class="govuk-summary-list__value">
-                                {move || {
-                                    let score = score.get();
-                                    format!("{} of {} scored questions", score.scored_answered, score.scored_items)
-                                }}
-                            </dd>
-                        </div>
-                    </dl>
-                    {section.need_threshold.map(|threshold| view! {
-                        <p class="govuk-body-s">
-                            {format!("A score of {} or more is an identified need; {} or more is severe.", threshold.need_from, threshold.severe_from)}
-                        </p>
-                    })}
-                </aside>
+                <ScorePanel section=section draft=draft />
             </div>
         </div>
     }
@@ -135,98 +183,10 @@ fn SectionForm(
 /// "Saved at 14:03:07", "Saving…" or what went wrong, announced politely to screen readers.
 #[component]
 fn SaveStatusLine(autosave: Autosave) -> impl IntoView {
-    let failed = move || {
-        matches!(
-            autosave.status.get(),
-            super::autosave::SaveStatus::Failed(_)
-        )
-    };
+    let failed = move || matches!(autosave.status.get(), SaveStatus::Failed(_));
     view! {
         <p class="govuk-body workbook-save-status" class:workbook-save-status--failed=failed role="status" aria-live="polite" data-testid="save-status">
             {move || autosave.status.get().message()}
         </p>
-    }
-}
-
-#[component]
-fn ItemField(item: &'static Item, autosave: Autosave, errors: Memo<FieldErrors>) -> impl IntoView {
-    let field_id = item_field_id(item.code);
-    let error = Signal::derive(move || {
-        errors.with(|errors| errors.for_field(item.code).map(str::to_string))
-    });
-    let question = format!("{} {}", item.code, item.question);
-    match item.kind {
-        ItemKind::Choice(choices) => {
-            let options = choices
-                .iter()
-                .map(|choice| (choice.value.to_string(), choice.label.to_string()))
-                .collect();
-            let selected = Signal::derive(move || {
-                autosave
-                    .draft
-                    .with(|draft| draft.answers.choice(item.code).map(str::to_string))
-            });
-            view! {
-                <Radios
-                    id=field_id
-                    legend=question
-                    hint=item.hint.map(str::to_string).unwrap_or_default()
-                    inline=choices.len() == 2
-                    options=options
-                    selected=selected
-                    on_select=Callback::new(move |value: String| autosave.choose(item.code, value))
-                    error=error
-                />
-            }
-            .into_any()
-        }
-        ItemKind::FreeText { max_chars } => {
-            let text = move || {
-                autosave
-                    .draft
-                    .with(|draft| draft.answers.text(item.code).to_string())
-            };
-            let count_id = format!("{field_id}-info");
-            let error_id = format!("{field_id}-error");
-            let hint_id = format!("{field_id}-hint");
-            let described = {
-                let count_id = count_id.clone();
-                let error_id = error_id.clone();
-                let hint_id = hint_id.clone();
-                move || {
-                    let mut ids = vec![];
-                    if item.hint.is_some() {
-                        ids.push(hint_id.clone());
-                    }
-                    if error.get().is_some() {
-                        ids.push(error_id.clone());
-                    }
-                    ids.push(count_id.clone());
-                    ids.join(" ")
-                }
-            };
-            view! {
-                <div class="govuk-form-group govuk-character-count" class:govuk-form-group--error=move || error.get().is_some()>
-                    <label class="govuk-label govuk-label--s" for=field_id.clone()>{question}</label>
-                    {item.hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
-                    <ErrorMessage id=error_id message=error />
-                    <textarea
-                        class="govuk-textarea govuk-js-character-count"
-                        class:govuk-textarea--error=move || error.get().is_some()
-                        id=field_id.clone()
-                        name=field_id
-                        rows="6"
-                        aria-describedby=described
-                        prop:value=text
-                        on:input=move |ev| autosave.type_text(item.code, event_target_value(&ev))
-                        on:blur=move |_| autosave.flush()
-                    ></textarea>
-                    <div class="govuk-hint govuk-character-count__message" id=count_id aria-live="polite">
-                        {move || characters_left_message(text().chars().count(), max_chars)}
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
     }
 }

@@ -1,12 +1,15 @@
-//! The assessment as a GOV.UK task list: each section with its status and score.
+//! The assessment as a GOV.UK task list: each section with its status, how many are completed,
+//! and the summary of identified needs and the overall RoSH.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
-use crate::domain::questionnaire::SECTIONS;
-use crate::domain::scoring::score_section;
+use crate::domain::progress::{completed_count, statuses, SectionStatus};
+use crate::domain::questionnaire::CheckContext;
+use crate::domain::rosh::rosh_rating;
+use crate::domain::scoring::{identified_needs, score_section};
 
 #[component]
 pub fn TaskListPage() -> impl IntoView {
@@ -15,40 +18,84 @@ pub fn TaskListPage() -> impl IntoView {
     view! {
         <LoadedView loaded=loaded render={|Loaded { case, assessment }| {
             set_title("Assessment", false);
-            let items = SECTIONS.iter().map(|section| {
-                let answered = assessment.answers.answered_in(section);
-                let score = score_section(section, &assessment.answers);
-                let status_id = format!("section-{}-status", section.number);
-                let (status, tag_class) = if answered == 0 {
-                    ("Not yet started", "govuk-tag govuk-tag--blue")
-                } else {
-                    ("In progress", "govuk-tag govuk-tag--light-blue")
-                };
-                let hint = (answered > 0).then(|| {
+            let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
+            let answers = &assessment.answers;
+            let all = statuses(answers, &assessment.completed_sections, Some(&context));
+            let (done, total) = completed_count(&all);
+            let items = all.iter().map(|(section, status)| {
+                let status_id = format!("section-{}-status", section.id);
+                let score = score_section(section, answers);
+                let hint = (section.is_scored() && answers.answered_in(section) > 0).then(|| {
                     let need = score.need.map(|need| format!(" · {}", need.label())).unwrap_or_default();
                     format!("Score {} out of {}{need}", score.score, score.max)
                 });
+                let hint = match status {
+                    SectionStatus::CannotStartYet => Some("Answer yes to a risk of serious harm screening question first".to_string()),
+                    _ => hint,
+                };
+                let status_view = match status {
+                    SectionStatus::NotStarted => view! { <strong class="govuk-tag govuk-tag--blue">{status.label()}</strong> }.into_any(),
+                    SectionStatus::InProgress => view! { <strong class="govuk-tag govuk-tag--light-blue">{status.label()}</strong> }.into_any(),
+                    SectionStatus::Problem => view! { <strong class="govuk-tag govuk-tag--red">{status.label()}</strong> }.into_any(),
+                    SectionStatus::Completed | SectionStatus::CannotStartYet => status.label().into_any(),
+                };
+                let name = if *status == SectionStatus::CannotStartYet {
+                    view! { <span>{section.heading()}</span> }.into_any()
+                } else {
+                    view! {
+                        <a class="govuk-link govuk-task-list__link" href=format!("/cases/{}/assessment/{}", case.id, section.id) aria-describedby=status_id.clone()>
+                            {section.heading()}
+                        </a>
+                    }.into_any()
+                };
+                let status_class = if *status == SectionStatus::CannotStartYet {
+                    "govuk-task-list__status govuk-task-list__status--cannot-start-yet"
+                } else {
+                    "govuk-task-list__status"
+                };
                 view! {
-                    <li class="govuk-task-list__item govuk-task-list__item--with-link">
+                    <li class="govuk-task-list__item" class:govuk-task-list__item--with-link=*status != SectionStatus::CannotStartYet>
                         <div class="govuk-task-list__name-and-hint">
-                            <a class="govuk-link govuk-task-list__link" href=format!("/cases/{}/assessment/{}", case.id, section.number) aria-describedby=status_id.clone()>
-                                {format!("{}. {}", section.number, section.title)}
-                            </a>
+                            {name}
                             {hint.map(|hint| view! { <div class="govuk-task-list__hint">{hint}</div> })}
                         </div>
-                        <div class="govuk-task-list__status" id=status_id>
-                            <strong class=tag_class>{status}</strong>
-                        </div>
+                        <div class=status_class id=status_id>{status_view}</div>
                     </li>
                 }
             }).collect_view();
+            let needs = identified_needs(answers);
+            let needs_view = if needs.is_empty() {
+                view! { <p class="govuk-body" data-testid="identified-needs">"No criminogenic needs identified so far."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="govuk-list govuk-list--bullet" data-testid="identified-needs">
+                        {needs.into_iter().map(|(section, score)| view! {
+                            <li>{format!("{} ({} out of {}{})", section.need_name, score.score, score.max, if score.need == Some(crate::domain::scoring::NeedLevel::Severe) { ", severe" } else { "" })}</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            };
+            let rosh = rosh_rating(answers);
             view! {
                 <a href=format!("/cases/{}", case.id) class="govuk-back-link">"Back to case"</a>
                 <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
                 <h1 class="govuk-heading-l">"Assessment"</h1>
-                <p class="govuk-body">"Answers are saved as you go. You can leave a section and come back to it at any time."</p>
-                <h2 class="govuk-heading-m">"Sections"</h2>
-                <ul class="govuk-task-list">{items}</ul>
+                <div class="govuk-grid-row">
+                    <div class="govuk-grid-column-two-thirds">
+                        <h2 class="govuk-heading-s govuk-!-margin-bottom-2" data-testid="completed-count">{format!("Completed {done} of {total} sections")}</h2>
+                        <p class="govuk-body">"Answers are saved as you go. You can leave a section and come back to it at any time."</p>
+                        <ul class="govuk-task-list">{items}</ul>
+                    </div>
+                    <div class="govuk-grid-column-one-third">
+                        <aside class="workbook-score" aria-labelledby="summary-heading">
+                            <h2 class="govuk-heading-m" id="summary-heading">"Summary"</h2>
+                            <h3 class="govuk-heading-s govuk-!-margin-bottom-1">"Overall RoSH"</h3>
+                            <p class="govuk-body" data-testid="overall-rosh">{rosh.describe()}</p>
+                            <h3 class="govuk-heading-s govuk-!-margin-bottom-1">"Identified needs"</h3>
+                            {needs_view}
+                        </aside>
+                    </div>
+                </div>
             }.into_any()
         }} />
     }

@@ -10,7 +10,7 @@ const port = Number(process.argv[2] ?? process.env.PORT ?? 8081);
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.png': 'image/png',
-  '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json',
+  '.tsv': 'text/tab-separated-values; charset=utf-8', '.woff2': 'font/woff2', '.woff': 'font/woff', '.json': 'application/json',
 };
 
 async function fileFor(urlPath) {

@@ -68,7 +68,7 @@ test('an officer creates a case, answers every Accommodation item, and a reload 
   await expect(again.getByRole('heading', { level: 1, name: '3. Accommodation' })).toBeVisible();
   await expect(issuesBox(again)).toHaveValue(ISSUES_TEXT);
 
-  await again.getByRole('button', { name: 'Return to the task list' }).click();
+  await again.getByRole('button', { name: 'Continue' }).click();
   await expect(again.getByText('Score 5 out of 8 · Identified need')).toBeVisible();
   await expect(again.getByRole('link', { name: '3. Accommodation' })).toHaveAccessibleDescription('In progress');
 });

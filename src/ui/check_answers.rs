@@ -1,0 +1,73 @@
+//! "Check your answers" for one section: every answer in words with a Change link that returns
+//! here after the change, and whether the section stands as completed.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::components::set_title;
+use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::offences::use_offence_table;
+use crate::domain::check_answers::summary_rows;
+use crate::domain::progress::{section_status, SectionStatus};
+use crate::domain::questionnaire::{self, CheckContext};
+
+#[component]
+pub fn CheckAnswersPage() -> impl IntoView {
+    let params = use_params_map();
+    let case_id = move || params.read().get("id").unwrap_or_default();
+    let loaded = load_case_and_assessment(case_id);
+    let offences = use_offence_table();
+    view! {
+        <LoadedView loaded=loaded render={move |Loaded { case, assessment }| {
+            let section_id = params.read_untracked().get("section").unwrap_or_default();
+            let Some(section) = questionnaire::section(&section_id) else {
+                set_title("Section not found", false);
+                return view! { <h1 class="govuk-heading-l">"Section not found"</h1> }.into_any();
+            };
+            set_title(&format!("Check your answers: {}", section.heading()), false);
+            let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
+            let marked = assessment.completed_sections.contains(section.id);
+            let status = section_status(section, &assessment.answers, marked, Some(&context));
+            let section_href = format!("/cases/{}/assessment/{}", case.id, section.id);
+            let task_list = format!("/cases/{}/assessment", case.id);
+            let answers = assessment.answers.clone();
+            let rows = move || {
+                let describe_offence = |code: &str| match offences.get() {
+                    Some(Ok(table)) => table.get(code).map(|offence| offence.description()),
+                    _ => None,
+                };
+                summary_rows(section, &answers, &describe_offence)
+                    .into_iter()
+                    .map(|row| {
+                        let href = format!("{section_href}?change={}", row.change);
+                        view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{row.question.clone()}</dt>
+                                <dd class="govuk-summary-list__value workbook-pre-line">{row.answer}</dd>
+                                <dd class="govuk-summary-list__actions">
+                                    <a class="govuk-link" href=href>
+                                        "Change"<span class="govuk-visually-hidden">{format!(" {}", row.question)}</span>
+                                    </a>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            };
+            let (message, class) = match status {
+                SectionStatus::Completed => ("You have marked this section as completed.", "govuk-inset-text"),
+                SectionStatus::Problem => ("This section is marked as completed, but something needs fixing. Go back to the section to see what.", "govuk-inset-text workbook-inset--problem"),
+                SectionStatus::CannotStartYet => ("This section cannot start yet.", "govuk-inset-text"),
+                _ => ("You have not marked this section as completed yet.", "govuk-inset-text"),
+            };
+            view! {
+                <a href=format!("/cases/{}/assessment/{}", case.id, section.id) class="govuk-back-link">"Back to the section"</a>
+                <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
+                <h1 class="govuk-heading-l">{format!("Check your answers: {}", section.heading())}</h1>
+                <dl class="govuk-summary-list" data-testid="check-answers">{rows}</dl>
+                <div class=class data-testid="section-status">{message}</div>
+                <a href=task_list class="govuk-button" role="button" draggable="false">"Return to the task list"</a>
+            }.into_any()
+        }} />
+    }
+}

@@ -1,0 +1,227 @@
+//! One widget per kind of question, all rendered from the questionnaire definition and all
+//! writing through `Autosave`, so every field of every kind is saved the same way.
+
+mod grid;
+mod offence_picker;
+mod repeat;
+mod text;
+
+use leptos::prelude::*;
+
+use super::autosave::Autosave;
+use super::components::{Checkboxes, DateInput, Radios};
+use crate::domain::answers::{Answer, Answers};
+use crate::domain::errors::FieldErrors;
+use crate::domain::questionnaire::{Item, ItemKind};
+use crate::domain::validation::entry_key;
+
+/// The id of an answer's first input, used by error links: "item-3-4", "item-1-1-e1-offence".
+pub fn item_field_id(key: &str) -> String {
+    format!("item-{}", key.replace(['.', '/'], "-"))
+}
+
+/// Where one item's answer lives: at the top of the draft, or inside an entry of a repeating group.
+#[derive(Clone)]
+pub struct Slot {
+    pub autosave: Autosave,
+    pub item: &'static Item,
+    /// The repeating group and entry id, for items inside an entry.
+    pub entry: Option<(&'static str, String)>,
+    /// The answer key validation files problems under.
+    pub key: String,
+}
+
+impl Slot {
+    pub fn top(autosave: Autosave, item: &'static Item) -> Self {
+        Slot {
+            autosave,
+            item,
+            entry: None,
+            key: item.code.to_string(),
+        }
+    }
+
+    pub fn in_entry(
+        autosave: Autosave,
+        group: &'static str,
+        entry: String,
+        item: &'static Item,
+    ) -> Self {
+        Slot {
+            key: entry_key(group, &entry, item.code),
+            autosave,
+            item,
+            entry: Some((group, entry)),
+        }
+    }
+
+    pub fn field_id(&self) -> String {
+        item_field_id(&self.key)
+    }
+
+    /// Reads the answers this item lives among (tracked: re-runs when the draft changes).
+    pub fn read<R>(&self, read: impl FnOnce(&Answers) -> R) -> R {
+        let empty = Answers::default();
+        self.autosave.draft.with(|draft| match &self.entry {
+            None => read(&draft.answers),
+            Some((group, id)) => read(draft.answers.entry(group, id).unwrap_or(&empty)),
+        })
+    }
+
+    fn change(&self, answers: &mut Answers, change: impl FnOnce(&mut Answers)) {
+        match &self.entry {
+            None => change(answers),
+            Some((group, id)) => {
+                if let Some(entry) = answers.entry_mut(group, id) {
+                    change(entry);
+                }
+            }
+        }
+    }
+
+    /// A change saved straight away.
+    pub fn write_now(&self, change: impl FnOnce(&mut Answers)) {
+        self.autosave
+            .answer_now(|answers| self.change(answers, change));
+    }
+
+    /// A keystroke, saved within the autosave delay.
+    pub fn write_typing(&self, change: impl FnOnce(&mut Answers)) {
+        self.autosave
+            .answer_typing(|answers| self.change(answers, change));
+    }
+
+    pub fn question(&self) -> String {
+        match self.entry {
+            None => self.item.title(),
+            Some(_) => self.item.question.to_string(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        self.item.hint.map(str::to_string)
+    }
+}
+
+/// The error shown at one field, from the page's list of problems.
+pub fn error_at(errors: Signal<FieldErrors>, key: String) -> Signal<Option<String>> {
+    Signal::derive(move || errors.with(|errors| errors.for_field(&key).map(str::to_string)))
+}
+
+/// One question of any kind, shown only while its condition holds (its answer is kept when hidden).
+#[component]
+pub fn ItemField(field: Slot, #[prop(into)] errors: Signal<FieldErrors>) -> impl IntoView {
+    let applies = Memo::new({
+        let field = field.clone();
+        move |_| field.read(|answers| field.item.applies(answers))
+    });
+    move || applies.get().then(|| render_field(field.clone(), errors))
+}
+
+fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
+    let item = field.item;
+    let error = error_at(errors, field.key.clone());
+    match item.kind {
+        ItemKind::Choice(choices) => {
+            let options = choices
+                .iter()
+                .map(|choice| (choice.value.to_string(), choice.label.to_string()))
+                .collect();
+            let selected = {
+                let field = field.clone();
+                Signal::derive(move || {
+                    field.read(|answers| answers.choice(item.code).map(str::to_string))
+                })
+            };
+            let on_select = {
+                let field = field.clone();
+                Callback::new(move |value: String| {
+                    field.write_now(|answers| answers.set(item.code, Answer::Choice(value)))
+                })
+            };
+            view! {
+                <Radios
+                    id=field.field_id()
+                    legend=field.question()
+                    hint=field.hint()
+                    inline=choices.len() == 2
+                    options=options
+                    selected=selected
+                    on_select=on_select
+                    error=error
+                />
+            }
+            .into_any()
+        }
+        ItemKind::MultipleChoice(choices) => {
+            let options = choices
+                .iter()
+                .map(|choice| (choice.value.to_string(), choice.label.to_string()))
+                .collect();
+            let ticked = {
+                let field = field.clone();
+                Signal::derive(move || field.read(|answers| answers.choices(item.code).to_vec()))
+            };
+            let on_toggle = {
+                let field = field.clone();
+                Callback::new(move |(value, on): (String, bool)| {
+                    field.write_now(|answers| answers.toggle_choice(item, &value, on))
+                })
+            };
+            view! {
+                <Checkboxes
+                    id=field.field_id()
+                    legend=field.question()
+                    hint=field.hint()
+                    options=options
+                    ticked=ticked
+                    on_toggle=on_toggle
+                    error=error
+                />
+            }
+            .into_any()
+        }
+        ItemKind::ShortText { .. } | ItemKind::Number { .. } => {
+            view! { <text::LineField field=field error=error /> }.into_any()
+        }
+        ItemKind::FreeText { max_chars } => {
+            view! { <text::TextAreaField field=field max_chars=max_chars error=error /> }.into_any()
+        }
+        ItemKind::Date => {
+            let value = {
+                let field = field.clone();
+                Signal::derive(move || {
+                    field.read(|answers| answers.date(item.code).cloned().unwrap_or_default())
+                })
+            };
+            let on_input = {
+                let field = field.clone();
+                Callback::new(move |parts| {
+                    field.write_typing(|answers| answers.set(item.code, Answer::Date(parts)))
+                })
+            };
+            let autosave = field.autosave;
+            view! {
+                <DateInput
+                    id=field.field_id()
+                    legend=field.question()
+                    hint=field.hint().unwrap_or_else(|| "For example, 27 3 2026".to_string())
+                    value=value
+                    on_input=on_input
+                    on_blur=Callback::new(move |_| autosave.flush())
+                    error=error
+                />
+            }
+            .into_any()
+        }
+        ItemKind::Offence => {
+            view! { <offence_picker::OffencePicker field=field error=error /> }.into_any()
+        }
+        ItemKind::Grid(grid) => {
+            view! { <grid::GridField field=field grid=grid error=error /> }.into_any()
+        }
+        ItemKind::Repeat(repeat) => {
+            view! { <repeat::RepeatField field=field repeat=repeat errors=errors /> }.into_any()
+        }
+    }
+}

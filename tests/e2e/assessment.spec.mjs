@@ -1,0 +1,289 @@
+// The full assessment: every section completed with the keyboard only (a repeat, grids, the offence
+// picker), reloads at random points, check-answers Change links, task-list statuses, conditions.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { createCase, screenshot } from './journeys.mjs';
+import {
+  activate, chooseItem, chooseRadio, fillDateByKeyboard, itemGroup, selectByTyping, tabTo, tick, typeInto,
+} from './keyboard.mjs';
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
+
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byCode = (page, code) => page.getByLabel(new RegExp(`^${escape(code)} `));
+const no = (...codes) => codes.map((code) => ['radio', code, 'No']);
+const none = (...codes) => codes.map((code) => ['radio', code, 'No problems']);
+
+/** A fictional assessment of Jordan Fictional: what an officer answers, section by section. */
+const ASSESSMENT = [
+  ['1. Offending information', [
+    ['offence', '05000', 'Offence 1'],
+    ['offence', 'burglary dwelling', 'Offence 2'],
+    ['remove', 'Remove offence 2'],
+    ['date', '1.29', ['5', 'aug', '2021']],
+    ['radio', '1.30', 'No'],
+    ['text', '1.32', '2'],
+    ['text', '1.8', '21'],
+    ['text', '1.40', '0'],
+    ['date', '1.38', ['12', '12', '2021']],
+  ]],
+  ['2. Analysis of offences', [
+    ['text', '2.1', 'Broke into a lock-up garage at night and took power tools to sell.'],
+    ['multi', '2.3', 'A stranger'],
+    ...no('2.5'), ['radio', '2.6', 'Yes'], ['radio', '2.7', 'Yes'], ...no('2.98'), ['radio', '2.99', 'Yes'],
+  ]],
+  ['3. Accommodation', [
+    ['radio', '3.3', 'No'], ['radio', '3.4', 'Some problems'], ['radio', '3.5', 'Some problems'], ['radio', '3.6', 'No problems'],
+    ...no('3.98'), ['radio', '3.99', 'Yes'],
+  ]],
+  ['4. Education, training and employability', [
+    ['radio', '4.2', 'Yes'], ['radio', '4.3', 'Some problems'], ...none('4.4', '4.5', '4.7'), ...no('4.98'), ['radio', '4.99', 'Yes'],
+  ]],
+  ['5. Financial management and income', [...none('5.2', '5.3'), ...no('5.4'), ...none('5.5', '5.6'), ...no('5.98', '5.99')]],
+  ['6. Relationships', [
+    ...none('6.1'), ['radio', '6.3', 'Some problems'], ...none('6.4', '6.6'), ...no('6.7'), ['radio', '6.8', 'Single'], ...no('6.98', '6.99'),
+  ]],
+  ['7. Lifestyle and associates', [
+    ['radio', '7.2', 'Some problems'], ['radio', '7.3', 'Sometimes'], ...none('7.4'), ...no('7.5', '7.98'), ['radio', '7.99', 'Yes'],
+  ]],
+  ['8. Drug misuse', [
+    ['radio', '8.1', 'Yes'], ['tick', 'Cannabis: Current use'], ['reload'], ['radio', '8.4', 'Some problems'],
+    ['radio', '8.5', 'At least once a week'], ['radio', '8.6', 'Never'], ['radio', '8.8', 'Quite motivated'], ...none('8.9'),
+    ...no('8.98'), ['radio', '8.99', 'Yes'],
+  ]],
+  ['9. Alcohol misuse', [...none('9.1', '9.2', '9.3', '9.4'), ['radio', '9.5', 'Very motivated'], ...no('9.98', '9.99')]],
+  ['10. Emotional well-being', [...none('10.1', '10.2', '10.3', '10.4'), ...no('10.5'), ...none('10.6'), ...no('10.7', '10.98', '10.99')]],
+  ['11. Thinking and behaviour', [
+    ...none('11.1'), ['radio', '11.2', 'Some problems'], ...none('11.3'), ['radio', '11.4', 'Some problems'], ...none('11.5'),
+    ['radio', '11.6', 'Some problems'], ['radio', '11.7', 'Some problems'], ...none('11.9'), ...no('11.98'), ['radio', '11.99', 'Yes'],
+  ]],
+  ['12. Attitudes', [
+    ['radio', '12.1', 'Some problems'], ...none('12.4', '12.5'), ['radio', '12.8', 'Quite motivated'], ...none('12.9'),
+    ...no('12.98'), ['radio', '12.99', 'Yes'],
+  ]],
+  ['13. Health and other considerations', [...no('13.1')]],
+  ['Self-assessment questionnaire', [['radio', 'SAQ.1', 'No, they refused']]],
+  ['Risk of serious harm screening', [
+    ...no('R2.1'), ['radio', 'R2.2', 'Yes'],
+    ...no('R2.3', 'R2.4', 'R2.5', 'R2.6', 'R3.1', 'R4.1', 'R4.2', 'R5.1', 'R5.2', 'R5.3', 'R5.4', 'R6.1', 'R6.2', 'R6.3'),
+  ]],
+  ['Risk of serious harm full analysis', [
+    ['text', 'FA.1', 'Threatened a neighbour with a hammer during an argument in 2019.'],
+    ['text', 'FA.2', 'Arguments when drinking with associates.'],
+  ]],
+  ['Risk of serious harm summary', [
+    ['text', 'R10.1', 'Known adults: neighbours.'],
+    ['text', 'R10.2', 'Threats of violence.'],
+    ['text', 'R10.3', 'When intoxicated.'],
+    ['text', 'R10.4', 'Drinking with associates.'],
+    ['text', 'R10.5', 'Stable work and his sister.'],
+    ['select', 'Children: Community', 'L'], ['select', 'Children: Custody', 'L'],
+    ['select', 'Public: Community', 'L'], ['select', 'Public: Custody', 'L'],
+    ['select', 'Known adult: Community', 'M'], ['select', 'Known adult: Custody', 'L'],
+    ['select', 'Staff: Community', 'L'], ['select', 'Staff: Custody', 'L'], ['select', 'Prisoners: Custody', 'L'],
+  ]],
+  ['Risk management plan', [
+    ['text', 'RM.1', 'On licence, living with his sister.'],
+    ['text', 'RM.3', 'Weekly appointments at the office.'],
+    ['text', 'RM.4', 'Licence conditions and home visits.'],
+    ['text', 'RM.5', 'Thinking skills programme.'],
+    ['text', 'RM.6', 'No contact with the neighbour.'],
+    ['text', 'RM.7', 'Recall if he contacts the neighbour.'],
+  ]],
+];
+
+async function answer(page, [kind, ...args]) {
+  switch (kind) {
+    case 'radio': return chooseItem(page, args[0], args[1]);
+    case 'text': return typeInto(page, byCode(page, args[0]), args[1]);
+    case 'date': return fillDateByKeyboard(page, itemGroup(page, args[0]), args[1]);
+    case 'multi': return tick(page, itemGroup(page, args[0]).getByLabel(args[1], { exact: true }));
+    case 'tick': return tick(page, page.getByLabel(args[0], { exact: true }));
+    case 'select': return selectByTyping(page, page.getByLabel(args[0], { exact: true }), args[1]);
+    case 'remove': {
+      await activate(page, page.getByRole('button', { name: args[0] }));
+      return expect(page.getByRole('button', { name: args[0] })).toHaveCount(0);
+    }
+    case 'reload': {
+      await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
+      await page.reload();
+      return expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+    case 'offence': {
+      const [query, entry] = args;
+      await activate(page, page.getByRole('button', { name: /^Add (an|another) offence$/ }));
+      const group = page.getByRole('group', { name: entry });
+      const picker = group.getByRole('combobox', { name: 'Offence' });
+      await expect(picker).toBeFocused();
+      await page.keyboard.type(query);
+      await expect(page.getByRole('option').first()).toBeVisible();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      return expect(group.getByText(/^Chosen: \d{5} /)).toBeVisible();
+    }
+    default: throw new Error(`unknown answer kind ${kind}`);
+  }
+}
+
+/** A small seeded generator, so "random" reload points are the same in every run and can be reported. */
+function seeded(seed) {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+test('an officer completes a whole assessment with the keyboard only, and reloads lose nothing', async ({ page }) => {
+  test.setTimeout(420_000);
+  await createCase(page);
+  await activate(page, page.getByRole('button', { name: 'Start assessment' }));
+  await expect(page.getByRole('heading', { level: 1, name: 'Assessment' })).toBeVisible();
+  await expect(page.getByTestId('completed-count')).toHaveText('Completed 0 of 17 sections');
+
+  const seed = 20261125;
+  const random = seeded(seed);
+  const reloadAfter = new Set([0, 1, 2].map(() => Math.floor(random() * ASSESSMENT.length)));
+  test.info().annotations.push({ type: 'reloads', description: `seed ${seed}: reloaded the task list after sections ${[...reloadAfter].join(', ')}` });
+
+  for (const [index, [heading, answers]] of ASSESSMENT.entries()) {
+    await activate(page, page.getByRole('link', { name: heading, exact: true }));
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    for (const given of answers) await answer(page, given);
+    await chooseRadio(page, page.getByRole('group', { name: 'Have you completed this section?' }), 'Yes');
+    await activate(page, page.getByRole('button', { name: 'Continue' }));
+    await expect(page.getByRole('heading', { level: 1, name: `Check your answers: ${heading}` })).toBeVisible();
+    await expect(page.getByTestId('section-status')).toHaveText('You have marked this section as completed.');
+    if (index === 0) await screenshot(page, 'check-answers-offending');
+    await activate(page, page.getByRole('button', { name: 'Return to the task list' }));
+    await expect(page.getByRole('link', { name: heading, exact: true })).toHaveAccessibleDescription('Completed');
+    if (reloadAfter.has(index)) {
+      await page.reload();
+      await expect(page.getByRole('link', { name: heading, exact: true })).toHaveAccessibleDescription('Completed');
+    }
+  }
+
+  await expect(page.getByTestId('completed-count')).toHaveText('Completed 18 of 18 sections');
+  await expect(page.getByTestId('overall-rosh')).toHaveText('Medium');
+  await expect(page.getByTestId('identified-needs')).toHaveText(
+    [
+      'Accommodation (2 out of 8)', 'Education, training and employability (3 out of 10)', 'Lifestyle and associates (2 out of 8)',
+      'Drug misuse (3 out of 10)', 'Thinking and behaviour (4 out of 16)', 'Attitudes (2 out of 10)',
+    ].join(''),
+  );
+  await screenshot(page, 'task-list-completed');
+
+  // Everything is still there after closing and reopening: the check-answers page of section 1.
+  await page.goto(page.url().replace(/\/assessment.*/, '/assessment/1/check'));
+  const rows = page.getByTestId('check-answers');
+  await expect(rows).toContainText('Offence 1: Offence');
+  await expect(rows).toContainText('05000');
+  await expect(rows).not.toContainText('Offence 2');
+  await expect(rows).toContainText('5 August 2021');
+  await expect(rows).toContainText('12 December 2021');
+});
+
+test('check answers, Change links, statuses, problems and conditions', async ({ page }) => {
+  test.setTimeout(120_000);
+  await createCase(page);
+  await page.getByRole('button', { name: 'Start assessment' }).click();
+  const fullAnalysis = page.getByText('Risk of serious harm full analysis', { exact: true });
+  await expect(fullAnalysis).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Risk of serious harm full analysis' })).toHaveCount(0);
+  await expect(page.locator('#section-rosh-full-status')).toHaveText('Cannot start yet');
+  await expectNoAxeViolations(page);
+
+  // Marking a section completed with answers missing: error summary, links to the fields, "There is a problem".
+  await page.getByRole('link', { name: '3. Accommodation' }).click();
+  await itemGroup(page, '3.3').getByLabel('No').check();
+  await page.getByRole('group', { name: 'Have you completed this section?' }).getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+  await expect(summary.getByRole('link')).toHaveText([
+    'Select an answer for 3.4 Suitability of accommodation',
+    'Select an answer for 3.5 Permanence of accommodation',
+    'Select an answer for 3.6 Suitability of location of accommodation',
+    'Select an answer for 3.98 Are accommodation issues linked to risk of serious harm?',
+    'Select an answer for 3.99 Are accommodation issues linked to offending behaviour?',
+  ]);
+  await expect(page).toHaveTitle(/^Error: 3\. Accommodation/);
+  await summary.getByRole('link', { name: 'Select an answer for 3.5 Permanence of accommodation' }).click();
+  await expect(itemGroup(page, '3.5').getByRole('radio').first()).toBeFocused();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'section-problem');
+  await page.getByRole('link', { name: 'Back to assessment' }).click();
+  await expect(page.locator('#section-3-status')).toHaveText('There is a problem');
+
+  // Fixing the answers completes it; check answers shows each answer in words.
+  await page.getByRole('link', { name: '3. Accommodation' }).click();
+  await expect(page.getByRole('alert').getByRole('link')).toHaveCount(5);
+  await itemGroup(page, '3.4').getByLabel('Some problems').check();
+  await itemGroup(page, '3.5').getByLabel('No problems').check();
+  await itemGroup(page, '3.6').getByLabel('No problems').check();
+  await itemGroup(page, '3.98').getByLabel('No').check();
+  await itemGroup(page, '3.99').getByLabel('Yes').check();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers: 3. Accommodation' })).toBeVisible();
+  const row = (question) => page.locator('.govuk-summary-list__row', { has: page.getByText(question, { exact: true }) });
+  await expect(row('3.4 Suitability of accommodation').locator('dd').first()).toHaveText('Some problems');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'check-answers');
+
+  // A Change link goes to the question and comes back to check answers with the new answer.
+  await page.getByRole('link', { name: 'Change 3.4 Suitability of accommodation' }).click();
+  await expect(itemGroup(page, '3.4').getByRole('radio').first()).toBeFocused();
+  await itemGroup(page, '3.4').getByLabel('Significant problems').check();
+  await page.getByRole('button', { name: 'Return to check your answers' }).click();
+  await expect(row('3.4 Suitability of accommodation').locator('dd').first()).toHaveText('Significant problems');
+  await page.getByRole('button', { name: 'Return to the task list' }).click();
+  await expect(page.locator('#section-3-status')).toHaveText('Completed');
+  await expect(page.getByTestId('completed-count')).toHaveText('Completed 1 of 17 sections');
+
+  // Conditions: answers hidden by a change are kept, said so, and not scored.
+  await page.getByRole('link', { name: '8. Drug misuse' }).click();
+  await itemGroup(page, '8.1').getByLabel('Yes').check();
+  await page.getByLabel('Heroin: Injected', { exact: true }).check();
+  await itemGroup(page, '8.4').getByLabel('Significant problems').check();
+  await itemGroup(page, '8.6').getByLabel('Never').check();
+  await expect(page.getByTestId('section-score')).toHaveText('2 out of 10');
+  await page.getByRole('group', { name: 'Have you completed this section?' }).getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: /8\.6 says the person has never injected/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await itemGroup(page, '8.1').getByLabel('No').check();
+  await expect(itemGroup(page, '8.4')).toHaveCount(0);
+  await expect(page.getByTestId('hidden-answers')).toContainText('Answers to 8.2, 8.4, 8.6 are hidden');
+  await expect(page.getByTestId('section-score')).toHaveText('0 out of 10');
+  await page.reload();
+  await itemGroup(page, '8.1').getByLabel('Yes').check();
+  await expect(itemGroup(page, '8.4').getByLabel('Significant problems')).toBeChecked();
+  await expect(page.getByLabel('Heroin: Injected', { exact: true })).toBeChecked();
+
+  // A screening "yes" opens the full analysis; the RoSH grid sets the overall level, never "Low" when unrated.
+  await page.goto(page.url().replace(/\/assessment.*/, '/assessment/rosh-screening'));
+  await itemGroup(page, 'R4.1').getByLabel('Yes').check();
+  await page.goto(page.url().replace(/\/assessment.*/, '/assessment'));
+  await expect(page.locator('#section-rosh-full-status')).toHaveText('Not yet started');
+  await page.getByRole('link', { name: 'Risk of serious harm full analysis' }).click();
+  await page.getByRole('button', { name: 'Add a child' }).click();
+  await expect(page.getByRole('group', { name: 'Child 1' }).getByLabel("Child's initials")).toBeFocused();
+  await page.keyboard.type('AB');
+  await page.getByRole('group', { name: 'Child 1' }).getByLabel("Child's age").fill('7');
+  await expectNoAxeViolations(page);
+  await page.goto(page.url().replace(/\/assessment.*/, '/assessment/rosh-summary'));
+  await expect(page.getByTestId('overall-rosh')).toHaveText('RoSH not yet assessed');
+  await page.getByLabel('Children: Community', { exact: true }).selectOption('High');
+  await expect(page.getByTestId('overall-rosh')).toHaveText('High (1 of 9 groups rated)');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'rosh-summary');
+  await page.reload();
+  await expect(page.getByLabel('Children: Community', { exact: true })).toHaveValue('high');
+  await page.goto(page.url().replace(/\/assessment.*/, '/assessment/rosh-full'));
+  await expect(page.getByRole('group', { name: 'Child 1' }).getByLabel("Child's initials")).toHaveValue('AB');
+  await expect(page.getByRole('group', { name: 'Child 1' }).getByLabel("Child's age")).toHaveValue('7');
+});
