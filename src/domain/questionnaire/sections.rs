@@ -18,7 +18,7 @@ const PROBLEM: ItemKind = ItemKind::Choice(PROBLEM_SCALE);
 /// The three items that end sections 2–12: issues and strengths (x.97), linked to risk of serious
 /// harm (x.98) and linked to offending behaviour (x.99). The last two are the officer's judgement.
 macro_rules! closing_items {
-    ($number:literal, $topic:literal) => {
+    ($number:literal, $topic:literal, $lower_topic:literal) => {
         [
             item(
                 concat!($number, ".97"),
@@ -29,13 +29,21 @@ macro_rules! closing_items {
             ),
             item(
                 concat!($number, ".98"),
-                concat!("Are ", $topic, " issues linked to risk of serious harm?"),
+                concat!(
+                    "Are ",
+                    $lower_topic,
+                    " issues linked to risk of serious harm?"
+                ),
                 ItemKind::Choice(YES_NO),
             )
             .hint("Your professional judgement: this never changes the score"),
             item(
                 concat!($number, ".99"),
-                concat!("Are ", $topic, " issues linked to offending behaviour?"),
+                concat!(
+                    "Are ",
+                    $lower_topic,
+                    " issues linked to offending behaviour?"
+                ),
                 ItemKind::Choice(YES_NO),
             )
             .hint("Your professional judgement: this never changes the score"),
@@ -45,8 +53,8 @@ macro_rules! closing_items {
 
 /// Joins the section's own items and its closing items into one `&'static [Item]`.
 macro_rules! with_closing_items {
-    ([$($item:expr),* $(,)?], $number:literal, $topic:literal) => {{
-        const CLOSING: [Item; 3] = closing_items!($number, $topic);
+    ([$($item:expr),* $(,)?], $number:literal, $topic:literal, $lower_topic:literal) => {{
+        const CLOSING: [Item; 3] = closing_items!($number, $topic, $lower_topic);
         &[$($item,)* CLOSING[0], CLOSING[1], CLOSING[2]]
     }};
 }
@@ -144,7 +152,8 @@ pub const ANALYSIS_OF_OFFENCES: Section = section(
             item("2.7", "Does the person accept responsibility for the current offence?", ItemKind::Choice(YES_NO)),
         ],
         "2",
-        "Offence analysis"
+        "Offence analysis",
+        "offence analysis"
     ),
 );
 
@@ -168,7 +177,8 @@ pub const ACCOMMODATION: Section = Section {
                     .hint("For example near victims, associates or a drug market"),
             ],
             "3",
-            "Accommodation"
+            "Accommodation",
+            "accommodation"
         ),
     )
 };
@@ -193,7 +203,8 @@ pub const EDUCATION_TRAINING_EMPLOYABILITY: Section = Section {
                 item("4.7", "Problems with reading, writing or numeracy", PROBLEM),
             ],
             "4",
-            "Education, training and employability"
+            "Education, training and employability",
+            "education, training and employability"
         ),
     )
 };
@@ -224,7 +235,8 @@ pub const FINANCIAL_MANAGEMENT: Section = section(
             item("5.6", "Severe debts", PROBLEM),
         ],
         "5",
-        "Financial"
+        "Financial",
+        "financial"
     ),
 );
 
@@ -267,7 +279,8 @@ pub const RELATIONSHIPS: Section = Section {
                 ),
             ],
             "6",
-            "Relationship"
+            "Relationship",
+            "relationship"
         ),
     )
 };
@@ -295,7 +308,8 @@ pub const LIFESTYLE_AND_ASSOCIATES: Section = Section {
                 ),
             ],
             "7",
-            "Lifestyle"
+            "Lifestyle",
+            "lifestyle"
         ),
     )
 };
@@ -375,7 +389,8 @@ pub const DRUG_MISUSE: Section = Section {
                 item("8.9", "Using and obtaining drugs is a major activity", PROBLEM).when(MISUSED_DRUGS),
             ],
             "8",
-            "Drug misuse"
+            "Drug misuse",
+            "drug misuse"
         ),
     )
 };
@@ -406,7 +421,8 @@ pub const ALCOHOL_MISUSE: Section = Section {
                 ),
             ],
             "9",
-            "Alcohol misuse"
+            "Alcohol misuse",
+            "alcohol misuse"
         ),
     )
 };
@@ -433,7 +449,8 @@ pub const EMOTIONAL_WELLBEING: Section = section(
             ),
         ],
         "10",
-        "Emotional well-being"
+        "Emotional well-being",
+        "emotional well-being"
     ),
 );
 
@@ -473,7 +490,8 @@ pub const THINKING_AND_BEHAVIOUR: Section = Section {
                 .when(SEXUAL_OFFENDING),
             ],
             "11",
-            "Thinking and behaviour"
+            "Thinking and behaviour",
+            "thinking and behaviour"
         ),
     )
 };
@@ -496,7 +514,8 @@ pub const ATTITUDES: Section = Section {
                 item("12.9", "Hostile orientation", PROBLEM),
             ],
             "12",
-            "Attitude"
+            "Attitude",
+            "attitude"
         ),
     )
 };
