@@ -11,6 +11,7 @@ mod db;
 mod fields;
 mod loading;
 mod offences;
+mod predictors_panel;
 mod score_panel;
 mod section_page;
 mod task_list;

@@ -3,13 +3,27 @@
 
 use leptos::prelude::*;
 
+use super::predictors_panel::PredictorsPanel;
+use crate::domain::predictors::{inputs_from_assessment, INPUT_SOURCES};
+use crate::domain::questionnaire::find_item;
 use crate::domain::questionnaire::Section;
 use crate::domain::rosh::{mappa_referral_prompt, rosh_rating};
 use crate::domain::scoring::score_section;
-use crate::store::AssessmentRecord;
+use crate::store::{AssessmentRecord, CaseRecord};
+
+/// Whether any predictor input is answered in this section.
+fn feeds_predictors(section: &Section) -> bool {
+    INPUT_SOURCES
+        .iter()
+        .any(|(_, code)| find_item(code).is_some_and(|(feeding, _)| feeding.id == section.id))
+}
 
 #[component]
-pub fn ScorePanel(section: &'static Section, draft: RwSignal<AssessmentRecord>) -> impl IntoView {
+pub fn ScorePanel(
+    section: &'static Section,
+    draft: RwSignal<AssessmentRecord>,
+    case: CaseRecord,
+) -> impl IntoView {
     let score = Memo::new(move |_| draft.with(|draft| score_section(section, &draft.answers)));
     let rosh = Memo::new(move |_| draft.with(|draft| rosh_rating(&draft.answers)));
     let mappa = Memo::new(move |_| draft.with(|draft| mappa_referral_prompt(&draft.answers)));
@@ -70,5 +84,12 @@ pub fn ScorePanel(section: &'static Section, draft: RwSignal<AssessmentRecord>) 
             })
         }
     });
-    view! { {scored} {rosh_panel} {mappa_prompt} }
+    let predictors = feeds_predictors(section).then(|| {
+        let details = case.details.clone();
+        let inputs = Memo::new(move |_| {
+            draft.with(|draft| inputs_from_assessment(&details, &draft.answers))
+        });
+        view! { <PredictorsPanel case_id=case.id.clone() inputs=inputs /> }
+    });
+    view! { {scored} {rosh_panel} {mappa_prompt} {predictors} }
 }

@@ -13,6 +13,7 @@ use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
 use crate::domain::validation::{validate_section, Strictness};
+use crate::store::CaseRecord;
 
 /// The id of the "Have you completed this section?" radios, for error links.
 const COMPLETED_FIELD: &str = "section-completed";
@@ -38,9 +39,7 @@ pub fn SectionPage() -> impl IntoView {
             <LoadedView loaded=loaded render={move |Loaded { case, assessment }| {
                 let autosave = Autosave::new(assessment);
                 autosave.visit_section(section.id);
-                let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
-                let caption = format!("{} ({})", case.details.name, case.details.crn);
-                view! { <SectionForm section=section caption=caption case_id=case.id.clone() context=context autosave=autosave change=change.clone() /> }.into_any()
+                view! { <SectionForm section=section case=case autosave=autosave change=change.clone() /> }.into_any()
             }} />
         }
         .into_any()
@@ -50,14 +49,18 @@ pub fn SectionPage() -> impl IntoView {
 #[component]
 fn SectionForm(
     section: &'static Section,
-    caption: String,
-    case_id: String,
-    context: CheckContext,
+    case: CaseRecord,
     autosave: Autosave,
     /// The item to change, when the officer came from "check your answers".
     change: Option<String>,
 ) -> impl IntoView {
     let draft = autosave.draft;
+    let context = CheckContext {
+        date_of_birth: case.details.date_of_birth,
+        today: super::clock::today(),
+    };
+    let caption = format!("{} ({})", case.details.name, case.details.crn);
+    let case_id = case.id.clone();
     let marked_completed =
         Memo::new(move |_| draft.with(|draft| draft.completed_sections.contains(section.id)));
     // A section already marked completed shows what stops it being complete straight away.
@@ -174,7 +177,7 @@ fn SectionForm(
                 </button>
             </div>
             <div class="govuk-grid-column-one-third">
-                <ScorePanel section=section draft=draft />
+                <ScorePanel section=section draft=draft case=case />
             </div>
         </div>
     }

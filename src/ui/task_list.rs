@@ -6,6 +6,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::predictors_panel::PredictorsPanel;
+use crate::domain::predictors::inputs_from_assessment;
 use crate::domain::progress::{completed_count, statuses, SectionStatus};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::rosh::rosh_rating;
@@ -76,6 +78,7 @@ pub fn TaskListPage() -> impl IntoView {
                 }.into_any()
             };
             let rosh = rosh_rating(answers);
+            let inputs = inputs_from_assessment(&case.details, answers);
             view! {
                 <a href=format!("/cases/{}", case.id) class="govuk-back-link">"Back to case"</a>
                 <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
@@ -94,6 +97,7 @@ pub fn TaskListPage() -> impl IntoView {
                             <h3 class="govuk-heading-s govuk-!-margin-bottom-1">"Identified needs"</h3>
                             {needs_view}
                         </aside>
+                        <PredictorsPanel case_id=case.id.clone() inputs=Signal::stored(inputs) />
                     </div>
                 </div>
             }.into_any()

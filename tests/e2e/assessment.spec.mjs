@@ -174,6 +174,10 @@ test('an officer completes a whole assessment with the keyboard only, and reload
       'Drug misuse (3 out of 10)', 'Thinking and behaviour (4 out of 16)', 'Attitudes (2 out of 10)',
     ].join(''),
   );
+  // The worked example of domain.md §7 in section 1, with the dynamic answers above.
+  await expect(page.getByTestId('predictor-ogrs3')).toHaveText('11% in 1 year, 20% in 2 years Low');
+  await expect(page.getByTestId('predictor-ogp')).toHaveText('16% in 1 year, 26% in 2 years Low');
+  await expect(page.getByTestId('predictor-ovp')).toHaveText('9% in 1 year, 15% in 2 years Low');
   await screenshot(page, 'task-list-completed');
 
   // Everything is still there after closing and reopening: the check-answers page of section 1.
@@ -194,7 +198,14 @@ test('check answers, Change links, statuses, problems and conditions', async ({ 
   await expect(fullAnalysis).toBeVisible();
   await expect(page.getByRole('link', { name: 'Risk of serious harm full analysis' })).toHaveCount(0);
   await expect(page.locator('#section-rosh-full-status')).toHaveText('Cannot start yet');
+  await expect(page.getByText('Predictors support, and never replace, your professional judgement.')).toBeVisible();
+  await expect(page.getByTestId('predictor-ogrs3')).toContainText('Date of current conviction');
   await expectNoAxeViolations(page);
+  await page.getByTestId('predictor-ogrs3').getByRole('link', { name: 'Date of current conviction' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '1. Offending information' })).toBeVisible();
+  await expect(itemGroup(page, '1.29').getByLabel('Day')).toBeFocused();
+  await page.getByRole('button', { name: 'Return to check your answers' }).click();
+  await page.getByRole('button', { name: 'Return to the task list' }).click();
 
   // Marking a section completed with answers missing: error summary, links to the fields, "There is a problem".
   await page.getByRole('link', { name: '3. Accommodation' }).click();

@@ -19,6 +19,7 @@
 //! ```
 
 mod error;
+mod from_assessment;
 mod inputs;
 mod ogp;
 mod ogrs3;
@@ -31,6 +32,7 @@ use serde::{Deserialize, Serialize};
 use super::offences::OffenceTable;
 
 pub use error::{NoWeightReason, PredictorError};
+pub use from_assessment::{inputs_from_assessment, source_of, INPUT_SOURCES};
 pub use inputs::{input_field, InputField, PredictorInputs, INPUT_FIELDS};
 pub use ogp::{ogp, ogp_from_ogrs3, OgpResult};
 pub use ogrs3::{ogrs3, Ogrs3Result, Ogrs3Terms};
