@@ -232,3 +232,123 @@ fn usage() {
     assert_eq!(workbook(&["frobnicate"], "").status.code(), Some(2));
     assert_eq!(workbook(&["predict"], "").status.code(), Some(2));
 }
+
+// `workbook validate-export`: a sentence plan export checked against the committed schema.
+
+/// A small valid export of a fictional case: one active goal with a step, agreed.
+const VALID_EXPORT: &str = r#"{
+  "schema_version": 1,
+  "app_version": "0.1.0",
+  "exported_at": "2026-11-25T14:03:07Z",
+  "case": {
+    "name": "Alex Marsh", "crn": "X123456", "date_of_birth": "1991-07-17", "sex": "male",
+    "sentence_type": "community_order", "sentence_or_release_date": "2026-11-02",
+    "sentence_end_date": "2028-11-01"
+  },
+  "assessment_summary": {
+    "sections": [{"id": "3", "title": "Accommodation", "score": 4, "max": 8, "need": "need", "complete": false}],
+    "identified_needs": ["accommodation"],
+    "linked_to_harm": [],
+    "linked_to_offending": ["3"],
+    "rosh": {"rosh_assessed": false, "overall": null, "grid": [{"group": "public", "setting": "community", "level": null}]},
+    "predictors": null
+  },
+  "plan": {
+    "goals": [{
+      "id": "goal-1",
+      "text": "Find settled accommodation that supports staying away from offending",
+      "area_of_need": "accommodation",
+      "related_areas": ["finance"],
+      "how_progress_is_measured": "A tenancy in his own name",
+      "can_start_now": true,
+      "target": "in_six_months",
+      "target_date": "2027-05-25",
+      "reminder_date": null,
+      "status": "active",
+      "status_note": null,
+      "status_changed_on": null,
+      "steps": [{"id": "step-1", "description": "Register with the council housing team",
+                 "actor": "person_on_probation", "status": "in_progress"}],
+      "created_on": "2026-11-25"
+    }],
+    "agreement": {"answer": "agrees"},
+    "agreed_on": "2026-11-25",
+    "agreement_updated_on": null,
+    "status": "agreed"
+  },
+  "review_dates": [{
+    "date": "2026-11-23", "kind": "initial_plan",
+    "reason": "Initial sentence plan due: 15 working days from the sentence date 2 November 2026",
+    "overdue": false
+  }],
+  "signing": {"status": "unsigned_draft", "version": 1}
+}"#;
+
+#[test]
+fn a_valid_export_prints_valid_and_exits_0() {
+    let file = InputFile::new("export.json", VALID_EXPORT);
+    let output = workbook(&["validate-export", file.path()], "");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), "valid\n");
+
+    let output = workbook(&["validate-export", "-"], VALID_EXPORT);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+}
+
+#[test]
+fn an_invalid_export_names_each_problem_with_its_path_and_exits_1() {
+    let invalid = VALID_EXPORT
+        .replace("\"2027-05-25\"", "\"2026-13-01\"")
+        .replace("\"in_progress\"", "\"done\"");
+    let output = workbook(&["validate-export", "-"], &invalid);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("2 problems"), "{text}");
+    assert!(
+        text.lines()
+            .any(|line| line == r#"/plan/goals/0/target_date: "2026-13-01" is not a "date""#),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("/plan/goals/0/steps/0/status: ")),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_export_missing_a_part_is_not_valid() {
+    let mut export: Value = serde_json::from_str(VALID_EXPORT).unwrap();
+    export.as_object_mut().unwrap().remove("signing");
+    let output = workbook(&["validate-export", "-"], &export.to_string());
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("/: \"signing\" is a required property"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_malformed_or_unreadable_export_exits_2() {
+    let output = workbook(&["validate-export", "-"], "{\"schema_version\": 1,");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let message = String::from_utf8(output.stderr).unwrap();
+    assert!(message.contains("standard input is not JSON"), "{message}");
+
+    let output = workbook(&["validate-export", "/no/such/export.json"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(workbook(&["validate-export"], "").status.code(), Some(2));
+}
+
+#[test]
+fn usage_mentions_validate_export() {
+    let help = workbook(&["--help"], "");
+    let text = String::from_utf8(help.stdout).unwrap();
+    assert!(text.contains("workbook validate-export FILE"), "{text}");
+    assert!(
+        text.contains("assets/schema/sentence-plan.schema.json"),
+        "{text}"
+    );
+}

@@ -3,6 +3,11 @@
 //! `workbook predict FILE|-` reads predictor inputs as JSON and prints OGRS3, OGP and OVP as JSON.
 //! Exit codes: 0 when the inputs were read (even if a predictor could not be calculated), 2 for a usage
 //! problem or inputs that cannot be read.
+//!
+//! `workbook validate-export FILE|-` checks a sentence plan export against the committed schema
+//! (`assets/schema/sentence-plan.schema.json`, built into the binary) and reads it as an export.
+//! Exit codes: 0 valid, 1 not valid (each problem printed with its JSON path), 2 for a usage problem,
+//! an unreadable file or text that is not JSON.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -17,22 +22,34 @@ fn main() {}
 mod cli {
     use std::io::Read;
 
+    use probation_workbook::domain::export::{check_export, ExportCheckError, SCHEMA_PATH};
     use probation_workbook::domain::offences::OffenceTable;
     use probation_workbook::domain::predictors::{predict, PredictorInputs, INPUT_FIELDS};
 
     const USAGE: &str = "\
 Usage: workbook predict FILE
        workbook predict -        (read the inputs from standard input)
+       workbook validate-export FILE
+       workbook validate-export -        (read the export from standard input)
        workbook --help
 
 predict  Reads predictor inputs as JSON and prints OGRS3, OGP and OVP as JSON.
          A predictor that cannot be calculated shows {\"error\": ...} and, when inputs
          are missing, \"missing\": [their names].
 
-Exit codes: 0 inputs read; 2 usage problem, unreadable file, or JSON that is
-malformed, has an unknown field or a value of the wrong type.";
+validate-export  Checks a sentence plan export against the schema built into this
+         binary (assets/schema/sentence-plan.schema.json) and prints \"valid\", or
+         each problem with its JSON path, e.g.
+         /plan/goals/0/target_date: \"2026-13-01\" is not a \"date\"
+
+Exit codes: predict: 0 inputs read; 2 usage problem, unreadable file, or JSON that
+is malformed, has an unknown field or a value of the wrong type.
+validate-export: 0 valid; 1 not valid; 2 usage problem, unreadable file or
+malformed JSON.";
 
     const USAGE_PROBLEM: i32 = 2;
+    /// `validate-export` read the file, and it is not a valid export.
+    const NOT_VALID: i32 = 1;
 
     /// Runs one command and returns the exit code.
     pub fn run(args: Vec<String>) -> i32 {
@@ -55,6 +72,13 @@ malformed, has an unknown field or a value of the wrong type.";
                     USAGE_PROBLEM
                 }
             },
+            ["validate-export", source] => validate_export(source),
+            ["validate-export", ..] => {
+                eprintln!(
+                    "workbook: validate-export needs one FILE, or - for standard input\n\n{USAGE}"
+                );
+                USAGE_PROBLEM
+            }
             ["predict", ..] => {
                 eprintln!("workbook: predict needs one FILE, or - for standard input\n\n{USAGE}");
                 USAGE_PROBLEM
@@ -72,19 +96,60 @@ malformed, has an unknown field or a value of the wrong type.";
 
     /// The predictions as pretty JSON, or a one-line sentence saying why the inputs could not be read.
     fn predict_from(source: &str) -> Result<String, String> {
-        let (name, text) = if source == "-" {
+        let (name, text) = read_source(source)?;
+        let inputs: PredictorInputs = serde_json::from_str(&text)
+            .map_err(|error| format!("cannot read the inputs in {name}: {error}"))?;
+        Ok(predict(&inputs, OffenceTable::bundled()).to_json())
+    }
+
+    /// Prints "valid", or each problem on its own line as "path: problem", and returns the exit code.
+    fn validate_export(source: &str) -> i32 {
+        let (name, text) = match read_source(source) {
+            Ok(read) => read,
+            Err(message) => {
+                eprintln!("workbook: {message}");
+                return USAGE_PROBLEM;
+            }
+        };
+        match check_export(&text) {
+            Ok(_) => {
+                println!("valid");
+                0
+            }
+            Err(ExportCheckError::Malformed(error)) => {
+                eprintln!("workbook: {name} is not JSON: {error}");
+                USAGE_PROBLEM
+            }
+            Err(ExportCheckError::Invalid(problems)) => {
+                println!(
+                    "{name} is not a valid sentence plan export ({SCHEMA_PATH}, {} {}):",
+                    problems.len(),
+                    if problems.len() == 1 {
+                        "problem"
+                    } else {
+                        "problems"
+                    }
+                );
+                for problem in problems {
+                    println!("{problem}");
+                }
+                NOT_VALID
+            }
+        }
+    }
+
+    /// The file's name for messages and its text; "-" is standard input.
+    fn read_source(source: &str) -> Result<(String, String), String> {
+        if source == "-" {
             let mut text = String::new();
             std::io::stdin()
                 .read_to_string(&mut text)
                 .map_err(|error| format!("cannot read standard input: {error}"))?;
-            ("standard input".to_string(), text)
+            Ok(("standard input".to_string(), text))
         } else {
             let text = std::fs::read_to_string(source)
                 .map_err(|error| format!("cannot read {source}: {error}"))?;
-            (source.to_string(), text)
-        };
-        let inputs: PredictorInputs = serde_json::from_str(&text)
-            .map_err(|error| format!("cannot read the inputs in {name}: {error}"))?;
-        Ok(predict(&inputs, OffenceTable::bundled()).to_json())
+            Ok((source.to_string(), text))
+        }
     }
 }

@@ -1,0 +1,172 @@
+//! Goals to suggest from the assessment (domain.md §4): one per identified need, and risk goals from the
+//! RoSH level and screening. The officer picks, rewords or ignores them.
+
+use serde::{Deserialize, Serialize};
+
+use super::AreaOfNeed;
+use crate::domain::answers::Answers;
+use crate::domain::questionnaire::{find_item, SECTIONS};
+use crate::domain::rosh::{rosh_rating, RoshLevel};
+use crate::domain::scoring::{score_section, NeedLevel};
+
+/// A goal the officer may add, and why it is suggested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalSuggestion {
+    pub area: AreaOfNeed,
+    pub text: String,
+    /// A sentence naming what in the assessment led to it.
+    pub reason: String,
+}
+
+/// The goal suggested for each area of need, in words an officer would accept as a starting point.
+pub const NEED_GOALS: &[(AreaOfNeed, &str)] = &[
+    (
+        AreaOfNeed::Accommodation,
+        "Find settled accommodation that supports staying away from offending",
+    ),
+    (
+        AreaOfNeed::EducationTrainingEmployability,
+        "Get into education, training or work that gives structure to the week and a steady income",
+    ),
+    (
+        AreaOfNeed::Finance,
+        "Manage money and debts so that there is enough to live on without offending",
+    ),
+    (
+        AreaOfNeed::Relationships,
+        "Build relationships with family, partner and friends that support a life without offending",
+    ),
+    (
+        AreaOfNeed::LifestyleAndAssociates,
+        "Spend time on activities and with people that support staying away from offending",
+    ),
+    (
+        AreaOfNeed::DrugMisuse,
+        "Reduce and stop drug misuse, with the support of drug treatment services",
+    ),
+    (
+        AreaOfNeed::AlcoholMisuse,
+        "Reduce drinking to a level that does not lead to offending or harm",
+    ),
+    (
+        AreaOfNeed::EmotionalWellbeing,
+        "Look after emotional and mental health, with support where it is needed",
+    ),
+    (
+        AreaOfNeed::ThinkingAndBehaviour,
+        "Learn to stop and think before acting, and to solve problems without offending",
+    ),
+    (
+        AreaOfNeed::Attitudes,
+        "Recognise the harm offending causes and work with supervision to live without it",
+    ),
+    (
+        AreaOfNeed::Health,
+        "Get support for health needs that make it harder to keep to the sentence",
+    ),
+];
+
+/// What in the RoSH part of the assessment calls for a risk goal.
+#[derive(Debug, Clone, Copy)]
+enum RiskTrigger {
+    /// The overall RoSH is at least this level.
+    RoshAtLeast(RoshLevel),
+    /// This screening item is answered "yes".
+    ScreeningYes(&'static str),
+}
+
+/// The risk goals, with what triggers each and the reason given.
+const RISK_GOALS: &[(RiskTrigger, &str, &str)] = &[
+    (
+        RiskTrigger::RoshAtLeast(RoshLevel::High),
+        "Keep to the risk management plan and the conditions that protect others",
+        "Risk of serious harm is {level}",
+    ),
+    (
+        RiskTrigger::ScreeningYes("R2.3"),
+        "Have safe, respectful relationships, free from abuse and controlling behaviour",
+        "The RoSH screening records domestic abuse (R2.3)",
+    ),
+    (
+        RiskTrigger::ScreeningYes("R4.1"),
+        "Keep children safe by keeping to the safeguarding arrangements and any contact restrictions",
+        "The RoSH screening records a risk to identifiable children (R4.1)",
+    ),
+];
+
+/// A "yes" that counts: the item applies given the other answers.
+fn says_yes(answers: &Answers, code: &str) -> bool {
+    find_item(code).is_some_and(|(section, item)| {
+        section.is_available(answers) && item.applies(answers) && answers.says_yes(code)
+    })
+}
+
+/// Suggested goals in assessment order: one for each area that is an identified need, or that the
+/// officer judged linked to offending (x.99), then the risk goals.
+///
+/// ```
+/// use probation_workbook::domain::answers::{Answer, Answers};
+/// use probation_workbook::domain::plan::{suggest_goals, AreaOfNeed};
+/// let mut answers = Answers::default();
+/// answers.set("3.3", Answer::Choice("yes".into()));
+/// let suggestions = suggest_goals(&answers);
+/// assert_eq!(suggestions[0].area, AreaOfNeed::Accommodation);
+/// assert_eq!(suggestions[0].text, "Find settled accommodation that supports staying away from offending");
+/// ```
+pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
+    let mut suggestions = Vec::new();
+    for section in SECTIONS
+        .iter()
+        .filter(|section| section.is_available(answers))
+    {
+        let Some(area) = AreaOfNeed::for_section(section.id) else {
+            continue;
+        };
+        let Some((_, text)) = NEED_GOALS.iter().find(|(need, _)| *need == area) else {
+            continue;
+        };
+        let score = score_section(section, answers);
+        let linked_code = format!("{}.99", section.id);
+        let reason = match score.need {
+            Some(level @ (NeedLevel::Need | NeedLevel::Severe)) => format!(
+                "{} scored {} out of {}: {}",
+                section.need_name,
+                score.score,
+                score.max,
+                level.label().to_lowercase()
+            ),
+            _ if says_yes(answers, &linked_code) => format!(
+                "You judged {} issues linked to offending behaviour ({linked_code})",
+                section.need_name.to_lowercase()
+            ),
+            _ => continue,
+        };
+        suggestions.push(GoalSuggestion {
+            area,
+            text: text.to_string(),
+            reason,
+        });
+    }
+    let overall = rosh_rating(answers).overall;
+    for (trigger, text, reason) in RISK_GOALS {
+        let reason = match *trigger {
+            RiskTrigger::RoshAtLeast(lowest) => match overall {
+                Some(level) if level >= lowest => {
+                    reason.replace("{level}", &level.label().to_lowercase())
+                }
+                _ => continue,
+            },
+            RiskTrigger::ScreeningYes(code) if says_yes(answers, code) => reason.to_string(),
+            RiskTrigger::ScreeningYes(_) => continue,
+        };
+        suggestions.push(GoalSuggestion {
+            area: AreaOfNeed::RiskOfSeriousHarm,
+            text: text.to_string(),
+            reason,
+        });
+    }
+    suggestions
+}
+
+#[cfg(test)]
+mod tests;
