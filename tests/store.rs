@@ -6,7 +6,7 @@ use jiff::civil::date;
 use probation_workbook::domain::answers::Answer;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 use probation_workbook::store::{
-    AssessmentRecord, CaseRecord, Store, ASSESSMENTS, CASES, DATABASE_VERSION,
+    AssessmentRecord, CaseRecord, PlanRecord, Store, ASSESSMENTS, CASES, DATABASE_VERSION, PLANS,
     RECORD_SCHEMA_VERSION,
 };
 use wasm_bindgen_test::*;
@@ -43,7 +43,14 @@ async fn an_empty_database_is_upgraded_to_the_current_schema() {
     assert_eq!(store.version(), DATABASE_VERSION);
     let mut names = store.object_store_names();
     names.sort();
-    assert_eq!(names, vec![ASSESSMENTS.to_string(), CASES.to_string()]);
+    assert_eq!(
+        names,
+        vec![
+            ASSESSMENTS.to_string(),
+            CASES.to_string(),
+            PLANS.to_string()
+        ]
+    );
     assert!(store.cases().await.unwrap().is_empty());
     store.delete().await.unwrap();
 }
@@ -102,4 +109,121 @@ async fn reopening_keeps_what_was_saved() {
     let again = Store::open(&name).await.unwrap();
     assert_eq!(again.cases().await.unwrap().len(), 1);
     again.delete().await.unwrap();
+}
+
+/// An assessment saved by an earlier build (record version 1, before `completed_sections`) still reads,
+/// with no section completed, and every answer kept.
+#[wasm_bindgen_test]
+async fn a_version_1_assessment_record_still_reads() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+
+    let name = format!("workbook-test-v1-record-{}", js_sys::Math::random());
+    Store::open(&name).await.unwrap().close();
+    let db = Database::open(&name).await.unwrap();
+    let old = serde_json::json!({
+        "schema_version": 1,
+        "case_id": "case-1",
+        "answers": {"3.4": {"choice": "2"}, "3.97": {"text": "Sofa surfing"}},
+        "last_section": "3",
+        "updated_at": "2026-11-20T10:00:00Z"
+    });
+    let transaction = db
+        .transaction(ASSESSMENTS)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    let assessments = transaction.object_store(ASSESSMENTS).unwrap();
+    assessments
+        .put(&old)
+        .with_key("case-1".to_string())
+        .serde()
+        .unwrap()
+        .await
+        .unwrap();
+    transaction.commit().await.unwrap();
+    db.close();
+
+    let store = Store::open(&name).await.unwrap();
+    let read = store
+        .assessment("case-1")
+        .await
+        .unwrap()
+        .expect("the old record");
+    assert_eq!(read.schema_version, 1);
+    assert!(read.completed_sections.is_empty());
+    assert_eq!(read.answers.choice("3.4"), Some("2"));
+    assert_eq!(read.answers.text("3.97"), "Sofa surfing");
+    assert_eq!(read.last_section.as_deref(), Some("3"));
+    store.delete().await.unwrap();
+}
+
+/// A database made by the first release (version 1: cases and assessments only) is upgraded in
+/// place: the plans store is added and every saved case stays.
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_and_keeps_its_cases() {
+    use indexed_db_futures::database::Database;
+    use indexed_db_futures::prelude::*;
+    use indexed_db_futures::transaction::TransactionMode;
+
+    let name = format!("workbook-test-v1-db-{}", js_sys::Math::random());
+    let db = Database::open(&name)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|_, db| {
+            db.create_object_store(CASES).build()?;
+            db.create_object_store(ASSESSMENTS).build()?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let case = case_record("case-1", "X123456", "2026-11-24T10:00:00Z");
+    let transaction = db
+        .transaction(CASES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()
+        .unwrap();
+    transaction
+        .object_store(CASES)
+        .unwrap()
+        .put(&case)
+        .with_key("case-1".to_string())
+        .serde()
+        .unwrap()
+        .await
+        .unwrap();
+    transaction.commit().await.unwrap();
+    db.close();
+
+    let store = Store::open(&name).await.unwrap();
+    assert_eq!(store.version(), DATABASE_VERSION);
+    assert!(store.object_store_names().contains(&PLANS.to_string()));
+    assert_eq!(store.case("case-1").await.unwrap(), Some(case));
+    assert_eq!(store.plan("case-1").await.unwrap(), None);
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_plan_is_saved_and_read_back_exactly() {
+    use probation_workbook::domain::plan::{AreaOfNeed, GoalForm};
+    use probation_workbook::domain::reviews::SignificantChange;
+
+    let store = fresh_store("plan").await;
+    let mut record = PlanRecord::new("case-1");
+    let mut form = GoalForm::suggested(AreaOfNeed::Accommodation, "Find settled accommodation");
+    form.start_now = "yes".into();
+    form.target = "6".into();
+    let today = date(2026, 11, 25);
+    record
+        .plan
+        .add_goal("g1", form.to_details(today).unwrap(), today)
+        .unwrap();
+    record.significant_changes.push(SignificantChange {
+        date: today,
+        reason: "Moved to a hostel".into(),
+    });
+    record.goal_form = Some(GoalForm::suggested(AreaOfNeed::DrugMisuse, "Half typed"));
+    store.put_plan(&record).await.unwrap();
+    assert_eq!(store.plan("case-1").await.unwrap(), Some(record));
+    store.delete().await.unwrap();
 }

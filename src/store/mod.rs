@@ -7,7 +7,7 @@
 
 mod records;
 
-pub use records::{AssessmentRecord, CaseRecord, RECORD_SCHEMA_VERSION};
+pub use records::{AssessmentRecord, CaseRecord, PlanRecord, RECORD_SCHEMA_VERSION};
 
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
@@ -16,10 +16,11 @@ use indexed_db_futures::transaction::TransactionMode;
 /// The database the app uses; tests open others by name.
 pub const DATABASE_NAME: &str = "probation-workbook";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
-pub const DATABASE_VERSION: u32 = 1;
+pub const DATABASE_VERSION: u32 = 2;
 
 pub const CASES: &str = "cases";
 pub const ASSESSMENTS: &str = "assessments";
+pub const PLANS: &str = "plans";
 
 /// A storage failure, worded for the officer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,13 +44,20 @@ fn read_error(error: impl std::fmt::Display) -> StoreError {
 }
 
 /// Applies every schema step from `old_version` up to `DATABASE_VERSION`, one version at a time,
-/// so a database of any age reaches the current layout.
+/// so a database of any age reaches the current layout. Version 1: cases and assessments;
+/// version 2: plans.
 fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
     let old_version = event.old_version() as u32;
     for version in (old_version + 1)..=DATABASE_VERSION {
-        if version == 1 {
-            db.create_object_store(CASES).build()?;
-            db.create_object_store(ASSESSMENTS).build()?;
+        match version {
+            1 => {
+                db.create_object_store(CASES).build()?;
+                db.create_object_store(ASSESSMENTS).build()?;
+            }
+            2 => {
+                db.create_object_store(PLANS).build()?;
+            }
+            _ => {}
         }
     }
     Ok(())
@@ -166,5 +174,13 @@ impl Store {
 
     pub async fn assessment(&self, case_id: &str) -> Result<Option<AssessmentRecord>, StoreError> {
         self.get(ASSESSMENTS, case_id).await
+    }
+
+    pub async fn put_plan(&self, plan: &PlanRecord) -> Result<(), StoreError> {
+        self.put(PLANS, &plan.case_id, plan).await
+    }
+
+    pub async fn plan(&self, case_id: &str) -> Result<Option<PlanRecord>, StoreError> {
+        self.get(PLANS, case_id).await
     }
 }

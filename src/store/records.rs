@@ -1,12 +1,14 @@
 //! What is written to IndexedDB. Every record carries its own `schema_version`, so a later
 //! migration can tell old records from new ones.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
+use crate::domain::plan::{GoalForm, SentencePlan, StepForm};
+use crate::domain::reviews::{ReviewSettings, SignificantChange};
 
 /// The record layout this build writes. Version 2 added `completed_sections` to assessments;
 /// a version 1 record reads with none completed.
@@ -44,6 +46,45 @@ impl AssessmentRecord {
             answers: Answers::default(),
             last_section: None,
             completed_sections: BTreeSet::new(),
+            updated_at: String::new(),
+        }
+    }
+}
+
+/// A case's sentence plan and everything around it, saved whole after every change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRecord {
+    pub schema_version: u32,
+    pub case_id: String,
+    pub plan: SentencePlan,
+    #[serde(default)]
+    pub review_settings: ReviewSettings,
+    /// Each "record a significant change", which makes a review due on its date.
+    #[serde(default)]
+    pub significant_changes: Vec<SignificantChange>,
+    /// Suggested goals the officer dismissed, by their text.
+    #[serde(default)]
+    pub dismissed_suggestions: Vec<String>,
+    /// The goal being added or changed, as typed, until it is saved to the plan.
+    #[serde(default)]
+    pub goal_form: Option<GoalForm>,
+    /// The "add a step" form under each goal, as typed.
+    #[serde(default)]
+    pub step_forms: BTreeMap<String, StepForm>,
+    pub updated_at: String,
+}
+
+impl PlanRecord {
+    pub fn new(case_id: &str) -> Self {
+        Self {
+            schema_version: RECORD_SCHEMA_VERSION,
+            case_id: case_id.to_string(),
+            plan: SentencePlan::default(),
+            review_settings: ReviewSettings::default(),
+            significant_changes: Vec::new(),
+            dismissed_suggestions: Vec::new(),
+            goal_form: None,
+            step_forms: BTreeMap::new(),
             updated_at: String::new(),
         }
     }

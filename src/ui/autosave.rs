@@ -1,4 +1,4 @@
-//! Saving an assessment as it is answered, and telling the officer so.
+//! Saving a draft (an assessment, a sentence plan) as it is changed, and telling the officer so.
 //!
 //! Choices are saved at once. Typing is saved at most 300 ms after the first unsaved keystroke
 //! (a throttle, not a debounce, so steady typing is still saved), and at once on blur, when the
@@ -14,7 +14,7 @@ use leptos::task::spawn_local;
 use super::clock;
 use super::db::store;
 use crate::domain::answers::Answers;
-use crate::store::{AssessmentRecord, RECORD_SCHEMA_VERSION};
+use crate::store::{AssessmentRecord, PlanRecord, Store, StoreError, RECORD_SCHEMA_VERSION};
 
 /// Typing is never more than this far from being saved.
 pub const TEXT_SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -40,18 +40,59 @@ impl SaveStatus {
     }
 }
 
-/// The draft being answered, and the machinery that keeps it saved.
-#[derive(Clone, Copy)]
-pub struct Autosave {
-    pub draft: RwSignal<AssessmentRecord>,
+/// A record saved whole after every change.
+pub trait Draft: Clone + Send + Sync + 'static {
+    fn updated_at(&self) -> &str;
+    /// Marks the record as written now, by this build.
+    fn stamp(&mut self, timestamp: String);
+    fn save(self, store: Store) -> impl std::future::Future<Output = Result<(), StoreError>>;
+}
+
+impl Draft for AssessmentRecord {
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+    fn stamp(&mut self, timestamp: String) {
+        self.updated_at = timestamp;
+        self.schema_version = RECORD_SCHEMA_VERSION;
+    }
+    async fn save(self, store: Store) -> Result<(), StoreError> {
+        store.put_assessment(&self).await
+    }
+}
+
+impl Draft for PlanRecord {
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+    fn stamp(&mut self, timestamp: String) {
+        self.updated_at = timestamp;
+        self.schema_version = RECORD_SCHEMA_VERSION;
+    }
+    async fn save(self, store: Store) -> Result<(), StoreError> {
+        store.put_plan(&self).await
+    }
+}
+
+/// The draft being changed, and the machinery that keeps it saved.
+pub struct Autosave<D: Draft = AssessmentRecord> {
+    pub draft: RwSignal<D>,
     pub status: RwSignal<SaveStatus>,
     pending: StoredValue<Option<TimeoutHandle>>,
     latest_save: StoredValue<u64>,
 }
 
-impl Autosave {
-    pub fn new(draft: AssessmentRecord) -> Self {
-        let last_saved = clock::local_time_of(&draft.updated_at);
+impl<D: Draft> Clone for Autosave<D> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<D: Draft> Copy for Autosave<D> {}
+
+impl<D: Draft> Autosave<D> {
+    pub fn new(draft: D) -> Self {
+        let last_saved = clock::local_time_of(draft.updated_at());
         let autosave = Self {
             draft: RwSignal::new(draft),
             status: RwSignal::new(SaveStatus::Unchanged(last_saved)),
@@ -63,44 +104,20 @@ impl Autosave {
     }
 
     /// A choice, a tick, an added or removed entry: recorded and saved straight away.
-    pub fn answer_now(&self, change: impl FnOnce(&mut Answers)) {
-        self.draft.update(|draft| change(&mut draft.answers));
+    pub fn change_now(&self, change: impl FnOnce(&mut D)) {
+        self.draft.update(change);
         self.save_now();
     }
 
     /// A keystroke: recorded now, saved within `TEXT_SAVE_DELAY`.
-    pub fn answer_typing(&self, change: impl FnOnce(&mut Answers)) {
-        self.draft.update(|draft| change(&mut draft.answers));
+    pub fn change_typing(&self, change: impl FnOnce(&mut D)) {
+        self.draft.update(change);
         if self.pending.with_value(Option::is_none) {
             self.status.set(SaveStatus::Saving);
             let this = *self;
             let handle = set_timeout_with_handle(move || this.save_now(), TEXT_SAVE_DELAY).ok();
             self.pending.set_value(handle);
         }
-    }
-
-    /// Remembers which section the officer is in, so a reopened tab returns them there.
-    pub fn visit_section(&self, number: &str) {
-        if self
-            .draft
-            .with_untracked(|draft| draft.last_section.as_deref() != Some(number))
-        {
-            self.draft
-                .update(|draft| draft.last_section = Some(number.to_string()));
-            self.save_now();
-        }
-    }
-
-    /// Records the answer to "Have you completed this section?".
-    pub fn mark_completed(&self, section: &str, completed: bool) {
-        self.draft.update(|draft| {
-            if completed {
-                draft.completed_sections.insert(section.to_string());
-            } else {
-                draft.completed_sections.remove(section);
-            }
-        });
-        self.save_now();
     }
 
     /// Saves at once if typing is waiting to be saved.
@@ -114,10 +131,8 @@ impl Autosave {
         if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
             handle.clear();
         }
-        self.draft.update_untracked(|draft| {
-            draft.updated_at = clock::timestamp();
-            draft.schema_version = RECORD_SCHEMA_VERSION;
-        });
+        self.draft
+            .update_untracked(|draft| draft.stamp(clock::timestamp()));
         let snapshot = self.draft.get_untracked();
         let save_number = self.latest_save.try_update_value(|n| {
             *n += 1;
@@ -127,8 +142,9 @@ impl Autosave {
         let status = self.status;
         let latest_save = self.latest_save;
         spawn_local(async move {
+            let time = clock::local_time_of(snapshot.updated_at()).unwrap_or_default();
             let result = match store().await {
-                Ok(store) => store.put_assessment(&snapshot).await,
+                Ok(store) => snapshot.save(store).await,
                 Err(error) => Err(error),
             };
             match result {
@@ -136,7 +152,6 @@ impl Autosave {
                     let _ = status.try_set(SaveStatus::Failed(error.to_string()));
                 }
                 Ok(()) if latest_save.try_get_value() == save_number => {
-                    let time = clock::local_time_of(&snapshot.updated_at).unwrap_or_default();
                     let _ = status.try_set(SaveStatus::Saved(time));
                 }
                 Ok(()) => {}
@@ -158,5 +173,49 @@ impl Autosave {
             on_hidden.remove();
             on_pagehide.remove();
         });
+    }
+}
+
+impl Autosave<AssessmentRecord> {
+    /// An answer given by a choice, tick or entry: saved straight away.
+    pub fn answer_now(&self, change: impl FnOnce(&mut Answers)) {
+        self.change_now(|draft| change(&mut draft.answers));
+    }
+
+    /// An answer being typed: saved within `TEXT_SAVE_DELAY`.
+    pub fn answer_typing(&self, change: impl FnOnce(&mut Answers)) {
+        self.change_typing(|draft| change(&mut draft.answers));
+    }
+
+    /// Remembers which section the officer is in, so a reopened tab returns them there.
+    pub fn visit_section(&self, number: &str) {
+        if self
+            .draft
+            .with_untracked(|draft| draft.last_section.as_deref() != Some(number))
+        {
+            self.change_now(|draft| draft.last_section = Some(number.to_string()));
+        }
+    }
+
+    /// Records the answer to "Have you completed this section?".
+    pub fn mark_completed(&self, section: &str, completed: bool) {
+        self.change_now(|draft| {
+            if completed {
+                draft.completed_sections.insert(section.to_string());
+            } else {
+                draft.completed_sections.remove(section);
+            }
+        });
+    }
+}
+
+/// "Saved at 14:03:07", "Saving…" or what went wrong, announced politely to screen readers.
+#[component]
+pub fn SaveStatusLine(status: RwSignal<SaveStatus>) -> impl IntoView {
+    let failed = move || matches!(status.get(), SaveStatus::Failed(_));
+    view! {
+        <p class="govuk-body workbook-save-status" class:workbook-save-status--failed=failed role="status" aria-live="polite" data-testid="save-status">
+            {move || status.get().message()}
+        </p>
     }
 }

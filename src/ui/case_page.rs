@@ -12,7 +12,7 @@ pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, assessment }| {
+        <LoadedView loaded=loaded render={|Loaded { case, assessment, .. }| {
             let details = case.details;
             set_title(&details.name, false);
             let edit = format!("/cases/{}/edit", case.id);

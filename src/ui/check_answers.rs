@@ -18,7 +18,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let loaded = load_case_and_assessment(case_id);
     let offences = use_offence_table();
     view! {
-        <LoadedView loaded=loaded render={move |Loaded { case, assessment }| {
+        <LoadedView loaded=loaded render={move |Loaded { case, assessment, .. }| {
             let section_id = params.read_untracked().get("section").unwrap_or_default();
             let Some(section) = questionnaire::section(&section_id) else {
                 set_title("Section not found", false);

@@ -4,12 +4,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::db::store;
-use crate::store::{AssessmentRecord, CaseRecord};
+use crate::store::{AssessmentRecord, CaseRecord, PlanRecord};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub case: CaseRecord,
     pub assessment: AssessmentRecord,
+    /// The sentence plan (a new, empty one if none was started).
+    pub plan: PlanRecord,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +22,7 @@ pub enum LoadState<T> {
     Ready(T),
 }
 
-/// Loads the case named by `case_id` and its draft (a new, empty draft if none was started).
+/// Loads the case named by `case_id`, its draft assessment and its plan (new, empty ones if none was started).
 pub fn load_case_and_assessment(
     case_id: impl Fn() -> String + Send + Sync + 'static,
 ) -> RwSignal<LoadState<Loaded>> {
@@ -38,7 +40,15 @@ pub fn load_case_and_assessment(
                     .assessment(&id)
                     .await?
                     .unwrap_or_else(|| AssessmentRecord::new(&id));
-                Ok::<_, crate::store::StoreError>(Some(Loaded { case, assessment }))
+                let plan = store
+                    .plan(&id)
+                    .await?
+                    .unwrap_or_else(|| PlanRecord::new(&id));
+                Ok::<_, crate::store::StoreError>(Some(Loaded {
+                    case,
+                    assessment,
+                    plan,
+                }))
             }
             .await;
             let _ = state.try_set(match result {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
-use super::autosave::{Autosave, SaveStatus};
+use super::autosave::{Autosave, SaveStatusLine};
 use super::components::{focus_error_summary, focus_field, set_title, ErrorSummary, Radios};
 use super::fields::{item_field_id, ItemField, Slot};
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
@@ -36,7 +36,7 @@ pub fn SectionPage() -> impl IntoView {
         };
         let change = query.read_untracked().get("change");
         view! {
-            <LoadedView loaded=loaded render={move |Loaded { case, assessment }| {
+            <LoadedView loaded=loaded render={move |Loaded { case, assessment, .. }| {
                 let autosave = Autosave::new(assessment);
                 autosave.visit_section(section.id);
                 view! { <SectionForm section=section case=case autosave=autosave change=change.clone() /> }.into_any()
@@ -132,7 +132,7 @@ fn SectionForm(
         <ErrorSummary errors=errors link=item_field_id />
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{title}</h1>
-        <SaveStatusLine autosave=autosave />
+        <SaveStatusLine status=autosave.status />
         {move || (!available.get()).then(|| view! {
             <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
@@ -180,16 +180,5 @@ fn SectionForm(
                 <ScorePanel section=section draft=draft case=case />
             </div>
         </div>
-    }
-}
-
-/// "Saved at 14:03:07", "Saving…" or what went wrong, announced politely to screen readers.
-#[component]
-fn SaveStatusLine(autosave: Autosave) -> impl IntoView {
-    let failed = move || matches!(autosave.status.get(), SaveStatus::Failed(_));
-    view! {
-        <p class="govuk-body workbook-save-status" class:workbook-save-status--failed=failed role="status" aria-live="polite" data-testid="save-status">
-            {move || autosave.status.get().message()}
-        </p>
     }
 }

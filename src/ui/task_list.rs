@@ -18,7 +18,7 @@ pub fn TaskListPage() -> impl IntoView {
     let params = use_params_map();
     let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, assessment }| {
+        <LoadedView loaded=loaded render={|Loaded { case, assessment, .. }| {
             set_title("Assessment", false);
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let answers = &assessment.answers;

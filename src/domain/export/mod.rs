@@ -213,5 +213,6 @@ pub fn export_file_name(crn: &str, date: Date) -> String {
     format!("sentence-plan-{crn}-{date}.json")
 }
 
-#[cfg(test)]
+/// The tests read the schema, which is native only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -23,6 +23,7 @@
 
 mod agreement;
 mod area;
+mod form;
 mod goal;
 mod step;
 mod suggestions;
@@ -32,6 +33,10 @@ use serde::{Deserialize, Serialize};
 
 pub use agreement::{Agreement, ReadinessProblem};
 pub use area::AreaOfNeed;
+pub use form::{
+    actor_code, agreement_fields, goal_fields, step_field, step_status_code, step_status_from_code,
+    AgreementForm, GoalForm, StepForm, STEP_STATUSES,
+};
 pub use goal::{Goal, GoalDetails, GoalStatus, GoalTarget, GoalTiming, TEXT_MAX_CHARS};
 pub use step::{Actor, Step, StepDetails, StepStatus};
 pub use suggestions::{suggest_goals, GoalSuggestion};
