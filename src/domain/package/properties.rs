@@ -1,0 +1,204 @@
+//! Whatever a file holds, reading it never panics and a refusal always says why (native only).
+
+use proptest::prelude::*;
+use serde_json::Value;
+
+use super::import_tests::senior_round;
+use super::tests::{package, senior, AT};
+use super::*;
+
+/// Every leaf of a JSON value, by its JSON pointer.
+fn leaves(value: &Value, path: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map {
+                let key = key.replace('~', "~0").replace('/', "~1");
+                leaves(item, format!("{path}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                leaves(item, format!("{path}/{index}"), out);
+            }
+        }
+        _ => out.push(path),
+    }
+}
+
+/// The case's signing at each step of a round trip, to compare with one another.
+fn signings() -> Vec<CaseSigning> {
+    let sent = package().signing;
+    let back = senior_round(&package());
+    let mut returned = sent.clone();
+    returned.return_for_rework(2, "No", &senior(), AT).unwrap();
+    let mut countersigned = sent.clone();
+    countersigned.countersign(2, &senior(), AT).unwrap();
+    vec![sent, back, returned, countersigned]
+}
+
+/// A signing with some of its versions, timeline entries and comments left off the end.
+fn cut(mut signing: CaseSigning, versions: usize, history: usize, comments: usize) -> CaseSigning {
+    signing.versions.truncate(versions);
+    signing.history.truncate(history);
+    for version in &mut signing.versions {
+        version.comments.truncate(comments);
+    }
+    signing
+}
+
+fn refused_with_a_reason(result: Result<CasePackage, PackageError>) -> Result<(), TestCaseError> {
+    if let Err(error) = result {
+        prop_assert!(!error.to_string().trim().is_empty());
+    }
+    Ok(())
+}
+
+/// Any JSON value, a few levels deep.
+fn json_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(".{0,8}", inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// The paths of fields in a package, to put something else in.
+const FIELDS: &[&str] = &[
+    "/schema_version",
+    "/exported_at",
+    "/exported_by",
+    "/exported_by/grade",
+    "/case",
+    "/case/details/date_of_birth",
+    "/signing/versions",
+    "/signing/versions/0",
+    "/signing/versions/1/state",
+    "/signing/versions/1/number",
+    "/signing/versions/0/comments/0/on",
+    "/signing/versions/1/snapshot/answers",
+    "/signing/versions/1/snapshot/plan",
+    "/signing/history/0",
+    "/signing/history/2/version",
+    "/draft",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_read_without_panicking(text in any::<String>()) {
+        let result = parse_package(&text);
+        prop_assert!(result.is_err());
+        refused_with_a_reason(result)?;
+    }
+
+    #[test]
+    fn any_bytes_are_read_without_panicking(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        let result = parse_package_bytes(&bytes);
+        prop_assert!(result.is_err());
+        refused_with_a_reason(result)?;
+    }
+
+    #[test]
+    fn json_like_text_is_read_without_panicking(text in r#"[{}\[\]":,0-9a-z_ .\-\n\\]{0,300}"#) {
+        refused_with_a_reason(parse_package(&text))?;
+    }
+
+    #[test]
+    fn a_cut_off_package_is_refused(cut in 0.0f64..1.0) {
+        let text = package().to_json();
+        let mut at = (text.len() as f64 * cut) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let result = parse_package(&text[..at]);
+        prop_assert!(result.is_err());
+        refused_with_a_reason(result)?;
+    }
+
+    #[test]
+    fn a_package_with_one_byte_changed_is_refused_or_unchanged(position in 0.0f64..1.0, byte in any::<u8>()) {
+        let original = package();
+        let mut bytes = original.to_json().into_bytes();
+        let at = ((bytes.len() as f64) * position) as usize;
+        bytes[at] = byte;
+        match parse_package_bytes(&bytes) {
+            Ok(read) => prop_assert_eq!(read, original, "only whitespace may change"),
+            Err(error) => prop_assert!(!error.to_string().is_empty()),
+        }
+    }
+
+    #[test]
+    fn a_resealed_package_with_any_value_in_a_field_never_panics(
+        field in prop::sample::select(FIELDS),
+        replacement in json_value(),
+    ) {
+        let mut value = serde_json::to_value(package()).unwrap();
+        if let Some(slot) = value.pointer_mut(field) {
+            *slot = replacement;
+        }
+        value["digest"] = Value::String(digest_of(&value));
+        let text = serde_json::to_string(&value).unwrap();
+        let result = parse_package(&text);
+        if let Ok(read) = &result {
+            prop_assert_eq!(serde_json::to_value(read).unwrap(), value, "what is read is what was sealed");
+        }
+        refused_with_a_reason(result)?;
+    }
+
+    #[test]
+    fn the_canonical_form_survives_reformatting(value in json_value()) {
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        let reread: Value = serde_json::from_str(&pretty).unwrap();
+        prop_assert_eq!(canonical_json(&reread), canonical_json(&value));
+        let canonical: Value = serde_json::from_str(&canonical_json(&value)).unwrap();
+        prop_assert_eq!(canonical_json(&canonical), canonical_json(&value));
+        prop_assert_eq!(digest_of(&reread), digest_of(&value));
+    }
+
+    #[test]
+    fn a_change_to_any_value_is_detected(pick in any::<prop::sample::Index>(), extra in "[a-z0-9 ]") {
+        let mut value = serde_json::to_value(package()).unwrap();
+        let mut paths = Vec::new();
+        leaves(&value, String::new(), &mut paths);
+        let path = pick.get(&paths);
+        prop_assume!(path != "/digest");
+        let slot = value.pointer_mut(path).unwrap();
+        *slot = match slot.take() {
+            Value::String(text) => Value::String(text + &extra),
+            Value::Number(number) => Value::from(number.as_u64().unwrap_or(0) + 1),
+            Value::Bool(flag) => Value::Bool(!flag),
+            Value::Null => Value::String(extra.clone()),
+            other => other,
+        };
+        let result = parse_package(&serde_json::to_string(&value).unwrap());
+        let error = result.unwrap_err();
+        let detected = matches!(error, PackageError::DigestMismatch | PackageError::WrongFormat | PackageError::UnknownSchemaVersion { .. });
+        prop_assert!(detected, "{} changed: {}", path, error);
+    }
+
+    #[test]
+    fn comparing_any_two_stages_never_panics(
+        (here, there) in (0usize..4, 0usize..4),
+        cuts in (0usize..3, 0usize..9, 0usize..2, 0usize..3, 0usize..9, 0usize..2),
+    ) {
+        let all = signings();
+        let local = cut(all[here].clone(), cuts.0, cuts.1, cuts.2);
+        let incoming = cut(all[there].clone(), cuts.3, cuts.4, cuts.5);
+        match compare(Some(&local), &incoming) {
+            Ok(preview) => prop_assert_eq!(preview.merged.versions, incoming.versions),
+            Err(error) => prop_assert!(!error.to_string().trim().is_empty()),
+        }
+    }
+}

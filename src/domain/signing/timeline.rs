@@ -1,0 +1,84 @@
+//! The case's timeline (the MoJ timeline pattern): what happened, who did it and when.
+
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::Profile;
+use crate::domain::dates::format_long;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Created,
+    Signed,
+    /// A case package was exported to hand the case over.
+    Sent,
+    /// A case package was imported into this browser.
+    Imported,
+    Countersigned,
+    DoubleCountersignRequested,
+    DoubleCountersigned,
+    Returned,
+    /// The officer started changing a signed assessment: the changes become the next version.
+    NewDraft,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    pub kind: EventKind,
+    /// Who did it; `None` for a case created before any profile existed.
+    pub by: Option<Profile>,
+    /// RFC 3339.
+    pub at: String,
+    /// The version it happened to, if any.
+    pub version: Option<u32>,
+    /// The comment given with it (why it was returned, why a second countersignature is needed).
+    pub note: Option<String>,
+}
+
+impl TimelineEvent {
+    /// The timeline item's title: "Version 2 countersigned".
+    pub fn title(&self) -> String {
+        let version = self
+            .version
+            .map(|number| format!("Version {number}"))
+            .unwrap_or_else(|| "Assessment".to_string());
+        match self.kind {
+            EventKind::Created => "Case created".to_string(),
+            EventKind::Signed => format!("{version} signed"),
+            EventKind::Sent => match self.version {
+                Some(number) => format!("Case package sent (version {number})"),
+                None => "Case package sent".to_string(),
+            },
+            EventKind::Imported => "Case package imported".to_string(),
+            EventKind::Countersigned => format!("{version} countersigned"),
+            EventKind::DoubleCountersignRequested => {
+                format!("{version} countersigned, double countersignature requested")
+            }
+            EventKind::DoubleCountersigned => format!("{version} double countersigned"),
+            EventKind::Returned => format!("{version} returned for rework"),
+            EventKind::NewDraft => format!("{version} started as a new draft"),
+        }
+    }
+
+    /// "by Sam Patel (PO)", or nothing when nobody is recorded.
+    pub fn byline(&self) -> Option<String> {
+        self.by.as_ref().map(|by| format!("by {}", by.describe()))
+    }
+
+    /// The day it happened, "25 November 2026" (UTC), or the stored text if it is not a time.
+    pub fn day(&self) -> String {
+        long_day(&self.at)
+    }
+}
+
+/// "25 November 2026" for an RFC 3339 time (its UTC day), or the text unchanged if it is not a time.
+pub fn long_day(at: &str) -> String {
+    match at.parse::<Timestamp>() {
+        Ok(time) => format_long(time.to_zoned(TimeZone::UTC).date()),
+        Err(_) => at.to_string(),
+    }
+}

@@ -1,0 +1,166 @@
+//! A signed version: the assessment and plan exactly as signed, who signed and countersigned it, and the
+//! senior's comments.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Profile, VersionState};
+use crate::domain::answers::Answers;
+use crate::domain::plan::SentencePlan;
+
+/// The assessment and plan at the moment of signing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    pub answers: Answers,
+    /// Ids of the sections marked completed.
+    pub completed_sections: BTreeSet<String>,
+    pub plan: SentencePlan,
+}
+
+/// What a comment is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentTarget {
+    /// A section of the assessment, by its id ("3", "rosh-summary").
+    Section(String),
+    /// A goal of the plan, by its id.
+    Goal(String),
+    /// The version as a whole.
+    General,
+}
+
+/// A senior's comment on a version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub on: CommentTarget,
+    pub text: String,
+    pub by: Profile,
+    /// RFC 3339.
+    pub at: String,
+}
+
+/// One signed version of a case's assessment and plan. It never changes except by the moves in
+/// `state::next_state`; the work it holds is read-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedVersion {
+    /// From 1, one more for each version signed.
+    pub number: u32,
+    pub state: VersionState,
+    pub snapshot: Snapshot,
+    pub signed_by: Profile,
+    /// RFC 3339.
+    pub signed_at: String,
+    /// Why countersigning was needed when it was signed (`rules`); empty when self-signed.
+    pub countersign_reasons: Vec<String>,
+    pub countersigned_by: Option<Profile>,
+    pub countersigned_at: Option<String>,
+    /// Why the countersigner asked for a second countersignature.
+    pub double_countersign_reason: Option<String>,
+    pub double_countersigned_by: Option<Profile>,
+    pub double_countersigned_at: Option<String>,
+    pub returned_by: Option<Profile>,
+    pub returned_at: Option<String>,
+    /// What needs rework: required when returning.
+    pub returned_reason: Option<String>,
+    /// In the order given.
+    pub comments: Vec<Comment>,
+}
+
+impl SignedVersion {
+    /// A version just signed, before any senior has seen it.
+    pub(super) fn signed(
+        number: u32,
+        state: VersionState,
+        snapshot: Snapshot,
+        signed_by: &Profile,
+        signed_at: &str,
+        countersign_reasons: &[&str],
+    ) -> Self {
+        Self {
+            number,
+            state,
+            snapshot,
+            signed_by: signed_by.clone(),
+            signed_at: signed_at.to_string(),
+            countersign_reasons: countersign_reasons.iter().map(|r| r.to_string()).collect(),
+            countersigned_by: None,
+            countersigned_at: None,
+            double_countersign_reason: None,
+            double_countersigned_by: None,
+            double_countersigned_at: None,
+            returned_by: None,
+            returned_at: None,
+            returned_reason: None,
+            comments: Vec::new(),
+        }
+    }
+
+    /// The comments on one section, goal, or the whole version, in the order given.
+    pub fn comments_on<'a>(
+        &'a self,
+        target: &'a CommentTarget,
+    ) -> impl Iterator<Item = &'a Comment> {
+        self.comments
+            .iter()
+            .filter(move |comment| &comment.on == target)
+    }
+
+    /// Whether the recorded people and times fit the state, in a sentence saying what does not.
+    /// A package is refused when one of its versions does not hold together.
+    pub fn check(&self) -> Result<(), String> {
+        use VersionState as S;
+        let number = self.number;
+        // Each pair of who and when is given together or not at all.
+        let given = |by: &Option<Profile>, at: &Option<String>| match (by, at) {
+            (Some(_), Some(_)) => Some(true),
+            (None, None) => Some(false),
+            _ => None,
+        };
+        let countersigned = given(&self.countersigned_by, &self.countersigned_at);
+        let double_asked = Some(self.double_countersign_reason.is_some());
+        let double_done = given(&self.double_countersigned_by, &self.double_countersigned_at);
+        let returned = match given(&self.returned_by, &self.returned_at) {
+            Some(given) if given == self.returned_reason.is_some() => Some(given),
+            _ => None,
+        };
+        let (yes, no) = (Some(true), Some(false));
+        let fits = match self.state {
+            S::UnsignedDraft => false,
+            S::SelfSigned | S::AwaitingCountersign => {
+                (countersigned, double_asked, double_done, returned) == (no, no, no, no)
+            }
+            S::Countersigned => {
+                (countersigned, double_asked, double_done, returned) == (yes, no, no, no)
+            }
+            S::AwaitingDoubleCountersign => {
+                (countersigned, double_asked, double_done, returned) == (yes, yes, no, no)
+            }
+            S::DoubleCountersigned => {
+                (countersigned, double_asked, double_done, returned) == (yes, yes, yes, no)
+            }
+            // Returned while awaiting the first countersignature, or the second.
+            S::Returned => {
+                returned == yes
+                    && double_done == no
+                    && countersigned.is_some()
+                    && countersigned == double_asked
+            }
+        };
+        if self.state == S::UnsignedDraft {
+            return Err(format!("version {number} is stored as an unsigned draft"));
+        }
+        if !fits {
+            return Err(format!(
+                "version {number} is {} but who signed, countersigned or returned it does not fit",
+                self.state.label().to_lowercase()
+            ));
+        }
+        if self.state == S::SelfSigned && !self.countersign_reasons.is_empty() {
+            return Err(format!(
+                "version {number} is self-signed but says it needed countersigning"
+            ));
+        }
+        Ok(())
+    }
+}
