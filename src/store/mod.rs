@@ -7,7 +7,9 @@
 
 mod records;
 
-pub use records::{AssessmentRecord, CaseRecord, PlanRecord, RECORD_SCHEMA_VERSION};
+pub use records::{
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, RECORD_SCHEMA_VERSION,
+};
 
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
@@ -16,11 +18,15 @@ use indexed_db_futures::transaction::TransactionMode;
 /// The database the app uses; tests open others by name.
 pub const DATABASE_NAME: &str = "probation-workbook";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
-pub const DATABASE_VERSION: u32 = 2;
+pub const DATABASE_VERSION: u32 = 3;
 
 pub const CASES: &str = "cases";
 pub const ASSESSMENTS: &str = "assessments";
 pub const PLANS: &str = "plans";
+pub const SIGNING: &str = "signing";
+pub const SETTINGS: &str = "settings";
+/// The key of the officer's profile in `SETTINGS`.
+const PROFILE_KEY: &str = "profile";
 
 /// A storage failure, worded for the officer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,7 +51,7 @@ fn read_error(error: impl std::fmt::Display) -> StoreError {
 
 /// Applies every schema step from `old_version` up to `DATABASE_VERSION`, one version at a time,
 /// so a database of any age reaches the current layout. Version 1: cases and assessments;
-/// version 2: plans.
+/// version 2: plans; version 3: signing (versions, comments, timeline) and settings (the profile).
 fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
     let old_version = event.old_version() as u32;
     for version in (old_version + 1)..=DATABASE_VERSION {
@@ -57,10 +63,27 @@ fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Resul
             2 => {
                 db.create_object_store(PLANS).build()?;
             }
+            3 => {
+                db.create_object_store(SIGNING).build()?;
+                db.create_object_store(SETTINGS).build()?;
+            }
             _ => {}
         }
     }
     Ok(())
+}
+
+/// Records turned into JSON values, so one function can write records of different types.
+mod erased {
+    pub trait Serialize {
+        fn to_json(&self) -> Result<serde_json::Value, serde_json::Error>;
+    }
+
+    impl<T: serde::Serialize> Serialize for T {
+        fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
+            serde_json::to_value(self)
+        }
+    }
 }
 
 /// An open connection to one workbook database.
@@ -182,5 +205,61 @@ impl Store {
 
     pub async fn plan(&self, case_id: &str) -> Result<Option<PlanRecord>, StoreError> {
         self.get(PLANS, case_id).await
+    }
+
+    pub async fn put_signing(&self, signing: &SigningRecord) -> Result<(), StoreError> {
+        self.put(SIGNING, &signing.case_id, signing).await
+    }
+
+    pub async fn signing(&self, case_id: &str) -> Result<Option<SigningRecord>, StoreError> {
+        self.get(SIGNING, case_id).await
+    }
+
+    pub async fn put_profile(&self, profile: &ProfileRecord) -> Result<(), StoreError> {
+        self.put(SETTINGS, PROFILE_KEY, profile).await
+    }
+
+    pub async fn profile(&self) -> Result<Option<ProfileRecord>, StoreError> {
+        self.get(SETTINGS, PROFILE_KEY).await
+    }
+
+    /// Writes an imported case whole, in one transaction: either every record is written or, if
+    /// anything fails, none is, so a failed import changes nothing.
+    pub async fn import_case(
+        &self,
+        case: &CaseRecord,
+        assessment: Option<&AssessmentRecord>,
+        plan: Option<&PlanRecord>,
+        signing: &SigningRecord,
+    ) -> Result<(), StoreError> {
+        let transaction = self
+            .db
+            .transaction([CASES, ASSESSMENTS, PLANS, SIGNING])
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let put = |store_name: &str, key: &str, value: serde_json::Value| {
+            let store = transaction.object_store(store_name).map_err(write_error)?;
+            store
+                .put(value)
+                .with_key(key.to_string())
+                .serde()
+                .map_err(write_error)
+                .map(|request| (store, request))
+        };
+        let value = |record: &dyn erased::Serialize| record.to_json().map_err(write_error);
+        let mut requests = Vec::new();
+        requests.push(put(CASES, &case.id, value(case)?)?);
+        if let Some(assessment) = assessment {
+            requests.push(put(ASSESSMENTS, &case.id, value(assessment)?)?);
+        }
+        if let Some(plan) = plan {
+            requests.push(put(PLANS, &case.id, value(plan)?)?);
+        }
+        requests.push(put(SIGNING, &case.id, value(signing)?)?);
+        for (_, request) in requests {
+            request.await.map_err(write_error)?;
+        }
+        transaction.commit().await.map_err(write_error)
     }
 }

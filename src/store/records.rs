@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
-use crate::domain::plan::{GoalForm, SentencePlan, StepForm};
+use crate::domain::plan::{AgreementForm, GoalForm, SentencePlan, StepForm};
 use crate::domain::reviews::{ReviewSettings, SignificantChange};
+use crate::domain::signing::{CaseSigning, Profile};
 
 /// The record layout this build writes. Version 2 added `completed_sections` to assessments;
 /// a version 1 record reads with none completed.
@@ -71,6 +72,9 @@ pub struct PlanRecord {
     /// The "add a step" form under each goal, as typed.
     #[serde(default)]
     pub step_forms: BTreeMap<String, StepForm>,
+    /// The person's agreement, as typed, until it is recorded.
+    #[serde(default)]
+    pub agreement_form: AgreementForm,
     pub updated_at: String,
 }
 
@@ -85,7 +89,29 @@ impl PlanRecord {
             dismissed_suggestions: Vec::new(),
             goal_form: None,
             step_forms: BTreeMap::new(),
+            agreement_form: AgreementForm::default(),
             updated_at: String::new(),
         }
     }
+}
+
+/// A case's signed versions, comments and timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SigningRecord {
+    pub schema_version: u32,
+    pub case_id: String,
+    pub signing: CaseSigning,
+    /// A senior's comments as typed, by section id or goal id ("" for the general comment), until
+    /// the decision is recorded.
+    #[serde(default)]
+    pub comment_drafts: BTreeMap<String, String>,
+    pub updated_at: String,
+}
+
+/// Who is using this browser: their name and grade, for signing and countersigning.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileRecord {
+    pub schema_version: u32,
+    pub profile: Profile,
+    pub updated_at: String,
 }

@@ -14,7 +14,9 @@ use leptos::task::spawn_local;
 use super::clock;
 use super::db::store;
 use crate::domain::answers::Answers;
-use crate::store::{AssessmentRecord, PlanRecord, Store, StoreError, RECORD_SCHEMA_VERSION};
+use crate::store::{
+    AssessmentRecord, PlanRecord, SigningRecord, Store, StoreError, RECORD_SCHEMA_VERSION,
+};
 
 /// Typing is never more than this far from being saved.
 pub const TEXT_SAVE_DELAY: Duration = Duration::from_millis(300);
@@ -71,6 +73,19 @@ impl Draft for PlanRecord {
     }
     async fn save(self, store: Store) -> Result<(), StoreError> {
         store.put_plan(&self).await
+    }
+}
+
+impl Draft for SigningRecord {
+    fn updated_at(&self) -> &str {
+        &self.updated_at
+    }
+    fn stamp(&mut self, timestamp: String) {
+        self.updated_at = timestamp;
+        self.schema_version = RECORD_SCHEMA_VERSION;
+    }
+    async fn save(self, store: Store) -> Result<(), StoreError> {
+        store.put_signing(&self).await
     }
 }
 

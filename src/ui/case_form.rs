@@ -166,13 +166,14 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
                 <ErrorSummary errors=errors />
                 <h1 class="govuk-heading-l">{title}</h1>
                 <form novalidate on:submit=submit>
-                    <TextInput id=fields::NAME label="Full name" autocomplete="name" value=name error=error_for(fields::NAME) />
+                    <TextInput id=fields::NAME label="Full name" autocomplete="name" value=name on_input=Callback::new(move |text| name.set(text)) error=error_for(fields::NAME) />
                     <TextInput
                         id=fields::CRN
                         label="Case reference number (CRN)"
                         hint="A letter followed by 6 numbers, for example X123456"
                         class="govuk-input--width-10"
                         value=crn
+                        on_input=Callback::new(move |text| crn.set(text))
                         error=error_for(fields::CRN)
                     />
                     <DateInput

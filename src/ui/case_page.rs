@@ -45,9 +45,14 @@ pub fn CasePage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </dl>
-                <a href=format!("/cases/{}/assessment", case.id) class="govuk-button" role="button" draggable="false">
-                    {if started { "Continue assessment" } else { "Start assessment" }}
-                </a>
+                <div class="govuk-button-group">
+                    <a href=format!("/cases/{}/assessment", case.id) class="govuk-button" role="button" draggable="false">
+                        {if started { "Continue assessment" } else { "Start assessment" }}
+                    </a>
+                    <a href=format!("/cases/{}/plan", case.id) class="govuk-button govuk-button--secondary" role="button" draggable="false">"Sentence plan"</a>
+                    <a href=format!("/cases/{}/reviews", case.id) class="govuk-link">"Review dates"</a>
+                    <a href=format!("/cases/{}/signing", case.id) class="govuk-link">"Signing and countersigning"</a>
+                </div>
             }.into_any()
         }} />
     }

@@ -109,46 +109,106 @@ pub fn ErrorMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -
     }
 }
 
-/// A text input with label, optional hint and error.
+/// A text input with label, optional hint and error. `on_input` receives every keystroke.
 #[component]
 pub fn TextInput(
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] class: &'static str,
     #[prop(optional)] autocomplete: &'static str,
-    value: RwSignal<String>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let has_hint = hint.is_some();
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
         move || {
             described_by(
-                hint.is_some().then_some(&hint_id),
+                has_hint.then_some(&hint_id),
                 error.get().is_some().then_some(&error_id),
             )
         }
     };
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
-            <label class="govuk-label govuk-label--s" for=id>{label}</label>
+            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
             <ErrorMessage id=error_id message=error />
             <input
                 class=format!("govuk-input {class}")
                 class:govuk-input--error=move || error.get().is_some()
-                id=id
+                id=id.clone()
                 name=id
                 type="text"
                 spellcheck="false"
                 autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
                 aria-describedby=described_by
                 prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                on:input=move |ev| on_input.run(event_target_value(&ev))
             />
+        </div>
+    }
+}
+
+/// A textarea with label, optional hint, error and the GOV.UK character count.
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(into)] value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(into)] error: Signal<Option<String>>,
+    #[prop(default = 4000)] max_chars: usize,
+    #[prop(default = 4)] rows: u32,
+    /// Called when focus leaves the box (to save waiting typing at once).
+    #[prop(optional)]
+    on_blur: Option<Callback<()>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let count_id = format!("{id}-info");
+    let has_hint = hint.is_some();
+    let described = {
+        let (hint_id, error_id, count_id) = (hint_id.clone(), error_id.clone(), count_id.clone());
+        move || {
+            let ids = described_by(
+                has_hint.then_some(&hint_id),
+                error.get().is_some().then_some(&error_id),
+            );
+            format!("{} {count_id}", ids.unwrap_or_default())
+                .trim()
+                .to_string()
+        }
+    };
+    view! {
+        <div class="govuk-form-group govuk-character-count" class:govuk-form-group--error=move || error.get().is_some()>
+            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
+            <ErrorMessage id=error_id message=error />
+            <textarea
+                class="govuk-textarea"
+                class:govuk-textarea--error=move || error.get().is_some()
+                id=id.clone()
+                name=id
+                rows=rows
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                on:blur=move |_| {
+                    if let Some(on_blur) = on_blur {
+                        on_blur.run(());
+                    }
+                }
+            ></textarea>
+            <div class="govuk-hint govuk-character-count__message" id=count_id aria-live="polite">
+                {move || characters_left_message(value.with(|text| text.chars().count()), max_chars)}
+            </div>
         </div>
     }
 }

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::db::store;
-use crate::store::{AssessmentRecord, CaseRecord, PlanRecord};
+use crate::domain::signing::{CaseSigning, DraftStatus, Profile};
+use crate::store::{
+    AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, RECORD_SCHEMA_VERSION,
+};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
@@ -12,6 +15,18 @@ pub struct Loaded {
     pub assessment: AssessmentRecord,
     /// The sentence plan (a new, empty one if none was started).
     pub plan: PlanRecord,
+    /// Signed versions, comments and the timeline (a timeline of creation only, if none yet).
+    pub signing: SigningRecord,
+    /// Who uses this browser, if they have said.
+    pub profile: Option<Profile>,
+}
+
+impl Loaded {
+    /// Whether the answers and plan are read-only: the latest version is signed and no new draft
+    /// was started, or it is with a senior.
+    pub fn is_locked(&self) -> bool {
+        !matches!(self.signing.signing.draft_status(), DraftStatus::Open { .. })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +59,20 @@ pub fn load_case_and_assessment(
                     .plan(&id)
                     .await?
                     .unwrap_or_else(|| PlanRecord::new(&id));
+                let signing = store.signing(&id).await?.unwrap_or_else(|| SigningRecord {
+                    schema_version: RECORD_SCHEMA_VERSION,
+                    case_id: id.clone(),
+                    signing: CaseSigning::new(&case.created_at, None),
+                    comment_drafts: Default::default(),
+                    updated_at: String::new(),
+                });
+                let profile = store.profile().await?.map(|record| record.profile);
                 Ok::<_, crate::store::StoreError>(Some(Loaded {
                     case,
                     assessment,
                     plan,
+                    signing,
+                    profile,
                 }))
             }
             .await;

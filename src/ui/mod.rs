@@ -1,5 +1,6 @@
 //! Leptos components, one module per screen or widget. They call `domain` and `store`, never the reverse.
 
+mod agreement_page;
 mod autosave;
 mod case_form;
 mod case_page;
@@ -8,10 +9,15 @@ mod check_answers;
 mod clock;
 mod components;
 mod db;
+mod export;
 mod fields;
+mod goal_form;
 mod loading;
 mod offences;
+mod plan_page;
 mod predictors_panel;
+mod print_page;
+mod reviews_page;
 mod score_panel;
 mod section_page;
 mod task_list;
@@ -88,6 +94,13 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
                         <Route path=path!("/cases/:id/assessment/:section") view=section_page::SectionPage />
                         <Route path=path!("/cases/:id/assessment/:section/check") view=check_answers::CheckAnswersPage />
+                        <Route path=path!("/cases/:id/reviews") view=reviews_page::ReviewsPage />
+                        <Route path=path!("/cases/:id/plan") view=plan_page::PlanPage />
+                        // Before any "/cases/:id/plan/:x": leptos_router takes the first route that matches.
+                        <Route path=path!("/cases/:id/plan/print") view=print_page::PrintPlanPage />
+                        <Route path=path!("/cases/:id/plan/goals/new") view=goal_form::GoalFormPage />
+                        <Route path=path!("/cases/:id/plan/goals/:goal") view=goal_form::GoalFormPage />
+                        <Route path=path!("/cases/:id/plan/agreement") view=agreement_page::AgreementPage />
                     </Routes>
                 </main>
             </div>

@@ -12,8 +12,30 @@ use super::score_panel::ScorePanel;
 use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
+use crate::domain::signing::{long_day, CommentTarget};
 use crate::domain::validation::{validate_section, Strictness};
 use crate::store::CaseRecord;
+
+/// The comments seniors made on this section, newest version first, as "Sam Senior (SPO), 25 November 2026: …".
+fn section_comments(loaded: &Loaded, section_id: &str) -> Vec<String> {
+    let target = CommentTarget::Section(section_id.to_string());
+    loaded
+        .signing
+        .signing
+        .versions
+        .iter()
+        .rev()
+        .flat_map(|version| version.comments_on(&target))
+        .map(|comment| {
+            format!(
+                "{}, {}: {}",
+                comment.by.describe(),
+                long_day(&comment.at),
+                comment.text
+            )
+        })
+        .collect()
+}
 
 /// The id of the "Have you completed this section?" radios, for error links.
 const COMPLETED_FIELD: &str = "section-completed";
@@ -36,10 +58,15 @@ pub fn SectionPage() -> impl IntoView {
         };
         let change = query.read_untracked().get("change");
         view! {
-            <LoadedView loaded=loaded render={move |Loaded { case, assessment, .. }| {
+            <LoadedView loaded=loaded render={move |loaded: Loaded| {
+                let locked = loaded.is_locked();
+                let comments = section_comments(&loaded, section.id);
+                let Loaded { case, assessment, .. } = loaded;
                 let autosave = Autosave::new(assessment);
-                autosave.visit_section(section.id);
-                view! { <SectionForm section=section case=case autosave=autosave change=change.clone() /> }.into_any()
+                if !locked {
+                    autosave.visit_section(section.id);
+                }
+                view! { <SectionForm section=section case=case autosave=autosave change=change.clone() locked=locked comments=comments /> }.into_any()
             }} />
         }
         .into_any()
@@ -53,6 +80,10 @@ fn SectionForm(
     autosave: Autosave,
     /// The item to change, when the officer came from "check your answers".
     change: Option<String>,
+    /// A signed version is read-only until a new draft is started.
+    locked: bool,
+    /// What countersigners said about this section, newest version first.
+    comments: Vec<String>,
 ) -> impl IntoView {
     let draft = autosave.draft;
     let context = CheckContext {
@@ -133,6 +164,23 @@ fn SectionForm(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{title}</h1>
         <SaveStatusLine status=autosave.status />
+        {locked.then(|| view! {
+            <div class="govuk-notification-banner" role="region" aria-labelledby="locked-title" data-testid="locked">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="locked-title">"Signed"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
+                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
+                </div>
+            </div>
+        })}
+        {(!comments.is_empty()).then(|| view! {
+            <div class="govuk-inset-text" data-testid="section-comments">
+                <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
+                <ul class="govuk-list">{comments.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
+            </div>
+        })}
         {move || (!available.get()).then(|| view! {
             <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
@@ -156,6 +204,7 @@ fn SectionForm(
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <form novalidate on:submit=|ev| ev.prevent_default()>
+                    <fieldset class="workbook-lockable" disabled=locked>
                     {items}
                     {(!returning).then(|| view! {
                         <Radios
@@ -171,6 +220,7 @@ fn SectionForm(
                             error=Signal::stored(None::<String>)
                         />
                     })}
+                    </fieldset>
                 </form>
                 <button type="button" class="govuk-button" data-module="govuk-button" on:click=continue_on>
                     {if returning { "Return to check your answers" } else { "Continue" }}

@@ -26,6 +26,7 @@
 //! ```
 
 mod bank_holidays;
+mod change_form;
 
 use jiff::civil::Date;
 use jiff::ToSpan;
@@ -35,6 +36,7 @@ pub use bank_holidays::{
     add_working_days, bank_holiday, bank_holidays_between, is_working_day, BankHoliday,
     BANK_HOLIDAYS, FIRST_LISTED_YEAR, LAST_LISTED_YEAR,
 };
+pub use change_form::*;
 
 use super::case::{CaseDetails, SentenceType};
 use super::dates::format_long;

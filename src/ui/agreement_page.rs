@@ -1,0 +1,138 @@
+//! Recording whether the person on probation agrees with the plan. The plan is checked first (a
+//! current goal, a step under every active goal); every problem is listed at once.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::autosave::{Autosave, SaveStatusLine};
+use super::clock;
+use super::components::{focus_error_summary, set_title, ErrorSummary, Radios, TextArea};
+use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::plan_page::apply;
+use crate::domain::dates::format_long;
+use crate::domain::errors::FieldErrors;
+use crate::domain::plan::{agreement_fields, Agreement, PlanError};
+
+#[component]
+pub fn AgreementPage() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    view! {
+        <LoadedView loaded=loaded render={move |Loaded { case, plan, .. }| {
+            let autosave = Autosave::new(plan);
+            let record = autosave.draft;
+            let errors = RwSignal::new(FieldErrors::default());
+            Effect::new(move |_| set_title("Record agreement", !errors.with(FieldErrors::is_empty)));
+            let plan_href = format!("/cases/{}/plan", case.id);
+            let navigate = use_navigate();
+            let form = Signal::derive(move || record.with(|record| record.agreement_form.clone()));
+            let open = Memo::new(move |_| record.with(|record| !record.plan.is_agreed() || matches!(record.plan.agreement, Some(Agreement::CouldNotAnswer { .. }))));
+            let save = {
+                let plan_href = plan_href.clone();
+                move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let agreement = match form.get_untracked().to_agreement() {
+                        Ok(agreement) => agreement,
+                        Err(problems) => {
+                            errors.set(problems);
+                            focus_error_summary();
+                            return;
+                        }
+                    };
+                    let result = apply(autosave, |record| {
+                        if record.plan.is_agreed() {
+                            record.plan.update_agreement(agreement, clock::today())?;
+                        } else {
+                            record.plan.agree(agreement, clock::today())?;
+                        }
+                        record.agreement_form = Default::default();
+                        Ok(())
+                    });
+                    match result {
+                        Ok(()) => navigate(&plan_href, Default::default()),
+                        Err(PlanError::NotReadyToAgree(problems)) => {
+                            let mut listed = FieldErrors::default();
+                            for problem in problems {
+                                listed.push(agreement_fields::ANSWER, problem.to_string());
+                            }
+                            errors.set(listed);
+                            focus_error_summary();
+                        }
+                        Err(error) => {
+                            let mut listed = FieldErrors::default();
+                            listed.push(agreement_fields::ANSWER, error.to_string());
+                            errors.set(listed);
+                            focus_error_summary();
+                        }
+                    }
+                }
+            };
+            let error_for = move |field: &'static str| Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)));
+            let readiness = move || record.with(|record| record.plan.readiness_problems());
+            let recorded = move || record.with(|record| match (&record.plan.agreement, record.plan.agreed_on) {
+                (Some(agreement), Some(on)) => Some(format!(
+                    "Recorded on {}: {}{}",
+                    format_long(on),
+                    agreement.label(),
+                    agreement.details().map(|details| format!(". {details}")).unwrap_or_default()
+                )),
+                _ => None,
+            });
+            view! {
+                <a href=plan_href.clone() class="govuk-back-link">"Back to the plan"</a>
+                <div class="govuk-grid-row">
+                    <div class="govuk-grid-column-two-thirds">
+                        <ErrorSummary errors=errors />
+                        <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
+                        <h1 class="govuk-heading-l">"Record agreement"</h1>
+                        <SaveStatusLine status=autosave.status />
+                        {move || recorded().map(|text| view! { <div class="govuk-inset-text" data-testid="agreement-recorded">{text}</div> })}
+                        {move || {
+                            let problems = readiness();
+                            (!problems.is_empty() && !record.with(|record| record.plan.is_agreed())).then(|| view! {
+                                <div class="govuk-warning-text">
+                                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                                    <strong class="govuk-warning-text__text">
+                                        <span class="govuk-visually-hidden">"Warning"</span>
+                                        "Before the plan can be agreed:"
+                                    </strong>
+                                </div>
+                                <ul class="govuk-list govuk-list--bullet" data-testid="readiness">
+                                    {problems.into_iter().map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
+                                </ul>
+                            })
+                        }}
+                        {move || open.get().then(|| view! {
+                            <form novalidate on:submit=save.clone()>
+                                <Radios
+                                    id=agreement_fields::ANSWER.to_string()
+                                    legend="Does the person on probation agree with the plan?".to_string()
+                                    options=vec![
+                                        ("agrees".into(), "Yes, they agree".into()),
+                                        ("does_not_agree".into(), "No, they do not agree".into()),
+                                        ("could_not_answer".into(), "They could not answer".into()),
+                                    ]
+                                    selected=Signal::derive(move || form.with(|form| (!form.answer.is_empty()).then(|| form.answer.clone())))
+                                    on_select=Callback::new(move |answer: String| autosave.change_now(|record| record.agreement_form.answer = answer))
+                                    error=error_for(agreement_fields::ANSWER)
+                                />
+                                {move || form.with(|form| form.answer == "does_not_agree" || form.answer == "could_not_answer").then(|| view! {
+                                    <TextArea
+                                        id=agreement_fields::DETAILS
+                                        label=if form.with_untracked(|form| form.answer == "does_not_agree") { "Why do they not agree?" } else { "Why could they not answer?" }
+                                        value=Signal::derive(move || form.with(|form| form.details.clone()))
+                                        on_input=Callback::new(move |text: String| autosave.change_typing(|record| record.agreement_form.details = text))
+                                        on_blur=Callback::new(move |_| autosave.flush())
+                                        error=error_for(agreement_fields::DETAILS)
+                                        rows=3
+                                    />
+                                })}
+                                <button type="submit" class="govuk-button" data-module="govuk-button">"Save agreement"</button>
+                            </form>
+                        })}
+                    </div>
+                </div>
+            }.into_any()
+        }} />
+    }
+}

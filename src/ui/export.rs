@@ -1,0 +1,117 @@
+//! The sentence plan leaves the browser only here: as a JSON file the officer downloads on purpose.
+//!
+//! ```ignore
+//! view! { <ExportPlanButton case=case answers=Signal::stored(answers) plan=autosave.draft /> }
+//! ```
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::clock;
+use super::offences::{offence_table, use_offence_table};
+use crate::domain::answers::Answers;
+use crate::domain::export::{build_export, export_file_name};
+use crate::domain::offences::OffenceTable;
+use crate::domain::predictors::{inputs_from_assessment, predict};
+use crate::domain::reviews::review_schedule;
+use crate::store::{CaseRecord, PlanRecord};
+
+/// How long a downloaded file's object URL is kept before it is revoked.
+const URL_LIFETIME: Duration = Duration::from_secs(40);
+
+/// Offers `json` to the officer as a download named `file_name` (a `Blob` of type `application/json`
+/// behind a temporary `<a download>`), or says in a sentence why it could not.
+pub fn download_json(file_name: &str, json: &str) -> Result<(), String> {
+    let problem = |error: JsValue| format!("The file could not be downloaded ({error:?}).");
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(problem)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(problem)?;
+    let clicked = click_download_link(&url, file_name);
+    // Freed a while later, not at once: some browsers (Safari, older Firefox) still read the file
+    // after the click has returned, and a revoked address would cancel the download.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        URL_LIFETIME,
+    );
+    clicked.map_err(problem)
+}
+
+/// Clicks a hidden `<a download>` to `url`, then takes it away again.
+fn click_download_link(url: &str, file_name: &str) -> Result<(), JsValue> {
+    let link: web_sys::HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
+    link.set_href(url);
+    link.set_download(file_name);
+    link.set_hidden(true);
+    // In the document while clicked, as older Firefox only downloads from a link it can see.
+    let body = document().body().ok_or("the page has no body")?;
+    body.append_child(&link)?;
+    link.click();
+    link.remove();
+    Ok(())
+}
+
+/// "Export sentence plan (JSON)": the case, the assessment summary with its predictors, the plan and
+/// every review date with its reason, in the shape of `assets/schema/sentence-plan.schema.json`.
+#[component]
+pub fn ExportPlanButton(
+    case: CaseRecord,
+    #[prop(into)] answers: Signal<Answers>,
+    #[prop(into)] plan: Signal<PlanRecord>,
+) -> impl IntoView {
+    // Asked for now, so the list is usually in hand by the time the button is pressed.
+    let table = use_offence_table();
+    let problem = RwSignal::new(None::<String>);
+    let case = StoredValue::new(case);
+    let export = move |table: Option<&OffenceTable>| {
+        let today = clock::today();
+        let case = case.get_value();
+        let json = plan.with_untracked(|record| {
+            answers.with_untracked(|answers| {
+                let reviews = review_schedule(
+                    &case.details,
+                    &record.review_settings,
+                    &record.plan,
+                    &record.significant_changes,
+                    today,
+                );
+                let predictions = table
+                    .map(|table| predict(&inputs_from_assessment(&case.details, answers), table));
+                let export = build_export(
+                    &case.details,
+                    answers,
+                    &record.plan,
+                    &reviews,
+                    predictions.as_ref(),
+                    &clock::timestamp(),
+                );
+                serde_json::to_string_pretty(&export)
+            })
+        });
+        let outcome = json
+            .map_err(|error| format!("The sentence plan could not be written out ({error})."))
+            .and_then(|json| download_json(&export_file_name(&case.details.crn, today), &json));
+        problem.set(outcome.err());
+    };
+    let on_click = move |_| match table.get_untracked() {
+        Some(Ok(table)) => export(Some(table)),
+        // Without the offence list the predictors cannot be worked out: the export leaves them out.
+        Some(Err(_)) => export(None),
+        None => spawn_local(async move { export(offence_table().await.ok()) }),
+    };
+    view! {
+        {move || problem.get().map(|message| view! {
+            <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+        })}
+        <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=on_click>
+            "Export sentence plan (JSON)"
+        </button>
+    }
+}

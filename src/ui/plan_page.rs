@@ -1,0 +1,413 @@
+//! The sentence plan of a case: suggested goals from the assessment, the goals with their steps,
+//! and the person's agreement. Every change is saved as it is made.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::autosave::{Autosave, SaveStatusLine};
+use super::clock;
+use super::components::{set_title, ErrorMessage, Radios, TextArea, TextInput};
+use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use crate::domain::dates::format_long;
+use crate::domain::errors::FieldErrors;
+use crate::domain::plan::{
+    actor_code, step_field, step_status_code, step_status_from_code, suggest_goals, Actor, Goal,
+    GoalForm, GoalStatus, GoalTarget, PlanError, StepForm, STEP_STATUSES,
+};
+use crate::store::PlanRecord;
+
+/// Applies a change to a copy of the plan record and keeps it only if the plan accepts it.
+pub fn apply(
+    autosave: Autosave<PlanRecord>,
+    change: impl FnOnce(&mut PlanRecord) -> Result<(), PlanError>,
+) -> Result<(), PlanError> {
+    let mut next = autosave.draft.get_untracked();
+    change(&mut next)?;
+    autosave.change_now(|record| *record = next);
+    Ok(())
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    view! {
+        <LoadedView loaded=loaded render={|Loaded { case, assessment, plan, .. }| {
+            set_title("Sentence plan", false);
+            let autosave = Autosave::new(plan);
+            let record = autosave.draft;
+            let case_id = case.id.clone();
+            let answers = assessment.answers.clone();
+            let suggestions = Memo::new(move |_| {
+                record.with(|record| {
+                    suggest_goals(&answers)
+                        .into_iter()
+                        .filter(|suggestion| !record.dismissed_suggestions.contains(&suggestion.text))
+                        .filter(|suggestion| {
+                            !record.plan.goals.iter().any(|goal| goal.text == suggestion.text || goal.area_of_need == suggestion.area)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            });
+            let status_line = move || record.with(|record| match (&record.plan.agreement, record.plan.agreed_on) {
+                (Some(agreement), Some(on)) => format!("Agreed on {}: {}", format_long(on), agreement.label()),
+                _ => "Draft: not yet agreed with the person on probation".to_string(),
+            });
+            let goal_ids = Memo::new(move |_| {
+                record.with(|record| {
+                    let order = [GoalStatus::Active, GoalStatus::Future, GoalStatus::Achieved, GoalStatus::Removed];
+                    let mut goals: Vec<&Goal> = record.plan.goals.iter().collect();
+                    goals.sort_by_key(|goal| order.iter().position(|status| *status == goal.status));
+                    goals.into_iter().map(|goal| goal.id.clone()).collect::<Vec<_>>()
+                })
+            });
+            let navigate = use_navigate();
+            let plan_href = format!("/cases/{case_id}/plan");
+            let suggestion_view = {
+                let case_id = case_id.clone();
+                move || {
+                    let list = suggestions.get();
+                    if list.is_empty() {
+                        return view! { <p class="govuk-body" data-testid="no-suggestions">"No more suggestions: every identified need and risk factor has a goal, or was dismissed."</p> }.into_any();
+                    }
+                    list.into_iter().enumerate().map(|(index, suggestion)| {
+                        let heading_id = format!("suggestion-{index}");
+                        let labelled_by = heading_id.clone();
+                        let (accept_text, edit_text, dismiss_text) = (suggestion.text.clone(), suggestion.text.clone(), suggestion.text.clone());
+                        let area = suggestion.area;
+                        let navigate = navigate.clone();
+                        let new_goal = format!("/cases/{case_id}/plan/goals/new");
+                        view! {
+                            <div class="govuk-summary-card workbook-suggestion" aria-labelledby=labelled_by>
+                                <div class="govuk-summary-card__title-wrapper">
+                                    <h3 class="govuk-summary-card__title" id=heading_id>{suggestion.text.clone()}</h3>
+                                </div>
+                                <div class="govuk-summary-card__content">
+                                    <p class="govuk-body-s">{format!("{} · {}", area.label(), suggestion.reason)}</p>
+                                    <div class="govuk-button-group">
+                                        <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| {
+                                            let text = accept_text.clone();
+                                            let _ = apply(autosave, |record| {
+                                                let mut form = GoalForm::suggested(area, &text);
+                                                form.start_now = "yes".into();
+                                                form.target = "6".into();
+                                                let details = form.to_details(clock::today()).map_err(|_| PlanError::GoalTextMissing)?;
+                                                record.plan.add_goal(&clock::new_id("g"), details, clock::today()).map(|_| ())
+                                            });
+                                        }>
+                                            "Accept"<span class="govuk-visually-hidden">{format!(" goal: {}", suggestion.text)}</span>
+                                        </button>
+                                        <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
+                                            let text = edit_text.clone();
+                                            autosave.change_now(|record| record.goal_form = Some(GoalForm::suggested(area, &text)));
+                                            navigate(&new_goal, Default::default());
+                                        }>
+                                            "Edit and add"<span class="govuk-visually-hidden">{format!(" goal: {}", suggestion.text)}</span>
+                                        </button>
+                                        <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| {
+                                            let text = dismiss_text.clone();
+                                            autosave.change_now(|record| record.dismissed_suggestions.push(text));
+                                        }>
+                                            "Dismiss"<span class="govuk-visually-hidden">{format!(" suggestion: {}", suggestion.text)}</span>
+                                        </button>
+                                    </div>
+                                </div>
+                            </div>
+                        }.into_any()
+                    }).collect_view().into_any()
+                }
+            };
+            let goals_view = {
+                let case_id = case_id.clone();
+                move || {
+                    let ids = goal_ids.get();
+                    if ids.is_empty() {
+                        return view! { <p class="govuk-body" data-testid="no-goals">"There are no goals yet. Accept a suggested goal or add one."</p> }.into_any();
+                    }
+                    ids.into_iter().map(|id| view! { <GoalCard autosave=autosave goal_id=id case_id=case_id.clone() /> }).collect_view().into_any()
+                }
+            };
+            view! {
+                <a href=format!("/cases/{case_id}") class="govuk-back-link">"Back to case"</a>
+                <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
+                <h1 class="govuk-heading-l">"Sentence plan"</h1>
+                <SaveStatusLine status=autosave.status />
+                <p class="govuk-body" data-testid="plan-status">{status_line}</p>
+                <div class="govuk-button-group">
+                    <a href=format!("{plan_href}/goals/new") class="govuk-button" role="button" draggable="false" on:click=move |_| {
+                        if record.with_untracked(|record| record.goal_form.as_ref().is_some_and(|form| form.editing.is_some())) {
+                            autosave.change_now(|record| record.goal_form = None);
+                        }
+                    }>"Add a goal"</a>
+                    <a href=format!("{plan_href}/agreement") class="govuk-button govuk-button--secondary" role="button" draggable="false">"Record agreement"</a>
+                    <a href=format!("/cases/{case_id}/reviews") class="govuk-link">"Review dates"</a>
+                    <a href=format!("{plan_href}/print") class="govuk-link">"Print the plan"</a>
+                </div>
+                <h2 class="govuk-heading-m">"Suggested goals"</h2>
+                <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>
+                {suggestion_view}
+                <h2 class="govuk-heading-m">"Goals"</h2>
+                {goals_view}
+            }.into_any()
+        }} />
+    }
+}
+
+/// One goal: what it is, its target, its steps and the form to add one, and what can be done to it.
+#[component]
+fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) -> impl IntoView {
+    let record = autosave.draft;
+    let goal = {
+        let goal_id = goal_id.clone();
+        Memo::new(move |_| record.with(|record| record.plan.goal(&goal_id).cloned()))
+    };
+    let agreed = Memo::new(move |_| record.with(|record| record.plan.is_agreed()));
+    let note = RwSignal::new(String::new());
+    let note_error = RwSignal::new(None::<String>);
+    let note_id = format!("goal-note-{goal_id}");
+    let status_change = {
+        let goal_id = goal_id.clone();
+        move |achieved: bool| {
+            let typed = note.get_untracked();
+            let note_given = (!typed.trim().is_empty()).then_some(typed.as_str());
+            let result = apply(autosave, |record| {
+                if achieved {
+                    record
+                        .plan
+                        .mark_goal_achieved(&goal_id, note_given, clock::today())
+                } else {
+                    record
+                        .plan
+                        .remove_goal(&goal_id, note_given, clock::today())
+                }
+            });
+            note_error.set(result.err().map(|error| error.to_string()));
+            if note_error.with_untracked(Option::is_none) {
+                note.set(String::new());
+            }
+        }
+    };
+    move || {
+        let Some(goal) = goal.get() else {
+            return ().into_any();
+        };
+        let heading_id = format!("goal-{}", goal.id);
+        let labelled_by = heading_id.clone();
+        let current = goal.status.is_current();
+        let timing = match (goal.target, goal.target_date) {
+            (Some(GoalTarget::OnDate(_)), Some(date)) | (Some(_), Some(date)) => format!(
+                "{}: {}",
+                goal.target.map(|t| t.label()).unwrap_or_default(),
+                format_long(date)
+            ),
+            _ => match goal.reminder_date {
+                Some(reminder) => format!("Future goal: reminder on {}", format_long(reminder)),
+                None => "Future goal: no target date yet".to_string(),
+            },
+        };
+        let related = goal
+            .related_areas
+            .iter()
+            .map(|area| area.label())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut rows = vec![
+            ("Area of need", goal.area_of_need.label().to_string()),
+            ("Target", timing),
+        ];
+        if !related.is_empty() {
+            rows.push(("Related areas", related));
+        }
+        if !goal.how_progress_is_measured.trim().is_empty() {
+            rows.push((
+                "How progress will be measured",
+                goal.how_progress_is_measured.clone(),
+            ));
+        }
+        if let Some(note) = goal.status_note.clone() {
+            rows.push(("Note", note));
+        }
+        let tag = match goal.status {
+            GoalStatus::Active => "govuk-tag govuk-tag--blue",
+            GoalStatus::Future => "govuk-tag govuk-tag--grey",
+            GoalStatus::Achieved => "govuk-tag govuk-tag--green",
+            GoalStatus::Removed => "govuk-tag govuk-tag--red",
+        };
+        let steps = goal.steps.iter().map(|step| {
+            let (goal_id, step_id) = (goal.id.clone(), step.id.clone());
+            let select_id = format!("step-status-{}", step.id);
+            let label = format!("Status of step: {}", step.description);
+            let selected = step_status_code(step.status);
+            let remove = (!agreed.get_untracked() && current).then(|| {
+                let (goal_id, step_id) = (goal.id.clone(), step.id.clone());
+                view! {
+                    <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
+                        let _ = apply(autosave, |record| record.plan.remove_step(&goal_id, &step_id));
+                    }>"Remove"<span class="govuk-visually-hidden">{format!(" step: {}", step.description)}</span></button>
+                }
+            });
+            view! {
+                <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">{step.description.clone()}</td>
+                    <td class="govuk-table__cell">{step.actor.label().to_string()}</td>
+                    <td class="govuk-table__cell">
+                        <label class="govuk-visually-hidden" for=select_id.clone()>{label}</label>
+                        <select class="govuk-select" id=select_id disabled=!current on:change=move |ev| {
+                            if let Some(status) = step_status_from_code(&event_target_value(&ev)) {
+                                let _ = apply(autosave, |record| record.plan.set_step_status(&goal_id, &step_id, status));
+                            }
+                        }>
+                            {STEP_STATUSES.iter().map(|(status, code)| view! { <option value=*code selected=*code == selected>{status.label()}</option> }).collect_view()}
+                        </select>
+                    </td>
+                    <td class="govuk-table__cell">{remove}</td>
+                </tr>
+            }
+        }).collect_view();
+        let steps_table = (!goal.steps.is_empty()).then(|| {
+            view! {
+                <table class="govuk-table">
+                    <caption class="govuk-table__caption govuk-table__caption--s">"Steps"</caption>
+                    <thead class="govuk-table__head"><tr class="govuk-table__row">
+                        <th scope="col" class="govuk-table__header">"Step"</th>
+                        <th scope="col" class="govuk-table__header">"Who"</th>
+                        <th scope="col" class="govuk-table__header">"Status"</th>
+                        <td class="govuk-table__header"></td>
+                    </tr></thead>
+                    <tbody class="govuk-table__body">{steps}</tbody>
+                </table>
+            }
+        });
+        let actions = current.then(|| {
+            let (achieve, remove) = (status_change.clone(), status_change.clone());
+            let note_label = if agreed.get_untracked() { "Note (needed to mark as achieved or remove)" } else { "Note (optional)" };
+            view! {
+                <AddStepForm autosave=autosave goal_id=goal.id.clone() />
+                <TextArea id=note_id.clone() label=note_label value=note on_input=Callback::new(move |text| note.set(text)) error=note_error rows=2 />
+                <div class="govuk-button-group">
+                    <a class="govuk-link" href=format!("/cases/{case_id}/plan/goals/{}", goal.id)>"Change goal"<span class="govuk-visually-hidden">{format!(" ({})", goal.text)}</span></a>
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| achieve(true)>"Mark as achieved"<span class="govuk-visually-hidden">{format!(" ({})", goal.text)}</span></button>
+                    <button type="button" class="govuk-button govuk-button--warning" on:click=move |_| remove(false)>"Remove goal"<span class="govuk-visually-hidden">{format!(" ({})", goal.text)}</span></button>
+                </div>
+            }
+        });
+        view! {
+            <section class="govuk-summary-card" aria-labelledby=labelled_by data-testid="goal">
+                <div class="govuk-summary-card__title-wrapper">
+                    <h3 class="govuk-summary-card__title" id=heading_id>{goal.text.clone()}</h3>
+                    <strong class=tag>{goal.status.label()}</strong>
+                </div>
+                <div class="govuk-summary-card__content">
+                    <dl class="govuk-summary-list">
+                        {rows.into_iter().map(|(key, value)| view! {
+                            <div class="govuk-summary-list__row">
+                                <dt class="govuk-summary-list__key">{key}</dt>
+                                <dd class="govuk-summary-list__value workbook-pre-line">{value}</dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
+                    {steps_table}
+                    {actions}
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// "Add a step" under a goal: kept as typed (saved as you go), added to the plan when valid.
+#[component]
+fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView {
+    let record = autosave.draft;
+    let form = {
+        let goal_id = goal_id.clone();
+        Signal::derive(move || {
+            record.with(|record| record.step_forms.get(&goal_id).cloned().unwrap_or_default())
+        })
+    };
+    let errors = RwSignal::new(FieldErrors::default());
+    let error_for = move |field: String| {
+        Signal::derive(move || errors.with(|errors| errors.for_field(&field).map(str::to_string)))
+    };
+    let edit = {
+        let goal_id = goal_id.clone();
+        move |change: Box<dyn FnOnce(&mut StepForm)>, typing: bool| {
+            let goal_id = goal_id.clone();
+            let apply_change = move |record: &mut PlanRecord| {
+                change(record.step_forms.entry(goal_id).or_default())
+            };
+            if typing {
+                autosave.change_typing(apply_change);
+            } else {
+                autosave.change_now(apply_change);
+            }
+        }
+    };
+    let add = {
+        let goal_id = goal_id.clone();
+        move |_| {
+            let typed = form.get_untracked();
+            match typed.to_details(&goal_id) {
+                Err(problems) => errors.set(problems),
+                Ok(details) => {
+                    let result = apply(autosave, |record| {
+                        record
+                            .plan
+                            .add_step(&goal_id, &clock::new_id("s"), details)?;
+                        record.step_forms.remove(&goal_id);
+                        Ok(())
+                    });
+                    let mut problems = FieldErrors::default();
+                    if let Err(error) = result {
+                        problems.push(step_field("description", &goal_id), error.to_string());
+                    }
+                    errors.set(problems);
+                }
+            }
+        }
+    };
+    let actors: Vec<(String, String)> = Actor::NAMED
+        .iter()
+        .map(|actor| (actor_code(actor).to_string(), actor.label().to_string()))
+        .chain([("someone_else".to_string(), "Someone else".to_string())])
+        .collect();
+    let (edit_description, edit_actor, edit_name) = (edit.clone(), edit.clone(), edit.clone());
+    let someone_else = move || form.with(|form| form.actor == "someone_else");
+    let name_field = step_field("name", &goal_id);
+    view! {
+        <div class="workbook-step-form">
+            <h4 class="govuk-heading-s">"Add a step"</h4>
+            <ErrorMessage id=format!("step-errors-{goal_id}") message=Signal::derive(move || (errors.with(|e| e.len()) > 1).then(|| "There are problems with this step".to_string())) />
+            <TextArea
+                id=step_field("description", &goal_id)
+                label="What will be done"
+                value=Signal::derive(move || form.with(|form| form.description.clone()))
+                on_input=Callback::new(move |text: String| edit_description(Box::new(move |form: &mut StepForm| form.description = text), true))
+                on_blur=Callback::new(move |_| autosave.flush())
+                error=error_for(step_field("description", &goal_id))
+                rows=2
+            />
+            <Radios
+                id=step_field("actor", &goal_id)
+                legend="Who will do it".to_string()
+                options=actors
+                selected=Signal::derive(move || form.with(|form| (!form.actor.is_empty()).then(|| form.actor.clone())))
+                on_select=Callback::new(move |code: String| edit_actor(Box::new(move |form: &mut StepForm| form.actor = code), false))
+                error=error_for(step_field("actor", &goal_id))
+            />
+            {move || someone_else().then(|| {
+                let edit_name = edit_name.clone();
+                view! {
+                    <TextInput
+                        id=name_field.clone()
+                        label="Name of who will do it"
+                        value=Signal::derive(move || form.with(|form| form.name.clone()))
+                        on_input=Callback::new(move |text: String| edit_name(Box::new(move |form: &mut StepForm| form.name = text), true))
+                        error=error_for(name_field.clone())
+                    />
+                }
+            })}
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=add>"Add step"</button>
+        </div>
+    }
+}

@@ -1,0 +1,267 @@
+//! Review dates (domain.md §5): every date the plan is due or reviewed with its reason, the next one
+//! named and the overdue ones marked; how often the case is reviewed; and "record a significant change",
+//! which makes a review due on the day of the change. Changes are saved as they are made.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::autosave::{Autosave, SaveStatusLine};
+use super::clock;
+use super::components::{
+    focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
+};
+use super::export::ExportPlanButton;
+use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use crate::domain::answers::Answers;
+use crate::domain::dates::format_long;
+use crate::domain::errors::FieldErrors;
+use crate::domain::reviews::{
+    change_fields, review_schedule, ReviewDate, SignificantChange, SignificantChangeForm,
+    CHANGE_REASON_MAX_CHARS,
+};
+use crate::store::{CaseRecord, PlanRecord};
+
+/// The intervals offered, in months. Six is the usual minimum (National Standards).
+const INTERVALS: [u8; 3] = [3, 6, 12];
+/// The id of the "how often" radios.
+const INTERVAL_FIELD: &str = "review-interval";
+
+/// `/cases/:id/reviews`
+#[component]
+pub fn ReviewsPage() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    view! {
+        <LoadedView loaded=loaded render={|Loaded { case, assessment, plan, .. }| {
+            let autosave = Autosave::new(plan);
+            view! { <ReviewDates case=case answers=assessment.answers autosave=autosave /> }.into_any()
+        }} />
+    }
+}
+
+#[component]
+fn ReviewDates(
+    case: CaseRecord,
+    answers: Answers,
+    autosave: Autosave<PlanRecord>,
+) -> impl IntoView {
+    let draft = autosave.draft;
+    let today = clock::today();
+    let details = StoredValue::new(case.details.clone());
+    let schedule = Memo::new(move |_| {
+        draft.with(|record| {
+            details.with_value(|details| {
+                review_schedule(
+                    details,
+                    &record.review_settings,
+                    &record.plan,
+                    &record.significant_changes,
+                    today,
+                )
+            })
+        })
+    });
+    let errors = RwSignal::new(FieldErrors::default());
+    let change_form = RwSignal::new(SignificantChangeForm::dated(today));
+    let recorded = RwSignal::new(None::<SignificantChange>);
+    Effect::new(move |_| set_title("Review dates", !errors.with(FieldErrors::is_empty)));
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
+    };
+
+    let record_change = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let change = change_form.with_untracked(|form| {
+            details.with_value(|details| form.to_change(details, clock::today()))
+        });
+        match change {
+            Ok(change) => {
+                errors.set(FieldErrors::default());
+                recorded.set(Some(change.clone()));
+                autosave.change_now(|record| record.significant_changes.push(change));
+                change_form.set(SignificantChangeForm::dated(clock::today()));
+            }
+            Err(problems) => {
+                recorded.set(None);
+                errors.set(problems);
+                focus_error_summary();
+            }
+        }
+    };
+
+    let start_label = case.details.sentence_type.start_date_label().to_lowercase();
+    let interval_options = INTERVALS
+        .iter()
+        .map(|months| (months.to_string(), format!("Every {months} months")))
+        .collect();
+    let interval_hint = format!(
+        "Reviews are counted from the {start_label} {}. At least every 6 months is usual.",
+        format_long(case.details.sentence_or_release_date)
+    );
+    let caption = format!("{} ({})", case.details.name, case.details.crn);
+    let print_href = format!("/cases/{}/plan/print", case.id);
+
+    view! {
+        <a href=format!("/cases/{}", case.id) class="govuk-back-link">"Back to case"</a>
+        <ErrorSummary errors=errors />
+        {move || recorded.get().map(|change| view! {
+            <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="change-recorded-title" data-module="govuk-notification-banner">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="change-recorded-title">"Success"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">
+                        {format!("Significant change recorded: a review is due on {}", format_long(change.date))}
+                    </p>
+                </div>
+            </div>
+        })}
+        <span class="govuk-caption-l">{caption}</span>
+        <h1 class="govuk-heading-l">"Review dates"</h1>
+        <SaveStatusLine status=autosave.status />
+        <NextReview schedule=schedule today=today />
+        <ScheduleTable schedule=schedule today=today />
+
+        <div class="govuk-grid-row">
+            <div class="govuk-grid-column-two-thirds">
+                <h2 class="govuk-heading-m">"Regular reviews"</h2>
+                <Radios
+                    id=INTERVAL_FIELD.to_string()
+                    legend="How often should this case be reviewed?".to_string()
+                    hint=Some(interval_hint)
+                    options=interval_options
+                    selected=Signal::derive(move || Some(draft.with(|record| record.review_settings.interval_months.to_string())))
+                    on_select=Callback::new(move |value: String| {
+                        if let Ok(months) = value.parse::<u8>() {
+                            autosave.change_now(|record| record.review_settings.interval_months = months);
+                        }
+                    })
+                    error=Signal::stored(None::<String>)
+                />
+
+                <h2 class="govuk-heading-m">"Record a significant change"</h2>
+                <p class="govuk-body">
+                    "For example a new offence, a recall, a change of address, job or relationship, or a change in risk of serious harm. The plan is reviewed straight away: a review is due on the day of the change."
+                </p>
+                <form novalidate on:submit=record_change>
+                    <TextInput
+                        id=change_fields::REASON
+                        label="What changed"
+                        hint=format!("For example, moved to a new address. Up to {CHANGE_REASON_MAX_CHARS} characters.")
+                        value=Signal::derive(move || change_form.with(|form| form.reason.clone()))
+                        on_input=Callback::new(move |text| change_form.update(|form| form.reason = text))
+                        error=error_for(change_fields::REASON)
+                    />
+                    <DateInput
+                        id=change_fields::DATE.to_string()
+                        legend=Signal::stored("When did it change?".to_string())
+                        hint=format!("Today or earlier, and not before the {start_label}. For example, {}", date_example(today))
+                        value=Signal::derive(move || change_form.with(|form| form.date.clone()))
+                        on_input=Callback::new(move |parts| change_form.update(|form| form.date = parts))
+                        error=error_for(change_fields::DATE)
+                    />
+                    <button type="submit" class="govuk-button" data-module="govuk-button">"Record significant change"</button>
+                </form>
+
+                <h2 class="govuk-heading-m">"Share the plan"</h2>
+                <p class="govuk-body">"The export is one JSON file with the case, a summary of the assessment, the sentence plan and these review dates."</p>
+                <div class="govuk-button-group">
+                    <ExportPlanButton case=case answers=Signal::stored(answers) plan=draft />
+                    <a class="govuk-link" href=print_href>"Print the sentence plan"</a>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// "For example, 25 11 2026": the GOV.UK hint, from today.
+fn date_example(today: jiff::civil::Date) -> String {
+    format!("{} {} {}", today.day(), today.month(), today.year())
+}
+
+/// The next date due (today or later) with its reason, and how many have passed unreviewed.
+#[component]
+fn NextReview(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> impl IntoView {
+    let next =
+        move || schedule.with(|dates| dates.iter().find(|review| review.date >= today).cloned());
+    let overdue =
+        move || schedule.with(|dates| dates.iter().filter(|review| review.overdue).count());
+    view! {
+        <div class="govuk-inset-text workbook-next-review" data-testid="next-review">
+            {move || match next() {
+                Some(review) => view! {
+                    <p class="govuk-body govuk-!-margin-bottom-0">
+                        <strong>{format!("Next review: {}", format_long(review.date))}</strong>
+                        {format!(" — {}", review.reason)}
+                    </p>
+                }.into_any(),
+                None => view! {
+                    <p class="govuk-body govuk-!-margin-bottom-0">"No more reviews are due: the sentence has ended."</p>
+                }.into_any(),
+            }}
+        </div>
+        {move || match overdue() {
+            0 => None,
+            count => Some(view! {
+                <div class="govuk-warning-text" data-testid="overdue-count">
+                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                    <strong class="govuk-warning-text__text">
+                        <span class="govuk-visually-hidden">"Warning"</span>
+                        {if count == 1 {
+                            "1 review date has passed and is overdue.".to_string()
+                        } else {
+                            format!("{count} review dates have passed and are overdue.")
+                        }}
+                    </strong>
+                </div>
+            }),
+        }}
+    }
+}
+
+/// Every date in a GOV.UK table. Each date cell holds the ISO date in `data-date`, for tests.
+#[component]
+fn ScheduleTable(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> impl IntoView {
+    let rows = move || {
+        let dates = schedule.get();
+        let next = dates.iter().position(|review| review.date >= today);
+        dates
+            .into_iter()
+            .enumerate()
+            .map(|(index, review)| {
+                let is_next = Some(index) == next;
+                let status = if review.overdue {
+                    Some(view! { <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> }.into_any())
+                } else if is_next {
+                    Some(view! { <strong class="govuk-tag govuk-tag--blue">"Next"</strong> }.into_any())
+                } else {
+                    None
+                };
+                view! {
+                    <tr class="govuk-table__row" class:workbook-review--overdue=review.overdue class:workbook-review--next=is_next>
+                        <td class="govuk-table__cell workbook-review__date" data-testid="review-date" data-date=review.date.to_string()>
+                            {format_long(review.date)}
+                        </td>
+                        <td class="govuk-table__cell">{review.kind.label()}</td>
+                        <td class="govuk-table__cell">{review.reason}</td>
+                        <td class="govuk-table__cell">{status}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <table class="govuk-table workbook-reviews" data-testid="review-dates">
+            <caption class="govuk-table__caption govuk-table__caption--m">"All review dates"</caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    <th scope="col" class="govuk-table__header">"Date"</th>
+                    <th scope="col" class="govuk-table__header">"What"</th>
+                    <th scope="col" class="govuk-table__header">"Reason"</th>
+                    <th scope="col" class="govuk-table__header">"Status"</th>
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">{rows}</tbody>
+        </table>
+    }
+}

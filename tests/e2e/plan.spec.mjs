@@ -1,0 +1,124 @@
+// The sentence plan: goals suggested from the assessment, accepted or edited, steps, agreement with
+// its checks, and nothing typed lost on the way.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { createCase, screenshot } from './journeys.mjs';
+import { itemGroup } from './keyboard.mjs';
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
+
+const HOUSING = 'Find settled accommodation that supports staying away from offending';
+const DRUGS = 'Reduce and stop drug misuse, with the support of drug treatment services';
+
+/** A fictional assessment with two identified needs: accommodation and drug misuse. */
+async function assessWithTwoNeeds(page) {
+  await createCase(page, {
+    name: 'Casey Planner', crn: 'P135790', dateOfBirth: ['4', '4', '1994'], sex: 'Female', sentenceType: 'Community order',
+    startLegend: 'Sentence date', start: ['16', '11', '2026'], end: ['15', '11', '2027'],
+  });
+  const caseUrl = page.url();
+  await page.goto(`${caseUrl}/assessment/3`);
+  await itemGroup(page, '3.3').getByLabel('Yes').check();
+  await page.goto(`${caseUrl}/assessment/8`);
+  await itemGroup(page, '8.1').getByLabel('Yes').check();
+  await itemGroup(page, '8.4').getByLabel('Significant problems').check();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
+  await page.goto(caseUrl);
+  return caseUrl;
+}
+
+test('an officer builds a plan from suggested goals, adds steps and records agreement', async ({ page }) => {
+  test.setTimeout(120_000);
+  const caseUrl = await assessWithTwoNeeds(page);
+  await page.getByRole('button', { name: 'Sentence plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sentence plan' })).toBeVisible();
+  await expect(page.getByTestId('plan-status')).toHaveText('Draft: not yet agreed with the person on probation');
+  await expect(page.getByRole('heading', { level: 3, name: HOUSING })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: DRUGS })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'plan-suggestions');
+
+  // Accept the housing goal as it is: it starts now, with a target in 6 months.
+  await page.getByRole('button', { name: `Accept goal: ${HOUSING}` }).click();
+  const housing = page.getByTestId('goal').filter({ has: page.getByRole('heading', { name: HOUSING }) });
+  await expect(housing).toContainText('Active');
+  await expect(housing).toContainText(/In 6 months: \d+ \w+ \d{4}/);
+  await expect(page.getByRole('button', { name: `Accept goal: ${HOUSING}` })).toHaveCount(0);
+
+  // Edit the drugs goal before adding it: a future goal. What is typed survives a reload before saving.
+  await page.getByRole('button', { name: `Edit and add goal: ${DRUGS}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a goal' })).toBeVisible();
+  await expect(page.getByLabel('What is the goal?')).toHaveValue(DRUGS);
+  await page.getByLabel('What is the goal?').fill(`${DRUGS} once she has moved`);
+  await page.getByRole('group', { name: 'Does it help with any other areas? (optional)' }).getByLabel('Accommodation').check();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
+  await page.reload();
+  await expect(page.getByLabel('What is the goal?')).toHaveValue(`${DRUGS} once she has moved`);
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Select whether they can start working on this goal now' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('group', { name: 'Can they start working on this goal now?' }).getByLabel('No, it is a future goal').check();
+  await page.getByRole('button', { name: 'Save goal' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sentence plan' })).toBeVisible();
+  const drugs = page.getByTestId('goal').filter({ has: page.getByRole('heading', { name: `${DRUGS} once she has moved` }) });
+  await expect(drugs).toContainText('Future goal: no target date yet');
+  await expect(drugs).toContainText('Related areas');
+  await expect(page.getByTestId('no-suggestions')).toBeVisible();
+
+  // Agreement is checked first: every active goal needs a step.
+  await page.getByRole('button', { name: 'Record agreement' }).click();
+  await expect(page.getByTestId('readiness')).toContainText('step');
+  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByRole('alert')).toContainText('step');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: 'Back to the plan' }).click();
+
+  // Steps: one by the practitioner, one by someone named; each saved as typed until added.
+  await housing.getByLabel('What will be done').fill('Refer to the council housing options team');
+  await housing.getByRole('group', { name: 'Who will do it' }).getByLabel('Probation practitioner').check();
+  await housing.getByRole('button', { name: 'Add step' }).click();
+  await expect(housing.getByRole('cell', { name: 'Refer to the council housing options team', exact: true })).toBeVisible();
+  await housing.getByRole('button', { name: 'Add step' }).click();
+  await expect(housing.getByText('Enter a description of the step')).toBeVisible();
+  await housing.getByLabel('What will be done').fill('Help with the deposit');
+  await housing.getByRole('group', { name: 'Who will do it' }).getByLabel('Someone else').check();
+  await housing.getByLabel('Name of who will do it').fill('Her brother');
+  await housing.getByRole('button', { name: 'Add step' }).click();
+  await expect(housing.getByRole('cell', { name: 'Her brother', exact: true })).toBeVisible();
+  await housing.getByLabel('Status of step: Refer to the council housing options team').selectOption('In progress');
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
+  await page.reload();
+  await expect(housing.getByLabel('Status of step: Refer to the council housing options team')).toHaveValue('in_progress');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'plan-goals');
+
+  // "Could not answer" needs details; it can be updated later to the person's answer.
+  await page.getByRole('button', { name: 'Record agreement' }).click();
+  await expect(page.getByTestId('readiness')).toHaveCount(0);
+  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('They could not answer').check();
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Give details of why they could not answer' })).toBeVisible();
+  await page.getByLabel('Why could they not answer?').fill('Appointment cut short: she was unwell');
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText(/^Agreed on \d+ \w+ \d{4}: Could not answer$/);
+  await page.getByRole('button', { name: 'Record agreement' }).click();
+  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText(/: Agrees with the plan$/);
+
+  // Once agreed, achieving or removing a goal needs a note.
+  await housing.getByRole('button', { name: `Mark as achieved (${HOUSING})` }).click();
+  await expect(housing.getByText('Add a note saying why the goal is achieved')).toBeVisible();
+  await housing.getByLabel('Note (needed to mark as achieved or remove)').fill('Moved into a housing association flat');
+  await housing.getByRole('button', { name: `Mark as achieved (${HOUSING})` }).click();
+  await expect(housing).toContainText('Achieved');
+  await expect(housing).toContainText('Moved into a housing association flat');
+  await page.reload();
+  await expect(housing).toContainText('Achieved');
+  await screenshot(page, 'plan-agreed');
+  expect(page.url()).toBe(`${caseUrl}/plan`);
+});
