@@ -25,7 +25,10 @@ impl Loaded {
     /// Whether the answers and plan are read-only: the latest version is signed and no new draft
     /// was started, or it is with a senior.
     pub fn is_locked(&self) -> bool {
-        !matches!(self.signing.signing.draft_status(), DraftStatus::Open { .. })
+        !matches!(
+            self.signing.signing.draft_status(),
+            DraftStatus::Open { .. }
+        )
     }
 }
 

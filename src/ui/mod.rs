@@ -12,14 +12,18 @@ mod db;
 mod export;
 mod fields;
 mod goal_form;
+mod import_page;
 mod loading;
 mod offences;
 mod plan_page;
 mod predictors_panel;
 mod print_page;
+mod profile_page;
+mod review_page;
 mod reviews_page;
 mod score_panel;
 mod section_page;
+mod signing_page;
 mod task_list;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -73,6 +77,12 @@ fn App() -> impl IntoView {
                     <div class="govuk-header__logo">
                         <a href="/" class="govuk-header__link govuk-header__link--homepage workbook-header__name">"Probation Workbook"</a>
                     </div>
+                    <nav aria-label="Menu" class="govuk-header__navigation workbook-header__navigation">
+                        <ul class="govuk-header__navigation-list">
+                            <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/import">"Import a case package"</a></li>
+                            <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/profile">"Your profile"</a></li>
+                        </ul>
+                    </nav>
                 </div>
             </header>
             <div class="govuk-width-container">
@@ -89,6 +99,10 @@ fn App() -> impl IntoView {
                     }>
                         <Route path=path!("/") view=caseload::Caseload />
                         <Route path=path!("/cases/new") view=case_form::NewCasePage />
+                        <Route path=path!("/profile") view=profile_page::ProfilePage />
+                        <Route path=path!("/import") view=import_page::ImportPage />
+                        <Route path=path!("/cases/:id/signing") view=signing_page::SigningPage />
+                        <Route path=path!("/cases/:id/review") view=review_page::ReviewPage />
                         <Route path=path!("/cases/:id") view=case_page::CasePage />
                         <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />

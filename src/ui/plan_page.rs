@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{set_title, ErrorMessage, Radios, TextArea, TextInput};
+use super::export::ExportPlanButton;
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
 use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
@@ -38,6 +39,8 @@ pub fn PlanPage() -> impl IntoView {
             let record = autosave.draft;
             let case_id = case.id.clone();
             let answers = assessment.answers.clone();
+            let export_answers = assessment.answers.clone();
+            let export_case = case.clone();
             let suggestions = Memo::new(move |_| {
                 record.with(|record| {
                     suggest_goals(&answers)
@@ -143,6 +146,7 @@ pub fn PlanPage() -> impl IntoView {
                     <a href=format!("/cases/{case_id}/reviews") class="govuk-link">"Review dates"</a>
                     <a href=format!("{plan_href}/print") class="govuk-link">"Print the plan"</a>
                 </div>
+                <ExportPlanButton case=export_case answers=Signal::stored(export_answers) plan=record />
                 <h2 class="govuk-heading-m">"Suggested goals"</h2>
                 <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>
                 {suggestion_view}

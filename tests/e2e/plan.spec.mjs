@@ -4,6 +4,16 @@ import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createCase, screenshot } from './journeys.mjs';
 import { itemGroup } from './keyboard.mjs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdir, readFile } from 'node:fs/promises';
+
+const run = promisify(execFile);
+
+test.beforeAll(async () => {
+  // The schema validator is the native `workbook` binary, built from the same code.
+  await run('cargo', ['build', '--quiet', '--bin', 'workbook'], { timeout: 600_000 });
+});
 
 async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -121,4 +131,24 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   await expect(housing).toContainText('Achieved');
   await screenshot(page, 'plan-agreed');
   expect(page.url()).toBe(`${caseUrl}/plan`);
+
+  // The export: validated by the schema, holding the plan as agreed and the review dates on screen.
+  await mkdir('test-results/exports', { recursive: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export sentence plan (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^sentence-plan-P135790-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = 'test-results/exports/plan-spec.json';
+  await download.saveAs(file);
+  const { stdout } = await run('target/debug/workbook', ['validate-export', file]);
+  expect(stdout.trim()).toBe('valid');
+  const exported = JSON.parse(await readFile(file, 'utf8'));
+  expect(exported.plan.status).toBe('agreed');
+  const texts = exported.plan.goals.map((goal) => goal.text);
+  expect(texts).toEqual(expect.arrayContaining([HOUSING, `${DRUGS} once she has moved`]));
+  const housingGoal = exported.plan.goals.find((goal) => goal.text === HOUSING);
+  expect(housingGoal.status).toBe('achieved');
+  expect(housingGoal.steps.map((step) => step.description)).toEqual(['Refer to the council housing options team', 'Help with the deposit']);
+  await page.goto(`${caseUrl}/reviews`);
+  const onScreen = await page.getByTestId('review-date').evaluateAll((cells) => cells.map((cell) => cell.dataset.date));
+  expect(exported.review_dates.map((review) => review.date)).toEqual(onScreen);
+  await expectNoAxeViolations(page);
 });

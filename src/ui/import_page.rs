@@ -1,0 +1,231 @@
+//! Importing a case package (from an officer, or back from a senior): what it holds and what it
+//! would change are shown before anything is written; a package that cannot be imported says why,
+//! and nothing here changes.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::clock;
+use super::components::set_title;
+use super::db::store;
+use crate::domain::package::{
+    parse_package, preview_import, CasePackage, ImportPreview, PackagedCase,
+};
+use crate::domain::signing::CaseSigning;
+use crate::store::{
+    AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, StoreError, RECORD_SCHEMA_VERSION,
+};
+
+#[derive(Clone)]
+enum Step {
+    Choose,
+    Reading,
+    Refused(String),
+    Preview {
+        package: Box<CasePackage>,
+        preview: Box<ImportPreview>,
+        case_here: bool,
+    },
+    Imported(String),
+}
+
+async fn read_file(input: web_sys::HtmlInputElement) -> Result<String, String> {
+    let file = input
+        .files()
+        .and_then(|files| files.get(0))
+        .ok_or_else(|| "Choose a case package file".to_string())?;
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "the file could not be read".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
+/// What this browser holds of the package's case: the case itself and its signing, by id, or by CRN.
+async fn local_copy(
+    package: &CasePackage,
+) -> Result<(Option<CaseRecord>, Option<CaseSigning>), StoreError> {
+    let store = store().await?;
+    let case = match store.case(&package.case.id).await? {
+        Some(case) => Some(case),
+        None => store
+            .cases()
+            .await?
+            .into_iter()
+            .find(|case| case.details.crn == package.case.details.crn),
+    };
+    let signing = match &case {
+        Some(case) => store.signing(&case.id).await?.map(|record| record.signing),
+        None => None,
+    };
+    Ok((case, signing))
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    set_title("Import a case package", false);
+    let step = RwSignal::new(Step::Choose);
+    let navigate = use_navigate();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        step.set(Step::Reading);
+        spawn_local(async move {
+            let outcome = async {
+                let text = read_file(input).await?;
+                let package = parse_package(&text).map_err(|error| error.to_string())?;
+                let (case, signing) = local_copy(&package)
+                    .await
+                    .map_err(|error| error.to_string())?;
+                let here = case.as_ref().map(|case| PackagedCase {
+                    id: case.id.clone(),
+                    created_at: case.created_at.clone(),
+                    details: case.details.clone(),
+                });
+                let preview = preview_import(here.as_ref(), signing.as_ref(), &package)
+                    .map_err(|error| error.to_string())?;
+                Ok::<_, String>(Step::Preview {
+                    package: Box::new(package),
+                    preview: Box::new(preview),
+                    case_here: case.is_some(),
+                })
+            }
+            .await;
+            let _ = step.try_set(outcome.unwrap_or_else(Step::Refused));
+        });
+    };
+    let import = move |package: CasePackage, preview: ImportPreview, case_here: bool| {
+        spawn_local(async move {
+            let outcome = async {
+                let store = store().await.map_err(|error| error.to_string())?;
+                let profile = store
+                    .profile()
+                    .await
+                    .map_err(|error| error.to_string())?
+                    .ok_or_else(|| {
+                        "set up your profile (your name and grade) before importing".to_string()
+                    })?
+                    .profile;
+                let now = clock::timestamp();
+                let signing = preview
+                    .apply(&profile, &now)
+                    .map_err(|error| error.to_string())?;
+                let id = package.case.id.clone();
+                let case = CaseRecord {
+                    schema_version: RECORD_SCHEMA_VERSION,
+                    id: id.clone(),
+                    details: package.case.details.clone(),
+                    created_at: package.case.created_at.clone(),
+                    updated_at: now.clone(),
+                };
+                // A case new here takes the package's draft (or latest version); a draft already here is never replaced.
+                let snapshot = package.draft.clone().or_else(|| {
+                    package
+                        .signing
+                        .latest()
+                        .map(|version| version.snapshot.clone())
+                });
+                let (assessment, plan) = match (case_here, snapshot) {
+                    (false, Some(snapshot)) => {
+                        let mut assessment = AssessmentRecord::new(&id);
+                        assessment.answers = snapshot.answers;
+                        assessment.completed_sections = snapshot.completed_sections;
+                        assessment.updated_at = now.clone();
+                        let mut plan = PlanRecord::new(&id);
+                        plan.plan = snapshot.plan;
+                        plan.updated_at = now.clone();
+                        (Some(assessment), Some(plan))
+                    }
+                    _ => (None, None),
+                };
+                let existing = if case_here {
+                    store.case(&id).await.map_err(|error| error.to_string())?
+                } else {
+                    None
+                };
+                let signing = SigningRecord {
+                    schema_version: RECORD_SCHEMA_VERSION,
+                    case_id: id.clone(),
+                    signing,
+                    comment_drafts: Default::default(),
+                    updated_at: now,
+                };
+                store
+                    .import_case(
+                        existing.as_ref().unwrap_or(&case),
+                        assessment.as_ref(),
+                        plan.as_ref(),
+                        &signing,
+                    )
+                    .await
+                    .map_err(|error| error.to_string())?;
+                Ok::<_, String>(id)
+            }
+            .await;
+            let _ = step.try_set(match outcome {
+                Ok(id) => Step::Imported(id),
+                Err(problem) => Step::Refused(problem),
+            });
+        });
+    };
+    let body = move || {
+        match step.get() {
+        Step::Choose | Step::Reading => ().into_any(),
+        Step::Refused(reason) => view! {
+            <div class="govuk-error-summary" role="alert" tabindex="-1" data-testid="import-refused">
+                <h2 class="govuk-error-summary__title">"This package cannot be imported"</h2>
+                <div class="govuk-error-summary__body">
+                    <p class="govuk-body">{format!("{}. Nothing has been changed.", reason.trim_end_matches('.'))}</p>
+                </div>
+            </div>
+        }
+        .into_any(),
+        Step::Imported(id) => {
+            let navigate = navigate.clone();
+            request_animation_frame(move || navigate(&format!("/cases/{id}/signing"), Default::default()));
+            view! { <p class="govuk-body">"Imported."</p> }.into_any()
+        }
+        Step::Preview { package, preview, case_here } => {
+            let holds = preview.holds.clone();
+            let changes = preview.changes.clone();
+            let up_to_date = preview.is_up_to_date();
+            let (package, preview) = (*package, *preview);
+
+            view! {
+                <h2 class="govuk-heading-m">{format!("{} ({})", package.case.details.name, package.case.details.crn)}</h2>
+                <p class="govuk-body">{format!("Exported by {} on {}.", package.exported_by.describe(), crate::domain::signing::long_day(&package.exported_at))}</p>
+                <h3 class="govuk-heading-s">"The package holds"</h3>
+                <ul class="govuk-list govuk-list--bullet" data-testid="package-holds">{holds.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                <h3 class="govuk-heading-s">"Importing it will"</h3>
+                {if up_to_date {
+                    view! { <p class="govuk-body" data-testid="package-changes">"Change nothing: this browser already has everything in it."</p> }.into_any()
+                } else {
+                    view! { <ul class="govuk-list govuk-list--bullet" data-testid="package-changes">{changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }.into_any()
+                }}
+                {(!case_here).then(|| view! { <p class="govuk-body">"The case is new to this browser: it will be added to your caseload."</p> })}
+                <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| import(package.clone(), preview.clone(), case_here)>"Import this package"</button>
+            }
+            .into_any()
+        }
+    }
+    };
+    view! {
+        <a href="/" class="govuk-back-link">"Back to your caseload"</a>
+        <h1 class="govuk-heading-l">"Import a case package"</h1>
+        <p class="govuk-body">"A case package is the file an officer sends for countersigning, or a senior sends back. You will see what it holds and what it would change before anything is saved."</p>
+        <div class="govuk-form-group">
+            <label class="govuk-label govuk-label--s" for="package-file">"Case package file"</label>
+            <div class="govuk-hint" id="package-file-hint">"A .json file, for example case-package-X123456-v1-2026-11-25.json"</div>
+            <input class="govuk-file-upload" id="package-file" name="package-file" type="file" accept=".json,application/json" aria-describedby="package-file-hint" on:change=on_change />
+        </div>
+        {move || matches!(step.get(), Step::Reading).then(|| view! { <p class="govuk-body" aria-busy="true">"Reading the package…"</p> })}
+        {body}
+    }
+}

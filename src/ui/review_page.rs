@@ -1,0 +1,242 @@
+//! A senior's review of a version waiting for countersignature: the assessment and plan read-only,
+//! what changed since the last countersigned version, a comment box per section and per goal, and
+//! the decision. Comments are saved as they are typed.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::autosave::{Autosave, SaveStatusLine};
+use super::clock;
+use super::components::{set_title, ErrorMessage, TextArea};
+use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use crate::domain::check_answers::summary_rows;
+use crate::domain::questionnaire::SECTIONS;
+use crate::domain::signing::{changes_between, long_day, CommentTarget, Profile, SignedVersion};
+use crate::store::SigningRecord;
+
+/// The key of a comment box in `SigningRecord::comment_drafts`.
+fn draft_key(target: &CommentTarget) -> String {
+    match target {
+        CommentTarget::Section(id) => format!("section:{id}"),
+        CommentTarget::Goal(id) => format!("goal:{id}"),
+        CommentTarget::General => String::new(),
+    }
+}
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let params = use_params_map();
+    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    view! {
+        <LoadedView loaded=loaded render={|loaded: Loaded| {
+            set_title("Review and decide", false);
+            let case_id = loaded.case.id.clone();
+            let waiting = loaded.signing.signing.latest().filter(|version| version.state.is_awaiting()).cloned();
+            let (Some(version), Some(profile)) = (waiting, loaded.profile.clone()) else {
+                return view! {
+                    <a href=format!("/cases/{case_id}/signing") class="govuk-back-link">"Back"</a>
+                    <h1 class="govuk-heading-l">"Nothing to review"</h1>
+                    <p class="govuk-body">"There is no version of this case waiting for countersignature, or you have not set up your profile."</p>
+                }.into_any();
+            };
+            let autosave = Autosave::new(loaded.signing.clone());
+            let previous = loaded.signing.signing.last_countersigned_before(version.number).cloned();
+            view! { <ReviewForm autosave=autosave version=version previous=previous profile=profile case_id=case_id caption=format!("{} ({})", loaded.case.details.name, loaded.case.details.crn) /> }.into_any()
+        }} />
+    }
+}
+
+#[component]
+fn ReviewForm(
+    autosave: Autosave<SigningRecord>,
+    version: SignedVersion,
+    previous: Option<SignedVersion>,
+    profile: Profile,
+    case_id: String,
+    caption: String,
+) -> impl IntoView {
+    let record = autosave.draft;
+    let number = version.number;
+    let changes = previous
+        .as_ref()
+        .map(|before| changes_between(&before.snapshot, &version.snapshot));
+    let changed_lines = match (&previous, &changes) {
+        (Some(before), Some(changes)) if !changes.is_empty() => {
+            changes.describe(&before.snapshot.plan, &version.snapshot.plan)
+        }
+        (Some(_), _) => {
+            vec!["Nothing has changed since the last countersigned version.".to_string()]
+        }
+        (None, _) => {
+            vec!["This is the first version to be countersigned: all of it is new.".to_string()]
+        }
+    };
+    let comment_box = move |target: CommentTarget, label: String| {
+        let key = draft_key(&target);
+        let id = format!(
+            "comment-{}",
+            if key.is_empty() {
+                "general".to_string()
+            } else {
+                key.replace(':', "-")
+            }
+        );
+        let read_key = key.clone();
+        view! {
+            <TextArea
+                id=id
+                label=label
+                value=Signal::derive(move || record.with(|record| record.comment_drafts.get(&read_key).cloned().unwrap_or_default()))
+                on_input=Callback::new(move |text: String| {
+                    let key = key.clone();
+                    autosave.change_typing(move |record| {
+                        record.comment_drafts.insert(key, text);
+                    })
+                })
+                on_blur=Callback::new(move |_| autosave.flush())
+                error=Signal::stored(None::<String>)
+                rows=2
+            />
+        }
+    };
+    let sections = SECTIONS
+        .iter()
+        .filter(|section| section.is_available(&version.snapshot.answers))
+        .map(|section| {
+            let changed = changes.as_ref().is_some_and(|changes| changes.section_changed(section.id));
+            let rows = summary_rows(section, &version.snapshot.answers, &|_| None);
+            view! {
+                <h2 class="govuk-heading-m">{section.heading()}{changed.then(|| view! { " " <strong class="govuk-tag govuk-tag--yellow">"Changed"</strong> })}</h2>
+                <dl class="govuk-summary-list">
+                    {rows.into_iter().map(|row| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">{row.question}</dt>
+                            <dd class="govuk-summary-list__value workbook-pre-line">{row.answer}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                {comment_box(CommentTarget::Section(section.id.to_string()), format!("Comment on {} (optional)", section.heading()))}
+            }
+        })
+        .collect_view();
+    let goals = version
+        .snapshot
+        .plan
+        .goals
+        .iter()
+        .map(|goal| {
+            let steps = goal.steps.iter().map(|step| format!("{} ({}, {})", step.description, step.actor.label(), step.status.label())).collect::<Vec<_>>();
+            view! {
+                <h3 class="govuk-heading-s">{format!("Goal: {}", goal.text)}</h3>
+                <p class="govuk-body">{format!("{} · {}", goal.area_of_need.label(), goal.status.label())}</p>
+                <ul class="govuk-list govuk-list--bullet">{steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
+                {comment_box(CommentTarget::Goal(goal.id.clone()), format!("Comment on the goal: {} (optional)", goal.text))}
+            }
+        })
+        .collect_view();
+    let decision = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let signing_href = format!("/cases/{case_id}/signing");
+    let decide = {
+        let signing_href = signing_href.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let choice = decision.get_untracked();
+            if choice.is_empty() {
+                problem.set(Some("Select your decision".to_string()));
+                return;
+            }
+            let at = clock::timestamp();
+            let mut next = record.get_untracked();
+            let general = next.comment_drafts.get("").cloned().unwrap_or_default();
+            let outcome = (|| {
+                for (key, text) in next.comment_drafts.clone() {
+                    if key.is_empty() || text.trim().is_empty() {
+                        continue;
+                    }
+                    let target = match key.split_once(':') {
+                        Some(("section", id)) => CommentTarget::Section(id.to_string()),
+                        Some(("goal", id)) => CommentTarget::Goal(id.to_string()),
+                        _ => continue,
+                    };
+                    next.signing
+                        .add_comment(number, target, &text, &profile, &at)?;
+                }
+                match choice.as_str() {
+                    "countersign" => {
+                        if !general.trim().is_empty() {
+                            next.signing.add_comment(
+                                number,
+                                CommentTarget::General,
+                                &general,
+                                &profile,
+                                &at,
+                            )?;
+                        }
+                        next.signing.countersign(number, &profile, &at)
+                    }
+                    "double" => next
+                        .signing
+                        .request_double_countersign(number, &general, &profile, &at),
+                    _ => next
+                        .signing
+                        .return_for_rework(number, &general, &profile, &at),
+                }
+            })();
+            match outcome {
+                Err(error) => problem.set(Some(error.to_string())),
+                Ok(()) => {
+                    next.comment_drafts.clear();
+                    autosave.change_now(|record| *record = next);
+                    navigate(&signing_href, Default::default());
+                }
+            }
+        }
+    };
+    let options = [
+        ("countersign", "Countersign"),
+        ("return", "Return for rework"),
+        (
+            "double",
+            "Countersign and request a double countersignature",
+        ),
+    ];
+    view! {
+        <a href=signing_href.clone() class="govuk-back-link">"Back to signing"</a>
+        <span class="govuk-caption-l">{caption}</span>
+        <h1 class="govuk-heading-l">{format!("Review version {number}")}</h1>
+        <SaveStatusLine status=autosave.status />
+        <p class="govuk-body" data-testid="review-signed">{format!("Signed by {} on {}. {}", version.signed_by.describe(), long_day(&version.signed_at), version.countersign_reasons.join("; "))}</p>
+        <div class="govuk-inset-text" data-testid="review-changes">
+            <h2 class="govuk-heading-s">"What changed since the last countersigned version"</h2>
+            <ul class="govuk-list govuk-list--bullet">{changed_lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+        </div>
+        {sections}
+        <h2 class="govuk-heading-m">"Sentence plan"</h2>
+        {goals}
+        <form novalidate on:submit=decide>
+            <div class="govuk-form-group" class:govuk-form-group--error=move || problem.get().is_some()>
+                <fieldset class="govuk-fieldset">
+                    <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">"Your decision"</legend>
+                    <ErrorMessage id="decision-error".to_string() message=problem />
+                    <div class="govuk-radios" data-module="govuk-radios">
+                        {options.into_iter().map(|(value, label)| {
+                            let id = format!("decision-{value}");
+                            view! {
+                                <div class="govuk-radios__item">
+                                    <input class="govuk-radios__input" id=id.clone() name="decision" type="radio" value=value
+                                        prop:checked=move || decision.get() == value
+                                        on:change=move |_| decision.set(value.to_string()) />
+                                    <label class="govuk-label govuk-radios__label" for=id>{label}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            </div>
+            {comment_box(CommentTarget::General, "Comment for the officer (needed to return or to ask for a double countersignature)".to_string())}
+            <button type="submit" class="govuk-button" data-module="govuk-button">"Confirm decision"</button>
+        </form>
+    }
+}

@@ -1,0 +1,155 @@
+// Countersigning without a server: an officer and a senior, each in their own browser context with
+// its own storage, hand a case package back and forth. Hand-edited packages are refused.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createCase, screenshot } from './journeys.mjs';
+import { completeAssessmentByMouse } from './assessment-data.mjs';
+import { itemGroup } from './keyboard.mjs';
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
+
+async function setProfile(page, name, grade) {
+  await page.goto('/profile');
+  await page.getByLabel('Your full name').fill(name);
+  await page.getByRole('group', { name: 'Your grade' }).getByLabel(grade).check();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByTestId('profile-saved')).toContainText(name);
+}
+
+/** Clicks an export button and keeps the downloaded package under test-results/packages/. */
+async function exportPackage(page, button, name) {
+  await mkdir('test-results/packages', { recursive: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^case-package-X123456-v\d+-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = `test-results/packages/${name}.json`;
+  await download.saveAs(path);
+  return path;
+}
+
+async function importPackage(page, path) {
+  await page.goto('/import');
+  await page.getByLabel('Case package file').setInputFiles(path);
+  await expect(page.getByRole('button', { name: 'Import this package' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import this package' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Signing and countersigning' })).toBeVisible();
+}
+
+const timelineTitles = (page) => page.getByTestId('timeline').locator('.moj-timeline__title').allTextContents();
+
+test('sign, send, return with comments, rework, countersign: both timelines agree', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const officerContext = await browser.newContext();
+  const seniorContext = await browser.newContext();
+  const officer = await officerContext.newPage();
+  const senior = await seniorContext.newPage();
+
+  // The officer, a trainee, completes the assessment and agrees a plan.
+  await setProfile(officer, 'Alex Trainee', 'Trainee (PQiP)');
+  await createCase(officer);
+  const caseUrl = officer.url();
+  await officer.getByRole('button', { name: 'Start assessment' }).click();
+  await completeAssessmentByMouse(officer);
+  await officer.goto(`${caseUrl}/plan`);
+  await officer.getByRole('button', { name: /^Accept goal: Find settled accommodation/ }).click();
+  const goal = officer.getByTestId('goal').first();
+  await goal.getByLabel('What will be done').fill('Refer to the housing options team');
+  await goal.getByRole('group', { name: 'Who will do it' }).getByLabel('Probation practitioner').check();
+  await goal.getByRole('button', { name: 'Add step' }).click();
+  await officer.getByRole('button', { name: 'Record agreement' }).click();
+  await officer.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
+  await officer.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(officer.getByTestId('plan-status')).toContainText('Agrees with the plan');
+
+  // Sign: a trainee's work needs countersigning, and says why.
+  await officer.goto(`${caseUrl}/signing`);
+  await expect(officer.getByTestId('countersigning-need')).toContainText('Countersigning needed');
+  await expect(officer.getByTestId('countersigning-need')).toContainText('trainee');
+  await officer.getByRole('button', { name: 'Sign version 1' }).click();
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 1 awaiting countersignature');
+  const sent1 = await exportPackage(officer, 'Send for countersigning', 'version-1-sent');
+
+  // A signed version is read-only.
+  await officer.goto(`${caseUrl}/assessment/3`);
+  await expect(officer.getByTestId('locked')).toBeVisible();
+  await expect(itemGroup(officer, '3.4').getByLabel('Some problems')).toBeDisabled();
+
+  // The senior imports it in their own browser: a preview first, then the case is theirs to review.
+  await setProfile(senior, 'Sam Senior', 'Senior probation officer (SPO)');
+  await senior.goto('/import');
+  await senior.getByLabel('Case package file').setInputFiles(sent1);
+  await expect(senior.getByTestId('package-holds')).toContainText('1');
+  await expect(senior.getByText('The case is new to this browser')).toBeVisible();
+  await expectNoAxeViolations(senior);
+  await senior.getByRole('button', { name: 'Import this package' }).click();
+  await expect(senior.getByRole('heading', { level: 1, name: 'Signing and countersigning' })).toBeVisible();
+  await senior.getByRole('button', { name: 'Review and decide' }).click();
+  await expect(senior.getByRole('heading', { level: 1, name: 'Review version 1' })).toBeVisible();
+  await expect(senior.getByTestId('review-changes')).toContainText('first version');
+  await senior.getByLabel('Comment on 3. Accommodation (optional)').fill('Check 3.4 with the landlord: the flat may be overcrowded.');
+  await expectNoAxeViolations(senior);
+  await screenshot(senior, 'senior-review');
+  await senior.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(senior.getByText('Select your decision')).toBeVisible();
+  await senior.getByLabel('Return for rework').check();
+  await senior.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(senior.getByText(/comment/i).first()).toBeVisible();
+  await senior.getByLabel(/^Comment for the officer/).fill('Please recheck accommodation before I countersign.');
+  await senior.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(senior.getByTestId('signing-status')).toContainText('returned for rework');
+  const returned1 = await exportPackage(senior, 'Export case package', 'version-1-returned');
+
+  // The officer imports the decision, sees the comments beside the section, and reworks in a new draft.
+  await importPackage(officer, returned1);
+  await expect(officer.getByTestId('comments')).toContainText('Check 3.4 with the landlord');
+  await officer.goto(`${caseUrl}/assessment/3`);
+  await expect(officer.getByTestId('locked')).toHaveCount(0);
+  await expect(officer.getByTestId('section-comments')).toContainText('Sam Senior (SPO)');
+  await expect(officer.getByTestId('section-comments')).toContainText('Check 3.4 with the landlord');
+  await itemGroup(officer, '3.4').getByLabel('Significant problems').check();
+  await expect(officer.getByTestId('save-status')).toHaveText(/^Saved at /);
+  await officer.goto(`${caseUrl}/signing`);
+  await officer.getByRole('button', { name: 'Sign version 2' }).click();
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 awaiting countersignature');
+  const sent2 = await exportPackage(officer, 'Send for countersigning', 'version-2-sent');
+
+  // The senior countersigns version 2 and sends it back.
+  await importPackage(senior, sent2);
+  await senior.getByRole('button', { name: 'Review and decide' }).click();
+  await expect(senior.getByTestId('review-changes')).toContainText('first version to be countersigned');
+  await senior.getByLabel('Countersign', { exact: true }).check();
+  await senior.getByRole('button', { name: 'Confirm decision' }).click();
+  await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');
+  const countersigned = await exportPackage(senior, 'Export case package', 'version-2-countersigned');
+  await importPackage(officer, countersigned);
+  await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
+  await expectNoAxeViolations(officer);
+  await screenshot(officer, 'officer-timeline');
+
+  // Both timelines tell the same story.
+  const officerTimeline = await timelineTitles(officer);
+  await senior.reload();
+  const seniorTimeline = await timelineTitles(senior);
+  expect(officerTimeline.filter((title) => title !== 'Case package imported'))
+    .toEqual(seniorTimeline.filter((title) => title !== 'Case package imported'));
+  for (const title of ['Case created', 'Version 1 signed', 'Version 1 returned for rework', 'Version 2 signed', 'Version 2 countersigned']) {
+    expect(officerTimeline).toContain(title);
+  }
+
+  // A package edited by hand after signing is refused, and nothing here changes.
+  const edited = JSON.parse(await readFile(countersigned, 'utf8'));
+  edited.signing.versions[0].snapshot.answers['3.4'] = { choice: '0' };
+  await writeFile('test-results/packages/edited.json', JSON.stringify(edited, null, 2));
+  await officer.goto('/import');
+  await officer.getByLabel('Case package file').setInputFiles('test-results/packages/edited.json');
+  await expect(officer.getByTestId('import-refused')).toContainText('Nothing has been changed');
+  await expect(officer.getByRole('button', { name: 'Import this package' })).toHaveCount(0);
+  await officer.goto(`${caseUrl}/signing`);
+  expect(await timelineTitles(officer)).toEqual(officerTimeline);
+
+  await officerContext.close();
+  await seniorContext.close();
+});
