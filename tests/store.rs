@@ -6,8 +6,8 @@ use jiff::civil::date;
 use probation_workbook::domain::answers::Answer;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 use probation_workbook::store::{
-    AssessmentRecord, CaseRecord, PlanRecord, Store, ASSESSMENTS, CASES, DATABASE_VERSION, PLANS,
-    RECORD_SCHEMA_VERSION,
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, Store, ASSESSMENTS,
+    CASES, DATABASE_VERSION, PLANS, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
 };
 use wasm_bindgen_test::*;
 
@@ -48,7 +48,9 @@ async fn an_empty_database_is_upgraded_to_the_current_schema() {
         vec![
             ASSESSMENTS.to_string(),
             CASES.to_string(),
-            PLANS.to_string()
+            PLANS.to_string(),
+            SETTINGS.to_string(),
+            SIGNING.to_string()
         ]
     );
     assert!(store.cases().await.unwrap().is_empty());
@@ -225,5 +227,42 @@ async fn a_plan_is_saved_and_read_back_exactly() {
     record.goal_form = Some(GoalForm::suggested(AreaOfNeed::DrugMisuse, "Half typed"));
     store.put_plan(&record).await.unwrap();
     assert_eq!(store.plan("case-1").await.unwrap(), Some(record));
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_profile_and_signing_are_saved_and_an_import_writes_every_record() {
+    use probation_workbook::domain::signing::{CaseSigning, Grade, Profile};
+
+    let store = fresh_store("signing").await;
+    assert_eq!(store.profile().await.unwrap(), None);
+    let profile = Profile::new("Sam Senior", Grade::Spo).unwrap();
+    let record = ProfileRecord {
+        schema_version: RECORD_SCHEMA_VERSION,
+        profile: profile.clone(),
+        updated_at: "2026-11-25T10:00:00Z".into(),
+    };
+    store.put_profile(&record).await.unwrap();
+    assert_eq!(store.profile().await.unwrap(), Some(record));
+
+    let case = case_record("case-9", "Y111111", "2026-11-25T10:00:00Z");
+    let mut assessment = AssessmentRecord::new("case-9");
+    assessment.answers.set("3.4", Answer::Choice("1".into()));
+    let plan = PlanRecord::new("case-9");
+    let signing = SigningRecord {
+        schema_version: RECORD_SCHEMA_VERSION,
+        case_id: "case-9".into(),
+        signing: CaseSigning::new("2026-11-25T10:00:00Z", Some(&profile)),
+        comment_drafts: Default::default(),
+        updated_at: "2026-11-25T10:00:00Z".into(),
+    };
+    store
+        .import_case(&case, Some(&assessment), Some(&plan), &signing)
+        .await
+        .unwrap();
+    assert_eq!(store.case("case-9").await.unwrap(), Some(case));
+    assert_eq!(store.assessment("case-9").await.unwrap(), Some(assessment));
+    assert_eq!(store.plan("case-9").await.unwrap(), Some(plan));
+    assert_eq!(store.signing("case-9").await.unwrap(), Some(signing));
     store.delete().await.unwrap();
 }
