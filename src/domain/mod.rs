@@ -11,6 +11,7 @@ pub mod export;
 pub mod offences;
 pub mod package;
 pub mod plan;
+pub mod practice;
 pub mod predictors;
 pub mod progress;
 pub mod questionnaire;

@@ -15,8 +15,10 @@ use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
-/// The database the app uses; tests open others by name.
+/// The database the app uses for live work; tests open others by name.
 pub const DATABASE_NAME: &str = "probation-workbook";
+/// The practice space's own database: sample cases never share storage with live work.
+pub const PRACTICE_DATABASE_NAME: &str = "probation-workbook-practice";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
 pub const DATABASE_VERSION: u32 = 3;
 
@@ -213,6 +215,15 @@ impl Store {
 
     pub async fn signing(&self, case_id: &str) -> Result<Option<SigningRecord>, StoreError> {
         self.get(SIGNING, case_id).await
+    }
+
+    /// A small setting or record of the app's own under `key` in the settings store.
+    pub async fn put_setting<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        self.put(SETTINGS, key, value).await
+    }
+
+    pub async fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+        self.get(SETTINGS, key).await
     }
 
     pub async fn put_profile(&self, profile: &ProfileRecord) -> Result<(), StoreError> {

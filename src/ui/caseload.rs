@@ -25,7 +25,10 @@ pub fn Caseload() -> impl IntoView {
     });
     view! {
         <h1 class="govuk-heading-l">"Your caseload"</h1>
-        <a href="/cases/new" class="govuk-button" role="button" draggable="false">"Create a case"</a>
+        <div class="govuk-button-group">
+            <a href="/cases/new" class="govuk-button" role="button" draggable="false">"Create a case"</a>
+            <button type="button" class="govuk-button govuk-button--secondary" on:click=|_| super::practice::switch_space(true)>"Practise on sample cases"</button>
+        </div>
         <LoadedView loaded=cases render={|cases: Vec<CaseRecord>| {
             if cases.is_empty() {
                 return view! { <p class="govuk-body" data-testid="empty-caseload">"You have no cases yet. Create a case to start an assessment."</p> }.into_any();

@@ -6,9 +6,15 @@ use crate::domain::dates::DateParts;
 use crate::domain::errors::FieldErrors;
 
 /// Sets the browser tab's title the GOV.UK way, with "Error: " in front while a form has errors.
+/// In the practice space every title starts with "PRACTICE".
 pub fn set_title(title: &str, has_errors: bool) {
     let prefix = if has_errors { "Error: " } else { "" };
-    document().set_title(&format!("{prefix}{title} – Probation Workbook"));
+    let space = if super::practice::is_practice() {
+        "PRACTICE – "
+    } else {
+        ""
+    };
+    document().set_title(&format!("{prefix}{space}{title} – Probation Workbook"));
 }
 
 /// Moves focus to the error summary once it is drawn, as the GOV.UK pattern asks.

@@ -97,7 +97,12 @@ pub fn ExportPlanButton(
         });
         let outcome = json
             .map_err(|error| format!("The sentence plan could not be written out ({error})."))
-            .and_then(|json| download_json(&export_file_name(&case.details.crn, today), &json));
+            .and_then(|json| {
+                download_json(
+                    &practice_file_name(export_file_name(&case.details.crn, today)),
+                    &json,
+                )
+            });
         problem.set(outcome.err());
     };
     let on_click = move |_| match table.get_untracked() {
@@ -113,5 +118,14 @@ pub fn ExportPlanButton(
         <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=on_click>
             "Export sentence plan (JSON)"
         </button>
+    }
+}
+
+/// Files exported from the practice space say so in their name: "PRACTICE-sentence-plan-….json".
+pub fn practice_file_name(name: String) -> String {
+    if super::practice::is_practice() {
+        format!("PRACTICE-{name}")
+    } else {
+        name
     }
 }

@@ -67,6 +67,13 @@ async fn local_copy(
 #[component]
 pub fn ImportPage() -> impl IntoView {
     set_title("Import a case package", false);
+    if super::practice::is_practice() {
+        return view! {
+            <h1 class="govuk-heading-l">"Import a case package"</h1>
+            <p class="govuk-body" data-testid="practice-no-import">"Case packages are live work: leave practice to import one."</p>
+        }
+        .into_any();
+    }
     let step = RwSignal::new(Step::Choose);
     let navigate = use_navigate();
     let on_change = move |ev: leptos::ev::Event| {
@@ -228,4 +235,5 @@ pub fn ImportPage() -> impl IntoView {
         {move || matches!(step.get(), Step::Reading).then(|| view! { <p class="govuk-body" aria-busy="true">"Reading the package…"</p> })}
         {body}
     }
+    .into_any()
 }

@@ -16,6 +16,8 @@ mod import_page;
 mod loading;
 mod offences;
 mod plan_page;
+mod practice;
+mod practice_pages;
 mod predictors_panel;
 mod print_page;
 mod profile_page;
@@ -32,12 +34,23 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-/// Where the officer last was, so reopening the app brings them back there.
-const LAST_LOCATION_KEY: &str = "workbook.last-location";
+/// Where the officer last was, so reopening the app brings them back there (one place per space).
+fn last_location_key() -> &'static str {
+    if practice::is_practice() {
+        "workbook.last-location.practice"
+    } else {
+        "workbook.last-location"
+    }
+}
 
 /// Starts the app in the page's body.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    if practice::is_practice() {
+        if let Some(body) = document().body() {
+            body.set_class_name("govuk-template__body workbook-practice");
+        }
+    }
     return_to_last_location();
     leptos::mount::mount_to_body(App);
 }
@@ -56,7 +69,7 @@ fn return_to_last_location() {
     if !at_front_page {
         return;
     }
-    if let Ok(last) = LocalStorage::get::<String>(LAST_LOCATION_KEY) {
+    if let Ok(last) = LocalStorage::get::<String>(last_location_key()) {
         if is_section_page(&last) {
             if let Ok(history) = window().history() {
                 let _ =
@@ -85,6 +98,7 @@ fn App() -> impl IntoView {
                     </nav>
                 </div>
             </header>
+            <practice::PracticeBanner />
             <div class="govuk-width-container">
                 <aside class="govuk-phase-banner" aria-label="About this service">
                     <p class="govuk-phase-banner__content">
@@ -97,7 +111,9 @@ fn App() -> impl IntoView {
                         <h1 class="govuk-heading-l">"Page not found"</h1>
                         <p class="govuk-body"><a class="govuk-link" href="/">"Go to your caseload"</a></p>
                     }>
-                        <Route path=path!("/") view=caseload::Caseload />
+                        <Route path=path!("/") view=|| if practice::is_practice() { view! { <practice_pages::PracticeCaseload /> }.into_any() } else { view! { <caseload::Caseload /> }.into_any() } />
+                        <Route path=path!("/cases/:id/case-file") view=practice_pages::CaseFilePage />
+                        <Route path=path!("/cases/:id/feedback") view=practice_pages::FeedbackPage />
                         <Route path=path!("/cases/new") view=case_form::NewCasePage />
                         <Route path=path!("/profile") view=profile_page::ProfilePage />
                         <Route path=path!("/import") view=import_page::ImportPage />
@@ -128,6 +144,6 @@ fn RememberLocation() -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         let path = location.pathname.get();
-        let _ = LocalStorage::set(LAST_LOCATION_KEY, path);
+        let _ = LocalStorage::set(last_location_key(), path);
     });
 }

@@ -159,6 +159,14 @@ pub fn SigningPage() -> impl IntoView {
                 })
             };
             let actions = move || {
+                if super::practice::is_practice() {
+                    return view! {
+                        <div class="govuk-inset-text" data-testid="practice-no-signing">
+                            "This is a practice case: it cannot be signed or sent for countersigning as real work."
+                        </div>
+                    }
+                    .into_any();
+                }
                 let status = record.with(|record| record.signing.draft_status());
                 let has_versions = record.with(|record| record.signing.latest().is_some());
                 let primary = match status {
@@ -180,6 +188,7 @@ pub fn SigningPage() -> impl IntoView {
                         {move || is_senior_reviewer.get().then(|| view! { <a class="govuk-button" role="button" draggable="false" href=format!("/cases/{}/review", record.with_untracked(|r| r.case_id.clone()))>"Review and decide"</a> })}
                     </div>
                 }
+                .into_any()
             };
             let versions = move || {
                 let signing = signing.get();

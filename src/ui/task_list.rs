@@ -88,6 +88,9 @@ pub fn TaskListPage() -> impl IntoView {
                         <h2 class="govuk-heading-s govuk-!-margin-bottom-2" data-testid="completed-count">{format!("Completed {done} of {total} sections")}</h2>
                         <p class="govuk-body">"Answers are saved as you go. You can leave a section and come back to it at any time."</p>
                         <ul class="govuk-task-list">{items}</ul>
+                        {(super::practice::is_practice() && done == total).then(|| view! {
+                            <a href=format!("/cases/{}/feedback", case.id) class="govuk-button" role="button" draggable="false">"Get feedback on your assessment"</a>
+                        })}
                     </div>
                     <div class="govuk-grid-column-one-third">
                         <aside class="workbook-score" aria-labelledby="summary-heading">

@@ -1,0 +1,350 @@
+//! A young adult with violence and unstable accommodation: a street assault, sofa-surfing since
+//! leaving home. Reference: RoSH Medium (the public); needs in accommodation (severe),
+//! employability, relationships, lifestyle (severe), drugs, alcohol, thinking and behaviour
+//! (severe) and attitudes.
+
+use jiff::civil;
+
+use super::super::form::*;
+use super::super::{CaseFile, ReferenceAssessment, SampleCase};
+use crate::domain::answers::Answers;
+use crate::domain::case::{CaseDetails, SentenceType, Sex};
+
+pub(in crate::domain::practice) const CASE: SampleCase = SampleCase {
+    id: "sample-young-adult",
+    title: "Young adult with violence and unstable accommodation",
+    details,
+    case_file: CaseFile {
+        offence_summary: "Mr Quennock was convicted of inflicting grievous bodily harm. Late one \
+night in April 2026, outside a takeaway, he and two friends argued with a man they did not know \
+about a spilt drink. Mr Quennock punched the man, who fell and hit his head on the kerb, then \
+kicked him once while he was on the ground. The victim needed stitches and had concussion.
+
+CCTV shows Mr Quennock had been drinking and that he walked away laughing. He pleaded guilty. The \
+court imposed a 20-month suspended sentence order with 150 hours of unpaid work, 20 rehabilitation \
+activity requirement days and a 60-day alcohol abstinence monitoring requirement.",
+        previous_convictions:
+            "Four sanctions since the age of 14: a youth caution for theft (2019), a \
+referral order for common assault on another pupil (2021), a fine for possession of cannabis \
+(2023) and the current offence.
+
+He completed the referral order, though with several missed sessions.",
+        interview_notes: "Mr Quennock is 21. He left his mother's home after a fight with his \
+stepfather last year and has stayed with a series of friends since, currently on a sofa in a \
+flat where 'there's always people round'. He has no address of his own and no idea where he will \
+be next month.
+
+He left school at 15 with no qualifications after exclusions, and has had two short jobs in a \
+warehouse, both lost for lateness. He says he would like to be a mechanic. He smokes cannabis \
+every day 'to chill' and drinks heavily at weekends with the same group of friends; he took \
+ecstasy at parties when he was younger. He says he 'can't back down' when someone disrespects him.
+
+He said he felt bad when he saw the CCTV and would like to say sorry. He filled in the \
+self-assessment questionnaire: yes to housing, work, money, friends, drugs and drinking and to \
+losing his temper; sometimes to feeling low and acting without thinking. He cut himself at 15 but \
+says he has not since.",
+        other_agencies:
+            "Police: named in intelligence as on the edge of a group of young men involved \
+in street disorder and suspected of running errands for older drug dealers. No weapons found. No \
+domestic abuse.
+
+Youth offending team (closed record): ADHD diagnosed at school, medication stopped at 16; \
+dyslexia. Described as likeable and responsive to a consistent worker.
+
+Housing: no application made. Children's services: no involvement; he has no children.",
+    },
+    reference,
+};
+
+fn details() -> CaseDetails {
+    CaseDetails {
+        name: "Tyler Quennock".into(),
+        crn: "Z900003".into(),
+        date_of_birth: civil::date(2005, 2, 3),
+        sex: Sex::Male,
+        sentence_type: SentenceType::SuspendedSentenceOrder,
+        sentence_or_release_date: civil::date(2026, 7, 20),
+        sentence_end_date: civil::date(2028, 3, 19),
+    }
+}
+
+fn reference() -> ReferenceAssessment {
+    let mut a = Answers::default();
+
+    // 1. Offending information
+    offence(&mut a, "gbh", "00801");
+    date(&mut a, "1.29", 29, 6, 2026);
+    choose(&mut a, "1.30", "no");
+    number(&mut a, "1.32", 4);
+    number(&mut a, "1.8", 14);
+    number(&mut a, "1.40", 2);
+    date(&mut a, "1.38", 20, 7, 2026);
+
+    // 2. Analysis of offences
+    text(&mut a, "2.1", "Punched a stranger outside a takeaway after an argument over a spilt drink, then kicked him on the ground; the victim had stitches and concussion.");
+    tick(&mut a, "2.2", &["violence"]);
+    tick(&mut a, "2.3", &["stranger"]);
+    text(
+        &mut a,
+        "2.4",
+        "Perceived disrespect in front of friends, after drinking.",
+    );
+    choose_each(&mut a, &[("2.5", "yes"), ("2.6", "yes"), ("2.7", "yes")]);
+    linked(&mut a, "2", true, true);
+
+    // 3. Accommodation: sofa-surfing
+    choose_each(
+        &mut a,
+        &[("3.3", "yes"), ("3.4", "2"), ("3.5", "2"), ("3.6", "1")],
+    );
+    linked(&mut a, "3", false, true);
+
+    // 4. Education, training and employability
+    choose_each(
+        &mut a,
+        &[
+            ("4.2", "yes"),
+            ("4.3", "2"),
+            ("4.4", "1"),
+            ("4.5", "0"),
+            ("4.7", "1"),
+        ],
+    );
+    text(&mut a, "4.97", "Wants to train as a mechanic.");
+    linked(&mut a, "4", false, true);
+
+    // 5. Financial management and income
+    tick(&mut a, "5.1", &["benefits", "family"]);
+    choose_each(
+        &mut a,
+        &[
+            ("5.2", "2"),
+            ("5.3", "1"),
+            ("5.4", "no"),
+            ("5.5", "2"),
+            ("5.6", "1"),
+        ],
+    );
+    linked(&mut a, "5", false, false);
+
+    // 6. Relationships
+    choose_each(
+        &mut a,
+        &[
+            ("6.1", "2"),
+            ("6.3", "2"),
+            ("6.4", "0"),
+            ("6.6", "0"),
+            ("6.7", "no"),
+            ("6.8", "single"),
+        ],
+    );
+    linked(&mut a, "6", false, true);
+
+    // 7. Lifestyle and associates
+    choose_each(
+        &mut a,
+        &[("7.2", "2"), ("7.3", "yes"), ("7.4", "0"), ("7.5", "yes")],
+    );
+    linked(&mut a, "7", true, true);
+
+    // 8. Drug misuse
+    choose(&mut a, "8.1", "yes");
+    cell(&mut a, "8.2", "cannabis", "current", "yes");
+    cell(&mut a, "8.2", "ecstasy", "previous", "yes");
+    choose_each(
+        &mut a,
+        &[
+            ("8.4", "1"),
+            ("8.5", "2"),
+            ("8.6", "0"),
+            ("8.8", "1"),
+            ("8.9", "0"),
+        ],
+    );
+    linked(&mut a, "8", false, false);
+
+    // 9. Alcohol misuse
+    choose_each(
+        &mut a,
+        &[
+            ("9.1", "1"),
+            ("9.2", "2"),
+            ("9.3", "1"),
+            ("9.4", "1"),
+            ("9.5", "1"),
+        ],
+    );
+    linked(&mut a, "9", true, true);
+
+    // 10. Emotional well-being
+    choose_each(
+        &mut a,
+        &[
+            ("10.1", "1"),
+            ("10.2", "1"),
+            ("10.3", "0"),
+            ("10.4", "1"),
+            ("10.5", "yes"),
+            ("10.6", "0"),
+            ("10.7", "no"),
+        ],
+    );
+    linked(&mut a, "10", false, false);
+
+    // 11. Thinking and behaviour
+    choose_each(
+        &mut a,
+        &[
+            ("11.1", "1"),
+            ("11.2", "2"),
+            ("11.3", "1"),
+            ("11.4", "2"),
+            ("11.5", "1"),
+            ("11.6", "1"),
+            ("11.7", "2"),
+            ("11.9", "1"),
+        ],
+    );
+    linked(&mut a, "11", true, true);
+
+    // 12. Attitudes
+    choose_each(
+        &mut a,
+        &[
+            ("12.1", "1"),
+            ("12.4", "0"),
+            ("12.5", "1"),
+            ("12.8", "1"),
+            ("12.9", "1"),
+        ],
+    );
+    linked(&mut a, "12", true, true);
+
+    // 13. Health and other considerations
+    choose(&mut a, "13.1", "yes");
+    text(&mut a, "13.2", "ADHD (no medication since 16) and dyslexia: short appointments, written reminders by text, information read through with him.");
+
+    // Self-assessment questionnaire
+    self_assessment(
+        &mut a,
+        &[
+            ("accommodation", "yes", true),
+            ("employment", "yes", true),
+            ("money", "yes", false),
+            ("relationships", "no", false),
+            ("friends", "yes", true),
+            ("drugs", "yes", false),
+            ("alcohol", "yes", true),
+            ("feelings", "sometimes", false),
+            ("impulsive", "sometimes", true),
+            ("temper", "yes", true),
+            ("offending_ok", "no", false),
+            ("stop", "yes", false),
+        ],
+    );
+
+    // RoSH screening
+    cell(&mut a, "R1.2", "wounding", "current", "yes");
+    choose_each(
+        &mut a,
+        &[
+            ("R2.1", "no"),
+            ("R2.2", "yes"),
+            ("R2.3", "no"),
+            ("R2.4", "no"),
+            ("R2.5", "no"),
+            ("R2.6", "no"),
+            ("R3.1", "no"),
+            ("R4.1", "no"),
+            ("R4.2", "no"),
+            ("R5.1", "no"),
+            ("R5.2", "no"),
+            ("R5.3", "no"),
+            ("R5.4", "yes"),
+            ("R6.1", "no"),
+            ("R6.2", "no"),
+            ("R6.3", "no"),
+        ],
+    );
+
+    // RoSH full analysis
+    text(&mut a, "FA.1", "Violence to strangers (and once to another pupil) in public places, in a group, after drinking; a kick to a man on the ground.");
+    text(&mut a, "FA.2", "Perceived disrespect in front of peers, alcohol at weekends, late nights in the town centre.");
+    text(&mut a, "FA.4", "Self-harm at 15, none since. Vulnerable to exploitation by older drug dealers and to losing his sofa at short notice.");
+
+    // RoSH summary
+    text(
+        &mut a,
+        "R10.1",
+        "Members of the public, particularly young men he comes across in the night-time economy.",
+    );
+    text(
+        &mut a,
+        "R10.2",
+        "Physical violence causing injury; the risk of a fall or a kick causing serious harm.",
+    );
+    text(
+        &mut a,
+        "R10.3",
+        "Weekend nights when drinking with his friends.",
+    );
+    text(&mut a, "R10.4", "Drinking, losing his sofa, pressure from the group or older associates, a perceived insult.");
+    text(
+        &mut a,
+        "R10.5",
+        "Settled housing, work or training, the alcohol abstinence requirement, and his remorse.",
+    );
+    rate_every_cell(&mut a, "low");
+    rate(&mut a, "public", "community", "medium");
+
+    // Risk management plan
+    text(&mut a, "RM.1", "Street violence after drinking, no home of his own, on the edge of a group involved in disorder.");
+    text(
+        &mut a,
+        "RM.3",
+        "Weekly appointments with the same practitioner, short and at the same time each week.",
+    );
+    text(
+        &mut a,
+        "RM.4",
+        "Alcohol abstinence monitoring for 60 days; police intelligence checks on his associates.",
+    );
+    text(&mut a, "RM.5", "Thinking skills work; housing referral for a young person's supported scheme; training referral towards mechanics; alcohol and cannabis support.");
+    text(
+        &mut a,
+        "RM.6",
+        "The victim is a stranger; victim contact scheme offered through the court.",
+    );
+    text(&mut a, "RM.7", "Further violence, a positive alcohol reading or signs of exploitation: bring appointments forward and consider breach or a safeguarding referral.");
+
+    ReferenceAssessment {
+        answers: a,
+        rationale: vec![
+            ("1", "GBH (section 20) is the current offence; two of four sanctions involve violence, starting at 14."),
+            ("2", "Violence to a stranger, in a group, after drinking, with a previous assault: a pattern. He shows remorse and accepts responsibility. Linked to harm."),
+            ("3", "Sofa-surfing in a busy flat with no address of his own counts as transient: 7, a severe need, linked to offending."),
+            ("4", "Never held work, no qualifications, some literacy difficulty, but keen: 6, a need."),
+            ("5", "Benefits and help from friends; often out of money. Not linked."),
+            ("6", "Estranged from his mother after violence with his stepfather; a disrupted childhood: 4, a need."),
+            ("7", "Spends time with a group involved in disorder, easily led and reckless: 6, a severe need, linked to harm."),
+            ("8", "Daily cannabis but not a major activity or linked to the offence: 4, a need, not linked."),
+            ("9", "Weekend binges and alcohol in the current offence: 6, a need, linked to harm."),
+            ("10", "Past self-harm and some low mood; no current psychiatric problems."),
+            ("11", "Impulsive, poor temper, does not think ahead: 11, a severe need, linked to harm."),
+            ("12", "Some pro-criminal attitudes from the group but engages with supervision: 4, a need."),
+            ("13", "ADHD and dyslexia affect how he engages; record the adjustments."),
+            ("saq", "He completed the questionnaire; tick the links he and the file agree on."),
+            ("rosh-screening", "The current offence is a wounding; he has assaulted others, and he is vulnerable to exploitation, so the full analysis is needed."),
+            ("rosh-full", "Describe the pattern of group violence in public, and his vulnerability."),
+            ("rosh-summary", "Identifiable indicators of harm to the public when drinking, unlikely to cause serious harm unless circumstances change: Medium for the public in the community."),
+            ("rmp", "Stability and alcohol are the levers; safeguarding if exploitation is suspected."),
+        ],
+        key_goals: vec![
+            "Find a settled place to live, through a young person's supported housing scheme",
+            "Learn to walk away when he feels disrespected",
+            "Cut down weekend drinking",
+            "Start training towards work as a mechanic",
+        ],
+    }
+}

@@ -1,0 +1,78 @@
+// Trainee practice: a sample case in a space of its own, feedback against the reference, "try again",
+// and live work never touched — not by practising, and not by resetting practice.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
+import { completeAssessmentByMouse } from './assessment-data.mjs';
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
+
+const SAMPLE = 'Acquisitive offending and drug misuse';
+
+test('a trainee practises on a sample case, gets feedback, tries again, and live work is untouched', async ({ page }) => {
+  test.setTimeout(240_000);
+  await createCase(page);
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Practise on sample cases' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Practice cases' })).toBeVisible();
+  await expect(page.getByTestId('practice-banner')).toContainText('PRACTICE');
+  await expect(page).toHaveTitle(/^PRACTICE – Practice cases/);
+  await expect(page.getByRole('link', { name: SAMPLE_CASE.name })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(5);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'practice-cases');
+
+  await page.getByRole('button', { name: `Start practice case: ${SAMPLE}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Case file: ${SAMPLE}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Interview notes' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Start the assessment' }).click();
+  await expect(page.getByTestId('practice-banner')).toBeVisible();
+  await completeAssessmentByMouse(page);
+
+  await page.getByRole('button', { name: 'Get feedback on your assessment' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Feedback on your assessment' })).toBeVisible();
+  await expect(page.getByTestId('agreement')).toHaveText(/^\d+% agreement$/);
+  const percent = Number((await page.getByTestId('agreement').textContent()).match(/\d+/)[0]);
+  expect(percent).toBeLessThan(100);
+  await expect(page.getByTestId('difference').first()).toBeVisible();
+  await expect(page.getByTestId('feedback-3')).toContainText('Why the reference says this');
+  await expect(page.getByTestId('rosh-feedback')).toContainText('Overall RoSH: you said Medium');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'practice-feedback');
+
+  // Try again keeps this attempt; the next feedback compares the two.
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByTestId('completed-count')).toHaveText(/^Completed 0 of \d+ sections$/);
+  await completeAssessmentByMouse(page);
+  await page.getByRole('button', { name: 'Get feedback on your assessment' }).click();
+  await expect(page.getByTestId('against-last-attempt')).toContainText(`${percent}%`);
+
+  // Practice cases are never live work: no signing, no import.
+  await page.goto(page.url().replace(/\/feedback$/, '/signing'));
+  await expect(page.getByTestId('practice-no-signing')).toBeVisible();
+  await page.goto('/import');
+  await expect(page.getByTestId('practice-no-import')).toBeVisible();
+
+  // Leaving practice: the live caseload is as it was, with no sample case in it.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Leave practice' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
+  await expect(page.getByTestId('practice-banner')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible();
+  await expect(page.getByText('Wesley Brackenfield')).toHaveCount(0);
+
+  // Reset practice clears practice only.
+  await page.getByRole('button', { name: 'Practise on sample cases' }).click();
+  await expect(page.getByRole('button', { name: `Continue practice case: ${SAMPLE}` })).toBeVisible();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Reset practice' }).click();
+  await expect(page.getByRole('button', { name: `Start practice case: ${SAMPLE}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Leave practice' }).click();
+  await expect(page.getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible();
+});
