@@ -23,6 +23,7 @@ fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
     CaseRecord {
         schema_version: RECORD_SCHEMA_VERSION,
         id: id.into(),
+        next_appointment: None,
         details: CaseDetails {
             name: "Alex Marsh".into(),
             crn: crn.into(),

@@ -177,20 +177,47 @@ impl Store {
         self.get(CASES, id).await
     }
 
-    /// Every case, newest first.
-    pub async fn cases(&self) -> Result<Vec<CaseRecord>, StoreError> {
-        let transaction = self.db.transaction(CASES).build().map_err(read_error)?;
-        let store = transaction.object_store(CASES).map_err(read_error)?;
-        let mut cases = store
-            .get_all::<CaseRecord>()
+    /// Every record of one object store, in key order.
+    async fn all<T: serde::de::DeserializeOwned>(
+        &self,
+        store_name: &str,
+    ) -> Result<Vec<T>, StoreError> {
+        let transaction = self
+            .db
+            .transaction(store_name)
+            .build()
+            .map_err(read_error)?;
+        let store = transaction.object_store(store_name).map_err(read_error)?;
+        store
+            .get_all::<T>()
             .serde()
             .map_err(read_error)?
             .await
             .map_err(read_error)?
             .collect::<Result<Vec<_>, _>>()
-            .map_err(read_error)?;
+            .map_err(read_error)
+    }
+
+    /// Every case, newest first.
+    pub async fn cases(&self) -> Result<Vec<CaseRecord>, StoreError> {
+        let mut cases: Vec<CaseRecord> = self.all(CASES).await?;
         cases.sort_by(|a, b| b.created_at.cmp(&a.created_at));
         Ok(cases)
+    }
+
+    /// Every assessment draft, for the caseload (one read, however many cases).
+    pub async fn assessments(&self) -> Result<Vec<AssessmentRecord>, StoreError> {
+        self.all(ASSESSMENTS).await
+    }
+
+    /// Every plan record, for the caseload.
+    pub async fn plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
+        self.all(PLANS).await
+    }
+
+    /// Every case's signing record, for the caseload.
+    pub async fn signings(&self) -> Result<Vec<SigningRecord>, StoreError> {
+        self.all(SIGNING).await
     }
 
     pub async fn put_assessment(&self, assessment: &AssessmentRecord) -> Result<(), StoreError> {
@@ -218,11 +245,18 @@ impl Store {
     }
 
     /// A small setting or record of the app's own under `key` in the settings store.
-    pub async fn put_setting<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+    pub async fn put_setting<T: serde::Serialize>(
+        &self,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StoreError> {
         self.put(SETTINGS, key, value).await
     }
 
-    pub async fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>, StoreError> {
+    pub async fn setting<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
         self.get(SETTINGS, key).await
     }
 

@@ -11,15 +11,19 @@ use crate::domain::plan::{AgreementForm, GoalForm, SentencePlan, StepForm};
 use crate::domain::reviews::{ReviewSettings, SignificantChange};
 use crate::domain::signing::{CaseSigning, Profile};
 
-/// The record layout this build writes. Version 2 added `completed_sections` to assessments;
-/// a version 1 record reads with none completed.
-pub const RECORD_SCHEMA_VERSION: u32 = 2;
+/// The record layout this build writes. Version 2 added `completed_sections` to assessments (a
+/// version 1 record reads with none completed); version 3 added `next_appointment` to cases (older
+/// records read with none set).
+pub const RECORD_SCHEMA_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRecord {
     pub schema_version: u32,
     pub id: String,
     pub details: CaseDetails,
+    /// The next appointment with the person, if one is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_appointment: Option<jiff::civil::DateTime>,
     /// RFC 3339 timestamps.
     pub created_at: String,
     pub updated_at: String,

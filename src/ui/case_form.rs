@@ -121,6 +121,7 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
                         schema_version: RECORD_SCHEMA_VERSION,
                         id: clock::new_id("case"),
                         details,
+                        next_appointment: None,
                         created_at: now.clone(),
                         updated_at: now,
                     },

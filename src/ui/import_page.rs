@@ -129,6 +129,7 @@ pub fn ImportPage() -> impl IntoView {
                     schema_version: RECORD_SCHEMA_VERSION,
                     id: id.clone(),
                     details: package.case.details.clone(),
+                    next_appointment: None,
                     created_at: package.case.created_at.clone(),
                     updated_at: now.clone(),
                 };

@@ -44,6 +44,7 @@ pub fn PracticeCaseload() -> impl IntoView {
                 schema_version: RECORD_SCHEMA_VERSION,
                 id: sample.id.to_string(),
                 details: (sample.details)(),
+                next_appointment: None,
                 created_at: now.clone(),
                 updated_at: now,
             };
