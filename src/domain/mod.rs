@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod case;
+pub mod caseload;
 pub mod check_answers;
 pub mod dates;
 pub mod errors;

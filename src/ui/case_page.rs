@@ -13,6 +13,7 @@ pub fn CasePage() -> impl IntoView {
     let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
     view! {
         <LoadedView loaded=loaded render={|Loaded { case, assessment, .. }| {
+            let appointment_case = case.clone();
             let details = case.details;
             set_title(&details.name, false);
             let edit = format!("/cases/{}/edit", case.id);
@@ -53,6 +54,7 @@ pub fn CasePage() -> impl IntoView {
                     <a href=format!("/cases/{}/reviews", case.id) class="govuk-link">"Review dates"</a>
                     <a href=format!("/cases/{}/signing", case.id) class="govuk-link">"Signing and countersigning"</a>
                 </div>
+                <super::appointment::NextAppointment case=appointment_case />
             }.into_any()
         }} />
     }

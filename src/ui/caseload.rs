@@ -1,68 +1,339 @@
-//! The caseload: every case held in this browser, and the way to create one.
+//! The caseload: every case held in this browser with its key facts at a glance, search that forgives
+//! typos, filters, sortable columns, and keyboard shortcuts (`/` search, arrows, Enter, `n`, `?`).
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
 
-use super::components::set_title;
+use super::clock;
+use super::components::{focus_field, set_title};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
+use crate::domain::caseload::{keeps_all, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey};
 use crate::domain::dates::format_long;
-use crate::store::CaseRecord;
+use crate::domain::signing::CaseSigning;
+use crate::store::StoreError;
+
+const SEARCH_ID: &str = "caseload-search";
+
+/// Every case's row, from four reads of the store however many cases there are.
+async fn load_rows() -> Result<Vec<CaseloadRow>, StoreError> {
+    let store = store().await?;
+    let cases = store.cases().await?;
+    let mut assessments: HashMap<String, _> = store
+        .assessments()
+        .await?
+        .into_iter()
+        .map(|record| (record.case_id.clone(), record))
+        .collect();
+    let mut plans: HashMap<String, _> = store
+        .plans()
+        .await?
+        .into_iter()
+        .map(|record| (record.case_id.clone(), record))
+        .collect();
+    let mut signings: HashMap<String, _> = store
+        .signings()
+        .await?
+        .into_iter()
+        .map(|record| (record.case_id.clone(), record))
+        .collect();
+    let today = clock::today();
+    Ok(cases
+        .into_iter()
+        .map(|case| {
+            let assessment = assessments.remove(&case.id);
+            let plan = plans.remove(&case.id);
+            let signing = signings
+                .remove(&case.id)
+                .map(|record| record.signing)
+                .unwrap_or_else(|| CaseSigning::new(&case.created_at, None));
+            let answers = assessment.map(|record| record.answers).unwrap_or_default();
+            let plan = plan.unwrap_or_else(|| crate::store::PlanRecord::new(&case.id));
+            CaseloadRow::build(
+                &case.id,
+                &case.details,
+                &answers,
+                &plan.plan,
+                &plan.review_settings,
+                &plan.significant_changes,
+                &signing,
+                case.next_appointment,
+                today,
+            )
+        })
+        .collect())
+}
+
+/// "Tuesday 1 December 2026, 14:30".
+pub fn format_appointment(at: jiff::civil::DateTime) -> String {
+    format!(
+        "{}, {:02}:{:02}",
+        format_long(at.date()),
+        at.hour(),
+        at.minute()
+    )
+}
+
+fn in_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || element.has_attribute("contenteditable")
+        })
+}
+
+/// Moves focus to the case link `step` places from the focused one (or the first, from the search box).
+fn move_through_results(step: i32) {
+    let links = document().query_selector_all("[data-case-link]");
+    let Ok(links) = links else { return };
+    let count = links.length() as i32;
+    if count == 0 {
+        return;
+    }
+    let active = document().active_element();
+    let position = (0..count).find(|index| {
+        links
+            .item(*index as u32)
+            .zip(active.clone())
+            .is_some_and(|(link, active)| link.is_same_node(Some(&active)))
+    });
+    let next = match position {
+        Some(position) => (position + step).clamp(0, count - 1),
+        None if step > 0 => 0,
+        None => return,
+    };
+    if let Some(link) = links
+        .item(next as u32)
+        .and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = link.focus();
+    }
+}
 
 #[component]
 pub fn Caseload() -> impl IntoView {
     set_title("Your caseload", false);
-    let cases = RwSignal::new(LoadState::<Vec<CaseRecord>>::Loading);
+    let rows = RwSignal::new(LoadState::<Vec<CaseloadRow>>::Loading);
+    let index = StoredValue::new(SearchIndex::new(&[]));
     spawn_local(async move {
-        let result = match store().await {
-            Ok(store) => store.cases().await,
-            Err(error) => Err(error),
-        };
-        let _ = cases.try_set(match result {
+        let loaded = load_rows().await;
+        if let Ok(rows) = &loaded {
+            let entries: Vec<(&str, &str, &str)> = rows
+                .iter()
+                .map(|row| (row.case_id.as_str(), row.name.as_str(), row.crn.as_str()))
+                .collect();
+            index.set_value(SearchIndex::new(&entries));
+        }
+        let _ = rows.try_set(match loaded {
             Ok(list) => LoadState::Ready(list),
             Err(error) => LoadState::Failed(error.to_string()),
         });
     });
+    let shortcuts_open = RwSignal::new(false);
+    let navigate = use_navigate();
+    let on_key = window_event_listener(leptos::ev::keydown, move |event| {
+        let typing = in_a_field(&event);
+        let in_search = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|element| element.id() == SEARCH_ID);
+        match event.key().as_str() {
+            "ArrowDown" if !typing || in_search => {
+                event.prevent_default();
+                move_through_results(1);
+            }
+            "ArrowUp" if !typing => {
+                event.prevent_default();
+                move_through_results(-1);
+            }
+            "/" if !typing => {
+                event.prevent_default();
+                focus_field(SEARCH_ID);
+            }
+            "n" if !typing && !event.ctrl_key() && !event.meta_key() && !event.alt_key() => {
+                navigate("/cases/new", Default::default())
+            }
+            "?" if !typing => shortcuts_open.update(|open| *open = !*open),
+            "Escape" if shortcuts_open.get_untracked() => shortcuts_open.set(false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || on_key.remove());
+
     view! {
         <h1 class="govuk-heading-l">"Your caseload"</h1>
         <div class="govuk-button-group">
             <a href="/cases/new" class="govuk-button" role="button" draggable="false">"Create a case"</a>
             <button type="button" class="govuk-button govuk-button--secondary" on:click=|_| super::practice::switch_space(true)>"Practise on sample cases"</button>
+            <button type="button" class="govuk-link workbook-link-button" aria-expanded=move || shortcuts_open.get().to_string() aria-controls="shortcuts" on:click=move |_| shortcuts_open.update(|open| *open = !*open)>
+                "Keyboard shortcuts"
+            </button>
         </div>
-        <LoadedView loaded=cases render={|cases: Vec<CaseRecord>| {
-            if cases.is_empty() {
+        {move || shortcuts_open.get().then(|| view! {
+            <div class="govuk-inset-text" id="shortcuts" data-testid="shortcuts">
+                <h2 class="govuk-heading-s">"Keyboard shortcuts"</h2>
+                <dl class="govuk-summary-list govuk-summary-list--no-border">
+                    {[("/", "Search the caseload"), ("↓ and ↑", "Move through the cases found"), ("Enter", "Open the case"), ("n", "Create a case"), ("?", "Show or hide these shortcuts")]
+                        .into_iter()
+                        .map(|(key, what)| view! { <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key"><kbd>{key}</kbd></dt><dd class="govuk-summary-list__value">{what}</dd></div> })
+                        .collect_view()}
+                </dl>
+                <p class="govuk-body-s">"Shortcuts are off while you type in a field."</p>
+            </div>
+        })}
+        <LoadedView loaded=rows render={move |rows: Vec<CaseloadRow>| {
+            if rows.is_empty() {
                 return view! { <p class="govuk-body" data-testid="empty-caseload">"You have no cases yet. Create a case to start an assessment."</p> }.into_any();
             }
-            view! {
-                <table class="govuk-table">
-                    <caption class="govuk-table__caption govuk-table__caption--m">{format!("{} case{}", cases.len(), if cases.len() == 1 { "" } else { "s" })}</caption>
-                    <thead class="govuk-table__head">
-                        <tr class="govuk-table__row">
-                            <th scope="col" class="govuk-table__header">"Name"</th>
-                            <th scope="col" class="govuk-table__header">"CRN"</th>
-                            <th scope="col" class="govuk-table__header">"Sentence"</th>
-                            <th scope="col" class="govuk-table__header">"Sentence or release date"</th>
-                            <th scope="col" class="govuk-table__header">"Sentence end"</th>
-                        </tr>
-                    </thead>
-                    <tbody class="govuk-table__body">
-                        {cases.into_iter().map(|case| {
-                            let details = case.details;
-                            view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header">
-                                        <a class="govuk-link" href=format!("/cases/{}", case.id)>{details.name}</a>
-                                    </th>
-                                    <td class="govuk-table__cell">{details.crn}</td>
-                                    <td class="govuk-table__cell">{details.sentence_type.label()}</td>
-                                    <td class="govuk-table__cell">{format_long(details.sentence_or_release_date)}</td>
-                                    <td class="govuk-table__cell">{format_long(details.sentence_end_date)}</td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }.into_any()
+            view! { <CaseloadTable rows=rows index=index /> }.into_any()
         }} />
+    }
+}
+
+#[component]
+fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let filters = RwSignal::new(Vec::<Filter>::new());
+    let sort = RwSignal::new((SortKey::NextReview, true));
+    let all = StoredValue::new(rows);
+    let shown = Memo::new(move |_| {
+        let query = query.get();
+        let filters = filters.get();
+        let (key, ascending) = sort.get();
+        all.with_value(|rows| {
+            let by_id: HashMap<&str, &CaseloadRow> =
+                rows.iter().map(|row| (row.case_id.as_str(), row)).collect();
+            if query.trim().is_empty() {
+                let mut kept: Vec<CaseloadRow> = rows
+                    .iter()
+                    .filter(|row| keeps_all(&filters, row))
+                    .cloned()
+                    .collect();
+                sort_rows(&mut kept, key, ascending);
+                kept
+            } else {
+                index.with_value(|index| {
+                    index
+                        .search(&query)
+                        .into_iter()
+                        .filter_map(|(id, _)| by_id.get(id.as_str()).copied())
+                        .filter(|row| keeps_all(&filters, row))
+                        .cloned()
+                        .collect()
+                })
+            }
+        })
+    });
+    let total = all.with_value(Vec::len);
+    let header = move |key: SortKey| {
+        let aria_sort = move || match sort.get() {
+            (current, true) if current == key => "ascending",
+            (current, false) if current == key => "descending",
+            _ => "none",
+        };
+        view! {
+            <th scope="col" class="govuk-table__header" aria-sort=aria_sort>
+                <button type="button" class="workbook-sort-button" on:click=move |_| sort.update(|(current, ascending)| {
+                    if *current == key {
+                        *ascending = !*ascending;
+                    } else {
+                        *current = key;
+                        *ascending = true;
+                    }
+                })>{key.label()}</button>
+            </th>
+        }
+    };
+    let body = move || {
+        shown
+            .get()
+            .into_iter()
+            .map(|row| {
+                let review = row.next_review.clone().map(|review| {
+                    let overdue = review.overdue;
+                    view! {
+                        <span>{format_long(review.date)}</span>
+                        {overdue.then(|| view! { " " <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> })}
+                        <span class="govuk-body-s workbook-row-reason">{review.reason.clone()}</span>
+                    }
+                });
+                let dates = match row.release_or_end {
+                    (Some(release), end) => format!("Release {} · ends {}", format_long(release), format_long(end)),
+                    (None, end) => format!("Ends {}", format_long(end)),
+                };
+                let id = row.case_id.clone();
+                view! {
+                    <tr class="govuk-table__row" class:workbook-row--overdue=row.overdue>
+                        <th scope="row" class="govuk-table__header">
+                            <a class="govuk-link" href=format!("/cases/{id}") data-case-link="">{row.name.clone()}</a>
+                        </th>
+                        <td class="govuk-table__cell">{row.crn.clone()}</td>
+                        <td class="govuk-table__cell" data-testid="row-review">{review}</td>
+                        <td class="govuk-table__cell">{dates}</td>
+                        <td class="govuk-table__cell" data-testid="row-rosh">{row.rosh_label()}</td>
+                        <td class="govuk-table__cell" data-testid="row-status">{row.status.label()}</td>
+                        <td class="govuk-table__cell">{row.next_appointment.map(format_appointment).unwrap_or_default()}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="govuk-form-group">
+            <label class="govuk-label govuk-label--s" for=SEARCH_ID>"Search by name or CRN"</label>
+            <div class="govuk-hint" id="caseload-search-hint">"Spelling mistakes are fine. Press / to search from anywhere, then ↓ to the results."</div>
+            <input class="govuk-input govuk-!-width-one-half" id=SEARCH_ID type="search" autocomplete="off" spellcheck="false" aria-describedby="caseload-search-hint" aria-controls="caseload-table"
+                prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
+        </div>
+        <div class="govuk-form-group">
+            <fieldset class="govuk-fieldset">
+                <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">"Show only"</legend>
+                <div class="govuk-checkboxes govuk-checkboxes--small workbook-filters" data-module="govuk-checkboxes">
+                    {Filter::ALL.into_iter().map(|filter| {
+                        let id = format!("filter-{}", filter.label().to_lowercase().replace(' ', "-"));
+                        view! {
+                            <div class="govuk-checkboxes__item">
+                                <input class="govuk-checkboxes__input" id=id.clone() type="checkbox"
+                                    prop:checked=move || filters.with(|filters| filters.contains(&filter))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        filters.update(|filters| {
+                                            filters.retain(|kept| *kept != filter);
+                                            if on {
+                                                filters.push(filter);
+                                            }
+                                        });
+                                    } />
+                                <label class="govuk-label govuk-checkboxes__label" for=id>{filter.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </div>
+        <table class="govuk-table workbook-caseload" id="caseload-table" data-module="moj-sortable-table">
+            <caption class="govuk-table__caption govuk-table__caption--m" aria-live="polite" data-testid="caseload-count">
+                {move || {
+                    let found = shown.with(Vec::len);
+                    if found == total {
+                        format!("{total} case{}", if total == 1 { "" } else { "s" })
+                    } else {
+                        format!("{found} of {total} cases")
+                    }
+                }}
+            </caption>
+            <thead class="govuk-table__head">
+                <tr class="govuk-table__row">
+                    {SortKey::ALL.into_iter().map(header).collect_view()}
+                </tr>
+            </thead>
+            <tbody class="govuk-table__body">{body}</tbody>
+        </table>
     }
 }

@@ -1,6 +1,7 @@
 //! Leptos components, one module per screen or widget. They call `domain` and `store`, never the reverse.
 
 mod agreement_page;
+mod appointment;
 mod autosave;
 mod case_form;
 mod case_page;

@@ -101,6 +101,7 @@ pub fn TaskListPage() -> impl IntoView {
                             {needs_view}
                         </aside>
                         <PredictorsPanel case_id=case.id.clone() inputs=Signal::stored(inputs) />
+                        <super::appointment::NextAppointment case=case.clone() />
                     </div>
                 </div>
             }.into_any()

@@ -1,0 +1,201 @@
+//! One line of the caseload table: what an officer needs to see about a case at a glance.
+
+use jiff::civil::{Date, DateTime, Time};
+
+use crate::domain::answers::Answers;
+use crate::domain::case::{CaseDetails, SentenceType};
+use crate::domain::dates::{parse_date, DateParts};
+use crate::domain::plan::SentencePlan;
+use crate::domain::reviews::{review_schedule, ReviewDate, ReviewSettings, SignificantChange};
+use crate::domain::rosh::{rosh_rating, RoshLevel};
+use crate::domain::signing::{CaseSigning, VersionState};
+
+/// Where the assessment stands, read from the latest signed version.
+///
+/// The order is the order of the work: a draft comes before a signed version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum AssessmentStatus {
+    /// Nothing signed yet.
+    Draft,
+    /// Returned for rework by a senior.
+    Returned,
+    /// Waiting for a senior's countersignature (or a second one).
+    AwaitingCountersign,
+    /// Signed by an officer whose work needs no countersigning.
+    SelfSigned,
+    /// Countersigned (once or twice).
+    Countersigned,
+}
+
+impl AssessmentStatus {
+    pub const ALL: [AssessmentStatus; 5] = [
+        AssessmentStatus::Draft,
+        AssessmentStatus::Returned,
+        AssessmentStatus::AwaitingCountersign,
+        AssessmentStatus::SelfSigned,
+        AssessmentStatus::Countersigned,
+    ];
+
+    /// The status of the latest signed version; [`AssessmentStatus::Draft`] when nothing is signed.
+    ///
+    /// ```
+    /// use probation_workbook::domain::caseload::AssessmentStatus;
+    /// use probation_workbook::domain::signing::CaseSigning;
+    /// assert_eq!(AssessmentStatus::of(&CaseSigning::default()), AssessmentStatus::Draft);
+    /// ```
+    pub fn of(signing: &CaseSigning) -> AssessmentStatus {
+        match signing.latest().map(|version| version.state) {
+            None | Some(VersionState::UnsignedDraft) => AssessmentStatus::Draft,
+            Some(VersionState::SelfSigned) => AssessmentStatus::SelfSigned,
+            Some(VersionState::AwaitingCountersign | VersionState::AwaitingDoubleCountersign) => {
+                AssessmentStatus::AwaitingCountersign
+            }
+            Some(VersionState::Countersigned | VersionState::DoubleCountersigned) => {
+                AssessmentStatus::Countersigned
+            }
+            Some(VersionState::Returned) => AssessmentStatus::Returned,
+        }
+    }
+
+    /// What the officer reads in the table's tag.
+    pub fn label(self) -> &'static str {
+        match self {
+            AssessmentStatus::Draft => "Draft",
+            AssessmentStatus::Returned => "Returned",
+            AssessmentStatus::AwaitingCountersign => "Awaiting countersign",
+            AssessmentStatus::SelfSigned => "Signed",
+            AssessmentStatus::Countersigned => "Countersigned",
+        }
+    }
+}
+
+/// The RoSH column when the grid has no level yet.
+pub const ROSH_NOT_ASSESSED: &str = "Not yet assessed";
+
+/// One case in the caseload table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseloadRow {
+    pub case_id: String,
+    pub name: String,
+    pub crn: String,
+    /// The earliest overdue review, or else the next one on or after today.
+    pub next_review: Option<ReviewDate>,
+    /// The release date (custody and licence only) and the sentence end date.
+    pub release_or_end: (Option<Date>, Date),
+    /// The overall RoSH; `None` is "not yet assessed", never Low.
+    pub rosh: Option<RoshLevel>,
+    pub status: AssessmentStatus,
+    pub next_appointment: Option<DateTime>,
+    /// A review date has passed without the review: shown in red.
+    pub overdue: bool,
+}
+
+impl CaseloadRow {
+    /// Reads one case's records into its line of the table, as it stands on `today`.
+    ///
+    /// The arguments are the case's records as the store keeps them, one each.
+    #[allow(clippy::too_many_arguments)]
+    pub fn build(
+        case_id: &str,
+        details: &CaseDetails,
+        answers: &Answers,
+        plan: &SentencePlan,
+        review_settings: &ReviewSettings,
+        significant_changes: &[SignificantChange],
+        signing: &CaseSigning,
+        next_appointment: Option<DateTime>,
+        today: Date,
+    ) -> CaseloadRow {
+        let schedule = review_schedule(details, review_settings, plan, significant_changes, today);
+        let next_review = next_review(schedule, today);
+        let release = matches!(
+            details.sentence_type,
+            SentenceType::Custody | SentenceType::Licence
+        )
+        .then_some(details.sentence_or_release_date);
+        CaseloadRow {
+            case_id: case_id.to_string(),
+            name: details.name.clone(),
+            crn: details.crn.clone(),
+            overdue: next_review.as_ref().is_some_and(|review| review.overdue),
+            next_review,
+            release_or_end: (release, details.sentence_end_date),
+            rosh: rosh_rating(answers).overall,
+            status: AssessmentStatus::of(signing),
+            next_appointment,
+        }
+    }
+
+    /// The RoSH column: "High", or "Not yet assessed".
+    pub fn rosh_label(&self) -> &'static str {
+        self.rosh.map_or(ROSH_NOT_ASSESSED, RoshLevel::label)
+    }
+}
+
+/// The earliest overdue review, or else the first on or after `today`. `schedule` is sorted by date.
+fn next_review(schedule: Vec<ReviewDate>, today: Date) -> Option<ReviewDate> {
+    let overdue = schedule.iter().position(|review| review.overdue);
+    let upcoming = || schedule.iter().position(|review| review.date >= today);
+    let index = overdue.or_else(upcoming)?;
+    schedule.into_iter().nth(index)
+}
+
+/// Reads the next appointment from a GOV.UK date input and a time box.
+///
+/// The time may be written "14:30", "14.30", "9:05", "2pm", "2:30pm", "2.30 pm", "noon" or "midday".
+/// Errors are the sentences shown next to the fields.
+///
+/// ```
+/// use jiff::civil::date;
+/// use probation_workbook::domain::caseload::parse_appointment;
+/// use probation_workbook::domain::dates::DateParts;
+/// let day = DateParts::new("3", "11", "2026");
+/// assert_eq!(parse_appointment(&day, "2pm"), Ok(date(2026, 11, 3).at(14, 0, 0, 0)));
+/// assert_eq!(parse_appointment(&day, "25:00").unwrap_err(), "Appointment time must be a real time");
+/// ```
+pub fn parse_appointment(date: &DateParts, time: &str) -> Result<DateTime, String> {
+    let day = parse_date(date).map_err(|error| error.message("Appointment date"))?;
+    let time = parse_time(time)?;
+    Ok(day.to_datetime(time))
+}
+
+fn parse_time(text: &str) -> Result<Time, String> {
+    const FORMAT: &str = "Enter the appointment time like 14:30 or 2:30pm";
+    let text = text.trim().to_lowercase().replace(' ', "");
+    if text.is_empty() {
+        return Err("Enter the appointment time".to_string());
+    }
+    if text == "noon" || text == "midday" {
+        return Ok(Time::constant(12, 0, 0, 0));
+    }
+    let (clock, half) = match text.strip_suffix("am") {
+        Some(clock) => (clock, Some(false)),
+        None => match text.strip_suffix("pm") {
+            Some(clock) => (clock, Some(true)),
+            None => (text.as_str(), None),
+        },
+    };
+    let (hour, minute) = match clock.split_once([':', '.']) {
+        Some((hour, minute)) if minute.len() == 2 => (hour, minute),
+        Some(_) => return Err(FORMAT.to_string()),
+        None if half.is_some() => (clock, "0"),
+        None => return Err(FORMAT.to_string()),
+    };
+    let digits = |part: &str| {
+        (!part.is_empty() && part.len() <= 2 && part.chars().all(|c| c.is_ascii_digit()))
+            .then(|| part.parse::<i8>().ok())
+            .flatten()
+    };
+    let (Some(hour), Some(minute)) = (digits(hour), digits(minute)) else {
+        return Err(FORMAT.to_string());
+    };
+    let hour = match half {
+        None => hour,
+        Some(_) if !(1..=12).contains(&hour) => {
+            return Err("Appointment time must be a real time".to_string())
+        }
+        Some(false) => hour % 12,
+        Some(true) => hour % 12 + 12,
+    };
+    Time::new(hour, minute, 0, 0).map_err(|_| "Appointment time must be a real time".to_string())
+}

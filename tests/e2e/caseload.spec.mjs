@@ -1,0 +1,93 @@
+// The caseload at team scale: 1,000 fictional cases, search that forgives, filters, sorting, and
+// every case one keystroke away.
+import { test, expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { screenshot } from './journeys.mjs';
+import { fictionalCases, seedCases } from './seed.mjs';
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
+}
+
+const NAMED = [['John Smith', 'X123456'], ['Jane Smythe', 'X654321'], ['Jon Stewart', 'X123999'], ['Sam Smith', 'Y123456'], ['Zoë Ashworth', 'Z123456']];
+const firstRowName = (page) => page.locator('#caseload-table tbody tr').first().locator('th');
+
+test('1,000 cases: search with typos, open with the keyboard only, filter and sort', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.getByText('You have no cases yet')).toBeVisible();
+  await seedCases(page, fictionalCases(1000, NAMED));
+  await page.reload();
+  await expect(page.getByTestId('caseload-count')).toHaveText('1000 cases');
+
+  // Typos, missing letters, swapped names, accents and CRNs, best match first.
+  const search = page.getByLabel('Search by name or CRN');
+  for (const [query, expected] of [['Jon Smyth', 'John Smith'], ['Smith John', 'John Smith'], ['jhn smth', 'John Smith'], ['x12345', 'John Smith'], ['zoe ashworth', 'Zoë Ashworth']]) {
+    await search.fill(query);
+    await expect(firstRowName(page)).toHaveText(expected);
+  }
+  await search.fill('');
+  await expect(page.getByTestId('caseload-count')).toHaveText('1000 cases');
+
+  // The keyboard only: "/" to search, type, arrow down to the first result, Enter to open it.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  await page.keyboard.type('Jon Smyth');
+  await expect(firstRowName(page)).toHaveText('John Smith');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('link', { name: 'John Smith', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('link', { name: 'John Smith', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'John Smith' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('caseload-count')).toHaveText(/cases$/);
+
+  // Shortcuts: "?" lists them, and they are off while typing; "n" starts a new case.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await search.fill('n');
+  await expect(page).toHaveURL(/\/$/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'caseload-1000');
+
+  // Filters: overdue reviews only, then sorting by name.
+  await search.fill('');
+  await page.getByLabel('Overdue review').check();
+  const overdue = await page.getByTestId('caseload-count').textContent();
+  expect(overdue).toMatch(/^\d+ of 1000 cases$/);
+  await expect(page.locator('#caseload-table tbody tr').first().getByText('Overdue')).toBeVisible();
+  await page.getByLabel('Overdue review').uncheck();
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(firstRowName(page)).toHaveText(/^Alex Archer/);
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstRowName(page)).toHaveText(/^Zoë Ashworth/);
+
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('n');
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a case' })).toBeVisible();
+});
+
+test('a next appointment is set on the case and shown on the caseload', async ({ page }) => {
+  await page.goto('/');
+  await seedCases(page, fictionalCases(3, NAMED));
+  await page.goto('/cases/seed-0');
+  const date = page.getByRole('group', { name: 'Appointment date' });
+  await date.getByLabel('Day').fill('3');
+  await date.getByLabel('Month').fill('12');
+  await date.getByLabel('Year').fill('2026');
+  await page.getByLabel('Appointment time').fill('25:00');
+  await page.getByRole('button', { name: 'Save appointment' }).click();
+  await expect(page.getByText('Appointment time must be a real time').first()).toBeVisible();
+  await page.getByLabel('Appointment time').fill('2:30pm');
+  await page.getByRole('button', { name: 'Save appointment' }).click();
+  await expect(page.getByTestId('next-appointment')).toHaveText('3 December 2026, 14:30');
+  await page.goto('/');
+  await expect(page.locator('#caseload-table')).toContainText('3 December 2026, 14:30');
+});
