@@ -148,6 +148,7 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   expect(housingGoal.status).toBe('achieved');
   expect(housingGoal.steps.map((step) => step.description)).toEqual(['Refer to the council housing options team', 'Help with the deposit']);
   await page.goto(`${caseUrl}/reviews`);
+  await expect(page.getByTestId('review-date').first()).toBeVisible();
   const onScreen = await page.getByTestId('review-date').evaluateAll((cells) => cells.map((cell) => cell.dataset.date));
   expect(exported.review_dates.map((review) => review.date)).toEqual(onScreen);
   await expectNoAxeViolations(page);

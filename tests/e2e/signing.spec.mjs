@@ -130,8 +130,10 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await screenshot(officer, 'officer-timeline');
 
   // Both timelines tell the same story.
+  await expect(officer.getByTestId('timeline').locator('.moj-timeline__title').first()).toHaveText('Case package imported');
   const officerTimeline = await timelineTitles(officer);
   await senior.reload();
+  await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   const seniorTimeline = await timelineTitles(senior);
   expect(officerTimeline.filter((title) => title !== 'Case package imported'))
     .toEqual(seniorTimeline.filter((title) => title !== 'Case package imported'));
@@ -148,6 +150,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('import-refused')).toContainText('Nothing has been changed');
   await expect(officer.getByRole('button', { name: 'Import this package' })).toHaveCount(0);
   await officer.goto(`${caseUrl}/signing`);
+  await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   expect(await timelineTitles(officer)).toEqual(officerTimeline);
 
   await officerContext.close();
