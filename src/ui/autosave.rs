@@ -50,44 +50,27 @@ pub trait Draft: Clone + Send + Sync + 'static {
     fn save(self, store: Store) -> impl std::future::Future<Output = Result<(), StoreError>>;
 }
 
-impl Draft for AssessmentRecord {
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-    fn stamp(&mut self, timestamp: String) {
-        self.updated_at = timestamp;
-        self.schema_version = RECORD_SCHEMA_VERSION;
-    }
-    async fn save(self, store: Store) -> Result<(), StoreError> {
-        store.put_assessment(&self).await
-    }
+/// Each record kind is a draft the same way; only the store method that writes it differs.
+macro_rules! draft_saved_by {
+    ($record:ty, $put:ident) => {
+        impl Draft for $record {
+            fn updated_at(&self) -> &str {
+                &self.updated_at
+            }
+            fn stamp(&mut self, timestamp: String) {
+                self.updated_at = timestamp;
+                self.schema_version = RECORD_SCHEMA_VERSION;
+            }
+            async fn save(self, store: Store) -> Result<(), StoreError> {
+                store.$put(&self).await
+            }
+        }
+    };
 }
 
-impl Draft for PlanRecord {
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-    fn stamp(&mut self, timestamp: String) {
-        self.updated_at = timestamp;
-        self.schema_version = RECORD_SCHEMA_VERSION;
-    }
-    async fn save(self, store: Store) -> Result<(), StoreError> {
-        store.put_plan(&self).await
-    }
-}
-
-impl Draft for SigningRecord {
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-    fn stamp(&mut self, timestamp: String) {
-        self.updated_at = timestamp;
-        self.schema_version = RECORD_SCHEMA_VERSION;
-    }
-    async fn save(self, store: Store) -> Result<(), StoreError> {
-        store.put_signing(&self).await
-    }
-}
+draft_saved_by!(AssessmentRecord, put_assessment);
+draft_saved_by!(PlanRecord, put_plan);
+draft_saved_by!(SigningRecord, put_signing);
 
 /// The draft being changed, and the machinery that keeps it saved.
 pub struct Autosave<D: Draft = AssessmentRecord> {

@@ -423,6 +423,24 @@ pub fn Checkboxes(
     }
 }
 
+/// A GOV.UK summary list of key and value rows; values keep their line breaks.
+pub fn summary_list<K: Into<String>>(rows: impl IntoIterator<Item = (K, String)>) -> impl IntoView {
+    let rows: Vec<(String, String)> = rows
+        .into_iter()
+        .map(|(key, value)| (key.into(), value))
+        .collect();
+    view! {
+        <dl class="govuk-summary-list">
+            {rows.into_iter().map(|(key, value)| view! {
+                <div class="govuk-summary-list__row">
+                    <dt class="govuk-summary-list__key">{key}</dt>
+                    <dd class="govuk-summary-list__value workbook-pre-line">{value}</dd>
+                </div>
+            }).collect_view()}
+        </dl>
+    }
+}
+
 /// The GOV.UK character count message under a textarea.
 pub fn characters_left_message(used: usize, max: usize) -> String {
     if used <= max {

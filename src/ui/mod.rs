@@ -28,6 +28,7 @@ mod score_panel;
 mod section_page;
 mod signing_page;
 mod task_list;
+mod version_page;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -120,6 +121,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/import") view=import_page::ImportPage />
                         <Route path=path!("/cases/:id/signing") view=signing_page::SigningPage />
                         <Route path=path!("/cases/:id/review") view=review_page::ReviewPage />
+                        <Route path=path!("/cases/:id/versions/:number") view=version_page::VersionPage />
                         <Route path=path!("/cases/:id") view=case_page::CasePage />
                         <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />

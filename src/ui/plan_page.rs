@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
-use super::components::{set_title, ErrorMessage, Radios, TextArea, TextInput};
+use super::components::{set_title, summary_list, ErrorMessage, Radios, TextArea, TextInput};
 use super::export::ExportPlanButton;
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
 use crate::domain::dates::format_long;
@@ -302,14 +302,7 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
                     <strong class=tag>{goal.status.label()}</strong>
                 </div>
                 <div class="govuk-summary-card__content">
-                    <dl class="govuk-summary-list">
-                        {rows.into_iter().map(|(key, value)| view! {
-                            <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">{key}</dt>
-                                <dd class="govuk-summary-list__value workbook-pre-line">{value}</dd>
-                            </div>
-                        }).collect_view()}
-                    </dl>
+                    {summary_list(rows)}
                     {steps_table}
                     {actions}
                 </div>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::clock;
-use super::components::set_title;
+use super::components::{set_title, summary_list};
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
 use crate::domain::dates::format_long;
 use crate::domain::plan::{Goal, GoalStatus, SentencePlan};
@@ -145,14 +145,7 @@ fn GoalSection(number: usize, goal: Goal) -> impl IntoView {
         <section class="workbook-print__goal" aria-labelledby=labelled_by data-testid="print-goal">
             <span class="govuk-caption-m">{format!("Goal {number}")}</span>
             <h3 class="govuk-heading-m workbook-pre-line" id=heading_id>{goal.text.clone()}</h3>
-            <dl class="govuk-summary-list">
-                {rows.into_iter().map(|(key, value)| view! {
-                    <div class="govuk-summary-list__row">
-                        <dt class="govuk-summary-list__key">{key}</dt>
-                        <dd class="govuk-summary-list__value workbook-pre-line">{value}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
+            {summary_list(rows)}
             {steps}
         </section>
     }
@@ -195,14 +188,7 @@ fn AgreementSection(plan: SentencePlan) -> impl IntoView {
                 rows.push(("Updated", format_long(on)));
             }
             view! {
-                <dl class="govuk-summary-list">
-                    {rows.into_iter().map(|(key, value)| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{key}</dt>
-                            <dd class="govuk-summary-list__value workbook-pre-line">{value}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {summary_list(rows)}
             }
             .into_any()
         }

@@ -7,12 +7,22 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
-use super::components::{set_title, ErrorMessage, TextArea};
+use super::components::{set_title, summary_list, ErrorMessage, TextArea};
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use crate::domain::answers::Answers;
 use crate::domain::check_answers::summary_rows;
-use crate::domain::questionnaire::SECTIONS;
+use crate::domain::questionnaire::{Section, SECTIONS};
 use crate::domain::signing::{changes_between, long_day, CommentTarget, Profile, SignedVersion};
 use crate::store::SigningRecord;
+
+/// A section's answers in words, read-only, as a summary list.
+pub fn answers_list(section: &Section, answers: &Answers) -> impl IntoView {
+    summary_list(
+        summary_rows(section, answers, &|_| None)
+            .into_iter()
+            .map(|row| (row.question, row.answer)),
+    )
+}
 
 /// The key of a comment box in `SigningRecord::comment_drafts`.
 fn draft_key(target: &CommentTarget) -> String {
@@ -104,17 +114,9 @@ fn ReviewForm(
         .filter(|section| section.is_available(&version.snapshot.answers))
         .map(|section| {
             let changed = changes.as_ref().is_some_and(|changes| changes.section_changed(section.id));
-            let rows = summary_rows(section, &version.snapshot.answers, &|_| None);
             view! {
                 <h2 class="govuk-heading-m">{section.heading()}{changed.then(|| view! { " " <strong class="govuk-tag govuk-tag--yellow">"Changed"</strong> })}</h2>
-                <dl class="govuk-summary-list">
-                    {rows.into_iter().map(|row| view! {
-                        <div class="govuk-summary-list__row">
-                            <dt class="govuk-summary-list__key">{row.question}</dt>
-                            <dd class="govuk-summary-list__value workbook-pre-line">{row.answer}</dd>
-                        </div>
-                    }).collect_view()}
-                </dl>
+                {answers_list(section, &version.snapshot.answers)}
                 {comment_box(CommentTarget::Section(section.id.to_string()), format!("Comment on {} (optional)", section.heading()))}
             }
         })

@@ -190,7 +190,9 @@ pub fn SigningPage() -> impl IntoView {
                 }
                 .into_any()
             };
+            let case_link = case_id.clone();
             let versions = move || {
+                let case_link = case_link.clone();
                 let signing = signing.get();
                 (!signing.versions.is_empty()).then(|| view! {
                     <table class="govuk-table" data-testid="versions">
@@ -208,7 +210,9 @@ pub fn SigningPage() -> impl IntoView {
                                     .unwrap_or_default();
                                 view! {
                                     <tr class="govuk-table__row">
-                                        <td class="govuk-table__cell">{version.number}</td>
+                                        <td class="govuk-table__cell">
+                                            <a class="govuk-link" href=format!("/cases/{}/versions/{}", case_link, version.number)>{format!("Version {}", version.number)}</a>
+                                        </td>
                                         <td class="govuk-table__cell">{version.state.label()}</td>
                                         <td class="govuk-table__cell">{format!("{}, {}", version.signed_by.describe(), long_day(&version.signed_at))}</td>
                                         <td class="govuk-table__cell">{decided}</td>

@@ -141,6 +141,15 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
     expect(officerTimeline).toContain(title);
   }
 
+  // Earlier versions stay viewable, read-only, as they were signed.
+  await officer.getByRole('link', { name: 'Version 1', exact: true }).click();
+  await expect(officer.getByRole('heading', { level: 1, name: 'Version 1: Returned for rework' })).toBeVisible();
+  await expect(officer.getByTestId('version-signed')).toContainText('Alex Trainee (PQiP)');
+  const v1Row = officer.locator('.govuk-summary-list__row', { has: officer.getByText('3.4 Suitability of accommodation', { exact: true }) });
+  await expect(v1Row.locator('dd')).toHaveText('Some problems');
+  await expectNoAxeViolations(officer);
+  await officer.goto(`${caseUrl}/signing`);
+
   // A package edited by hand after signing is refused, and nothing here changes.
   const edited = JSON.parse(await readFile(countersigned, 'utf8'));
   edited.signing.versions[0].snapshot.answers['3.4'] = { choice: '0' };
