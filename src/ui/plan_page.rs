@@ -13,7 +13,7 @@ use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::plan::{
     actor_code, step_field, step_status_code, step_status_from_code, suggest_goals, Actor, Goal,
-    GoalForm, GoalStatus, GoalTarget, PlanError, StepForm, STEP_STATUSES,
+    GoalForm, GoalStatus, GoalTarget, GoalTiming, PlanError, StepForm, STEP_STATUSES,
 };
 use crate::store::PlanRecord;
 
@@ -295,6 +295,31 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
                 </div>
             }
         });
+        let add_back = (goal.status == GoalStatus::Removed).then(|| {
+            let goal_id = goal.id.clone();
+            let select_id = format!("add-back-{}", goal.id);
+            let months = RwSignal::new("6".to_string());
+            view! {
+                <div class="govuk-form-group">
+                    <label class="govuk-label govuk-label--s" for=select_id.clone()>"Add this goal back, with a new target"</label>
+                    <ErrorMessage id=format!("{select_id}-error") message=note_error />
+                    <select class="govuk-select" id=select_id on:change=move |ev| months.set(event_target_value(&ev))>
+                        <option value="3">"In 3 months"</option>
+                        <option value="6" selected=true>"In 6 months"</option>
+                        <option value="12">"In 12 months"</option>
+                    </select>
+                </div>
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| {
+                    let target = match months.get_untracked().as_str() {
+                        "3" => GoalTarget::InThreeMonths,
+                        "12" => GoalTarget::InTwelveMonths,
+                        _ => GoalTarget::InSixMonths,
+                    };
+                    let result = apply(autosave, |record| record.plan.add_goal_back(&goal_id, GoalTiming::start_now(target), clock::today()));
+                    note_error.set(result.err().map(|error| error.to_string()));
+                }>"Add goal back"<span class="govuk-visually-hidden">{format!(" ({})", goal.text)}</span></button>
+            }
+        });
         view! {
             <section class="govuk-summary-card" aria-labelledby=labelled_by data-testid="goal">
                 <div class="govuk-summary-card__title-wrapper">
@@ -305,6 +330,7 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
                     {summary_list(rows)}
                     {steps_table}
                     {actions}
+                    {add_back}
                 </div>
             </section>
         }

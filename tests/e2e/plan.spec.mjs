@@ -129,6 +129,16 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   await expect(housing).toContainText('Moved into a housing association flat');
   await page.reload();
   await expect(housing).toContainText('Achieved');
+
+  // Once agreed, a removed goal is kept with its note, and can be added back with a new target.
+  await drugs.getByLabel('Note (needed to mark as achieved or remove)').fill('She has moved area for now');
+  await drugs.getByRole('button', { name: `Remove goal (${DRUGS} once she has moved)` }).click();
+  await expect(drugs).toContainText('Removed');
+  await expect(drugs).toContainText('She has moved area for now');
+  await drugs.getByLabel('Add this goal back, with a new target').selectOption('In 3 months');
+  await drugs.getByRole('button', { name: `Add goal back (${DRUGS} once she has moved)` }).click();
+  await expect(drugs).toContainText('Active');
+  await expect(drugs).toContainText(/In 3 months: \d+ \w+ \d{4}/);
   await screenshot(page, 'plan-agreed');
   expect(page.url()).toBe(`${caseUrl}/plan`);
 
