@@ -62,7 +62,8 @@ impl DateError {
     }
 }
 
-fn lower_first(label: &str) -> String {
+/// "Date of birth" → "date of birth".
+pub fn lower_first(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),

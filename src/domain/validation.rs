@@ -5,7 +5,7 @@
 //! an item inside a repeating group "1.1/<entry id>/offence".
 
 use super::answers::Answers;
-use super::dates::{parse_date, DateError};
+use super::dates::{lower_first, parse_date, DateError};
 use super::errors::FieldErrors;
 use super::questionnaire::{CheckContext, GridCell, Item, ItemKind, Section};
 
@@ -177,14 +177,6 @@ fn validate_item(
                 }
             }
         }
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

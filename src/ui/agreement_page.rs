@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
-use super::components::{focus_error_summary, set_title, ErrorSummary, Radios, TextArea};
+use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextArea};
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
 use super::plan_page::apply;
 use crate::domain::dates::format_long;
@@ -67,7 +67,7 @@ pub fn AgreementPage() -> impl IntoView {
                     }
                 }
             };
-            let error_for = move |field: &'static str| Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)));
+            let error_for = move |field: &'static str| error_at(errors, field);
             let readiness = move || record.with(|record| record.plan.readiness_problems());
             let recorded = move || record.with(|record| match (&record.plan.agreement, record.plan.agreed_on) {
                 (Some(agreement), Some(on)) => Some(format!(

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::clock;
 use super::components::{
-    focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
+    error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
 };
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
@@ -69,9 +69,7 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
         "Change case details"
     };
     Effect::new(move |_| set_title(title, !errors.with(FieldErrors::is_empty)));
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
-    };
+    let error_for = move |field: &'static str| error_at(errors, field);
     let start_label = Signal::derive(move || {
         SentenceType::from_code(&sentence_type.get())
             .map(|kind| kind.start_date_label().to_string())

@@ -5,6 +5,15 @@ use leptos::prelude::*;
 use crate::domain::dates::DateParts;
 use crate::domain::errors::FieldErrors;
 
+/// The error shown at one field, from the page's list of problems.
+pub fn error_at(
+    errors: impl Into<Signal<FieldErrors>>,
+    field: impl Into<String>,
+) -> Signal<Option<String>> {
+    let (errors, field) = (errors.into(), field.into());
+    Signal::derive(move || errors.with(|errors| errors.for_field(&field).map(str::to_string)))
+}
+
 /// Sets the browser tab's title the GOV.UK way, with "Error: " in front while a form has errors.
 /// In the practice space every title starts with "PRACTICE".
 pub fn set_title(title: &str, has_errors: bool) {

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{
-    focus_error_summary, set_title, Checkboxes, DateInput, ErrorSummary, Radios, TextArea,
+    error_at, focus_error_summary, set_title, Checkboxes, DateInput, ErrorSummary, Radios, TextArea,
 };
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
 use super::plan_page::apply;
@@ -56,9 +56,7 @@ fn GoalFormView(
     let errors = RwSignal::new(FieldErrors::default());
     let title = if editing { "Change goal" } else { "Add a goal" };
     Effect::new(move |_| set_title(title, !errors.with(FieldErrors::is_empty)));
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
-    };
+    let error_for = move |field: &'static str| error_at(errors, field);
     let typing = move |change: fn(&mut GoalForm, String)| {
         Callback::new(move |value: String| {
             autosave.change_typing(|record| {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::db::store;
-use crate::domain::signing::{CaseSigning, DraftStatus, Profile};
+use crate::domain::signing::{CaseSigning, DraftStatus, Profile, Snapshot};
 use crate::store::{
     AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, RECORD_SCHEMA_VERSION,
 };
@@ -22,6 +22,15 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// The draft assessment and plan as they stand, as a version would hold them.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            answers: self.assessment.answers.clone(),
+            completed_sections: self.assessment.completed_sections.clone(),
+            plan: self.plan.plan.clone(),
+        }
+    }
+
     /// Whether the answers and plan are read-only: the latest version is signed and no new draft
     /// was started, or it is with a senior.
     pub fn is_locked(&self) -> bool {

@@ -6,7 +6,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
-use super::components::{set_title, summary_list, ErrorMessage, Radios, TextArea, TextInput};
+use super::components::{
+    error_at, set_title, summary_list, ErrorMessage, Radios, TextArea, TextInput,
+};
 use super::export::ExportPlanButton;
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
 use crate::domain::dates::format_long;
@@ -349,9 +351,7 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
         })
     };
     let errors = RwSignal::new(FieldErrors::default());
-    let error_for = move |field: String| {
-        Signal::derive(move || errors.with(|errors| errors.for_field(&field).map(str::to_string)))
-    };
+    let error_for = move |field: String| error_at(errors, field);
     let edit = {
         let goal_id = goal_id.clone();
         move |change: Box<dyn FnOnce(&mut StepForm)>, typing: bool| {

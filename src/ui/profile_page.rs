@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::clock;
-use super::components::{focus_error_summary, set_title, ErrorSummary, Radios, TextInput};
+use super::components::{
+    error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextInput,
+};
 use super::db::store;
 use crate::domain::errors::FieldErrors;
 use crate::domain::signing::{profile_fields, Grade, ProfileForm};
@@ -24,9 +26,7 @@ pub fn ProfilePage() -> impl IntoView {
             let _ = grade.try_set(form.grade);
         }
     });
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
-    };
+    let error_for = move |field: &'static str| error_at(errors, field);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let form = ProfileForm {

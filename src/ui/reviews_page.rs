@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{
-    focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
+    error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
 };
 use super::export::ExportPlanButton;
 use super::loading::{load_case_and_assessment, Loaded, LoadedView};
@@ -65,9 +65,7 @@ fn ReviewDates(
     let change_form = RwSignal::new(SignificantChangeForm::dated(today));
     let recorded = RwSignal::new(None::<SignificantChange>);
     Effect::new(move |_| set_title("Review dates", !errors.with(FieldErrors::is_empty)));
-    let error_for = move |field: &'static str| {
-        Signal::derive(move || errors.with(|errors| errors.for_field(field).map(str::to_string)))
-    };
+    let error_for = move |field: &'static str| error_at(errors, field);
 
     let record_change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

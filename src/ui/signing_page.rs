@@ -13,7 +13,7 @@ use crate::domain::package::{package_file_name, CasePackage, PackagedCase};
 use crate::domain::questionnaire::{self, CheckContext};
 use crate::domain::signing::{
     countersigning_needed, describe_need, long_day, sign_problems, CaseSigning, CommentTarget,
-    DraftStatus, Profile, SignedVersion, Snapshot,
+    DraftStatus, Profile, SignedVersion,
 };
 
 /// Where a comment was made, in words.
@@ -42,12 +42,7 @@ pub fn package_json(
         created_at: loaded.case.created_at.clone(),
         details: loaded.case.details.clone(),
     };
-    let draft = Snapshot {
-        answers: loaded.assessment.answers.clone(),
-        completed_sections: loaded.assessment.completed_sections.clone(),
-        plan: loaded.plan.plan.clone(),
-    };
-    let package = CasePackage::build(case, signing.clone(), Some(draft), by, at);
+    let package = CasePackage::build(case, signing.clone(), Some(loaded.snapshot()), by, at);
     let name = package_file_name(
         &loaded.case.details.crn,
         package.latest_version(),
@@ -94,11 +89,7 @@ pub fn SigningPage() -> impl IntoView {
             let signing = Signal::derive(move || record.with(|record| record.signing.clone()));
             let profile = loaded.profile.clone();
             let context = CheckContext { date_of_birth: loaded.case.details.date_of_birth, today: clock::today() };
-            let snapshot = Snapshot {
-                answers: loaded.assessment.answers.clone(),
-                completed_sections: loaded.assessment.completed_sections.clone(),
-                plan: loaded.plan.plan.clone(),
-            };
+            let snapshot = loaded.snapshot();
             let problems = RwSignal::new(Vec::<String>::new());
             let reasons: Vec<&'static str> = profile
                 .as_ref()

@@ -9,7 +9,7 @@ mod text;
 use leptos::prelude::*;
 
 use super::autosave::Autosave;
-use super::components::{Checkboxes, DateInput, Radios};
+use super::components::{error_at, Checkboxes, DateInput, Radios};
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::errors::FieldErrors;
 use crate::domain::questionnaire::{Item, ItemKind};
@@ -101,11 +101,6 @@ impl Slot {
     pub fn hint(&self) -> Option<String> {
         self.item.hint.map(str::to_string)
     }
-}
-
-/// The error shown at one field, from the page's list of problems.
-pub fn error_at(errors: Signal<FieldErrors>, key: String) -> Signal<Option<String>> {
-    Signal::derive(move || errors.with(|errors| errors.for_field(&key).map(str::to_string)))
 }
 
 /// One question of any kind, shown only while its condition holds (its answer is kept when hidden).

@@ -19,7 +19,7 @@ pub fn RepeatField(
     let code = field.item.code;
     let autosave = field.autosave;
     let id = field.field_id();
-    let error = super::error_at(errors, field.key.clone());
+    let error = crate::ui::components::error_at(errors, field.key.clone());
     let entry_ids = Memo::new({
         let field = field.clone();
         move |_| {
