@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::dates::{age_on, parse_date, DateParts};
+use super::dates::{age_on, is_within_years, parse_date, DateParts};
 use super::errors::FieldErrors;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +98,30 @@ pub struct CaseDetails {
     pub sentence_end_date: Date,
 }
 
+impl CaseDetails {
+    /// Each date of the case with its label as the case form names it: "Date of birth", the
+    /// sentence type's "Sentence date" or "Release date", and "Sentence end date".
+    pub fn dates(&self) -> [(&'static str, Date); 3] {
+        [
+            ("Date of birth", self.date_of_birth),
+            (
+                self.sentence_type.start_date_label(),
+                self.sentence_or_release_date,
+            ),
+            ("Sentence end date", self.sentence_end_date),
+        ]
+    }
+
+    /// The first date of the case in a year before 1900 or after 2100 (see
+    /// [`crate::domain::dates::EARLIEST_YEAR`]), with its label: such a case was never accepted by
+    /// the case form, and is refused on import.
+    pub fn date_outside_years(&self) -> Option<(&'static str, Date)> {
+        self.dates()
+            .into_iter()
+            .find(|(_, date)| !is_within_years(*date))
+    }
+}
+
 /// What the officer typed into the case form, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseForm {
@@ -154,6 +178,7 @@ pub fn is_valid_crn(crn: &str) -> bool {
 
 /// Checks every field and returns the case, or every problem at once (in form order).
 /// `other_crns` are the CRNs of the other cases already held, which must not be repeated.
+/// Every date must be in a year from 1900 to 2100 ("Sentence end date must be between 1900 and 2100").
 pub fn validate_case(
     form: &CaseForm,
     today: Date,
@@ -432,6 +457,99 @@ mod tests {
             ..valid_form()
         };
         assert_eq!(messages(&form)[0].0, fields::SENTENCE_OR_RELEASE_DATE);
+    }
+
+    /// Issue 12: each date of the case, in the years below, at and above each bound.
+    #[test]
+    fn every_date_must_be_between_1900_and_2100() {
+        // Dates that fit one another, in the years either side of the bounds.
+        let form = |born: &str, start: &str, end: &str| CaseForm {
+            date_of_birth: DateParts::new("1", "1", born),
+            sentence_or_release_date: DateParts::new("1", "6", start),
+            sentence_end_date: DateParts::new("31", "12", end),
+            ..valid_form()
+        };
+        let today = date(2101, 6, 1);
+        let outcome = |form: &CaseForm| validate_case(form, today, &[]);
+        let only = |form: &CaseForm, field: &str, message: &str| {
+            let errors = outcome(form).unwrap_err();
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors.for_field(field), Some(message));
+        };
+        // At the bounds: accepted.
+        assert!(outcome(&form("1900", "1900", "1900")).is_ok());
+        assert!(outcome(&form("1900", "2100", "2100")).is_ok());
+        assert!(outcome(&form("2089", "2100", "2100")).is_ok());
+        // Below the lower bound.
+        only(
+            &form("1899", "1990", "2000"),
+            fields::DATE_OF_BIRTH,
+            "Date of birth must be between 1900 and 2100",
+        );
+        only(
+            &form("1980", "1899", "2000"),
+            fields::SENTENCE_OR_RELEASE_DATE,
+            "Sentence or release date must be between 1900 and 2100",
+        );
+        only(
+            &form("1980", "1990", "1899"),
+            fields::SENTENCE_END_DATE,
+            "Sentence end date must be between 1900 and 2100",
+        );
+        // Above the upper bound.
+        only(
+            &form("2101", "2026", "2030"),
+            fields::DATE_OF_BIRTH,
+            "Date of birth must be between 1900 and 2100",
+        );
+        only(
+            &form("1980", "2101", "2100"),
+            fields::SENTENCE_OR_RELEASE_DATE,
+            "Sentence or release date must be between 1900 and 2100",
+        );
+        only(
+            &form("1980", "2026", "2101"),
+            fields::SENTENCE_END_DATE,
+            "Sentence end date must be between 1900 and 2100",
+        );
+        // The case of issue 12: sentenced on 20 December 9999.
+        let issue = CaseForm {
+            sentence_or_release_date: DateParts::new("20", "12", "9999"),
+            sentence_end_date: DateParts::new("31", "12", "9999"),
+            ..valid_form()
+        };
+        assert_eq!(
+            messages(&issue),
+            vec![
+                (
+                    fields::SENTENCE_OR_RELEASE_DATE,
+                    "Sentence or release date must be between 1900 and 2100".to_string()
+                ),
+                (
+                    fields::SENTENCE_END_DATE,
+                    "Sentence end date must be between 1900 and 2100".to_string()
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn a_case_names_its_first_date_outside_the_years() {
+        let mut case = validate_case(&valid_form(), today(), &[]).unwrap();
+        assert_eq!(case.date_outside_years(), None);
+        case.sentence_end_date = date(2101, 1, 1);
+        assert_eq!(
+            case.date_outside_years(),
+            Some(("Sentence end date", date(2101, 1, 1)))
+        );
+        case.sentence_type = SentenceType::Licence;
+        case.sentence_or_release_date = date(1899, 12, 31);
+        assert_eq!(
+            case.date_outside_years(),
+            Some(("Release date", date(1899, 12, 31)))
+        );
+        case.date_of_birth = date(-9999, 1, 1);
+        assert_eq!(case.date_outside_years().unwrap().0, "Date of birth");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The "check your answers" rows of a section: each answer in words, ready for a summary list.
 
 use super::answers::Answers;
-use super::dates::{format_long, parse_date};
+use super::dates::{format_long, parse_date, DateError, EARLIEST_YEAR, LATEST_YEAR};
 use super::questionnaire::{GridCell, Item, ItemKind, Section};
 use super::validation::capitalise;
 
@@ -89,6 +89,10 @@ pub fn describe(
             None => String::new(),
             Some(parts) => match parse_date(parts) {
                 Ok(date) => format_long(date),
+                Err(DateError::OutsideYears) => format!(
+                    "Not between {EARLIEST_YEAR} and {LATEST_YEAR}: {} {} {}",
+                    parts.day, parts.month, parts.year
+                ),
                 Err(_) => format!(
                     "Not a real date: {} {} {}",
                     parts.day, parts.month, parts.year
@@ -185,6 +189,17 @@ mod tests {
             NOT_ANSWERED
         );
         assert_eq!(row(&rows, "1.8 Age at first sanction").answer, NOT_ANSWERED);
+    }
+
+    #[test]
+    fn a_date_outside_1900_to_2100_reads_as_typed_with_why() {
+        let mut answers = Answers::default();
+        answers.set("1.29", Answer::Date(DateParts::new("5", "aug", "9999")));
+        let rows = summary_rows(section("1").unwrap(), &answers, &no_offences);
+        assert_eq!(
+            row(&rows, "1.29 Date of current conviction").answer,
+            "Not between 1900 and 2100: 5 aug 9999"
+        );
     }
 
     #[test]

@@ -2,6 +2,24 @@
 
 use jiff::civil::Date;
 
+/// The earliest year a date may be in: no one on probation was born, sentenced or seen before it.
+pub const EARLIEST_YEAR: i16 = 1900;
+/// The latest year a date may be in. Working days, review intervals and target months are counted
+/// from dates, so a date far in the future (9999) would run past the end of the calendar.
+pub const LATEST_YEAR: i16 = 2100;
+
+/// Whether a date is in a year from [`EARLIEST_YEAR`] to [`LATEST_YEAR`], both included.
+///
+/// ```
+/// use jiff::civil::date;
+/// use probation_workbook::domain::dates::is_within_years;
+/// assert!(is_within_years(date(1900, 1, 1)) && is_within_years(date(2100, 12, 31)));
+/// assert!(!is_within_years(date(1899, 12, 31)) && !is_within_years(date(2101, 1, 1)));
+/// ```
+pub fn is_within_years(date: Date) -> bool {
+    (EARLIEST_YEAR..=LATEST_YEAR).contains(&date.year())
+}
+
 /// What the officer typed into the three boxes of a date input, exactly as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateParts {
@@ -46,6 +64,9 @@ pub enum DateError {
     YearNotFourDigits,
     #[error("not a real date")]
     NotReal,
+    /// A real date, but in a year before [`EARLIEST_YEAR`] or after [`LATEST_YEAR`].
+    #[error("not between {EARLIEST_YEAR} and {LATEST_YEAR}")]
+    OutsideYears,
 }
 
 impl DateError {
@@ -58,6 +79,9 @@ impl DateError {
             }
             DateError::YearNotFourDigits => "Year must include 4 numbers".to_string(),
             DateError::NotReal => format!("{label} must be a real date"),
+            DateError::OutsideYears => {
+                format!("{label} must be between {EARLIEST_YEAR} and {LATEST_YEAR}")
+            }
         }
     }
 }
@@ -101,7 +125,8 @@ fn parse_month(text: &str) -> Option<i8> {
         .map(|index| index as i8 + 1)
 }
 
-/// Reads the three boxes into a calendar date, or says which GOV.UK rule it breaks.
+/// Reads the three boxes into a calendar date, or says which GOV.UK rule it breaks. A real date is
+/// refused when its year is not from [`EARLIEST_YEAR`] to [`LATEST_YEAR`].
 pub fn parse_date(parts: &DateParts) -> Result<Date, DateError> {
     if parts.is_blank() {
         return Err(DateError::Missing);
@@ -127,7 +152,11 @@ pub fn parse_date(parts: &DateParts) -> Result<Date, DateError> {
         .map_err(|_| DateError::YearNotFourDigits)?;
     let day: i8 = parts.day.trim().parse().map_err(|_| DateError::NotReal)?;
     let month = parse_month(&parts.month).ok_or(DateError::NotReal)?;
-    Date::new(year, month, day).map_err(|_| DateError::NotReal)
+    let date = Date::new(year, month, day).map_err(|_| DateError::NotReal)?;
+    if !is_within_years(date) {
+        return Err(DateError::OutsideYears);
+    }
+    Ok(date)
 }
 
 /// Whole years from `born` to `on`, as a person's age is counted.
@@ -221,6 +250,34 @@ mod tests {
         assert_eq!(
             error.message("Date of birth"),
             "Year must include 4 numbers"
+        );
+    }
+
+    #[test]
+    fn refuses_years_before_1900_and_after_2100() {
+        let read = |year: &str| parse_date(&DateParts::new("1", "1", year));
+        assert_eq!(read("1899"), Err(DateError::OutsideYears));
+        assert_eq!(read("1900"), Ok(date(1900, 1, 1)));
+        assert_eq!(read("2100"), Ok(date(2100, 1, 1)));
+        assert_eq!(read("2101"), Err(DateError::OutsideYears));
+        assert_eq!(read("9999"), Err(DateError::OutsideYears));
+        assert_eq!(read("0000"), Err(DateError::OutsideYears));
+        assert_eq!(
+            parse_date(&DateParts::new("31", "12", "1899")),
+            Err(DateError::OutsideYears)
+        );
+        assert_eq!(
+            parse_date(&DateParts::new("31", "12", "2100")),
+            Ok(date(2100, 12, 31))
+        );
+        // A date that does not exist says so first, whatever its year.
+        assert_eq!(
+            parse_date(&DateParts::new("30", "2", "9999")),
+            Err(DateError::NotReal)
+        );
+        assert_eq!(
+            DateError::OutsideYears.message("Sentence end date"),
+            "Sentence end date must be between 1900 and 2100"
         );
     }
 

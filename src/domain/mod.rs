@@ -21,3 +21,6 @@ pub mod rosh;
 pub mod scoring;
 pub mod signing;
 pub mod validation;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod strategies;

@@ -3,6 +3,8 @@
 //!
 //! - `row` — [`CaseloadRow`] built from a case's records, [`AssessmentStatus`], [`parse_appointment`].
 //! - `search` — [`SearchIndex`]: names and CRNs, forgiving typos, order, accents and partial CRNs.
+//! - `unreadable` — [`Caseload`]: the rows and the [`UnreadableRecord`]s (records that could not be
+//!   read, always listed by id), and what the table shows for a search, filters and sort.
 //!
 //! ```
 //! use probation_workbook::domain::caseload::{sort_rows, Filter, SortKey};
@@ -16,16 +18,22 @@
 
 mod row;
 mod search;
+mod unreadable;
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 #[cfg(test)]
 mod search_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unreadable_tests;
 
 use std::cmp::Ordering;
 
 pub use row::{parse_appointment, AssessmentStatus, CaseloadRow, ROSH_NOT_ASSESSED};
 pub use search::{SearchIndex, MIN_SCORE};
+pub use unreadable::{Caseload, ShownCaseload, UnreadableRecord};
 
 use crate::domain::rosh::RoshLevel;
 

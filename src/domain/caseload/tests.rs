@@ -239,7 +239,7 @@ fn every_status_has_a_label() {
 }
 
 /// A row written out, for the filters and sorting.
-fn row(name: &str, crn: &str) -> CaseloadRow {
+pub(super) fn row(name: &str, crn: &str) -> CaseloadRow {
     CaseloadRow {
         case_id: format!("case-{crn}"),
         name: name.into(),
@@ -262,7 +262,7 @@ fn review_on(day: Date) -> crate::domain::reviews::ReviewDate {
     }
 }
 
-fn sample_rows() -> Vec<CaseloadRow> {
+pub(super) fn sample_rows() -> Vec<CaseloadRow> {
     let mut overdue = row("alex Marsh", "X000001");
     overdue.next_review = Some(review_on(date(2026, 10, 1)));
     overdue.overdue = true;
@@ -474,4 +474,22 @@ fn appointment_errors_say_what_to_fix() {
         parse_appointment(&DateParts::new("31", "2", "2026"), "2pm").unwrap_err(),
         "Appointment date must be a real date"
     );
+}
+
+/// Issue 12: an appointment date, like every date, is between 1900 and 2100.
+#[test]
+fn an_appointment_date_must_be_between_1900_and_2100() {
+    for year in ["1899", "2101", "9999"] {
+        assert_eq!(
+            parse_appointment(&DateParts::new("20", "12", year), "2pm").unwrap_err(),
+            "Appointment date must be between 1900 and 2100",
+            "{year}"
+        );
+    }
+    for year in [1900, 2100] {
+        assert_eq!(
+            parse_appointment(&DateParts::new("20", "12", &year.to_string()), "2pm"),
+            Ok(date(year, 12, 20).at(14, 0, 0, 0))
+        );
+    }
 }

@@ -14,11 +14,15 @@
 //! both sides (this browser's first, then the package's new ones, each in its own order) and takes the
 //! package's versions.
 
+use jiff::civil::Date;
+
 use super::parse::check_signing;
 use super::{CasePackage, PackageError, PackagedCase};
 use crate::domain::case::normalise_crn;
+use crate::domain::dates::format_long;
 use crate::domain::signing::{
-    long_day, CaseSigning, Profile, SignedVersion, SigningError, TimelineEvent, VersionState,
+    long_day, CaseSigning, Profile, SignedVersion, SigningError, Snapshot, TimelineEvent,
+    VersionState,
 };
 
 /// What a package holds and what importing it would change, for the preview screen.
@@ -30,6 +34,24 @@ pub struct ImportPreview {
     pub changes: Vec<String>,
     /// The case's versions and timeline once imported.
     pub merged: CaseSigning,
+    /// The package's case is not in this browser yet: importing adds it (set by [`preview_import`];
+    /// [`compare`], which sees only the versions, leaves it `false`).
+    pub case_is_new: bool,
+}
+
+/// Everything a confirmed import writes, in one transaction, as domain values the store wraps in
+/// its records ([`import_writes`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportWrites {
+    /// The case to add when it is new here. `None`: the case here is kept exactly as it is, since a
+    /// package never changes a case's details.
+    pub case: Option<PackagedCase>,
+    /// For a case new here, the assessment and plan to start from: the package's draft, or failing
+    /// that the work of its latest version. `None` when the case is already here (a draft here is
+    /// never replaced) or the package holds no work at all.
+    pub work: Option<Snapshot>,
+    /// The versions and timeline to save, with the import on the timeline.
+    pub signing: CaseSigning,
 }
 
 impl ImportPreview {
@@ -46,14 +68,94 @@ impl ImportPreview {
     }
 }
 
+/// What importing `package` writes once the officer confirms `preview` (made by [`preview_import`]
+/// for this package): the import policy, so the screen only wraps these values in records.
+/// Refused, with nothing to write, when `by` or `at` cannot go on the timeline.
+pub fn import_writes(
+    package: &CasePackage,
+    preview: ImportPreview,
+    by: &Profile,
+    at: &str,
+) -> Result<ImportWrites, SigningError> {
+    let case_is_new = preview.case_is_new;
+    let signing = preview.apply(by, at)?;
+    let work = case_is_new
+        .then(|| {
+            package.draft.clone().or_else(|| {
+                package
+                    .signing
+                    .latest()
+                    .map(|version| version.snapshot.clone())
+            })
+        })
+        .flatten();
+    Ok(ImportWrites {
+        case: case_is_new.then(|| package.case.clone()),
+        work,
+        signing,
+    })
+}
+
+/// Refuses a package holding a date in a year before 1900 or after 2100 that the workbook would count
+/// from: the case's dates, and every date of the plan in the draft and in each version (a goal's
+/// target, reminder…). The refusal names the first such date. (A package carries no review settings,
+/// significant changes or appointment; answers keep dates as typed and are checked like any typed date.)
+///
+/// ```
+/// use jiff::civil::date;
+/// use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
+/// use probation_workbook::domain::package::*;
+/// use probation_workbook::domain::signing::{CaseSigning, Grade, Profile};
+/// let officer = Profile::new("Sam Patel", Grade::Po).unwrap();
+/// let details = CaseDetails {
+///     name: "Alex Smith".into(), crn: "X123456".into(), date_of_birth: date(1990, 1, 2),
+///     sex: Sex::Male, sentence_type: SentenceType::CommunityOrder,
+///     sentence_or_release_date: date(9999, 12, 20), sentence_end_date: date(9999, 12, 31),
+/// };
+/// let case = PackagedCase { id: "case-1".into(), created_at: "2026-11-01T09:00:00Z".into(), details };
+/// let signing = CaseSigning::new("2026-11-01T09:00:00Z", Some(&officer));
+/// let package = CasePackage::build(case, signing, None, &officer, "2026-11-25T14:03:07Z");
+/// assert_eq!(
+///     preview_import(None, None, &package).unwrap_err().to_string(),
+///     "Sentence date must be between 1900 and 2100, but in the package it is 20 December 9999"
+/// );
+/// ```
+pub fn check_package_dates(package: &CasePackage) -> Result<(), PackageError> {
+    let refuse = |field: String, date: Date| {
+        Err(PackageError::DateOutsideYears {
+            field,
+            date: format_long(date),
+        })
+    };
+    if let Some((label, date)) = package.case.details.date_outside_years() {
+        return refuse(label.to_string(), date);
+    }
+    let plans = package
+        .draft
+        .iter()
+        .map(|draft| (&draft.plan, "in the work in progress".to_string()))
+        .chain(package.signing.versions.iter().map(|version| {
+            let place = format!("in version {}", version.number);
+            (&version.snapshot.plan, place)
+        }));
+    for (plan, place) in plans {
+        if let Some((what, date)) = plan.date_outside_years() {
+            return refuse(format!("{} {place}", capitalise(&what)), date);
+        }
+    }
+    Ok(())
+}
+
 /// The preview of importing a whole package. `local_case` is the case here with the package's id, or
 /// failing that with its CRN; `local_signing` is that case's versions and timeline, if any.
-/// The case details here are kept: a package never changes them.
+/// The case details here are kept: a package never changes them. A package holding a date outside
+/// 1900 to 2100 is refused first ([`check_package_dates`]).
 pub fn preview_import(
     local_case: Option<&PackagedCase>,
     local_signing: Option<&CaseSigning>,
     package: &CasePackage,
 ) -> Result<ImportPreview, PackageError> {
+    check_package_dates(package)?;
     let incoming = &package.case;
     let details = &incoming.details;
     if let Some(here) = local_case {
@@ -83,6 +185,7 @@ pub fn preview_import(
     ];
     holds.append(&mut preview.holds);
     preview.holds = holds;
+    preview.case_is_new = local_case.is_none();
     match local_case {
         None => preview.changes.insert(
             0,
@@ -118,6 +221,7 @@ pub fn compare(
             holds,
             changes,
             merged,
+            case_is_new: false,
         });
     };
     let (here, there) = (local.versions.len(), incoming.versions.len());
@@ -160,6 +264,7 @@ pub fn compare(
         holds,
         changes,
         merged,
+        case_is_new: false,
     })
 }
 

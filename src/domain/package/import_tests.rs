@@ -2,7 +2,10 @@
 
 use super::tests::{case, officer, package, senior, sent_for_countersigning, AT};
 use super::*;
+use jiff::civil::date;
+
 use crate::domain::answers::Answer;
+use crate::domain::plan::{AreaOfNeed, GoalDetails, GoalTarget, GoalTiming, SentencePlan};
 use crate::domain::signing::{CommentTarget, Grade, SigningError, VersionState};
 
 #[test]
@@ -190,5 +193,186 @@ fn an_import_needs_a_profile() {
     assert_eq!(
         package().signing.latest().unwrap().state,
         VersionState::AwaitingCountersign
+    );
+}
+
+// --- dates outside 1900 to 2100 (issue 12) --------------------------------------------------------
+
+/// A plan with one goal aiming at `target`.
+fn plan_aiming_at(target: jiff::civil::Date) -> SentencePlan {
+    let mut plan = SentencePlan::default();
+    let goal = GoalDetails {
+        text: "Find settled accommodation".into(),
+        area_of_need: AreaOfNeed::Accommodation,
+        related_areas: vec![],
+        how_progress_is_measured: "A tenancy".into(),
+        timing: GoalTiming::start_now(GoalTarget::InSixMonths),
+    };
+    plan.add_goal("goal-1", goal, date(2026, 11, 25)).unwrap();
+    plan.goals[0].target_date = Some(target);
+    plan
+}
+
+fn refusal(package: &CasePackage) -> Option<String> {
+    preview_import(None, None, package)
+        .err()
+        .map(|error| error.to_string())
+}
+
+#[test]
+fn a_case_date_outside_1900_to_2100_is_refused_naming_it() {
+    type Set = fn(&mut CaseDetails, jiff::civil::Date);
+    let fields: [(&str, Set); 3] = [
+        ("Date of birth", |case, day| case.date_of_birth = day),
+        ("Sentence date", |case, day| {
+            case.sentence_or_release_date = day
+        }),
+        ("Sentence end date", |case, day| {
+            case.sentence_end_date = day
+        }),
+    ];
+    for (label, set) in fields {
+        let with = |day| {
+            let mut package = package();
+            set(&mut package.case.details, day);
+            refusal(&package)
+        };
+        assert_eq!(
+            with(date(1899, 12, 31)),
+            Some(format!(
+                "{label} must be between 1900 and 2100, but in the package it is 31 December 1899"
+            ))
+        );
+        assert_eq!(with(date(1900, 1, 1)), None, "{label}");
+        assert_eq!(with(date(2100, 12, 31)), None, "{label}");
+        assert_eq!(
+            with(date(2101, 1, 1)),
+            Some(format!(
+                "{label} must be between 1900 and 2100, but in the package it is 1 January 2101"
+            ))
+        );
+    }
+    let mut released = package();
+    released.case.details.sentence_type = crate::domain::case::SentenceType::Licence;
+    released.case.details.sentence_or_release_date = date(9999, 12, 20);
+    assert_eq!(
+        refusal(&released).unwrap(),
+        "Release date must be between 1900 and 2100, but in the package it is 20 December 9999"
+    );
+    // Refused before anything else, even for a case already here.
+    let error = preview_import(Some(&case()), Some(&released.signing), &released).unwrap_err();
+    assert!(matches!(error, PackageError::DateOutsideYears { .. }));
+}
+
+#[test]
+fn a_goal_date_outside_1900_to_2100_is_refused_naming_the_goal_and_version() {
+    let mut draft = package();
+    draft.draft = Some(Snapshot {
+        plan: plan_aiming_at(date(2101, 1, 1)),
+        ..Snapshot::default()
+    });
+    assert_eq!(
+        refusal(&draft).unwrap(),
+        "Target date of the goal \"Find settled accommodation\" in the work in progress must be \
+         between 1900 and 2100, but in the package it is 1 January 2101"
+    );
+    draft.draft = Some(Snapshot {
+        plan: plan_aiming_at(date(2100, 12, 31)),
+        ..Snapshot::default()
+    });
+    assert_eq!(refusal(&draft), None);
+
+    let mut signed = package();
+    signed.signing.versions[1].snapshot.plan = plan_aiming_at(date(1899, 12, 31));
+    assert_eq!(
+        refusal(&signed).unwrap(),
+        "Target date of the goal \"Find settled accommodation\" in version 2 must be between 1900 \
+         and 2100, but in the package it is 31 December 1899"
+    );
+    signed.signing.versions[1].snapshot.plan = plan_aiming_at(date(1900, 1, 1));
+    assert_eq!(refusal(&signed), None);
+
+    let mut agreed = package();
+    agreed.signing.versions[0].snapshot.plan.agreed_on = Some(date(9999, 1, 1));
+    assert_eq!(
+        refusal(&agreed).unwrap(),
+        "Date the plan was agreed in version 1 must be between 1900 and 2100, but in the package \
+         it is 1 January 9999"
+    );
+}
+
+// --- what a confirmed import writes ---------------------------------------------------------------
+
+#[test]
+fn a_new_case_is_written_with_the_packages_draft_or_else_its_latest_work() {
+    let mut with_draft = package();
+    let draft = Snapshot {
+        plan: plan_aiming_at(date(2027, 5, 25)),
+        ..Snapshot::default()
+    };
+    with_draft.draft = Some(draft.clone());
+    let preview = preview_import(None, None, &with_draft).unwrap();
+    assert!(preview.case_is_new);
+    let writes = import_writes(&with_draft, preview, &senior(), AT).unwrap();
+    assert_eq!(writes.case, Some(case()));
+    assert_eq!(writes.work, Some(draft));
+    assert_eq!(writes.signing.versions, with_draft.signing.versions);
+    assert_eq!(
+        writes.signing.history.last().unwrap().title(),
+        "Case package imported"
+    );
+
+    let without_draft = package();
+    let preview = preview_import(None, None, &without_draft).unwrap();
+    let writes = import_writes(&without_draft, preview, &senior(), AT).unwrap();
+    assert_eq!(
+        writes.work.as_ref(),
+        Some(&without_draft.signing.latest().unwrap().snapshot)
+    );
+
+    let mut nothing_signed = package();
+    nothing_signed.signing = CaseSigning::new(AT, Some(&officer()));
+    let preview = preview_import(None, None, &nothing_signed).unwrap();
+    let writes = import_writes(&nothing_signed, preview, &senior(), AT).unwrap();
+    assert_eq!(writes.case, Some(case()));
+    assert_eq!(writes.work, None, "no work to start from");
+}
+
+#[test]
+fn a_case_already_here_keeps_its_details_and_draft() {
+    let mut sent = package();
+    sent.draft = Some(Snapshot {
+        plan: plan_aiming_at(date(2027, 5, 25)),
+        ..Snapshot::default()
+    });
+    let back = CasePackage {
+        signing: senior_round(&sent),
+        ..sent.clone()
+    };
+    let mut here = case();
+    here.details.name = "Alex Smyth".into();
+    let preview = preview_import(Some(&here), Some(&sent.signing), &back).unwrap();
+    assert!(!preview.case_is_new);
+    let writes = import_writes(&back, preview, &officer(), AT).unwrap();
+    assert_eq!(writes.case, None, "the case here is kept as it is");
+    assert_eq!(writes.work, None, "a draft here is never replaced");
+    assert_eq!(writes.signing.versions, back.signing.versions);
+}
+
+#[test]
+fn an_import_written_by_no_one_writes_nothing() {
+    let package = package();
+    let preview = preview_import(None, None, &package).unwrap();
+    let nameless = Profile {
+        name: String::new(),
+        grade: Grade::Spo,
+    };
+    assert_eq!(
+        import_writes(&package, preview.clone(), &nameless, AT),
+        Err(SigningError::ProfileIncomplete)
+    );
+    assert_eq!(
+        import_writes(&package, preview, &senior(), "yesterday"),
+        Err(SigningError::InvalidTime("yesterday".into()))
     );
 }

@@ -41,7 +41,9 @@ use super::case::CaseDetails;
 use super::signing::{CaseSigning, Profile, Snapshot};
 
 pub use canonical::{canonical_json, digest_of, sha256_hex};
-pub use import::{compare, preview_import, ImportPreview};
+pub use import::{
+    check_package_dates, compare, import_writes, preview_import, ImportPreview, ImportWrites,
+};
 pub use parse::{parse_package, parse_package_bytes, PackageError};
 
 /// What every case package says it is.

@@ -9,6 +9,7 @@ use serde_json::error::Category;
 use serde_json::Value;
 
 use super::{digest_of, CasePackage, FORMAT, KNOWN_SCHEMA_VERSIONS, MAX_PACKAGE_BYTES};
+use crate::domain::dates::{EARLIEST_YEAR, LATEST_YEAR};
 use crate::domain::signing::{CaseSigning, EventKind, Profile};
 
 /// Why a package was refused. Nothing local changes on a refusal.
@@ -48,6 +49,15 @@ pub enum PackageError {
     Older(String),
     #[error("This package does not match the case here: {0}")]
     Conflict(String),
+    /// A date the workbook counts from (a case date, a goal's target…) is not between 1900 and 2100.
+    #[error("{field} must be between {EARLIEST_YEAR} and {LATEST_YEAR}, but in the package it is {date}")]
+    DateOutsideYears {
+        /// What the date is, as a sentence begins: "Sentence end date", "Target date of the goal
+        /// \"Find settled accommodation\" in version 2".
+        field: String,
+        /// The date as the package has it, "20 December 9999".
+        date: String,
+    },
 }
 
 fn megabytes(bytes: usize) -> String {

@@ -4,8 +4,13 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use super::import_tests::senior_round;
-use super::tests::{package, senior, AT};
+use super::tests::{case, package, senior, AT};
 use super::*;
+use crate::domain::caseload::CaseloadRow;
+use crate::domain::dates::is_within_years;
+use crate::domain::plan::{AreaOfNeed, GoalDetails, GoalTarget, GoalTiming};
+use crate::domain::reviews::{review_schedule, ReviewSettings};
+use crate::domain::strategies::any_date;
 
 /// Every leaf of a JSON value, by its JSON pointer.
 fn leaves(value: &Value, path: String, out: &mut Vec<String>) {
@@ -201,4 +206,139 @@ proptest! {
             Err(error) => prop_assert!(!error.to_string().trim().is_empty()),
         }
     }
+
+    #[test]
+    fn a_package_with_any_date_anywhere_is_refused_outside_1900_to_2100(
+        field in prop::sample::select(DATE_FIELDS),
+        day in any_date(),
+    ) {
+        let mut value = serde_json::to_value(package_with_work()).unwrap();
+        let replacement = if field.ends_with("/target") {
+            serde_json::json!({ "on_date": day })
+        } else {
+            serde_json::to_value(day).unwrap()
+        };
+        *value.pointer_mut(field).expect("the field is in the package") = replacement;
+        value["digest"] = Value::String(digest_of(&value));
+        let package = parse_package(&serde_json::to_string(&value).unwrap()).unwrap();
+        let here = case();
+        for local in [None, Some(&here)] {
+            let signing = local.map(|_| &package.signing);
+            match preview_import(local, signing, &package) {
+                Ok(preview) => {
+                    prop_assert!(is_within_years(day), "{} on {} was let in", field, day);
+                    imports_without_panicking(&package, preview)?;
+                }
+                Err(error) => {
+                    prop_assert!(!is_within_years(day), "{} on {}: {}", field, day, error);
+                    let is_date_refusal = matches!(error, PackageError::DateOutsideYears { .. });
+                    prop_assert!(is_date_refusal, "{}", error);
+                    prop_assert!(error.to_string().contains("must be between 1900 and 2100"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_value_anywhere_is_previewed_without_panicking_and_never_lets_a_date_out_of_range_in(
+        field in prop::sample::select([FIELDS, DATE_FIELDS].concat()),
+        replacement in prop_oneof![
+            json_value(),
+            any_date().prop_map(|day| serde_json::to_value(day).unwrap()),
+        ],
+    ) {
+        let mut value = serde_json::to_value(package_with_work()).unwrap();
+        if let Some(slot) = value.pointer_mut(field) {
+            *slot = replacement;
+        }
+        value["digest"] = Value::String(digest_of(&value));
+        let Ok(package) = parse_package(&serde_json::to_string(&value).unwrap()) else {
+            return Ok(());
+        };
+        let here = case();
+        for local in [None, Some(&here)] {
+            let signing = local.map(|_| &package.signing);
+            if let Ok(preview) = preview_import(local, signing, &package) {
+                prop_assert_eq!(package.case.details.date_outside_years(), None);
+                let plans = package
+                    .draft
+                    .iter()
+                    .chain(package.signing.versions.iter().map(|version| &version.snapshot));
+                for work in plans {
+                    prop_assert_eq!(work.plan.date_outside_years(), None);
+                }
+                imports_without_panicking(&package, preview)?;
+            }
+        }
+    }
+}
+
+/// The fields of a package that hold a date the workbook counts from.
+const DATE_FIELDS: &[&str] = &[
+    "/case/details/date_of_birth",
+    "/case/details/sentence_or_release_date",
+    "/case/details/sentence_end_date",
+    "/draft/plan/goals/0/target",
+    "/draft/plan/goals/0/target_date",
+    "/draft/plan/goals/0/created_on",
+    "/draft/plan/goals/1/reminder_date",
+    "/draft/plan/agreed_on",
+    "/signing/versions/1/snapshot/plan/agreed_on",
+    "/signing/versions/0/snapshot/plan/agreement_updated_on",
+];
+
+/// The package sent for countersigning, with a draft plan of an active and a future goal.
+fn package_with_work() -> CasePackage {
+    let mut work = Snapshot::default();
+    let today = jiff::civil::date(2026, 11, 25);
+    for (id, timing) in [
+        ("goal-1", GoalTiming::start_now(GoalTarget::InSixMonths)),
+        (
+            "goal-2",
+            GoalTiming::future(Some(jiff::civil::date(2027, 1, 1))),
+        ),
+    ] {
+        let goal = GoalDetails {
+            text: format!("Goal {id}"),
+            area_of_need: AreaOfNeed::Accommodation,
+            related_areas: vec![],
+            how_progress_is_measured: String::new(),
+            timing,
+        };
+        work.plan.add_goal(id, goal, today).unwrap();
+    }
+    let sent = package();
+    CasePackage::build(
+        sent.case,
+        sent.signing,
+        Some(work),
+        &sent.exported_by,
+        &sent.exported_at,
+    )
+}
+
+/// Importing, then working out the case's reviews and caseload row from what was written.
+fn imports_without_panicking(
+    package: &CasePackage,
+    preview: ImportPreview,
+) -> Result<(), TestCaseError> {
+    let writes = import_writes(package, preview, &senior(), AT).unwrap();
+    let details = &package.case.details;
+    let plan = writes.work.map(|work| work.plan).unwrap_or_default();
+    let today = jiff::civil::date(2026, 11, 27);
+    let settings = ReviewSettings::default();
+    review_schedule(details, &settings, &plan, &[], today);
+    let row = CaseloadRow::build(
+        &package.case.id,
+        details,
+        &Default::default(),
+        &plan,
+        &settings,
+        &[],
+        &writes.signing,
+        None,
+        today,
+    );
+    prop_assert_eq!(row.case_id, package.case.id.clone());
+    Ok(())
 }

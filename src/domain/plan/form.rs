@@ -138,7 +138,9 @@ impl GoalForm {
                 PlanError::GoalTextMissing => TEXT,
                 PlanError::TooLong { what: "Goal", .. } => TEXT,
                 PlanError::TooLong { .. } => MEASURED,
-                PlanError::TargetMissing | PlanError::TargetForFutureGoal => TARGET,
+                PlanError::TargetMissing
+                | PlanError::TargetForFutureGoal
+                | PlanError::TargetDateOutsideYears => TARGET,
                 PlanError::TargetDateInPast => TARGET_DATE,
                 PlanError::ReminderForCurrentGoal | PlanError::ReminderInPast => REMINDER_DATE,
                 _ => TEXT,

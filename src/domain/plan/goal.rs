@@ -5,7 +5,7 @@ use jiff::ToSpan;
 use serde::{Deserialize, Serialize};
 
 use super::{AreaOfNeed, PlanError, Step};
-use crate::domain::dates::format_long;
+use crate::domain::dates::{format_long, is_within_years};
 
 /// The longest goal, step, note or agreement details, in characters.
 pub const TEXT_MAX_CHARS: usize = 4000;
@@ -79,17 +79,24 @@ impl GoalTarget {
     /// assert_eq!(GoalTarget::InThreeMonths.resolve(date(2027, 11, 30)), Ok(date(2028, 2, 29)));
     /// assert!(GoalTarget::OnDate(date(2026, 1, 1)).resolve(date(2026, 1, 2)).is_err());
     /// ```
+    ///
+    /// A target outside the years 1900 to 2100 is refused, never worked out past the calendar's end.
     pub fn resolve(self, today: Date) -> Result<Date, PlanError> {
-        let months = match self {
+        let months: i64 = match self {
             GoalTarget::InThreeMonths => 3,
             GoalTarget::InSixMonths => 6,
             GoalTarget::InTwelveMonths => 12,
             GoalTarget::OnDate(date) if date < today => return Err(PlanError::TargetDateInPast),
+            GoalTarget::OnDate(date) if !is_within_years(date) => {
+                return Err(PlanError::TargetDateOutsideYears)
+            }
             GoalTarget::OnDate(date) => return Ok(date),
         };
-        Ok(today
+        today
             .checked_add(months.months())
-            .expect("a target months away stays within the calendar"))
+            .ok()
+            .filter(|date| is_within_years(*date))
+            .ok_or(PlanError::TargetDateOutsideYears)
     }
 }
 

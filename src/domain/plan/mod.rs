@@ -39,7 +39,7 @@ pub use form::{
 };
 pub use goal::{Goal, GoalDetails, GoalStatus, GoalTarget, GoalTiming, TEXT_MAX_CHARS};
 pub use step::{Actor, Step, StepDetails, StepStatus};
-pub use suggestions::{suggest_goals, GoalSuggestion};
+pub use suggestions::{offered_suggestions, suggest_goals, GoalSuggestion};
 
 use goal::check_text;
 
@@ -79,6 +79,13 @@ pub enum PlanError {
     TargetMissing,
     #[error("The target date must be today or in the future")]
     TargetDateInPast,
+    /// The target would fall in a year before 1900 or after 2100 (see `dates::EARLIEST_YEAR`).
+    #[error(
+        "The target date must be between {} and {}",
+        crate::domain::dates::EARLIEST_YEAR,
+        crate::domain::dates::LATEST_YEAR
+    )]
+    TargetDateOutsideYears,
     #[error(
         "A future goal cannot have a target date: choose whether they can start working on it now"
     )]
@@ -122,6 +129,17 @@ pub enum PlanError {
     AgreementStillUnanswered,
 }
 
+/// A goal's words for naming it in a sentence: at most 60 characters, cut with "…".
+fn goal_words(text: &str) -> String {
+    const MAX: usize = 60;
+    let text = text.trim();
+    if text.chars().count() <= MAX {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}
+
 /// 4000 written "4,000", as GOV.UK writes numbers.
 fn thousands(number: usize) -> String {
     let digits = number.to_string();
@@ -136,6 +154,46 @@ fn thousands(number: usize) -> String {
 }
 
 impl SentencePlan {
+    /// Every date the plan holds, each with words naming it ("target date of the goal \"Find
+    /// settled accommodation\""), in the order of the goals: for telling which one is out of range.
+    pub fn dates(&self) -> Vec<(String, Date)> {
+        let mut dates = Vec::new();
+        for goal in &self.goals {
+            let of_goal = |what: &str| format!("{what} of the goal \"{}\"", goal_words(&goal.text));
+            if let Some(GoalTarget::OnDate(date)) = goal.target {
+                dates.push((of_goal("target date"), date));
+            }
+            let optional = [
+                ("target date", goal.target_date),
+                ("reminder date", goal.reminder_date),
+                ("date of the last change of status", goal.status_changed_on),
+                ("date of creation", Some(goal.created_on)),
+            ];
+            for (what, date) in optional {
+                if let Some(date) = date {
+                    dates.push((of_goal(what), date));
+                }
+            }
+        }
+        let agreement = [
+            ("date the plan was agreed", self.agreed_on),
+            ("date the agreement was updated", self.agreement_updated_on),
+        ];
+        for (what, date) in agreement {
+            if let Some(date) = date {
+                dates.push((what.to_string(), date));
+            }
+        }
+        dates
+    }
+
+    /// The first of [`SentencePlan::dates`] in a year before 1900 or after 2100, if any.
+    pub fn date_outside_years(&self) -> Option<(String, Date)> {
+        self.dates()
+            .into_iter()
+            .find(|(_, date)| !crate::domain::dates::is_within_years(*date))
+    }
+
     pub fn goal(&self, id: &str) -> Option<&Goal> {
         self.goals.iter().find(|goal| goal.id == id)
     }

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::AreaOfNeed;
+use super::{AreaOfNeed, SentencePlan};
 use crate::domain::answers::Answers;
 use crate::domain::questionnaire::{find_item, SECTIONS};
 use crate::domain::rosh::{rosh_rating, RoshLevel};
@@ -166,6 +166,28 @@ pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
         });
     }
     suggestions
+}
+
+/// The suggestions the plan page offers: [`suggest_goals`] without those the officer dismissed (by
+/// their words) and those a goal of the plan already covers, whatever the goal's status (achieved
+/// and removed goals too): a goal with the same words, or in the same area of need. So a suggestion
+/// reworded before it was added is not offered again. (The risk goals share one area, so a goal for
+/// one of them covers them all.)
+pub fn offered_suggestions(
+    answers: &Answers,
+    plan: &SentencePlan,
+    dismissed: &[String],
+) -> Vec<GoalSuggestion> {
+    suggest_goals(answers)
+        .into_iter()
+        .filter(|suggestion| !dismissed.contains(&suggestion.text))
+        .filter(|suggestion| {
+            !plan
+                .goals
+                .iter()
+                .any(|goal| goal.text == suggestion.text || goal.area_of_need == suggestion.area)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -429,3 +429,23 @@ fn numbers_are_written_with_thousands_separators() {
     assert_eq!(thousands(999), "999");
     assert_eq!(thousands(1234567), "1,234,567");
 }
+
+/// Issue 12: the plan names each of its dates, so an import can say which one is out of range.
+#[test]
+fn the_plan_names_its_dates_and_the_first_outside_1900_to_2100() {
+    let mut plan = draft();
+    assert_eq!(plan.date_outside_years(), None);
+    let named: Vec<String> = plan.dates().into_iter().map(|(what, _)| what).collect();
+    assert!(named.contains(&"target date of the goal \"Find settled accommodation\"".to_string()));
+    plan.goals[1].reminder_date = Some(date(2101, 1, 1));
+    let (what, when) = plan.date_outside_years().unwrap();
+    assert!(what.starts_with("reminder date of the goal"), "{what}");
+    assert_eq!(when, date(2101, 1, 1));
+    plan.goals[0].text = "x".repeat(100);
+    plan.goals[0].created_on = date(1899, 12, 31);
+    let (what, _) = plan.date_outside_years().unwrap();
+    assert_eq!(
+        what,
+        format!("date of creation of the goal \"{}…\"", "x".repeat(60))
+    );
+}

@@ -2,7 +2,6 @@
 //! are counted from. Substitute days are listed where a holiday falls on a weekend.
 
 use jiff::civil::{date, Date, Weekday};
-use jiff::ToSpan;
 
 /// A bank holiday and its name, e.g. "Boxing Day (substitute day)".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,28 +103,29 @@ pub fn is_working_day(day: Date) -> bool {
     !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) && bank_holiday(day).is_none()
 }
 
-/// The `n`th working day after `day` (`day` itself does not count), skipping weekends and bank holidays.
+/// The `n`th working day after `day` (`day` itself does not count), skipping weekends and bank holidays;
+/// `None` when the count runs past the last day of the calendar (31 December 9999).
 ///
 /// ```
 /// use jiff::civil::date;
 /// use probation_workbook::domain::reviews::add_working_days;
 /// // Friday 18 December 2026 + 3 working days: Monday 21, Tuesday 22, Wednesday 23.
-/// assert_eq!(add_working_days(date(2026, 12, 18), 3), date(2026, 12, 23));
+/// assert_eq!(add_working_days(date(2026, 12, 18), 3), Some(date(2026, 12, 23)));
 /// // Christmas Day and the Boxing Day substitute are skipped.
-/// assert_eq!(add_working_days(date(2026, 12, 24), 1), date(2026, 12, 29));
+/// assert_eq!(add_working_days(date(2026, 12, 24), 1), Some(date(2026, 12, 29)));
+/// // Past the end of the calendar there is no such day.
+/// assert_eq!(add_working_days(date(9999, 12, 20), 15), None);
 /// ```
-pub fn add_working_days(day: Date, n: u32) -> Date {
+pub fn add_working_days(day: Date, n: u32) -> Option<Date> {
     let mut current = day;
     let mut counted = 0;
     while counted < n {
-        current = current
-            .checked_add(1.day())
-            .expect("working days stay within the calendar");
+        current = current.tomorrow().ok()?;
         if is_working_day(current) {
             counted += 1;
         }
     }
-    current
+    Some(current)
 }
 
 /// The bank holidays strictly after `from` and up to `to`, for saying which ones a count skipped.

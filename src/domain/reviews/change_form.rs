@@ -145,6 +145,21 @@ mod tests {
             .collect()
     }
 
+    /// Issue 12: the date of a change is between 1900 and 2100 like every date typed.
+    #[test]
+    fn a_change_dated_outside_1900_to_2100_is_refused_under_its_date() {
+        for year in ["1899", "2101", "9999"] {
+            assert_eq!(
+                problems(&form("Moved", "20", "12", year), &licence()),
+                [(
+                    change_fields::DATE.to_string(),
+                    "Date of the change must be between 1900 and 2100".to_string()
+                )],
+                "{year}"
+            );
+        }
+    }
+
     #[test]
     fn a_new_form_is_dated_today_and_blank() {
         let form = SignificantChangeForm::dated(today());

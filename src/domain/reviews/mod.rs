@@ -29,7 +29,7 @@ mod bank_holidays;
 mod change_form;
 
 use jiff::civil::Date;
-use jiff::ToSpan;
+use jiff::{Span, ToSpan};
 use serde::{Deserialize, Serialize};
 
 pub use bank_holidays::{
@@ -135,6 +135,10 @@ pub struct ReviewDate {
 /// - **Termination review** on the sentence end date.
 /// - **Each active goal's target date.**
 /// - **Each significant change** on its date, up to the sentence end.
+///
+/// A date that cannot be worked out because it would fall outside the calendar (a sentence date in
+/// the year 9999, say, from a record saved before dates were limited to 1900–2100) is left off: the
+/// schedule never fails, whatever the case holds.
 pub fn review_schedule(
     case: &CaseDetails,
     settings: &ReviewSettings,
@@ -150,9 +154,12 @@ pub fn review_schedule(
         dates.push((date, kind, reason));
     };
 
-    let (initial, reason) = initial_plan(case, in_custody, today);
-    add(initial, ReviewKind::InitialPlan, reason);
+    let initial = initial_plan(case, in_custody, today);
+    if let Some((date, reason)) = &initial {
+        add(*date, ReviewKind::InitialPlan, reason.clone());
+    }
 
+    let initial = initial.map(|(date, _)| date);
     let scheduled = scheduled_reviews(case, settings, initial, in_custody);
     let latest_past = scheduled
         .iter()
@@ -165,9 +172,12 @@ pub fn review_schedule(
         }
     }
 
-    if in_custody {
+    if let Some(pre_release) = in_custody
+        .then(|| pre_release_date(start, settings))
+        .flatten()
+    {
         add(
-            pre_release_date(start, settings),
+            pre_release,
             ReviewKind::PreRelease,
             format!(
                 "Pre-release review: {} weeks before release on {}",
@@ -223,11 +233,15 @@ pub fn review_schedule(
     dates
 }
 
-/// When the initial plan is due, and why (see [`review_schedule`]).
-fn initial_plan(case: &CaseDetails, in_custody: bool, today: Date) -> (Date, String) {
+/// When the initial plan is due, and why (see [`review_schedule`]); `None` when it would fall
+/// outside the calendar.
+fn initial_plan(case: &CaseDetails, in_custody: bool, today: Date) -> Option<(Date, String)> {
     let start = case.sentence_or_release_date;
     if in_custody {
-        let near = start < add_span(today, CUSTODY_NEAR_RELEASE_YEARS.years());
+        // Two years from a today at the very end of the calendar is past every release date.
+        let near = today
+            .checked_add(CUSTODY_NEAR_RELEASE_YEARS.years())
+            .map_or(true, |two_years_on| start < two_years_on);
         let weeks = if near {
             CUSTODY_INITIAL_PLAN_WEEKS_NEAR_RELEASE
         } else {
@@ -240,9 +254,9 @@ fn initial_plan(case: &CaseDetails, in_custody: bool, today: Date) -> (Date, Str
             format_long(today),
             format_long(start)
         );
-        return (add_span(today, weeks.weeks()), reason);
+        return Some((today.checked_add(weeks.weeks()).ok()?, reason));
     }
-    let due = add_working_days(start, INITIAL_PLAN_WORKING_DAYS);
+    let due = add_working_days(start, INITIAL_PLAN_WORKING_DAYS)?;
     let skipped: Vec<&str> = bank_holidays_between(start, due)
         .map(|holiday| holiday.name)
         .collect();
@@ -255,14 +269,15 @@ fn initial_plan(case: &CaseDetails, in_custody: bool, today: Date) -> (Date, Str
         case.sentence_type.start_date_label().to_lowercase(),
         format_long(start)
     );
-    (due, reason)
+    Some((due, reason))
 }
 
 /// Every regular review from the start to the end of the sentence, passed or not, with its reason.
+/// `initial` is the initial plan's date, when it could be worked out.
 fn scheduled_reviews(
     case: &CaseDetails,
     settings: &ReviewSettings,
-    initial: Date,
+    initial: Option<Date>,
     in_custody: bool,
 ) -> Vec<(Date, String)> {
     let interval = i64::from(settings.interval_months);
@@ -273,14 +288,17 @@ fn scheduled_reviews(
     let end = case.sentence_end_date;
     let every_n = format!("a review every {interval} months");
     let mut reviews = Vec::new();
-    if in_custody {
-        let until = pre_release_date(start, settings).min(end);
-        reviews.extend(every(initial, interval, until).map(|(months, date)| {
-            let reason = format!(
-                "Review due: {months} months from the initial sentence plan, until release ({every_n})"
-            );
-            (date, reason)
-        }));
+    if let (true, Some(initial)) = (in_custody, initial) {
+        // With no pre-release date (it would be before the calendar), no review falls before it.
+        if let Some(pre_release) = pre_release_date(start, settings) {
+            let until = pre_release.min(end);
+            reviews.extend(every(initial, interval, until).map(|(months, date)| {
+                let reason = format!(
+                    "Review due: {months} months from the initial sentence plan, until release ({every_n})"
+                );
+                (date, reason)
+            }));
+        }
     }
     let start_label = case.sentence_type.start_date_label().to_lowercase();
     reviews.extend(every(start, interval, end).map(|(months, date)| {
@@ -293,23 +311,27 @@ fn scheduled_reviews(
     reviews
 }
 
-/// `from` + k × `interval` months for k = 1, 2, …, while before `until`; each with its months from `from`.
+/// `from` + k × `interval` months for k = 1, 2, …, while before `until` and within the calendar;
+/// each with its months from `from`.
 fn every(from: Date, interval: i64, until: Date) -> impl Iterator<Item = (i64, Date)> {
     (1..)
-        .map(move |k| (k * interval, from.checked_add((k * interval).months())))
-        .map_while(|(months, date)| date.ok().map(|date| (months, date)))
+        .map(move |k: i64| {
+            let months = k.saturating_mul(interval);
+            let date = Span::new()
+                .try_months(months)
+                .ok()
+                .and_then(|span| from.checked_add(span).ok());
+            (months, date)
+        })
+        .map_while(|(months, date)| date.map(|date| (months, date)))
         .take_while(move |(_, date)| *date < until)
 }
 
-fn pre_release_date(release: Date, settings: &ReviewSettings) -> Date {
+/// `pre_release_weeks` before release; `None` when that is before the start of the calendar.
+fn pre_release_date(release: Date, settings: &ReviewSettings) -> Option<Date> {
     release
         .checked_sub(i64::from(settings.pre_release_weeks).weeks())
-        .expect("weeks before a release date stay within the calendar")
-}
-
-fn add_span(date: Date, span: jiff::Span) -> Date {
-    date.checked_add(span)
-        .expect("review dates stay within the calendar")
+        .ok()
 }
 
 /// A goal's words, cut at a word boundary with "…" when long.
@@ -335,5 +357,7 @@ fn and_list(items: &[&str]) -> String {
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 #[cfg(test)]
 mod tests;

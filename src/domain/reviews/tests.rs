@@ -431,3 +431,20 @@ fn dates_are_sorted_and_serialise_as_iso_dates_and_snake_case_kinds() {
     assert_eq!(json["overdue"], true);
     assert_eq!(ReviewKind::PreRelease.label(), "Pre-release review");
 }
+
+/// Issue 12: a case sentenced on 20 December 9999 took the app down, since 15 working days later is
+/// past the end of the calendar. A date that cannot be worked out is left off instead.
+#[test]
+fn a_sentence_date_at_the_end_of_the_calendar_does_not_panic() {
+    let order = case(
+        SentenceType::CommunityOrder,
+        date(9999, 12, 20),
+        date(9999, 12, 31),
+    );
+    let dates = schedule(&order, date(2026, 11, 2));
+    assert!(of_kind(&dates, ReviewKind::InitialPlan).is_empty());
+    assert_eq!(
+        of_kind(&dates, ReviewKind::Termination),
+        [date(9999, 12, 31)]
+    );
+}

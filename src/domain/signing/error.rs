@@ -48,6 +48,8 @@ pub enum SigningError {
     UnknownGoal { version: u32, goal: String },
     #[error("\"{0}\" is not a date and time")]
     InvalidTime(String),
+    #[error("There is no version of this case waiting for countersignature")]
+    NothingToReview,
 }
 
 fn thousands(number: usize) -> String {

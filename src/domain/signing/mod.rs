@@ -7,6 +7,9 @@
 //! - `versions` — [`SignedVersion`]: the work as signed ([`Snapshot`]), who signed it, comments.
 //! - `case_signing` — [`CaseSigning`]: every version and the timeline, with the moves as methods.
 //! - `changes` — whether the work can be signed, and what changed between two versions.
+//! - `offer` — what the signing and review pages offer whom ([`signing_offer`],
+//!   [`CaseSigning::version_to_review`], [`ReviewDecision`]), a senior's decision
+//!   ([`CaseSigning::decide`]), sending ([`CaseSigning::record_export`]) and the comments as listed.
 //!
 //! ```
 //! use probation_workbook::domain::signing::*;
@@ -27,6 +30,7 @@ mod case_signing;
 mod changes;
 mod error;
 mod grade;
+mod offer;
 mod rules;
 mod state;
 mod timeline;
@@ -39,6 +43,11 @@ pub use grade::{
     profile_fields, Grade, Profile, ProfileError, ProfileForm, COUNTERSIGNING_GRADES,
     PROFILE_NAME_MAX_CHARS,
 };
+pub use offer::{
+    all_comments, comment_draft_key, comment_draft_target, comment_place, section_comments,
+    signing_offer, DraftAction, ReviewDecision, SigningOffer, EXPORT_CASE_PACKAGE,
+    SEND_FOR_COUNTERSIGNING,
+};
 pub use rules::{
     countersigning_needed, countersigning_needed_by, describe_need, CaseCondition, CaseFacts,
     CountersignRule, COUNTERSIGN_RULES, IDENTIFIABLE_CHILDREN_ITEM, UNAPPROVED_GRADES,
@@ -47,6 +56,8 @@ pub use state::{next_state, Action, VersionState};
 pub use timeline::{long_day, EventKind, TimelineEvent};
 pub use versions::{Comment, CommentTarget, SignedVersion, Snapshot};
 
+#[cfg(test)]
+mod offer_tests;
 #[cfg(test)]
 mod people_tests;
 #[cfg(test)]

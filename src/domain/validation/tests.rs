@@ -139,6 +139,12 @@ fn dates_follow_the_govuk_rules_and_the_order_of_events() {
     );
     date_parts(&mut answers, "1.38", "12", "12", "2021");
     assert_eq!(message_for("1", &answers, "1.38"), None);
+    // Issue 12: a questionnaire date, like every date, is between 1900 and 2100.
+    date_parts(&mut answers, "1.38", "12", "12", "2101");
+    assert_eq!(
+        message_for("1", &answers, "1.38").unwrap(),
+        "Date of start of community sentence, or earliest release date must be between 1900 and 2100"
+    );
 }
 
 #[test]

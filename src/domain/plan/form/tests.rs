@@ -187,3 +187,44 @@ fn disagreeing_or_not_answering_needs_details() {
     form.answer = "agrees".into();
     assert_eq!(form.to_agreement(), Ok(Agreement::Agrees));
 }
+
+/// Issue 12: the target and reminder dates are refused outside 1900 to 2100, under their fields.
+#[test]
+fn target_and_reminder_dates_must_be_between_1900_and_2100() {
+    let mut form = GoalForm::suggested(AreaOfNeed::Accommodation, "Find settled accommodation");
+    form.start_now = "yes".into();
+    form.target = "date".into();
+    form.target_date = DateParts::new("20", "12", "9999");
+    assert_eq!(
+        fields(form.to_details(today()).unwrap_err()),
+        [(
+            goal_fields::TARGET_DATE.into(),
+            "Target date must be between 1900 and 2100".into()
+        )]
+    );
+    form.target_date = DateParts::new("31", "12", "2100");
+    assert!(form.to_details(today()).is_ok());
+    form.target_date = DateParts::new("1", "1", "2101");
+    assert!(form.to_details(today()).is_err());
+
+    form.target = "12".into();
+    assert_eq!(
+        fields(form.to_details(date(2100, 6, 1)).unwrap_err()),
+        [(
+            goal_fields::TARGET.into(),
+            "The target date must be between 1900 and 2100".into()
+        )]
+    );
+
+    form.start_now = "no".into();
+    form.reminder_date = DateParts::new("1", "1", "2101");
+    assert_eq!(
+        fields(form.to_details(today()).unwrap_err()),
+        [(
+            goal_fields::REMINDER_DATE.into(),
+            "Reminder date must be between 1900 and 2100".into()
+        )]
+    );
+    form.reminder_date = DateParts::new("31", "12", "2100");
+    assert!(form.to_details(today()).is_ok());
+}

@@ -107,3 +107,33 @@ fn labels_are_the_words_on_screen() {
         "removed"
     );
 }
+
+/// Issue 12: a target is never worked out past the calendar, and none falls after 2100.
+#[test]
+fn a_target_outside_1900_to_2100_is_refused_rather_than_worked_out() {
+    let today = date(2100, 6, 30);
+    assert_eq!(
+        GoalTarget::InSixMonths.resolve(today),
+        Ok(date(2100, 12, 30))
+    );
+    assert_eq!(
+        GoalTarget::InTwelveMonths.resolve(today),
+        Err(PlanError::TargetDateOutsideYears)
+    );
+    assert_eq!(
+        GoalTarget::InThreeMonths.resolve(date(9999, 12, 1)),
+        Err(PlanError::TargetDateOutsideYears)
+    );
+    assert_eq!(
+        GoalTarget::OnDate(date(2101, 1, 1)).resolve(today),
+        Err(PlanError::TargetDateOutsideYears)
+    );
+    assert_eq!(
+        GoalTarget::OnDate(date(2100, 12, 31)).resolve(today),
+        Ok(date(2100, 12, 31))
+    );
+    assert_eq!(
+        PlanError::TargetDateOutsideYears.to_string(),
+        "The target date must be between 1900 and 2100"
+    );
+}

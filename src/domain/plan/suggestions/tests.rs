@@ -108,3 +108,89 @@ fn answers_to_items_that_do_not_apply_do_not_count() {
         "drug answers kept after 8.1 became no"
     );
 }
+
+// --- which suggestions the plan page offers -------------------------------------------------------
+
+/// Accommodation and drug misuse are identified needs.
+fn two_needs() -> Answers {
+    let mut answers = Answers::default();
+    choose(&mut answers, "3.3", "yes");
+    choose(&mut answers, "8.1", "yes");
+    choose(&mut answers, "8.4", "2");
+    answers
+}
+
+fn offered(plan: &SentencePlan, dismissed: &[&str]) -> Vec<AreaOfNeed> {
+    let dismissed: Vec<String> = dismissed.iter().map(|text| text.to_string()).collect();
+    offered_suggestions(&two_needs(), plan, &dismissed)
+        .iter()
+        .map(|suggestion| suggestion.area)
+        .collect()
+}
+
+fn plan_with_goal(area: AreaOfNeed, text: &str) -> SentencePlan {
+    let mut plan = SentencePlan::default();
+    let goal = crate::domain::plan::GoalDetails {
+        text: text.into(),
+        area_of_need: area,
+        related_areas: vec![],
+        how_progress_is_measured: String::new(),
+        timing: crate::domain::plan::GoalTiming::future(None),
+    };
+    plan.add_goal("goal-1", goal, jiff::civil::date(2026, 11, 25))
+        .unwrap();
+    plan
+}
+
+#[test]
+fn every_suggestion_is_offered_on_an_empty_plan() {
+    assert_eq!(
+        offered(&SentencePlan::default(), &[]),
+        [AreaOfNeed::Accommodation, AreaOfNeed::DrugMisuse]
+    );
+    assert!(offered_suggestions(&Answers::default(), &SentencePlan::default(), &[]).is_empty());
+}
+
+#[test]
+fn a_dismissed_suggestion_is_not_offered_again() {
+    let housing = suggest_goals(&two_needs())[0].text.clone();
+    assert_eq!(
+        offered(&SentencePlan::default(), &[&housing]),
+        [AreaOfNeed::DrugMisuse]
+    );
+    assert_eq!(
+        offered(&SentencePlan::default(), &["Some other words"]).len(),
+        2
+    );
+}
+
+#[test]
+fn a_goal_with_the_same_words_or_area_covers_the_suggestion() {
+    let drugs = suggest_goals(&two_needs())[1].text.clone();
+    // Accepted as it is.
+    let accepted = plan_with_goal(AreaOfNeed::DrugMisuse, &drugs);
+    assert_eq!(offered(&accepted, &[]), [AreaOfNeed::Accommodation]);
+    // Reworded before it was added: the area still covers it.
+    let reworded = plan_with_goal(
+        AreaOfNeed::DrugMisuse,
+        "Stop using heroin once she has moved",
+    );
+    assert_eq!(offered(&reworded, &[]), [AreaOfNeed::Accommodation]);
+    // The same words filed under another area.
+    let elsewhere = plan_with_goal(AreaOfNeed::Health, &drugs);
+    assert_eq!(offered(&elsewhere, &[]), [AreaOfNeed::Accommodation]);
+    // A goal in another area with other words covers nothing.
+    let other = plan_with_goal(AreaOfNeed::Finance, "Open a bank account");
+    assert_eq!(offered(&other, &[]).len(), 2);
+}
+
+#[test]
+fn a_goal_achieved_or_removed_still_covers_its_suggestion() {
+    let housing = suggest_goals(&two_needs())[0].text.clone();
+    let mut plan = plan_with_goal(AreaOfNeed::Accommodation, &housing);
+    plan.mark_goal_achieved("goal-1", None, jiff::civil::date(2026, 12, 1))
+        .unwrap();
+    assert_eq!(offered(&plan, &[]), [AreaOfNeed::DrugMisuse]);
+    plan.goals[0].status = crate::domain::plan::GoalStatus::Removed;
+    assert_eq!(offered(&plan, &[]), [AreaOfNeed::DrugMisuse]);
+}

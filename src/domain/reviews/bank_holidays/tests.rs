@@ -2,6 +2,7 @@
 //! computus, the Monday holidays, and substitute days for weekends.
 
 use jiff::civil::{date, Date, Weekday};
+use jiff::ToSpan;
 
 use super::*;
 
@@ -106,18 +107,33 @@ fn working_days_skip_weekends_and_bank_holidays() {
     assert!(is_working_day(date(2026, 11, 25)));
     assert!(!is_working_day(date(2026, 11, 28)), "a Saturday");
     assert!(!is_working_day(date(2026, 12, 28)), "a substitute day");
-    assert_eq!(add_working_days(date(2026, 11, 25), 0), date(2026, 11, 25));
-    assert_eq!(add_working_days(date(2026, 11, 27), 1), date(2026, 11, 30));
+    assert_eq!(
+        add_working_days(date(2026, 11, 25), 0),
+        Some(date(2026, 11, 25))
+    );
+    assert_eq!(
+        add_working_days(date(2026, 11, 27), 1),
+        Some(date(2026, 11, 30))
+    );
     // Easter 2026: Thursday 2 April + 1 is Tuesday 7 April.
-    assert_eq!(add_working_days(date(2026, 4, 2), 1), date(2026, 4, 7));
+    assert_eq!(
+        add_working_days(date(2026, 4, 2), 1),
+        Some(date(2026, 4, 7))
+    );
     // Monday 21 December 2026 + 15: skips 25 and 28 December and 1 January.
-    assert_eq!(add_working_days(date(2026, 12, 21), 15), date(2027, 1, 14));
+    assert_eq!(
+        add_working_days(date(2026, 12, 21), 15),
+        Some(date(2027, 1, 14))
+    );
 }
 
 #[test]
 fn outside_the_listed_years_only_weekends_are_skipped() {
     assert!(is_working_day(date(2031, 12, 25)));
-    assert_eq!(add_working_days(date(2031, 12, 24), 1), date(2031, 12, 25));
+    assert_eq!(
+        add_working_days(date(2031, 12, 24), 1),
+        Some(date(2031, 12, 25))
+    );
 }
 
 #[test]
@@ -133,4 +149,15 @@ fn the_holidays_a_count_skipped_can_be_named() {
             "New Year's Day"
         ]
     );
+}
+
+#[test]
+fn no_working_day_is_counted_past_the_end_of_the_calendar() {
+    assert_eq!(add_working_days(date(9999, 12, 31), 1), None);
+    assert_eq!(add_working_days(date(9999, 12, 20), 15), None);
+    assert_eq!(
+        add_working_days(date(9999, 12, 31), 0),
+        Some(date(9999, 12, 31))
+    );
+    assert!(add_working_days(date(-9999, 1, 1), 15).is_some());
 }

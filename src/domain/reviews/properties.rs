@@ -1,0 +1,65 @@
+//! Whatever a case holds, the review schedule is worked out without panicking (native only): any
+//! dates jiff can hold, in any order, any interval and weeks, any goals and significant changes.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::domain::dates::is_within_years;
+use crate::domain::strategies::{
+    any_date, case_details, plan, review_settings, significant_changes,
+};
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_case_and_plan_give_a_sorted_schedule_without_panicking(
+        case in case_details(),
+        settings in review_settings(),
+        plan in plan(),
+        changes in significant_changes(),
+        today in any_date(),
+    ) {
+        let dates = review_schedule(&case, &settings, &plan, &changes, today);
+        prop_assert!(dates.windows(2).all(|pair| (pair[0].date, pair[0].kind) <= (pair[1].date, pair[1].kind)));
+        for review in &dates {
+            prop_assert!(!review.reason.trim().is_empty());
+            let overdue = review.date < today
+                && !(review.kind == ReviewKind::InitialPlan && plan.is_agreed());
+            prop_assert_eq!(review.overdue, overdue);
+        }
+        let terminations: Vec<Date> = dates
+            .iter()
+            .filter(|review| review.kind == ReviewKind::Termination)
+            .map(|review| review.date)
+            .collect();
+        prop_assert_eq!(terminations, vec![case.sentence_end_date]);
+    }
+
+    /// Dates the forms accept (1900 to 2100) always give an initial plan date.
+    #[test]
+    fn dates_from_1900_to_2100_always_give_an_initial_plan(
+        case in case_details().prop_filter("dates within 1900 to 2100", |case| {
+            case.dates().iter().all(|(_, date)| is_within_years(*date))
+        }),
+        settings in review_settings(),
+        today in any_date().prop_filter("today within 1900 to 2100", |day| is_within_years(*day)),
+    ) {
+        let dates = review_schedule(&case, &settings, &SentencePlan::default(), &[], today);
+        prop_assert_eq!(
+            dates.iter().filter(|review| review.kind == ReviewKind::InitialPlan).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn working_days_never_panic_and_land_on_a_working_day(day in any_date(), n in 0u32..40) {
+        match add_working_days(day, n) {
+            Some(later) => {
+                prop_assert!(later >= day);
+                prop_assert!(n == 0 || is_working_day(later));
+            }
+            None => prop_assert!(day > Date::MAX.checked_sub(jiff::ToSpan::days(60)).unwrap()),
+        }
+    }
+}
