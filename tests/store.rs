@@ -6,8 +6,8 @@ use jiff::civil::date;
 use probation_workbook::domain::answers::Answer;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 use probation_workbook::store::{
-    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, Store, ASSESSMENTS,
-    CASES, DATABASE_VERSION, PLANS, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, Store, StoreError,
+    ASSESSMENTS, CASES, DATABASE_VERSION, PLANS, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
 };
 use wasm_bindgen_test::*;
 
@@ -22,6 +22,7 @@ async fn fresh_store(test: &str) -> Store {
 fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
     CaseRecord {
         schema_version: RECORD_SCHEMA_VERSION,
+        revision: 0,
         id: id.into(),
         next_appointment: None,
         details: CaseDetails {
@@ -240,6 +241,7 @@ async fn the_profile_and_signing_are_saved_and_an_import_writes_every_record() {
     let profile = Profile::new("Sam Senior", Grade::Spo).unwrap();
     let record = ProfileRecord {
         schema_version: RECORD_SCHEMA_VERSION,
+        revision: 0,
         profile: profile.clone(),
         updated_at: "2026-11-25T10:00:00Z".into(),
     };
@@ -252,6 +254,7 @@ async fn the_profile_and_signing_are_saved_and_an_import_writes_every_record() {
     let plan = PlanRecord::new("case-9");
     let signing = SigningRecord {
         schema_version: RECORD_SCHEMA_VERSION,
+        revision: 0,
         case_id: "case-9".into(),
         signing: CaseSigning::new("2026-11-25T10:00:00Z", Some(&profile)),
         comment_drafts: Default::default(),
@@ -261,9 +264,161 @@ async fn the_profile_and_signing_are_saved_and_an_import_writes_every_record() {
         .import_case(&case, Some(&assessment), Some(&plan), &signing)
         .await
         .unwrap();
+    // Each record replaced by an import takes the next revision, so other tabs take it.
+    let (mut case, mut assessment, mut plan, mut signing) = (case, assessment, plan, signing);
+    case.revision = 1;
+    assessment.revision = 1;
+    plan.revision = 1;
+    signing.revision = 1;
     assert_eq!(store.case("case-9").await.unwrap(), Some(case));
     assert_eq!(store.assessment("case-9").await.unwrap(), Some(assessment));
     assert_eq!(store.plan("case-9").await.unwrap(), Some(plan));
     assert_eq!(store.signing("case-9").await.unwrap(), Some(signing));
+    store.delete().await.unwrap();
+}
+
+/// Writes a raw JavaScript value under `key`, as a hand edit, an older or a newer build might.
+async fn put_raw(store_name: &str, key: &str, value: &serde_json::Value, database: &str) {
+    use wasm_bindgen::JsCast;
+    let json = js_sys::JSON::parse(&value.to_string()).unwrap();
+    let script = format!(
+        "return new Promise((resolve, reject) => {{ const open = indexedDB.open({database:?}); open.onsuccess = () => {{ const db = open.result; const tx = db.transaction({store_name:?}, 'readwrite'); tx.objectStore({store_name:?}).put(value, {key:?}); tx.oncomplete = () => {{ db.close(); resolve(); }}; tx.onerror = () => reject(tx.error); }}; open.onerror = () => reject(open.error); }});"
+    );
+    let function = js_sys::Function::new_with_args("value", &script);
+    let promise: js_sys::Promise = function
+        .call1(&wasm_bindgen::JsValue::NULL, &json)
+        .unwrap()
+        .unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_update_applies_its_change_to_the_record_as_stored_now() {
+    let store = fresh_store("update").await;
+    let first = store
+        .update(
+            "case-1",
+            Some(AssessmentRecord::new("case-1")),
+            "2026-12-01T10:00:00Z",
+            &|record: &mut AssessmentRecord| {
+                record.answers.set("3.4", Answer::Choice("2".into()));
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(first.revision, 1);
+    // A second tab, whose copy never saw 3.4, changes another field: both are kept.
+    let second = store
+        .update(
+            "case-1",
+            Some(AssessmentRecord::new("case-1")),
+            "2026-12-01T10:00:01Z",
+            &|record: &mut AssessmentRecord| {
+                record
+                    .answers
+                    .set("3.97", Answer::Text("Sofa surfing".into()));
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(second.revision, 2);
+    let stored = store.assessment("case-1").await.unwrap().unwrap();
+    assert_eq!(stored.answers.choice("3.4"), Some("2"));
+    assert_eq!(stored.answers.text("3.97"), "Sofa surfing");
+    assert_eq!(stored.revision, 2);
+    assert_eq!(stored.updated_at, "2026-12-01T10:00:01Z");
+    // A record that must exist is never created by a change.
+    let missing = store
+        .update(
+            "nobody",
+            None,
+            "2026-12-01T10:00:02Z",
+            &|record: &mut CaseRecord| record.details.name = "X".into(),
+        )
+        .await;
+    assert!(matches!(missing, Err(StoreError::Missing(_))));
+    assert_eq!(store.case("nobody").await.unwrap(), None);
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_record_of_a_newer_build_is_never_written_over() {
+    let store = fresh_store("newer").await;
+    let name = store.name().to_string();
+    let newer = serde_json::json!({
+        "schema_version": RECORD_SCHEMA_VERSION + 1, "revision": 7, "case_id": "case-1",
+        "answers": {"3.4": {"choice": "2"}}, "last_section": null, "updated_at": "2027-01-01T00:00:00Z",
+        "from_a_newer_build": "kept"
+    });
+    put_raw(ASSESSMENTS, "case-1", &newer, &name).await;
+    let result = store
+        .update(
+            "case-1",
+            Some(AssessmentRecord::new("case-1")),
+            "2026-12-01T10:00:00Z",
+            &|record: &mut AssessmentRecord| {
+                record.answers.set("3.5", Answer::Choice("1".into()));
+            },
+        )
+        .await;
+    assert_eq!(result.unwrap_err(), StoreError::Newer);
+    assert!(store.is_newer::<AssessmentRecord>("case-1").await.unwrap());
+    let case = case_record("case-1", "X123456", "2026-11-24T10:00:00Z");
+    let signing = SigningRecord::new("case-1", "2026-11-24T10:00:00Z");
+    let assessment = AssessmentRecord::new("case-1");
+    assert_eq!(
+        store
+            .import_case(&case, Some(&assessment), None, &signing)
+            .await
+            .unwrap_err(),
+        StoreError::Newer
+    );
+    // Nothing of that import was written either.
+    assert_eq!(store.case("case-1").await.unwrap(), None);
+    let kept = store.assessment("case-1").await.unwrap().unwrap();
+    assert_eq!(kept.revision, 7);
+    assert_eq!(kept.answers.choice("3.5"), None);
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_unreadable_record_is_named_and_the_others_still_read() {
+    let store = fresh_store("unreadable").await;
+    let name = store.name().to_string();
+    store
+        .put_case(&case_record("case-1", "X123456", "2026-11-24T10:00:00Z"))
+        .await
+        .unwrap();
+    store
+        .put_case(&case_record("case-3", "X123458", "2026-11-24T10:00:00Z"))
+        .await
+        .unwrap();
+    put_raw(
+        CASES,
+        "case-2",
+        &serde_json::json!({"id": "case-2", "details": 42}),
+        &name,
+    )
+    .await;
+    put_raw(CASES, "case-4", &serde_json::json!("not a record"), &name).await;
+    let (cases, unreadable) = store.all_records::<CaseRecord>().await.unwrap();
+    assert_eq!(
+        cases
+            .iter()
+            .map(|case| case.id.as_str())
+            .collect::<Vec<_>>(),
+        ["case-1", "case-3"]
+    );
+    assert_eq!(
+        unreadable
+            .iter()
+            .map(|record| record.id.as_str())
+            .collect::<Vec<_>>(),
+        ["case-2", "case-4"]
+    );
+    assert!(unreadable
+        .iter()
+        .all(|record| record.store == CASES && !record.reason.is_empty()));
+    assert_eq!(store.cases().await.unwrap().len(), 2);
     store.delete().await.unwrap();
 }

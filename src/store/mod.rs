@@ -5,10 +5,12 @@
 //! store.put_case(&record).await?;
 //! ```
 
+pub mod notices;
 mod records;
 
 pub use records::{
-    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, RECORD_SCHEMA_VERSION,
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord,
+    RECORD_SCHEMA_VERSION,
 };
 
 use indexed_db_futures::database::{Database, VersionChangeEvent};
@@ -28,17 +30,43 @@ pub const PLANS: &str = "plans";
 pub const SIGNING: &str = "signing";
 pub const SETTINGS: &str = "settings";
 /// The key of the officer's profile in `SETTINGS`.
-const PROFILE_KEY: &str = "profile";
+pub const PROFILE_KEY: &str = "profile";
 
 /// A storage failure, worded for the officer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     #[error("This browser could not open its storage ({0}). Your work cannot be saved: check that the browser is not in private mode and has free disk space.")]
     Open(String),
-    #[error("Could not save ({0}). Your answer is still on screen; it will be saved again with your next change.")]
+    #[error("Could not save ({0}).")]
     Write(String),
     #[error("Could not read saved work ({0}).")]
     Read(String),
+    /// The stored record was written by a newer build: this tab must not write over it.
+    #[error("The workbook was updated in another tab. Reload this tab to keep working: this tab has stopped saving so that it cannot overwrite newer work.")]
+    Newer,
+    /// A newer build asked for the database: this tab closed its connection.
+    #[error("The workbook was updated in another tab. Reload this tab to keep working: this tab has stopped saving so that it cannot overwrite newer work.")]
+    Closed,
+    /// This build needs a newer database layout, and a tab of an older build still holds it open.
+    #[error("The workbook has been updated, but another tab of it is still open on the older version. Close or reload the other tabs of the workbook to carry on.")]
+    Blocked,
+    #[error("There is no {0} to change in this browser.")]
+    Missing(&'static str),
+}
+
+impl StoreError {
+    /// Whether this tab must stop writing altogether (a newer build owns the data now).
+    pub fn is_version_skew(&self) -> bool {
+        matches!(self, StoreError::Newer | StoreError::Closed)
+    }
+}
+
+/// A stored record that could not be read, listed by its key so the officer can say which.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub store: &'static str,
+    pub id: String,
+    pub reason: String,
 }
 
 fn open_error(error: impl std::fmt::Display) -> StoreError {
@@ -75,34 +103,73 @@ fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Resul
     Ok(())
 }
 
-/// Records turned into JSON values, so one function can write records of different types.
-mod erased {
-    pub trait Serialize {
-        fn to_json(&self) -> Result<serde_json::Value, serde_json::Error>;
-    }
+/// The schema version a stored value says it was written with (0 if it says nothing).
+fn stored_schema_version(value: &serde_json::Value) -> u64 {
+    value
+        .get("schema_version")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0)
+}
 
-    impl<T: serde::Serialize> Serialize for T {
-        fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
-            serde_json::to_value(self)
-        }
+/// Reads a stored value as a record of this build, refusing one written by a newer build.
+fn read_record<R: Record>(value: serde_json::Value) -> Result<R, StoreError> {
+    if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
+        return Err(StoreError::Newer);
     }
+    serde_json::from_value(value).map_err(read_error)
 }
 
 /// An open connection to one workbook database.
 #[derive(Debug, Clone)]
 pub struct Store {
     db: Database,
+    name: String,
 }
 
 impl Store {
     /// Opens (creating or upgrading as needed) the database with this name.
     pub async fn open(name: &str) -> Result<Store, StoreError> {
+        Self::open_watched(name, || {}).await
+    }
+
+    /// Opens the database; `on_blocked` runs while an older tab holds it open and keeps the
+    /// upgrade this build needs from happening.
+    pub async fn open_watched(
+        name: &str,
+        on_blocked: impl Fn() + 'static,
+    ) -> Result<Store, StoreError> {
         let db = Database::open(name)
             .with_version(DATABASE_VERSION)
+            .with_on_blocked(move |_| {
+                on_blocked();
+                Ok(())
+            })
             .with_on_upgrade_needed(migrate)
             .await
             .map_err(open_error)?;
-        Ok(Store { db })
+        Ok(Store {
+            db,
+            name: name.to_string(),
+        })
+    }
+
+    /// Closes this connection when a newer build asks for the database (`versionchange`), so the
+    /// other tab's upgrade is never blocked by this one, and then calls `on_closed`.
+    pub fn close_on_version_change(&self, on_closed: impl FnOnce() + 'static) {
+        let db = self.db.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Ok(mut changes) = db.version_changes() else {
+                return;
+            };
+            if changes.recv().await.is_some() {
+                db.close();
+                on_closed();
+            }
+        });
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     pub fn version(&self) -> u32 {
@@ -127,6 +194,8 @@ impl Store {
             .map_err(write_error)
     }
 
+    /// Writes a record whole (a new case, or a test's fixture). Changes to existing records go
+    /// through `update`.
     async fn put<T: serde::Serialize>(
         &self,
         store_name: &str,
@@ -150,11 +219,12 @@ impl Store {
         transaction.commit().await.map_err(write_error)
     }
 
-    async fn get<T: serde::de::DeserializeOwned>(
+    /// One stored value as JSON, without reading it as a record yet.
+    async fn get_value(
         &self,
         store_name: &str,
         key: &str,
-    ) -> Result<Option<T>, StoreError> {
+    ) -> Result<Option<serde_json::Value>, StoreError> {
         let transaction = self
             .db
             .transaction(store_name)
@@ -169,6 +239,82 @@ impl Store {
             .map_err(read_error)
     }
 
+    async fn get<T: serde::de::DeserializeOwned>(
+        &self,
+        store_name: &str,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        self.get_value(store_name, key)
+            .await?
+            .map(|value| serde_json::from_value(value).map_err(read_error))
+            .transpose()
+    }
+
+    /// The stored copy of one record, if any. A record written by a newer build reads as far as
+    /// this build understands it; `update` will refuse to write over it.
+    pub async fn record<R: Record>(&self, key: &str) -> Result<Option<R>, StoreError> {
+        self.get(R::STORE, key).await
+    }
+
+    /// Whether the stored copy of this record was written by a newer build than this one.
+    pub async fn is_newer<R: Record>(&self, key: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .get_value(R::STORE, key)
+            .await?
+            .is_some_and(|value| stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION)))
+    }
+
+    /// Applies `change` to the record as it is stored now, in one read-write transaction: read,
+    /// apply, put with the next revision, commit. Two tabs changing different fields both keep
+    /// theirs. `fallback` is what to start from when nothing is stored yet (`None`: the record must
+    /// exist). A record written by a newer build is never written over (`StoreError::Newer`).
+    /// Every committed change is announced to the other tabs.
+    pub async fn update<R: Record>(
+        &self,
+        key: &str,
+        fallback: Option<R>,
+        at: &str,
+        change: &dyn Fn(&mut R),
+    ) -> Result<R, StoreError> {
+        let transaction = self
+            .db
+            .transaction(R::STORE)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let store = transaction.object_store(R::STORE).map_err(write_error)?;
+        let stored: Option<serde_json::Value> = store
+            .get(key.to_string())
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        let mut record = match stored {
+            Some(value) => read_record::<R>(value)?,
+            None => fallback.ok_or(StoreError::Missing(R::STORE))?,
+        };
+        let revision = record.revision() + 1;
+        change(&mut record);
+        record.stamp(revision, at);
+        store
+            .put(&record)
+            .with_key(key.to_string())
+            .serde()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        transaction.commit().await.map_err(write_error)?;
+        notices::announce(
+            &self.name,
+            &notices::Notice {
+                store: R::STORE.to_string(),
+                key: key.to_string(),
+                revision,
+            },
+        );
+        Ok(record)
+    }
+
     pub async fn put_case(&self, case: &CaseRecord) -> Result<(), StoreError> {
         self.put(CASES, &case.id, case).await
     }
@@ -177,47 +323,79 @@ impl Store {
         self.get(CASES, id).await
     }
 
-    /// Every record of one object store, in key order.
-    async fn all<T: serde::de::DeserializeOwned>(
-        &self,
-        store_name: &str,
-    ) -> Result<Vec<T>, StoreError> {
-        let transaction = self
-            .db
-            .transaction(store_name)
-            .build()
-            .map_err(read_error)?;
-        let store = transaction.object_store(store_name).map_err(read_error)?;
-        store
-            .get_all::<T>()
+    /// Every record of one object store, each read on its own: one that cannot be read is listed
+    /// by its key in the second list, and never hides the others.
+    pub async fn all_records<R: Record>(&self) -> Result<(Vec<R>, Vec<Unreadable>), StoreError> {
+        let transaction = self.db.transaction(R::STORE).build().map_err(read_error)?;
+        let store = transaction.object_store(R::STORE).map_err(read_error)?;
+        let keys: Vec<Result<String, _>> = store
+            .get_all_keys::<String>()
+            .primitive()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?
+            .collect();
+        let values: Vec<Result<serde_json::Value, _>> = store
+            .get_all::<serde_json::Value>()
             .serde()
             .map_err(read_error)?
             .await
             .map_err(read_error)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(read_error)
+            .collect();
+        let mut records = Vec::new();
+        let mut unreadable = Vec::new();
+        for (index, value) in values.into_iter().enumerate() {
+            let id = match keys.get(index) {
+                Some(Ok(key)) => key.clone(),
+                _ => format!("number {}", index + 1),
+            };
+            let read = value
+                .map_err(|error| error.to_string())
+                .and_then(|value| read_record::<R>(value).map_err(|error| error.to_string()));
+            match read {
+                Ok(record) => records.push(record),
+                Err(reason) => unreadable.push(Unreadable {
+                    store: R::STORE,
+                    id,
+                    reason,
+                }),
+            }
+        }
+        Ok((records, unreadable))
     }
 
-    /// Every case, newest first.
+    /// Every record of one object store, in key order (failing if any cannot be read).
+    async fn all<R: Record>(&self) -> Result<Vec<R>, StoreError> {
+        let (records, unreadable) = self.all_records::<R>().await?;
+        match unreadable.first() {
+            Some(first) => Err(StoreError::Read(format!(
+                "{} {}: {}",
+                first.store, first.id, first.reason
+            ))),
+            None => Ok(records),
+        }
+    }
+
+    /// Every case that can be read, newest first (`all_records` also names the ones that cannot).
     pub async fn cases(&self) -> Result<Vec<CaseRecord>, StoreError> {
-        let mut cases: Vec<CaseRecord> = self.all(CASES).await?;
+        let (mut cases, _unreadable) = self.all_records::<CaseRecord>().await?;
         cases.sort_by(|a, b| b.created_at.cmp(&a.created_at));
         Ok(cases)
     }
 
     /// Every assessment draft, for the caseload (one read, however many cases).
     pub async fn assessments(&self) -> Result<Vec<AssessmentRecord>, StoreError> {
-        self.all(ASSESSMENTS).await
+        self.all().await
     }
 
     /// Every plan record, for the caseload.
     pub async fn plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
-        self.all(PLANS).await
+        self.all().await
     }
 
     /// Every case's signing record, for the caseload.
     pub async fn signings(&self) -> Result<Vec<SigningRecord>, StoreError> {
-        self.all(SIGNING).await
+        self.all().await
     }
 
     pub async fn put_assessment(&self, assessment: &AssessmentRecord) -> Result<(), StoreError> {
@@ -268,8 +446,19 @@ impl Store {
         self.get(SETTINGS, PROFILE_KEY).await
     }
 
+    /// Changes the profile as it is stored now (see `update`), creating it from `fallback`.
+    pub async fn update_profile(
+        &self,
+        fallback: ProfileRecord,
+        at: &str,
+        change: &dyn Fn(&mut ProfileRecord),
+    ) -> Result<ProfileRecord, StoreError> {
+        self.update(PROFILE_KEY, Some(fallback), at, change).await
+    }
+
     /// Writes an imported case whole, in one transaction: either every record is written or, if
-    /// anything fails, none is, so a failed import changes nothing.
+    /// anything fails, none is, so a failed import changes nothing. Each record replaced gets the
+    /// next revision (so other tabs take it); a record written by a newer build is never replaced.
     pub async fn import_case(
         &self,
         case: &CaseRecord,
@@ -283,28 +472,64 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(write_error)?;
-        let put = |store_name: &str, key: &str, value: serde_json::Value| {
-            let store = transaction.object_store(store_name).map_err(write_error)?;
+        let mut written = Vec::new();
+        async fn replace<R: Record>(
+            transaction: &indexed_db_futures::transaction::Transaction<'_>,
+            key: &str,
+            record: &R,
+        ) -> Result<u64, StoreError> {
+            let store = transaction.object_store(R::STORE).map_err(write_error)?;
+            let stored: Option<serde_json::Value> = store
+                .get(key.to_string())
+                .serde()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+            let previous = match stored {
+                Some(value) if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) => {
+                    return Err(StoreError::Newer)
+                }
+                Some(value) => value
+                    .get("revision")
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(0),
+                None => 0,
+            };
+            let mut record = record.clone();
+            let revision = previous.max(record.revision()) + 1;
+            let at = record.updated_at().to_string();
+            record.stamp(revision, &at);
             store
-                .put(value)
+                .put(&record)
                 .with_key(key.to_string())
                 .serde()
-                .map_err(write_error)
-                .map(|request| (store, request))
-        };
-        let value = |record: &dyn erased::Serialize| record.to_json().map_err(write_error);
-        let mut requests = Vec::new();
-        requests.push(put(CASES, &case.id, value(case)?)?);
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+            Ok(revision)
+        }
+        written.push((CASES, replace(&transaction, &case.id, case).await?));
         if let Some(assessment) = assessment {
-            requests.push(put(ASSESSMENTS, &case.id, value(assessment)?)?);
+            written.push((
+                ASSESSMENTS,
+                replace(&transaction, &case.id, assessment).await?,
+            ));
         }
         if let Some(plan) = plan {
-            requests.push(put(PLANS, &case.id, value(plan)?)?);
+            written.push((PLANS, replace(&transaction, &case.id, plan).await?));
         }
-        requests.push(put(SIGNING, &case.id, value(signing)?)?);
-        for (_, request) in requests {
-            request.await.map_err(write_error)?;
+        written.push((SIGNING, replace(&transaction, &case.id, signing).await?));
+        transaction.commit().await.map_err(write_error)?;
+        for (store, revision) in written {
+            notices::announce(
+                &self.name,
+                &notices::Notice {
+                    store: store.to_string(),
+                    key: case.id.clone(),
+                    revision,
+                },
+            );
         }
-        transaction.commit().await.map_err(write_error)
+        Ok(())
     }
 }

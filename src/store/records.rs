@@ -13,12 +13,16 @@ use crate::domain::signing::{CaseSigning, Profile};
 
 /// The record layout this build writes. Version 2 added `completed_sections` to assessments (a
 /// version 1 record reads with none completed); version 3 added `next_appointment` to cases (older
-/// records read with none set).
-pub const RECORD_SCHEMA_VERSION: u32 = 3;
+/// records read with none set); version 4 added `revision` to every record (older records read as
+/// revision 0). A build never writes over a record of a newer version than this.
+pub const RECORD_SCHEMA_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRecord {
     pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
     pub id: String,
     pub details: CaseDetails,
     /// The next appointment with the person, if one is set.
@@ -33,6 +37,9 @@ pub struct CaseRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AssessmentRecord {
     pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
     pub case_id: String,
     pub answers: Answers,
     /// The section the officer was last in, to bring them back to it.
@@ -47,6 +54,7 @@ impl AssessmentRecord {
     pub fn new(case_id: &str) -> Self {
         Self {
             schema_version: RECORD_SCHEMA_VERSION,
+            revision: 0,
             case_id: case_id.to_string(),
             answers: Answers::default(),
             last_section: None,
@@ -60,6 +68,9 @@ impl AssessmentRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanRecord {
     pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
     pub case_id: String,
     pub plan: SentencePlan,
     #[serde(default)]
@@ -86,6 +97,7 @@ impl PlanRecord {
     pub fn new(case_id: &str) -> Self {
         Self {
             schema_version: RECORD_SCHEMA_VERSION,
+            revision: 0,
             case_id: case_id.to_string(),
             plan: SentencePlan::default(),
             review_settings: ReviewSettings::default(),
@@ -103,6 +115,9 @@ impl PlanRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SigningRecord {
     pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
     pub case_id: String,
     pub signing: CaseSigning,
     /// A senior's comments as typed, by section id or goal id ("" for the general comment), until
@@ -112,10 +127,68 @@ pub struct SigningRecord {
     pub updated_at: String,
 }
 
+impl SigningRecord {
+    /// A case's signing record before anything was signed: a timeline of its creation only.
+    pub fn new(case_id: &str, case_created_at: &str) -> Self {
+        Self {
+            schema_version: RECORD_SCHEMA_VERSION,
+            revision: 0,
+            case_id: case_id.to_string(),
+            signing: CaseSigning::new(case_created_at, None),
+            comment_drafts: BTreeMap::new(),
+            updated_at: String::new(),
+        }
+    }
+}
+
 /// Who is using this browser: their name and grade, for signing and countersigning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileRecord {
     pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
     pub profile: Profile,
     pub updated_at: String,
 }
+
+/// A kind of record kept in one object store under one key, written only through `Store::update`
+/// (read the stored copy, apply the change, put, commit, in one transaction).
+pub trait Record: Serialize + serde::de::DeserializeOwned + Clone + 'static {
+    /// The object store it lives in.
+    const STORE: &'static str;
+    fn revision(&self) -> u64;
+    /// The record layout it was written with (newer than `RECORD_SCHEMA_VERSION`: a newer build).
+    fn schema_version(&self) -> u32;
+    fn updated_at(&self) -> &str;
+    /// Marks the record as written now by this build, with its next revision.
+    fn stamp(&mut self, revision: u64, at: &str);
+}
+
+macro_rules! record_in {
+    ($record:ty, $store:expr) => {
+        impl Record for $record {
+            const STORE: &'static str = $store;
+            fn revision(&self) -> u64 {
+                self.revision
+            }
+            fn schema_version(&self) -> u32 {
+                self.schema_version
+            }
+            fn updated_at(&self) -> &str {
+                &self.updated_at
+            }
+            fn stamp(&mut self, revision: u64, at: &str) {
+                self.revision = revision;
+                self.schema_version = RECORD_SCHEMA_VERSION;
+                self.updated_at = at.to_string();
+            }
+        }
+    };
+}
+
+record_in!(CaseRecord, super::CASES);
+record_in!(AssessmentRecord, super::ASSESSMENTS);
+record_in!(PlanRecord, super::PLANS);
+record_in!(SigningRecord, super::SIGNING);
+record_in!(ProfileRecord, super::SETTINGS);

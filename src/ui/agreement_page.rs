@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::autosave::{Autosave, SaveStatusLine};
+use super::autosave::SaveStatusLine;
 use super::clock;
 use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextArea};
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use super::plan_page::apply;
 use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
@@ -16,10 +16,11 @@ use crate::domain::plan::{agreement_fields, Agreement, PlanError};
 #[component]
 pub fn AgreementPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={move |Loaded { case, plan, .. }| {
-            let autosave = Autosave::new(plan);
+        <LiveCaseView case_id=case_id render={move |live: LiveCase| {
+            let autosave = live.plan;
+            let case = live.case.draft.get_untracked();
             let record = autosave.draft;
             let errors = RwSignal::new(FieldErrors::default());
             Effect::new(move |_| set_title("Record agreement", !errors.with(FieldErrors::is_empty)));
@@ -39,11 +40,12 @@ pub fn AgreementPage() -> impl IntoView {
                             return;
                         }
                     };
-                    let result = apply(autosave, |record| {
+                    let today = clock::today();
+                    let result = apply(autosave, move |record| {
                         if record.plan.is_agreed() {
-                            record.plan.update_agreement(agreement, clock::today())?;
+                            record.plan.update_agreement(agreement.clone(), today)?;
                         } else {
-                            record.plan.agree(agreement, clock::today())?;
+                            record.plan.agree(agreement.clone(), today)?;
                         }
                         record.agreement_form = Default::default();
                         Ok(())
@@ -113,7 +115,7 @@ pub fn AgreementPage() -> impl IntoView {
                                         ("could_not_answer".into(), "They could not answer".into()),
                                     ]
                                     selected=Signal::derive(move || form.with(|form| (!form.answer.is_empty()).then(|| form.answer.clone())))
-                                    on_select=Callback::new(move |answer: String| autosave.change_now(|record| record.agreement_form.answer = answer))
+                                    on_select=Callback::new(move |answer: String| autosave.change_now(move |record| record.agreement_form.answer = answer.clone()))
                                     error=error_for(agreement_fields::ANSWER)
                                 />
                                 {move || form.with(|form| form.answer == "does_not_agree" || form.answer == "could_not_answer").then(|| view! {
@@ -121,8 +123,8 @@ pub fn AgreementPage() -> impl IntoView {
                                         id=agreement_fields::DETAILS
                                         label=if form.with_untracked(|form| form.answer == "does_not_agree") { "Why do they not agree?" } else { "Why could they not answer?" }
                                         value=Signal::derive(move || form.with(|form| form.details.clone()))
-                                        on_input=Callback::new(move |text: String| autosave.change_typing(|record| record.agreement_form.details = text))
-                                        on_blur=Callback::new(move |_| autosave.flush())
+                                        on_input=Callback::new(move |text: String| autosave.change_typing(move |record| record.agreement_form.details = text.clone()))
+                                        on_blur=autosave.flusher()
                                         error=error_for(agreement_fields::DETAILS)
                                         rows=3
                                     />

@@ -2,12 +2,10 @@
 //! are real; a mistake is shown at its field and what was saved stays saved.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use super::caseload::format_appointment;
-use super::clock;
 use super::components::{DateInput, TextInput};
-use super::db::store;
+use super::loading::use_case_store;
 use crate::domain::caseload::parse_appointment;
 use crate::domain::dates::DateParts;
 use crate::store::CaseRecord;
@@ -41,21 +39,18 @@ pub fn NextAppointment(case: CaseRecord) -> impl IntoView {
             }
             Err(message) => date_error.set(Some(message)),
             Ok(at) => {
-                let mut record = case.get_value();
-                record.next_appointment = Some(at);
-                record.updated_at = clock::timestamp();
-                spawn_local(async move {
-                    let result = async { store().await?.put_case(&record).await }.await;
-                    match result {
-                        Ok(()) => {
-                            case.set_value(record);
-                            let _ = saved.try_set(Some(at));
-                        }
-                        Err(error) => {
-                            let _ = date_error.try_set(Some(error.to_string()));
-                        }
+                let id = case.with_value(|case| case.id.clone());
+                match use_case_store().open_case(&id) {
+                    // Saved through the open case's live copy, like every other change to it.
+                    Some(live) => {
+                        live.case
+                            .change_now(move |record| record.next_appointment = Some(at));
+                        saved.set(Some(at));
                     }
-                });
+                    None => date_error.set(Some(
+                        "This case is not open: go back to the case and try again.".to_string(),
+                    )),
+                }
             }
         }
     };

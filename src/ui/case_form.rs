@@ -10,7 +10,7 @@ use super::components::{
     error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
 };
 use super::db::store;
-use super::loading::{LoadState, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use crate::domain::case::{fields, validate_case, CaseForm, SentenceType, Sex};
 use crate::domain::errors::FieldErrors;
 use crate::store::{CaseRecord, RECORD_SCHEMA_VERSION};
@@ -25,28 +25,17 @@ pub fn NewCasePage() -> impl IntoView {
 #[component]
 pub fn EditCasePage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = RwSignal::new(LoadState::<CaseRecord>::Loading);
-    Effect::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
-        spawn_local(async move {
-            let result = match store().await {
-                Ok(store) => store.case(&id).await,
-                Err(error) => Err(error),
-            };
-            let _ = loaded.try_set(match result {
-                Ok(Some(case)) => LoadState::Ready(case),
-                Ok(None) => LoadState::NotFound,
-                Err(error) => LoadState::Failed(error.to_string()),
-            });
-        });
-    });
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|case: CaseRecord| view! { <CaseFormView existing=Some(case) /> }.into_any()} />
+        <LiveCaseView case_id=case_id render={|live: LiveCase| view! { <CaseFormView existing=Some(live) /> }.into_any()} />
     }
 }
 
+/// A new case (`existing` is `None`), or the open case's details.
 #[component]
-fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
+fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
+    let live = existing;
+    let existing = live.map(|live| live.case.draft.get_untracked());
     let initial = existing
         .as_ref()
         .map(|case| CaseForm::from_details(&case.details))
@@ -75,7 +64,7 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
             .map(|kind| kind.start_date_label().to_string())
             .unwrap_or_else(|| "Sentence or release date".to_string())
     });
-    let existing = StoredValue::new(existing);
+    let existing = StoredValue::new(existing.map(|case| case.id));
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -101,28 +90,28 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
                     .cases()
                     .await?
                     .into_iter()
-                    .filter(|case| existing.as_ref().is_none_or(|this| this.id != case.id))
+                    .filter(|case| existing.as_ref().is_none_or(|this| *this != case.id))
                     .map(|case| case.details.crn)
                     .collect();
                 let details = match validate_case(&form, clock::today(), &others) {
                     Ok(details) => details,
                     Err(field_errors) => return Ok(Err(field_errors)),
                 };
+                if let (Some(id), Some(live)) = (existing, live) {
+                    // A change to the open case: its live copy, saved like every other change.
+                    live.case
+                        .change_now(move |record| record.details = details.clone());
+                    return Ok(Ok(id));
+                }
                 let now = clock::timestamp();
-                let record = match existing {
-                    Some(case) => CaseRecord {
-                        details,
-                        updated_at: now,
-                        ..case
-                    },
-                    None => CaseRecord {
-                        schema_version: RECORD_SCHEMA_VERSION,
-                        id: clock::new_id("case"),
-                        details,
-                        next_appointment: None,
-                        created_at: now.clone(),
-                        updated_at: now,
-                    },
+                let record = CaseRecord {
+                    schema_version: RECORD_SCHEMA_VERSION,
+                    revision: 1,
+                    id: clock::new_id("case"),
+                    details,
+                    next_appointment: None,
+                    created_at: now.clone(),
+                    updated_at: now,
                 };
                 store.put_case(&record).await?;
                 Ok::<_, crate::store::StoreError>(Ok(record.id))
@@ -155,7 +144,7 @@ fn CaseFormView(existing: Option<CaseRecord>) -> impl IntoView {
         .collect();
     let cancel_href = existing.with_value(|case| {
         case.as_ref()
-            .map_or("/".to_string(), |case| format!("/cases/{}", case.id))
+            .map_or("/".to_string(), |id| format!("/cases/{id}"))
     });
 
     view! {

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{Loaded, LoadedCaseView};
 use crate::domain::dates::{age_on, format_long};
 
 #[component]
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, assessment, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, .. }| {
             let appointment_case = case.clone();
             let details = case.details;
             set_title(&details.name, false);

@@ -12,37 +12,51 @@ use super::clock;
 use super::components::{focus_field, set_title};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
-use crate::domain::caseload::{keeps_all, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey};
+use crate::domain::caseload::{
+    keeps_all, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey, UnreadableRecord,
+};
 use crate::domain::dates::format_long;
 use crate::domain::signing::CaseSigning;
-use crate::store::StoreError;
+use crate::store::{
+    AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, StoreError, Unreadable,
+};
 
 const SEARCH_ID: &str = "caseload-search";
 
-/// Every case's row, from four reads of the store however many cases there are.
-async fn load_rows() -> Result<Vec<CaseloadRow>, StoreError> {
+/// Every case's row, from four reads of the store however many cases there are, and every record
+/// that could not be read (named by its key; it never hides the others).
+async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>), StoreError> {
     let store = store().await?;
-    let cases = store.cases().await?;
-    let mut assessments: HashMap<String, _> = store
-        .assessments()
-        .await?
-        .into_iter()
-        .map(|record| (record.case_id.clone(), record))
-        .collect();
-    let mut plans: HashMap<String, _> = store
-        .plans()
-        .await?
-        .into_iter()
-        .map(|record| (record.case_id.clone(), record))
-        .collect();
-    let mut signings: HashMap<String, _> = store
-        .signings()
-        .await?
-        .into_iter()
-        .map(|record| (record.case_id.clone(), record))
-        .collect();
+    let (mut cases, mut unreadable) = store.all_records::<CaseRecord>().await?;
+    cases.sort_by(|a, b| b.created_at.cmp(&a.created_at));
+    fn by_case<R>(
+        (records, unreadable): (Vec<R>, Vec<Unreadable>),
+        case_id: impl Fn(&R) -> String,
+        problems: &mut Vec<Unreadable>,
+    ) -> HashMap<String, R> {
+        problems.extend(unreadable);
+        records
+            .into_iter()
+            .map(|record| (case_id(&record), record))
+            .collect()
+    }
+    let mut assessments = by_case(
+        store.all_records::<AssessmentRecord>().await?,
+        |record| record.case_id.clone(),
+        &mut unreadable,
+    );
+    let mut plans = by_case(
+        store.all_records::<PlanRecord>().await?,
+        |record| record.case_id.clone(),
+        &mut unreadable,
+    );
+    let mut signings = by_case(
+        store.all_records::<SigningRecord>().await?,
+        |record| record.case_id.clone(),
+        &mut unreadable,
+    );
     let today = clock::today();
-    Ok(cases
+    let rows = cases
         .into_iter()
         .map(|case| {
             let assessment = assessments.remove(&case.id);
@@ -65,7 +79,32 @@ async fn load_rows() -> Result<Vec<CaseloadRow>, StoreError> {
                 today,
             )
         })
-        .collect())
+        .collect::<Vec<_>>();
+    Ok((rows, unreadable))
+}
+
+/// "The case record “case-7” could not be read", for each record the store could not read.
+#[component]
+fn UnreadableRecords(records: Vec<Unreadable>) -> impl IntoView {
+    (!records.is_empty()).then(|| {
+        let items = records
+            .into_iter()
+            .map(|record| {
+                let record = UnreadableRecord::new(record.store, &record.id, record.reason);
+                view! { <li>{record.sentence()}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="govuk-warning-text" data-testid="unreadable-records">
+                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                <div class="govuk-warning-text__text">
+                    <span class="govuk-visually-hidden">"Warning"</span>
+                    <p class="govuk-body govuk-!-font-weight-bold">"Some saved work could not be read. It has not been changed or deleted, and the rest of your caseload is below."</p>
+                    <ul class="govuk-list govuk-list--bullet">{items}</ul>
+                </div>
+            </div>
+        }
+    })
 }
 
 /// "Tuesday 1 December 2026, 14:30".
@@ -120,9 +159,13 @@ fn move_through_results(step: i32) {
 pub fn Caseload() -> impl IntoView {
     set_title("Your caseload", false);
     let rows = RwSignal::new(LoadState::<Vec<CaseloadRow>>::Loading);
+    let unreadable = RwSignal::new(Vec::<Unreadable>::new());
     let index = StoredValue::new(SearchIndex::new(&[]));
     spawn_local(async move {
-        let loaded = load_rows().await;
+        let loaded = load_rows().await.map(|(rows, problems)| {
+            let _ = unreadable.try_set(problems);
+            rows
+        });
         if let Ok(rows) = &loaded {
             let entries: Vec<(&str, &str, &str)> = rows
                 .iter()
@@ -187,6 +230,7 @@ pub fn Caseload() -> impl IntoView {
                 <p class="govuk-body-s">"Shortcuts are off while you type in a field."</p>
             </div>
         })}
+        {move || view! { <UnreadableRecords records=unreadable.get() /> }}
         <LoadedView loaded=rows render={move |rows: Vec<CaseloadRow>| {
             if rows.is_empty() {
                 return view! { <p class="govuk-body" data-testid="empty-caseload">"You have no cases yet. Create a case to start an assessment."</p> }.into_any();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{Loaded, LoadedCaseView};
 use super::offences::use_offence_table;
 use crate::domain::check_answers::summary_rows;
 use crate::domain::progress::{section_status, SectionStatus};
@@ -14,11 +14,10 @@ use crate::domain::questionnaire::{self, CheckContext};
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
     let params = use_params_map();
-    let case_id = move || params.read().get("id").unwrap_or_default();
-    let loaded = load_case_and_assessment(case_id);
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let offences = use_offence_table();
     view! {
-        <LoadedView loaded=loaded render={move |Loaded { case, assessment, .. }| {
+        <LoadedCaseView case_id=case_id render={move |Loaded { case, assessment, .. }| {
             let section_id = params.read_untracked().get("section").unwrap_or_default();
             let Some(section) = questionnaire::section(&section_id) else {
                 set_title("Section not found", false);

@@ -124,6 +124,75 @@ pub fn ErrorMessage(id: String, #[prop(into)] message: Signal<Option<String>>) -
     }
 }
 
+/// What a text box shows: the live value, except while the officer is typing in this very box and
+/// the live value changed under them (another tab saved the same field). Then what they typed stays
+/// on screen and `elsewhere` holds the other tab's value, so they can be told and choose.
+pub fn guarded_value(
+    id: String,
+    value: Signal<String>,
+    elsewhere: RwSignal<Option<String>>,
+) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let live = value.get();
+        let typing_here = document()
+            .active_element()
+            .filter(|element| element.id() == id)
+            .and_then(|element| shown_text(&element));
+        match typing_here {
+            Some(shown) if shown != live => {
+                elsewhere.try_set(Some(live));
+                shown
+            }
+            _ => {
+                if elsewhere.try_get_untracked().flatten().is_some() {
+                    elsewhere.try_set(None);
+                }
+                live
+            }
+        }
+    }
+}
+
+/// The text in an input or textarea as it is on screen.
+fn shown_text(element: &web_sys::Element) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        return Some(input.value());
+    }
+    element
+        .dyn_ref::<web_sys::HtmlTextAreaElement>()
+        .map(web_sys::HtmlTextAreaElement::value)
+}
+
+/// "Changed in another tab to: …", under a box whose answer another tab saved while the officer was
+/// typing in it, with a button to take that answer instead.
+#[component]
+pub fn ChangedElsewhere(id: String, elsewhere: RwSignal<Option<String>>) -> impl IntoView {
+    move || {
+        elsewhere.get().map(|other| {
+            let id = id.clone();
+            let take = other.clone();
+            view! {
+                <div class="govuk-inset-text workbook-changed-elsewhere" role="status" data-testid="changed-elsewhere">
+                    <p class="govuk-body govuk-!-margin-bottom-2">
+                        {format!("Changed in another tab to: “{other}”. What you type here replaces it.")}
+                    </p>
+                    <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
+                        use wasm_bindgen::JsCast;
+                        let element = document().get_element_by_id(&id);
+                        if let Some(input) = element.as_ref().and_then(|e| e.dyn_ref::<web_sys::HtmlInputElement>()) {
+                            input.set_value(&take);
+                        } else if let Some(area) = element.as_ref().and_then(|e| e.dyn_ref::<web_sys::HtmlTextAreaElement>()) {
+                            area.set_value(&take);
+                        }
+                        elsewhere.set(None);
+                    }>"Use the other tab’s answer"</button>
+                </div>
+            }
+        })
+    }
+}
+
 /// A text input with label, optional hint and error. `on_input` receives every keystroke.
 #[component]
 pub fn TextInput(
@@ -149,11 +218,14 @@ pub fn TextInput(
             )
         }
     };
+    let elsewhere = RwSignal::new(None::<String>);
+    let shown = guarded_value(id.clone(), value, elsewhere);
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
             <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
             <ErrorMessage id=error_id message=error />
+            <ChangedElsewhere id=id.clone() elsewhere=elsewhere />
             <input
                 class=format!("govuk-input {class}")
                 class:govuk-input--error=move || error.get().is_some()
@@ -163,7 +235,7 @@ pub fn TextInput(
                 spellcheck="false"
                 autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
                 aria-describedby=described_by
-                prop:value=move || value.get()
+                prop:value=shown
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             />
         </div>
@@ -183,7 +255,7 @@ pub fn TextArea(
     #[prop(default = 4)] rows: u32,
     /// Called when focus leaves the box (to save waiting typing at once).
     #[prop(optional)]
-    on_blur: Option<Callback<()>>,
+    on_blur: Option<crate::ui::autosave::Flush>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -201,11 +273,14 @@ pub fn TextArea(
                 .to_string()
         }
     };
+    let elsewhere = RwSignal::new(None::<String>);
+    let shown = guarded_value(id.clone(), value, elsewhere);
     view! {
         <div class="govuk-form-group govuk-character-count" class:govuk-form-group--error=move || error.get().is_some()>
             <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
             <ErrorMessage id=error_id message=error />
+            <ChangedElsewhere id=id.clone() elsewhere=elsewhere />
             <textarea
                 class="govuk-textarea"
                 class:govuk-textarea--error=move || error.get().is_some()
@@ -213,11 +288,11 @@ pub fn TextArea(
                 name=id
                 rows=rows
                 aria-describedby=described
-                prop:value=move || value.get()
+                prop:value=shown
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 on:blur=move |_| {
-                    if let Some(on_blur) = on_blur {
-                        on_blur.run(());
+                    if let Some(on_blur) = &on_blur {
+                        on_blur();
                     }
                 }
             ></textarea>
@@ -313,7 +388,7 @@ pub fn DateInput(
     #[prop(into)] error: Signal<Option<String>>,
     /// Called when focus leaves one of the boxes.
     #[prop(optional)]
-    on_blur: Option<Callback<()>>,
+    on_blur: Option<crate::ui::autosave::Flush>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -346,9 +421,12 @@ pub fn DateInput(
                             set(&mut parts, event_target_value(&ev));
                             on_input.run(parts);
                         }
-                        on:blur=move |_| {
-                            if let Some(on_blur) = on_blur {
-                                on_blur.run(());
+                        on:blur={
+                            let on_blur = on_blur.clone();
+                            move |_| {
+                                if let Some(on_blur) = &on_blur {
+                                    on_blur();
+                                }
                             }
                         }
                     />

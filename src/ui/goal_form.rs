@@ -9,7 +9,7 @@ use super::clock;
 use super::components::{
     error_at, focus_error_summary, set_title, Checkboxes, DateInput, ErrorSummary, Radios, TextArea,
 };
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use super::plan_page::apply;
 use crate::domain::errors::FieldErrors;
 use crate::domain::plan::{goal_fields, AreaOfNeed, GoalForm};
@@ -19,11 +19,12 @@ use crate::store::PlanRecord;
 #[component]
 pub fn GoalFormPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={move |Loaded { case, plan, .. }| {
+        <LiveCaseView case_id=case_id render={move |live: LiveCase| {
             let editing = params.read_untracked().get("goal");
-            let autosave = Autosave::new(plan);
+            let autosave = live.plan;
+            let case = live.case.draft.get_untracked();
             // The form kept for this goal (or a new goal) is picked up again; anything else starts afresh.
             let kept = autosave.draft.with_untracked(|record| record.goal_form.clone()).filter(|form| form.editing == editing);
             let form = match (kept, &editing) {
@@ -37,7 +38,9 @@ pub fn GoalFormPage() -> impl IntoView {
                 },
                 (None, None) => GoalForm::default(),
             };
-            autosave.change_now(|record| record.goal_form = Some(form));
+            if autosave.draft.with_untracked(|record| record.goal_form.as_ref() != Some(&form)) {
+                autosave.change_now(move |record| record.goal_form = Some(form.clone()));
+            }
             view! { <GoalFormView autosave=autosave case_id=case.id.clone() caption=format!("{} ({})", case.details.name, case.details.crn) editing=editing.is_some() /> }.into_any()
         }} />
     }
@@ -59,20 +62,20 @@ fn GoalFormView(
     let error_for = move |field: &'static str| error_at(errors, field);
     let typing = move |change: fn(&mut GoalForm, String)| {
         Callback::new(move |value: String| {
-            autosave.change_typing(|record| {
+            autosave.change_typing(move |record| {
                 change(
                     record.goal_form.get_or_insert_with(GoalForm::default),
-                    value,
+                    value.clone(),
                 )
             })
         })
     };
     let choosing = move |change: fn(&mut GoalForm, String)| {
         Callback::new(move |value: String| {
-            autosave.change_now(|record| {
+            autosave.change_now(move |record| {
                 change(
                     record.goal_form.get_or_insert_with(GoalForm::default),
-                    value,
+                    value.clone(),
                 )
             })
         })
@@ -93,11 +96,12 @@ fn GoalFormView(
                     return;
                 }
             };
-            let result = apply(autosave, |record| {
+            let new_id = clock::new_id("g");
+            let result = apply(autosave, move |record| {
                 match &typed.editing {
-                    Some(id) => record.plan.change_goal(id, details, today)?,
+                    Some(id) => record.plan.change_goal(id, details.clone(), today)?,
                     None => {
-                        record.plan.add_goal(&clock::new_id("g"), details, today)?;
+                        record.plan.add_goal(&new_id, details.clone(), today)?;
                     }
                 }
                 record.goal_form = None;
@@ -133,7 +137,7 @@ fn GoalFormView(
                         hint="In words the person on probation would use, for example: find a settled place to live"
                         value=Signal::derive(move || form.with(|form| form.text.clone()))
                         on_input=typing(|form, text| form.text = text)
-                        on_blur=Callback::new(move |_| autosave.flush())
+                        on_blur=autosave.flusher()
                         error=error_for(goal_fields::TEXT)
                     />
                     <Radios
@@ -150,11 +154,11 @@ fn GoalFormView(
                         hint=Some("Select all that apply".to_string())
                         options=areas
                         ticked=Signal::derive(move || form.with(|form| form.related.clone()))
-                        on_toggle=Callback::new(move |(code, on): (String, bool)| autosave.change_now(|record| {
+                        on_toggle=Callback::new(move |(code, on): (String, bool)| autosave.change_now(move |record| {
                             let form = record.goal_form.get_or_insert_with(GoalForm::default);
                             form.related.retain(|related| *related != code);
                             if on {
-                                form.related.push(code);
+                                form.related.push(code.clone());
                             }
                         }))
                         error=Signal::stored(None::<String>)
@@ -164,7 +168,7 @@ fn GoalFormView(
                         label="How will progress be measured? (optional)"
                         value=Signal::derive(move || form.with(|form| form.measured.clone()))
                         on_input=typing(|form, text| form.measured = text)
-                        on_blur=Callback::new(move |_| autosave.flush())
+                        on_blur=autosave.flusher()
                         error=error_for(goal_fields::MEASURED)
                         rows=3
                     />
@@ -199,8 +203,8 @@ fn GoalFormView(
                                         legend="Target date"
                                         hint="Today or later. For example, 27 3 2027"
                                         value=Signal::derive(move || form.with(|form| form.target_date.clone()))
-                                        on_input=Callback::new(move |parts| autosave.change_typing(|record| record.goal_form.get_or_insert_with(GoalForm::default).target_date = parts))
-                                        on_blur=Callback::new(move |_| autosave.flush())
+                                        on_input=Callback::new(move |parts: crate::domain::dates::DateParts| autosave.change_typing(move |record| record.goal_form.get_or_insert_with(GoalForm::default).target_date = parts.clone()))
+                                        on_blur=autosave.flusher()
                                         error=error_for(goal_fields::TARGET_DATE)
                                     />
                                 })}
@@ -213,8 +217,8 @@ fn GoalFormView(
                                     legend="Reminder date (optional)"
                                     hint="When to look at this goal again. For example, 27 3 2027"
                                     value=Signal::derive(move || form.with(|form| form.reminder_date.clone()))
-                                    on_input=Callback::new(move |parts| autosave.change_typing(|record| record.goal_form.get_or_insert_with(GoalForm::default).reminder_date = parts))
-                                    on_blur=Callback::new(move |_| autosave.flush())
+                                    on_input=Callback::new(move |parts: crate::domain::dates::DateParts| autosave.change_typing(move |record| record.goal_form.get_or_insert_with(GoalForm::default).reminder_date = parts.clone()))
+                                    on_blur=autosave.flusher()
                                     error=error_for(goal_fields::REMINDER_DATE)
                                 />
                             </div>

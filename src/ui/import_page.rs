@@ -12,7 +12,7 @@ use super::clock;
 use super::components::set_title;
 use super::db::store;
 use crate::domain::package::{
-    parse_package, preview_import, CasePackage, ImportPreview, PackagedCase,
+    import_writes, parse_package, preview_import, CasePackage, ImportPreview, PackagedCase,
 };
 use crate::domain::signing::CaseSigning;
 use crate::store::{
@@ -76,6 +76,7 @@ pub fn ImportPage() -> impl IntoView {
     }
     let step = RwSignal::new(Step::Choose);
     let navigate = use_navigate();
+    let cases = super::loading::use_case_store();
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -108,7 +109,7 @@ pub fn ImportPage() -> impl IntoView {
             let _ = step.try_set(outcome.unwrap_or_else(Step::Refused));
         });
     };
-    let import = move |package: CasePackage, preview: ImportPreview, case_here: bool| {
+    let import = move |package: CasePackage, preview: ImportPreview| {
         spawn_local(async move {
             let outcome = async {
                 let store = store().await.map_err(|error| error.to_string())?;
@@ -121,27 +122,29 @@ pub fn ImportPage() -> impl IntoView {
                     })?
                     .profile;
                 let now = clock::timestamp();
-                let signing = preview
-                    .apply(&profile, &now)
+                // What an import writes is the domain's policy (`import_writes`); here it is only
+                // wrapped in records and written in one transaction.
+                let writes = import_writes(&package, preview, &profile, &now)
                     .map_err(|error| error.to_string())?;
                 let id = package.case.id.clone();
-                let case = CaseRecord {
-                    schema_version: RECORD_SCHEMA_VERSION,
-                    id: id.clone(),
-                    details: package.case.details.clone(),
-                    next_appointment: None,
-                    created_at: package.case.created_at.clone(),
-                    updated_at: now.clone(),
+                let case = match writes.case {
+                    Some(new) => CaseRecord {
+                        schema_version: RECORD_SCHEMA_VERSION,
+                        revision: 0,
+                        id: id.clone(),
+                        details: new.details,
+                        next_appointment: None,
+                        created_at: new.created_at,
+                        updated_at: now.clone(),
+                    },
+                    None => store
+                        .case(&id)
+                        .await
+                        .map_err(|error| error.to_string())?
+                        .ok_or_else(|| "the case here could not be read".to_string())?,
                 };
-                // A case new here takes the package's draft (or latest version); a draft already here is never replaced.
-                let snapshot = package.draft.clone().or_else(|| {
-                    package
-                        .signing
-                        .latest()
-                        .map(|version| version.snapshot.clone())
-                });
-                let (assessment, plan) = match (case_here, snapshot) {
-                    (false, Some(snapshot)) => {
+                let (assessment, plan) = match writes.work {
+                    Some(snapshot) => {
                         let mut assessment = AssessmentRecord::new(&id);
                         assessment.answers = snapshot.answers;
                         assessment.completed_sections = snapshot.completed_sections;
@@ -151,32 +154,35 @@ pub fn ImportPage() -> impl IntoView {
                         plan.updated_at = now.clone();
                         (Some(assessment), Some(plan))
                     }
-                    _ => (None, None),
+                    None => (None, None),
                 };
-                let existing = if case_here {
-                    store.case(&id).await.map_err(|error| error.to_string())?
-                } else {
-                    None
-                };
+                // A senior's comments typed here and not yet sent stay.
+                let comment_drafts = store
+                    .signing(&id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|record| record.comment_drafts)
+                    .unwrap_or_default();
                 let signing = SigningRecord {
                     schema_version: RECORD_SCHEMA_VERSION,
+                    revision: 0,
                     case_id: id.clone(),
-                    signing,
-                    comment_drafts: Default::default(),
+                    signing: writes.signing,
+                    comment_drafts,
                     updated_at: now,
                 };
                 store
-                    .import_case(
-                        existing.as_ref().unwrap_or(&case),
-                        assessment.as_ref(),
-                        plan.as_ref(),
-                        &signing,
-                    )
+                    .import_case(&case, assessment.as_ref(), plan.as_ref(), &signing)
                     .await
                     .map_err(|error| error.to_string())?;
                 Ok::<_, String>(id)
             }
             .await;
+            if let Ok(id) = &outcome {
+                // The open copy of this case (if any) is read again from what was imported.
+                cases.forget(id);
+            }
             let _ = step.try_set(match outcome {
                 Ok(id) => Step::Imported(id),
                 Err(problem) => Step::Refused(problem),
@@ -218,7 +224,7 @@ pub fn ImportPage() -> impl IntoView {
                     view! { <ul class="govuk-list govuk-list--bullet" data-testid="package-changes">{changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }.into_any()
                 }}
                 {(!case_here).then(|| view! { <p class="govuk-body">"The case is new to this browser: it will be added to your caseload."</p> })}
-                <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| import(package.clone(), preview.clone(), case_here)>"Import this package"</button>
+                <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| import(package.clone(), preview.clone())>"Import this package"</button>
             }
             .into_any()
         }

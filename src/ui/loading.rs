@@ -1,23 +1,44 @@
-//! Reading a case (and its draft assessment) for a screen, with the waiting and failure states.
+//! The one live copy of the open case, shared by every screen of that case (a Leptos context), and
+//! the waiting and failure states while it loads.
+//!
+//! `provide_case_store` (once, in `App`) keeps the open case: its record, assessment, plan and
+//! signing, each an `Autosave` (the live copy plus the machinery that saves changes to it), and the
+//! officer's profile. Every screen of a case asks `use_live_case` for it; moving between sections or
+//! screens of one case never reloads it, so no screen can hold an older copy and save it over a newer
+//! one. Opening another case closes this one (saving what is waiting). Other tabs' committed changes
+//! arrive as notices (`store::notices`) and are taken into the live copy at once.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::db::store;
-use crate::domain::signing::{CaseSigning, DraftStatus, Profile, Snapshot};
+use super::autosave::Autosave;
+use super::db::{database_name, store};
+use super::health::health;
+use crate::domain::signing::{DraftStatus, Profile, Snapshot};
+use crate::store::notices::{Listener, Notice};
 use crate::store::{
-    AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, RECORD_SCHEMA_VERSION,
+    AssessmentRecord, CaseRecord, PlanRecord, Record, SigningRecord, StoreError, PROFILE_KEY,
+    RECORD_SCHEMA_VERSION, SETTINGS,
 };
 
+/// The open case: one live copy of each of its records.
+#[derive(Clone, Copy)]
+pub struct LiveCase {
+    pub case: Autosave<CaseRecord>,
+    pub assessment: Autosave<AssessmentRecord>,
+    pub plan: Autosave<PlanRecord>,
+    pub signing: Autosave<SigningRecord>,
+    /// Who uses this browser, if they have said.
+    pub profile: RwSignal<Option<Profile>>,
+}
+
+/// A copy of the open case as it stands, for screens that only show it (they redraw when it changes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
     pub case: CaseRecord,
     pub assessment: AssessmentRecord,
-    /// The sentence plan (a new, empty one if none was started).
     pub plan: PlanRecord,
-    /// Signed versions, comments and the timeline (a timeline of creation only, if none yet).
     pub signing: SigningRecord,
-    /// Who uses this browser, if they have said.
     pub profile: Option<Profile>,
 }
 
@@ -30,14 +51,61 @@ impl Loaded {
             plan: self.plan.plan.clone(),
         }
     }
+}
 
-    /// Whether the answers and plan are read-only: the latest version is signed and no new draft
-    /// was started, or it is with a senior.
+fn is_locked(signing: &SigningRecord) -> bool {
+    !matches!(signing.signing.draft_status(), DraftStatus::Open { .. })
+}
+
+impl LiveCase {
+    pub fn id(&self) -> String {
+        self.case.draft.with_untracked(|case| case.id.clone())
+    }
+
+    /// The whole case as it stands (tracked: a screen built from it redraws when anything changes).
+    pub fn loaded(&self) -> Loaded {
+        Loaded {
+            case: self.case.draft.get(),
+            assessment: self.assessment.draft.get(),
+            plan: self.plan.draft.get(),
+            signing: self.signing.draft.get(),
+            profile: self.profile.get(),
+        }
+    }
+
+    /// The draft assessment and plan as a version would hold them (tracked).
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            answers: self.assessment.draft.with(|record| record.answers.clone()),
+            completed_sections: self
+                .assessment
+                .draft
+                .with(|record| record.completed_sections.clone()),
+            plan: self.plan.draft.with(|record| record.plan.clone()),
+        }
+    }
+
+    /// Whether the answers and plan are read-only now (tracked: signing in another tab locks this one).
     pub fn is_locked(&self) -> bool {
-        !matches!(
-            self.signing.signing.draft_status(),
-            DraftStatus::Open { .. }
-        )
+        self.signing.draft.with(is_locked)
+    }
+
+    /// "Alex Marsh (X123456)", for captions (tracked).
+    pub fn caption(&self) -> String {
+        self.case
+            .draft
+            .with(|case| format!("{} ({})", case.details.name, case.details.crn))
+    }
+
+    /// Takes another tab's committed change to one of this case's records.
+    fn changed_elsewhere(&self, notice: &Notice) {
+        match notice.store.as_str() {
+            crate::store::CASES => self.case.changed_elsewhere(notice.revision),
+            crate::store::ASSESSMENTS => self.assessment.changed_elsewhere(notice.revision),
+            crate::store::PLANS => self.plan.changed_elsewhere(notice.revision),
+            crate::store::SIGNING => self.signing.changed_elsewhere(notice.revision),
+            _ => {}
+        }
     }
 }
 
@@ -49,67 +117,222 @@ pub enum LoadState<T> {
     Ready(T),
 }
 
-/// Loads the case named by `case_id`, its draft assessment and its plan (new, empty ones if none was started).
-pub fn load_case_and_assessment(
-    case_id: impl Fn() -> String + Send + Sync + 'static,
-) -> RwSignal<LoadState<Loaded>> {
-    let state = RwSignal::new(LoadState::Loading);
-    Effect::new(move |_| {
-        let id = case_id();
-        state.set(LoadState::Loading);
-        spawn_local(async move {
-            let result = async {
-                let store = store().await?;
-                let Some(case) = store.case(&id).await? else {
-                    return Ok(None);
-                };
-                let assessment = store
-                    .assessment(&id)
-                    .await?
-                    .unwrap_or_else(|| AssessmentRecord::new(&id));
-                let plan = store
-                    .plan(&id)
-                    .await?
-                    .unwrap_or_else(|| PlanRecord::new(&id));
-                let signing = store.signing(&id).await?.unwrap_or_else(|| SigningRecord {
-                    schema_version: RECORD_SCHEMA_VERSION,
-                    case_id: id.clone(),
-                    signing: CaseSigning::new(&case.created_at, None),
-                    comment_drafts: Default::default(),
-                    updated_at: String::new(),
+impl<T> LoadState<T> {
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> LoadState<U> {
+        match self {
+            LoadState::Loading => LoadState::Loading,
+            LoadState::NotFound => LoadState::NotFound,
+            LoadState::Failed(message) => LoadState::Failed(message),
+            LoadState::Ready(value) => LoadState::Ready(f(value)),
+        }
+    }
+}
+
+/// The open case of this tab, held above every screen.
+#[derive(Clone, Copy)]
+pub struct CaseStore {
+    /// The case id and how far its loading has got.
+    current: RwSignal<Option<(String, LoadState<LiveCase>)>>,
+    /// The reactive owner of the open case's signals (disposed when another case is opened).
+    owner: StoredValue<Option<Owner>>,
+    /// The app's owner, under which each open case gets its own.
+    root: StoredValue<Owner>,
+}
+
+/// Keeps the open case for every screen; listens for other tabs' changes. Call once, in `App`.
+pub fn provide_case_store() {
+    let root = Owner::current().unwrap_or_default();
+    let cases = CaseStore {
+        current: RwSignal::new(None),
+        owner: StoredValue::new(None),
+        root: StoredValue::new(root),
+    };
+    provide_context(cases);
+    let listener = Listener::new(database_name(), move |notice| {
+        cases.changed_elsewhere(&notice)
+    });
+    // Lives as long as the page.
+    std::mem::forget(listener);
+}
+
+impl CaseStore {
+    /// The live copy of case `id`, if it is the open case.
+    pub fn open_case(&self, id: &str) -> Option<LiveCase> {
+        self.current.with_untracked(|current| match current {
+            Some((open, LoadState::Ready(live))) if open == id => Some(*live),
+            _ => None,
+        })
+    }
+
+    fn changed_elsewhere(&self, notice: &Notice) {
+        if notice.store == SETTINGS && notice.key == PROFILE_KEY {
+            if let Some(live) = self.current.with_untracked(|current| match current {
+                Some((_, LoadState::Ready(live))) => Some(*live),
+                _ => None,
+            }) {
+                spawn_local(async move {
+                    let profile = async { store().await?.profile().await }.await;
+                    if let Ok(Some(record)) = profile {
+                        let _ = live.profile.try_set(Some(record.profile));
+                    }
                 });
-                let profile = store.profile().await?.map(|record| record.profile);
-                Ok::<_, crate::store::StoreError>(Some(Loaded {
-                    case,
-                    assessment,
-                    plan,
-                    signing,
-                    profile,
-                }))
             }
-            .await;
-            let _ = state.try_set(match result {
-                Ok(Some(loaded)) => LoadState::Ready(loaded),
+            return;
+        }
+        if let Some(live) = self.open_case(&notice.key) {
+            live.changed_elsewhere(notice);
+        }
+    }
+
+    /// Forgets the open case if it is `id` (its records were replaced whole, by an import), so the
+    /// next screen reads it afresh.
+    pub fn forget(&self, id: &str) {
+        let open = self
+            .current
+            .with_untracked(|current| current.as_ref().is_some_and(|(open, _)| open == id));
+        if open {
+            self.close();
+        }
+    }
+
+    fn close(&self) {
+        if let Some(owner) = self.owner.try_update_value(Option::take).flatten() {
+            owner.cleanup();
+        }
+        self.current.set(None);
+    }
+
+    /// Opens case `id` unless it is open (or opening) already.
+    fn open(&self, id: String) {
+        let already = self.current.with_untracked(|current| {
+            current
+                .as_ref()
+                .is_some_and(|(open, state)| *open == id && !matches!(state, LoadState::Failed(_)))
+        });
+        if already {
+            return;
+        }
+        self.close();
+        self.current.set(Some((id.clone(), LoadState::Loading)));
+        let this = *self;
+        spawn_local(async move {
+            let result = load(&id).await;
+            let still_wanted = this.current.try_with_untracked(|current| {
+                current.as_ref().is_some_and(|(open, _)| *open == id)
+            }) == Some(true);
+            if !still_wanted {
+                return;
+            }
+            let state = match result {
                 Ok(None) => LoadState::NotFound,
                 Err(error) => LoadState::Failed(error.to_string()),
-            });
+                Ok(Some(records)) => {
+                    let owner = this.root.get_value().child();
+                    let live = owner.with(|| records.into_live());
+                    this.owner.set_value(Some(owner));
+                    LoadState::Ready(live)
+                }
+            };
+            this.current.set(Some((id, state)));
         });
-    });
-    state
+    }
+}
+
+/// What is stored for a case, read once when it is opened.
+struct Stored {
+    case: CaseRecord,
+    assessment: Option<AssessmentRecord>,
+    plan: Option<PlanRecord>,
+    signing: Option<SigningRecord>,
+    profile: Option<Profile>,
+}
+
+impl Stored {
+    fn into_live(self) -> LiveCase {
+        let id = self.case.id.clone();
+        let newer = [
+            self.case.schema_version(),
+            self.assessment.as_ref().map_or(0, Record::schema_version),
+            self.plan.as_ref().map_or(0, Record::schema_version),
+            self.signing.as_ref().map_or(0, Record::schema_version),
+        ]
+        .into_iter()
+        .any(|version| version > RECORD_SCHEMA_VERSION);
+        if newer {
+            health().stop_writes(StoreError::Newer.to_string());
+        }
+        let fresh_signing = SigningRecord::new(&id, &self.case.created_at);
+        LiveCase {
+            case: Autosave::new(&id, self.case, None),
+            assessment: Autosave::new(
+                &id,
+                self.assessment
+                    .unwrap_or_else(|| AssessmentRecord::new(&id)),
+                Some(AssessmentRecord::new(&id)),
+            ),
+            plan: Autosave::new(
+                &id,
+                self.plan.unwrap_or_else(|| PlanRecord::new(&id)),
+                Some(PlanRecord::new(&id)),
+            ),
+            signing: Autosave::new(
+                &id,
+                self.signing.unwrap_or_else(|| fresh_signing.clone()),
+                Some(fresh_signing),
+            ),
+            profile: RwSignal::new(self.profile),
+        }
+    }
+}
+
+async fn load(id: &str) -> Result<Option<Stored>, StoreError> {
+    let store = store().await?;
+    let Some(case) = store.case(id).await? else {
+        return Ok(None);
+    };
+    Ok(Some(Stored {
+        case,
+        assessment: store.assessment(id).await?,
+        plan: store.plan(id).await?,
+        signing: store.signing(id).await?,
+        profile: store.profile().await?.map(|record| record.profile),
+    }))
+}
+
+/// The open case named by `case_id` (opening it if another, or none, is open).
+pub fn use_live_case(
+    case_id: impl Fn() -> String + Send + Sync + 'static,
+) -> Signal<LoadState<LiveCase>> {
+    let cases = expect_context::<CaseStore>();
+    let case_id = Memo::new(move |_| case_id());
+    Effect::new(move |_| cases.open(case_id.get()));
+    Signal::derive(move || {
+        let id = case_id.get();
+        cases.current.with(|current| match current {
+            Some((open, state)) if *open == id => state.clone(),
+            _ => LoadState::Loading,
+        })
+    })
+}
+
+/// The case store itself, for screens that replace records whole (an import).
+pub fn use_case_store() -> CaseStore {
+    expect_context::<CaseStore>()
 }
 
 /// Shows `render` once loaded; until then a waiting line, and a clear message if the case is missing.
 #[component]
-pub fn LoadedView<T, F>(loaded: RwSignal<LoadState<T>>, render: F) -> impl IntoView
+pub fn LoadedView<T, F>(#[prop(into)] loaded: Signal<LoadState<T>>, render: F) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     F: Fn(T) -> AnyView + Send + Sync + 'static,
 {
-    move || match loaded.get() {
-        LoadState::Loading => {
-            view! { <p class="govuk-body" aria-busy="true">"Loading…"</p> }.into_any()
-        }
-        LoadState::NotFound => {
+    // Redrawn only when the state changes kind, never because the loaded value changed.
+    let kind = Memo::new(move |_| loaded.with(|state| state.clone().map(|_| ())));
+    move || match (kind.get(), loaded.get_untracked()) {
+        // Untracked: what the screen reads while it is built must not rebuild the whole screen.
+        (LoadState::Ready(()), LoadState::Ready(value)) => untrack(|| render(value)),
+        (_, LoadState::NotFound) => {
             super::components::set_title("Case not found", false);
             view! {
                 <h1 class="govuk-heading-l">"Case not found"</h1>
@@ -118,13 +341,41 @@ where
             }
             .into_any()
         }
-        LoadState::Failed(message) => view! {
+        (_, LoadState::Failed(message)) => view! {
             <div class="govuk-error-summary" role="alert">
                 <h2 class="govuk-error-summary__title">"Saved work could not be read"</h2>
                 <div class="govuk-error-summary__body"><p class="govuk-body">{message}</p></div>
             </div>
         }
         .into_any(),
-        LoadState::Ready(value) => render(value),
+        _ => view! { <p class="govuk-body" aria-busy="true">"Loading…"</p> }.into_any(),
+    }
+}
+
+/// An editing screen of the open case: `render` runs once when it is loaded and reads the live
+/// copy reactively from there on.
+#[component]
+pub fn LiveCaseView<F>(case_id: Memo<String>, render: F) -> impl IntoView
+where
+    F: Fn(LiveCase) -> AnyView + Send + Sync + 'static,
+{
+    let loaded = use_live_case(move || case_id.get());
+    view! { <LoadedView loaded=loaded render=render /> }
+}
+
+/// A screen that only shows the open case: it is drawn again whenever the case changes (here or in
+/// another tab).
+#[component]
+pub fn LoadedCaseView<F>(case_id: Memo<String>, render: F) -> impl IntoView
+where
+    F: Fn(Loaded) -> AnyView + Send + Sync + 'static,
+{
+    let loaded = use_live_case(move || case_id.get());
+    let render = std::sync::Arc::new(render);
+    view! {
+        <LoadedView loaded=loaded render=move |live: LiveCase| {
+            let render = render.clone();
+            (move || render(live.loaded())).into_any()
+        } />
     }
 }

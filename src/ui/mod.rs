@@ -13,6 +13,7 @@ mod db;
 mod export;
 mod fields;
 mod goal_form;
+mod health;
 mod import_page;
 mod loading;
 mod offences;
@@ -83,6 +84,7 @@ fn return_to_last_location() {
 
 #[component]
 fn App() -> impl IntoView {
+    loading::provide_case_store();
     view! {
         <Router>
             <RememberLocation />
@@ -102,6 +104,7 @@ fn App() -> impl IntoView {
             </header>
             <practice::PracticeBanner />
             <div class="govuk-width-container">
+                <health::HealthBanners />
                 <aside class="govuk-phase-banner" aria-label="About this service">
                     <p class="govuk-phase-banner__content">
                         <strong class="govuk-tag govuk-phase-banner__content__tag">"Offline"</strong>

@@ -10,48 +10,41 @@ use super::components::{
     error_at, set_title, summary_list, ErrorMessage, Radios, TextArea, TextInput,
 };
 use super::export::ExportPlanButton;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::plan::{
-    actor_code, step_field, step_status_code, step_status_from_code, suggest_goals, Actor, Goal,
-    GoalForm, GoalStatus, GoalTarget, GoalTiming, PlanError, StepForm, STEP_STATUSES,
+    actor_code, offered_suggestions, step_field, step_status_code, step_status_from_code, Actor,
+    Goal, GoalForm, GoalStatus, GoalTarget, GoalTiming, PlanError, StepForm, STEP_STATUSES,
 };
 use crate::store::PlanRecord;
 
-/// Applies a change to a copy of the plan record and keeps it only if the plan accepts it.
+/// Applies a change to a copy of the plan record and keeps it only if the plan accepts it (on the
+/// live copy now, and again on the stored copy when it is saved).
 pub fn apply(
     autosave: Autosave<PlanRecord>,
-    change: impl FnOnce(&mut PlanRecord) -> Result<(), PlanError>,
+    change: impl Fn(&mut PlanRecord) -> Result<(), PlanError> + Send + Sync + 'static,
 ) -> Result<(), PlanError> {
-    let mut next = autosave.draft.get_untracked();
-    change(&mut next)?;
-    autosave.change_now(|record| *record = next);
-    Ok(())
+    autosave.try_change(change)
 }
 
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, assessment, plan, .. }| {
+        <LiveCaseView case_id=case_id render={|live: LiveCase| {
             set_title("Sentence plan", false);
-            let autosave = Autosave::new(plan);
+            let autosave = live.plan;
             let record = autosave.draft;
+            let case = live.case.draft.get_untracked();
             let case_id = case.id.clone();
-            let answers = assessment.answers.clone();
-            let export_answers = assessment.answers.clone();
+            let assessment = live.assessment.draft;
+            let export_answers = Signal::derive(move || assessment.with(|record| record.answers.clone()));
             let export_case = case.clone();
             let suggestions = Memo::new(move |_| {
-                record.with(|record| {
-                    suggest_goals(&answers)
-                        .into_iter()
-                        .filter(|suggestion| !record.dismissed_suggestions.contains(&suggestion.text))
-                        .filter(|suggestion| {
-                            !record.plan.goals.iter().any(|goal| goal.text == suggestion.text || goal.area_of_need == suggestion.area)
-                        })
-                        .collect::<Vec<_>>()
+                assessment.with(|assessment| {
+                    record.with(|record| offered_suggestions(&assessment.answers, &record.plan, &record.dismissed_suggestions))
                 })
             });
             let status_line = move || record.with(|record| match (&record.plan.agreement, record.plan.agreed_on) {
@@ -92,26 +85,31 @@ pub fn PlanPage() -> impl IntoView {
                                     <div class="govuk-button-group">
                                         <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| {
                                             let text = accept_text.clone();
-                                            let _ = apply(autosave, |record| {
+                                            let (id, today) = (clock::new_id("g"), clock::today());
+                                            let _ = apply(autosave, move |record| {
                                                 let mut form = GoalForm::suggested(area, &text);
                                                 form.start_now = "yes".into();
                                                 form.target = "6".into();
-                                                let details = form.to_details(clock::today()).map_err(|_| PlanError::GoalTextMissing)?;
-                                                record.plan.add_goal(&clock::new_id("g"), details, clock::today()).map(|_| ())
+                                                let details = form.to_details(today).map_err(|_| PlanError::GoalTextMissing)?;
+                                                record.plan.add_goal(&id, details, today).map(|_| ())
                                             });
                                         }>
                                             "Accept"<span class="govuk-visually-hidden">{format!(" goal: {}", suggestion.text)}</span>
                                         </button>
                                         <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
                                             let text = edit_text.clone();
-                                            autosave.change_now(|record| record.goal_form = Some(GoalForm::suggested(area, &text)));
+                                            autosave.change_now(move |record| record.goal_form = Some(GoalForm::suggested(area, &text)));
                                             navigate(&new_goal, Default::default());
                                         }>
                                             "Edit and add"<span class="govuk-visually-hidden">{format!(" goal: {}", suggestion.text)}</span>
                                         </button>
                                         <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| {
                                             let text = dismiss_text.clone();
-                                            autosave.change_now(|record| record.dismissed_suggestions.push(text));
+                                            autosave.change_now(move |record| {
+                                                if !record.dismissed_suggestions.contains(&text) {
+                                                    record.dismissed_suggestions.push(text.clone());
+                                                }
+                                            });
                                         }>
                                             "Dismiss"<span class="govuk-visually-hidden">{format!(" suggestion: {}", suggestion.text)}</span>
                                         </button>
@@ -134,7 +132,7 @@ pub fn PlanPage() -> impl IntoView {
             };
             view! {
                 <a href=format!("/cases/{case_id}") class="govuk-back-link">"Back to case"</a>
-                <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
+                <span class="govuk-caption-l">{move || live.caption()}</span>
                 <h1 class="govuk-heading-l">"Sentence plan"</h1>
                 <SaveStatusLine status=autosave.status />
                 <p class="govuk-body" data-testid="plan-status">{status_line}</p>
@@ -148,7 +146,7 @@ pub fn PlanPage() -> impl IntoView {
                     <a href=format!("/cases/{case_id}/reviews") class="govuk-link">"Review dates"</a>
                     <a href=format!("{plan_href}/print") class="govuk-link">"Print the plan"</a>
                 </div>
-                <ExportPlanButton case=export_case answers=Signal::stored(export_answers) plan=record />
+                <ExportPlanButton case=export_case answers=export_answers plan=record />
                 <h2 class="govuk-heading-m">"Suggested goals"</h2>
                 <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>
                 {suggestion_view}
@@ -175,16 +173,13 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
         let goal_id = goal_id.clone();
         move |achieved: bool| {
             let typed = note.get_untracked();
-            let note_given = (!typed.trim().is_empty()).then_some(typed.as_str());
-            let result = apply(autosave, |record| {
+            let (goal_id, today) = (goal_id.clone(), clock::today());
+            let result = apply(autosave, move |record| {
+                let note_given = (!typed.trim().is_empty()).then_some(typed.as_str());
                 if achieved {
-                    record
-                        .plan
-                        .mark_goal_achieved(&goal_id, note_given, clock::today())
+                    record.plan.mark_goal_achieved(&goal_id, note_given, today)
                 } else {
-                    record
-                        .plan
-                        .remove_goal(&goal_id, note_given, clock::today())
+                    record.plan.remove_goal(&goal_id, note_given, today)
                 }
             });
             note_error.set(result.err().map(|error| error.to_string()));
@@ -248,7 +243,8 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
                 let (goal_id, step_id) = (goal.id.clone(), step.id.clone());
                 view! {
                     <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
-                        let _ = apply(autosave, |record| record.plan.remove_step(&goal_id, &step_id));
+                        let (goal_id, step_id) = (goal_id.clone(), step_id.clone());
+                        let _ = apply(autosave, move |record| record.plan.remove_step(&goal_id, &step_id));
                     }>"Remove"<span class="govuk-visually-hidden">{format!(" step: {}", step.description)}</span></button>
                 }
             });
@@ -260,7 +256,8 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
                         <label class="govuk-visually-hidden" for=select_id.clone()>{label}</label>
                         <select class="govuk-select" id=select_id disabled=!current on:change=move |ev| {
                             if let Some(status) = step_status_from_code(&event_target_value(&ev)) {
-                                let _ = apply(autosave, |record| record.plan.set_step_status(&goal_id, &step_id, status));
+                                let (goal_id, step_id) = (goal_id.clone(), step_id.clone());
+                                let _ = apply(autosave, move |record| record.plan.set_step_status(&goal_id, &step_id, status));
                             }
                         }>
                             {STEP_STATUSES.iter().map(|(status, code)| view! { <option value=*code selected=*code == selected>{status.label()}</option> }).collect_view()}
@@ -317,7 +314,8 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
                         "12" => GoalTarget::InTwelveMonths,
                         _ => GoalTarget::InSixMonths,
                     };
-                    let result = apply(autosave, |record| record.plan.add_goal_back(&goal_id, GoalTiming::start_now(target), clock::today()));
+                    let (goal_id, today) = (goal_id.clone(), clock::today());
+                    let result = apply(autosave, move |record| record.plan.add_goal_back(&goal_id, GoalTiming::start_now(target), today));
                     note_error.set(result.err().map(|error| error.to_string()));
                 }>"Add goal back"<span class="govuk-visually-hidden">{format!(" ({})", goal.text)}</span></button>
             }
@@ -354,10 +352,10 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
     let error_for = move |field: String| error_at(errors, field);
     let edit = {
         let goal_id = goal_id.clone();
-        move |change: Box<dyn FnOnce(&mut StepForm)>, typing: bool| {
+        move |change: std::sync::Arc<dyn Fn(&mut StepForm) + Send + Sync>, typing: bool| {
             let goal_id = goal_id.clone();
             let apply_change = move |record: &mut PlanRecord| {
-                change(record.step_forms.entry(goal_id).or_default())
+                change(record.step_forms.entry(goal_id.clone()).or_default())
             };
             if typing {
                 autosave.change_typing(apply_change);
@@ -373,11 +371,12 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
             match typed.to_details(&goal_id) {
                 Err(problems) => errors.set(problems),
                 Ok(details) => {
-                    let result = apply(autosave, |record| {
+                    let (step_goal, step_id) = (goal_id.clone(), clock::new_id("s"));
+                    let result = apply(autosave, move |record| {
                         record
                             .plan
-                            .add_step(&goal_id, &clock::new_id("s"), details)?;
-                        record.step_forms.remove(&goal_id);
+                            .add_step(&step_goal, &step_id, details.clone())?;
+                        record.step_forms.remove(&step_goal);
                         Ok(())
                     });
                     let mut problems = FieldErrors::default();
@@ -405,8 +404,8 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
                 id=step_field("description", &goal_id)
                 label="What will be done"
                 value=Signal::derive(move || form.with(|form| form.description.clone()))
-                on_input=Callback::new(move |text: String| edit_description(Box::new(move |form: &mut StepForm| form.description = text), true))
-                on_blur=Callback::new(move |_| autosave.flush())
+                on_input=Callback::new(move |text: String| edit_description(std::sync::Arc::new(move |form: &mut StepForm| form.description = text.clone()), true))
+                on_blur=autosave.flusher()
                 error=error_for(step_field("description", &goal_id))
                 rows=2
             />
@@ -415,7 +414,7 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
                 legend="Who will do it".to_string()
                 options=actors
                 selected=Signal::derive(move || form.with(|form| (!form.actor.is_empty()).then(|| form.actor.clone())))
-                on_select=Callback::new(move |code: String| edit_actor(Box::new(move |form: &mut StepForm| form.actor = code), false))
+                on_select=Callback::new(move |code: String| edit_actor(std::sync::Arc::new(move |form: &mut StepForm| form.actor = code.clone()), false))
                 error=error_for(step_field("actor", &goal_id))
             />
             {move || someone_else().then(|| {
@@ -425,7 +424,7 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
                         id=name_field.clone()
                         label="Name of who will do it"
                         value=Signal::derive(move || form.with(|form| form.name.clone()))
-                        on_input=Callback::new(move |text: String| edit_name(Box::new(move |form: &mut StepForm| form.name = text), true))
+                        on_input=Callback::new(move |text: String| edit_name(std::sync::Arc::new(move |form: &mut StepForm| form.name = text.clone()), true))
                         error=error_for(name_field.clone())
                     />
                 }

@@ -1,24 +1,32 @@
 //! The practice space: fictional sample cases in a database of their own, marked on every screen,
-//! never mixed with live work. Which space is open is a small UI preference kept in localStorage.
+//! never mixed with live work. Which space a tab is in is that tab's own (sessionStorage), read
+//! once when the tab opens and never changed under it: another tab switching space changes
+//! nothing here, and practice writes only to the practice database.
 
-use gloo_storage::{LocalStorage, Storage};
+use std::sync::OnceLock;
+
+use gloo_storage::{SessionStorage, Storage};
 use leptos::prelude::*;
 
 const SPACE_KEY: &str = "workbook.space";
 const PRACTICE: &str = "practice";
 
-/// Whether this tab is in the practice space.
+static SPACE_IS_PRACTICE: OnceLock<bool> = OnceLock::new();
+
+/// Whether this tab is in the practice space (fixed for the life of the page).
 pub fn is_practice() -> bool {
-    LocalStorage::get::<String>(SPACE_KEY).is_ok_and(|space| space == PRACTICE)
+    *SPACE_IS_PRACTICE.get_or_init(|| {
+        SessionStorage::get::<String>(SPACE_KEY).is_ok_and(|space| space == PRACTICE)
+    })
 }
 
-/// Switches space and reopens the app at its front page, so nothing from one space is still on screen
-/// (or held open) in the other.
+/// Switches this tab's space and reopens the app at its front page, so nothing from one space is
+/// still on screen (or held open) in the other. Other tabs stay where they are.
 pub fn switch_space(practice: bool) {
     if practice {
-        let _ = LocalStorage::set(SPACE_KEY, PRACTICE);
+        let _ = SessionStorage::set(SPACE_KEY, PRACTICE);
     } else {
-        LocalStorage::delete(SPACE_KEY);
+        SessionStorage::delete(SPACE_KEY);
     }
     let _ = window().location().set_href("/");
 }

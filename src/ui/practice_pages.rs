@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::clock;
 use super::components::set_title;
 use super::db::{reset_practice, store};
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use super::practice::switch_space;
 use crate::domain::practice::{
     compare, compare_attempts, sample_cases, Feedback, PracticeAttempt, SampleCase,
@@ -41,6 +41,7 @@ pub fn PracticeCaseload() -> impl IntoView {
         spawn_local(async move {
             let now = clock::timestamp();
             let record = CaseRecord {
+                revision: 1,
                 schema_version: RECORD_SCHEMA_VERSION,
                 id: sample.id.to_string(),
                 details: (sample.details)(),
@@ -138,9 +139,10 @@ pub fn CaseFilePage() -> impl IntoView {
 #[component]
 pub fn FeedbackPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|loaded: Loaded| {
+        <LiveCaseView case_id=case_id render={|live: LiveCase| {
+            let loaded = live.loaded();
             set_title("Feedback on your assessment", false);
             let Some(sample) = sample(&loaded.case.id) else {
                 return view! { <h1 class="govuk-heading-l">"Feedback is for practice cases only"</h1> }.into_any();
@@ -197,13 +199,17 @@ pub fn FeedbackPage() -> impl IntoView {
                                 completed_sections,
                                 finished_at: clock::timestamp(),
                             });
-                            store.put_setting(&key, &attempts).await?;
-                            let mut fresh = AssessmentRecord::new(&case_id);
-                            fresh.updated_at = clock::timestamp();
-                            store.put_assessment(&fresh).await
+                            store.put_setting(&key, &attempts).await
                         }
                         .await;
                         if result.is_ok() {
+                            // The next attempt starts from nothing, in the one live copy of the case.
+                            live.assessment.change_now(|record| {
+                                let fresh = AssessmentRecord::new(&record.case_id);
+                                record.answers = fresh.answers;
+                                record.completed_sections = fresh.completed_sections;
+                                record.last_section = fresh.last_section;
+                            });
                             navigate(&format!("/cases/{case_id}/assessment"), Default::default());
                         }
                     });

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::clock;
 use super::components::{set_title, summary_list};
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{Loaded, LoadedCaseView};
 use crate::domain::dates::format_long;
 use crate::domain::plan::{Goal, GoalStatus, SentencePlan};
 use crate::domain::reviews::{review_schedule, ReviewDate};
@@ -16,9 +16,9 @@ use crate::domain::reviews::{review_schedule, ReviewDate};
 #[component]
 pub fn PrintPlanPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, plan: record, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, .. }| {
             let details = case.details;
             let title = format!("Sentence plan for {}", details.name);
             set_title(&title, false);

@@ -41,15 +41,24 @@ pub fn ProfilePage() -> impl IntoView {
             }
             Ok(profile) => {
                 errors.set(FieldErrors::default());
+                let at = clock::timestamp();
                 let record = ProfileRecord {
                     schema_version: RECORD_SCHEMA_VERSION,
+                    revision: 0,
                     profile: profile.clone(),
-                    updated_at: clock::timestamp(),
+                    updated_at: at.clone(),
                 };
                 spawn_local(async move {
-                    let result = async { store().await?.put_profile(&record).await }.await;
+                    let given = profile.clone();
+                    let result = async {
+                        store()
+                            .await?
+                            .update_profile(record, &at, &|stored| stored.profile = given.clone())
+                            .await
+                    }
+                    .await;
                     let _ = saved.try_set(Some(match result {
-                        Ok(()) => format!("Saved: you sign as {}", profile.describe()),
+                        Ok(_) => format!("Saved: you sign as {}", profile.describe()),
                         Err(error) => error.to_string(),
                     }));
                 });

@@ -8,11 +8,14 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{set_title, summary_list, ErrorMessage, TextArea};
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use crate::domain::answers::Answers;
 use crate::domain::check_answers::summary_rows;
 use crate::domain::questionnaire::{Section, SECTIONS};
-use crate::domain::signing::{changes_between, long_day, CommentTarget, Profile, SignedVersion};
+use crate::domain::signing::{
+    changes_between, comment_draft_key, long_day, CommentTarget, Profile, ReviewDecision,
+    SignedVersion, SigningError,
+};
 use crate::store::SigningRecord;
 
 /// A section's answers in words, read-only, as a summary list.
@@ -24,32 +27,25 @@ pub fn answers_list(section: &Section, answers: &Answers) -> impl IntoView {
     )
 }
 
-/// The key of a comment box in `SigningRecord::comment_drafts`.
-fn draft_key(target: &CommentTarget) -> String {
-    match target {
-        CommentTarget::Section(id) => format!("section:{id}"),
-        CommentTarget::Goal(id) => format!("goal:{id}"),
-        CommentTarget::General => String::new(),
-    }
-}
-
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|loaded: Loaded| {
+        <LiveCaseView case_id=case_id render={|live: LiveCase| {
+            let loaded = live.loaded();
             set_title("Review and decide", false);
             let case_id = loaded.case.id.clone();
-            let waiting = loaded.signing.signing.latest().filter(|version| version.state.is_awaiting()).cloned();
-            let (Some(version), Some(profile)) = (waiting, loaded.profile.clone()) else {
+            // Who may review which version is the domain's rule (`version_to_review`).
+            let waiting = loaded.signing.signing.version_to_review(loaded.profile.as_ref()).cloned();
+            let (Ok(version), Some(profile)) = (waiting, loaded.profile.clone()) else {
                 return view! {
                     <a href=format!("/cases/{case_id}/signing") class="govuk-back-link">"Back"</a>
                     <h1 class="govuk-heading-l">"Nothing to review"</h1>
-                    <p class="govuk-body">"There is no version of this case waiting for countersignature, or you have not set up your profile."</p>
+                    <p class="govuk-body">"There is no version of this case waiting for your countersignature, or you have not set up your profile."</p>
                 }.into_any();
             };
-            let autosave = Autosave::new(loaded.signing.clone());
+            let autosave = live.signing;
             let previous = loaded.signing.signing.last_countersigned_before(version.number).cloned();
             view! { <ReviewForm autosave=autosave version=version previous=previous profile=profile case_id=case_id caption=format!("{} ({})", loaded.case.details.name, loaded.case.details.crn) /> }.into_any()
         }} />
@@ -82,7 +78,7 @@ fn ReviewForm(
         }
     };
     let comment_box = move |target: CommentTarget, label: String| {
-        let key = draft_key(&target);
+        let key = comment_draft_key(&target);
         let id = format!(
             "comment-{}",
             if key.is_empty() {
@@ -100,10 +96,10 @@ fn ReviewForm(
                 on_input=Callback::new(move |text: String| {
                     let key = key.clone();
                     autosave.change_typing(move |record| {
-                        record.comment_drafts.insert(key, text);
+                        record.comment_drafts.insert(key.clone(), text.clone());
                     })
                 })
-                on_blur=Callback::new(move |_| autosave.flush())
+                on_blur=autosave.flusher()
                 error=Signal::stored(None::<String>)
                 rows=2
             />
@@ -144,66 +140,33 @@ fn ReviewForm(
         let signing_href = signing_href.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let choice = decision.get_untracked();
-            if choice.is_empty() {
+            let Some(choice) = ReviewDecision::from_code(&decision.get_untracked()) else {
                 problem.set(Some("Select your decision".to_string()));
                 return;
-            }
+            };
             let at = clock::timestamp();
-            let mut next = record.get_untracked();
-            let general = next.comment_drafts.get("").cloned().unwrap_or_default();
-            let outcome = (|| {
-                for (key, text) in next.comment_drafts.clone() {
-                    if key.is_empty() || text.trim().is_empty() {
-                        continue;
-                    }
-                    let target = match key.split_once(':') {
-                        Some(("section", id)) => CommentTarget::Section(id.to_string()),
-                        Some(("goal", id)) => CommentTarget::Goal(id.to_string()),
-                        _ => continue,
-                    };
-                    next.signing
-                        .add_comment(number, target, &text, &profile, &at)?;
+            let profile = profile.clone();
+            // The decision, with every comment typed, applied to the signing record as it is
+            // stored when it is saved (and tried on the live copy first, for its error).
+            let decide = move |record: &mut SigningRecord| -> Result<(), SigningError> {
+                let drafts = std::mem::take(&mut record.comment_drafts);
+                let decided = record
+                    .signing
+                    .decide(number, choice, &drafts, &profile, &at);
+                if decided.is_err() {
+                    record.comment_drafts = drafts;
                 }
-                match choice.as_str() {
-                    "countersign" => {
-                        if !general.trim().is_empty() {
-                            next.signing.add_comment(
-                                number,
-                                CommentTarget::General,
-                                &general,
-                                &profile,
-                                &at,
-                            )?;
-                        }
-                        next.signing.countersign(number, &profile, &at)
-                    }
-                    "double" => next
-                        .signing
-                        .request_double_countersign(number, &general, &profile, &at),
-                    _ => next
-                        .signing
-                        .return_for_rework(number, &general, &profile, &at),
-                }
-            })();
-            match outcome {
+                decided
+            };
+            match autosave.try_change(decide) {
                 Err(error) => problem.set(Some(error.to_string())),
-                Ok(()) => {
-                    next.comment_drafts.clear();
-                    autosave.change_now(|record| *record = next);
-                    navigate(&signing_href, Default::default());
-                }
+                Ok(()) => navigate(&signing_href, Default::default()),
             }
         }
     };
-    let options = [
-        ("countersign", "Countersign"),
-        ("return", "Return for rework"),
-        (
-            "double",
-            "Countersign and request a double countersignature",
-        ),
-    ];
+    let options = ReviewDecision::offered(version.state)
+        .iter()
+        .map(|decision| (decision.code(), decision.label()));
     view! {
         <a href=signing_href.clone() class="govuk-back-link">"Back to signing"</a>
         <span class="govuk-caption-l">{caption}</span>

@@ -11,7 +11,7 @@ use super::components::{
     error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
 };
 use super::export::ExportPlanButton;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use crate::domain::answers::Answers;
 use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
@@ -30,11 +30,12 @@ const INTERVAL_FIELD: &str = "review-interval";
 #[component]
 pub fn ReviewsPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, assessment, plan, .. }| {
-            let autosave = Autosave::new(plan);
-            view! { <ReviewDates case=case answers=assessment.answers autosave=autosave /> }.into_any()
+        <LiveCaseView case_id=case_id render={|live: LiveCase| {
+            let case = live.case.draft.get_untracked();
+            let answers = live.assessment.draft.with_untracked(|record| record.answers.clone());
+            view! { <ReviewDates case=case answers=answers autosave=live.plan /> }.into_any()
         }} />
     }
 }
@@ -76,7 +77,7 @@ fn ReviewDates(
             Ok(change) => {
                 errors.set(FieldErrors::default());
                 recorded.set(Some(change.clone()));
-                autosave.change_now(|record| record.significant_changes.push(change));
+                autosave.change_now(move |record| record.significant_changes.push(change.clone()));
                 change_form.set(SignificantChangeForm::dated(clock::today()));
             }
             Err(problems) => {
@@ -131,7 +132,7 @@ fn ReviewDates(
                     selected=Signal::derive(move || Some(draft.with(|record| record.review_settings.interval_months.to_string())))
                     on_select=Callback::new(move |value: String| {
                         if let Ok(months) = value.parse::<u8>() {
-                            autosave.change_now(|record| record.review_settings.interval_months = months);
+                            autosave.change_now(move |record| record.review_settings.interval_months = months);
                         }
                     })
                     error=Signal::stored(None::<String>)

@@ -7,35 +7,13 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use super::autosave::{Autosave, SaveStatusLine};
 use super::components::{focus_error_summary, focus_field, set_title, ErrorSummary, Radios};
 use super::fields::{item_field_id, ItemField, Slot};
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView};
 use super::score_panel::ScorePanel;
 use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
-use crate::domain::signing::{long_day, CommentTarget};
+use crate::domain::signing::section_comments;
 use crate::domain::validation::{validate_section, Strictness};
-use crate::store::CaseRecord;
-
-/// The comments seniors made on this section, newest version first, as "Sam Senior (SPO), 25 November 2026: …".
-fn section_comments(loaded: &Loaded, section_id: &str) -> Vec<String> {
-    let target = CommentTarget::Section(section_id.to_string());
-    loaded
-        .signing
-        .signing
-        .versions
-        .iter()
-        .rev()
-        .flat_map(|version| version.comments_on(&target))
-        .map(|comment| {
-            format!(
-                "{}, {}: {}",
-                comment.by.describe(),
-                long_day(&comment.at),
-                comment.text
-            )
-        })
-        .collect()
-}
 
 /// The id of the "Have you completed this section?" radios, for error links.
 const COMPLETED_FIELD: &str = "section-completed";
@@ -44,29 +22,24 @@ const COMPLETED_FIELD: &str = "section-completed";
 pub fn SectionPage() -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let case_id = move || params.read().get("id").unwrap_or_default();
-    let section_id = move || params.read().get("section").unwrap_or_default();
-    let loaded = load_case_and_assessment(case_id);
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let section_id = Memo::new(move |_| params.read().get("section").unwrap_or_default());
     move || {
-        let Some(section) = questionnaire::section(&section_id()) else {
+        let Some(section) = questionnaire::section(&section_id.get()) else {
             set_title("Section not found", false);
             return view! {
                 <h1 class="govuk-heading-l">"Section not found"</h1>
-                <p class="govuk-body"><a class="govuk-link" href=format!("/cases/{}/assessment", case_id())>"Back to the assessment"</a></p>
+                <p class="govuk-body"><a class="govuk-link" href=format!("/cases/{}/assessment", case_id.get())>"Back to the assessment"</a></p>
             }
             .into_any();
         };
         let change = query.read_untracked().get("change");
         view! {
-            <LoadedView loaded=loaded render={move |loaded: Loaded| {
-                let locked = loaded.is_locked();
-                let comments = section_comments(&loaded, section.id);
-                let Loaded { case, assessment, .. } = loaded;
-                let autosave = Autosave::new(assessment);
-                if !locked {
-                    autosave.visit_section(section.id);
+            <LiveCaseView case_id=case_id render={move |live: LiveCase| {
+                if !live.signing.draft.with_untracked(|_| live.is_locked()) {
+                    live.assessment.visit_section(section.id);
                 }
-                view! { <SectionForm section=section case=case autosave=autosave change=change.clone() locked=locked comments=comments /> }.into_any()
+                view! { <SectionForm section=section live=live change=change.clone() /> }.into_any()
             }} />
         }
         .into_any()
@@ -76,22 +49,28 @@ pub fn SectionPage() -> impl IntoView {
 #[component]
 fn SectionForm(
     section: &'static Section,
-    case: CaseRecord,
-    autosave: Autosave,
+    /// The open case (its live copy, shared with every other screen).
+    live: LiveCase,
     /// The item to change, when the officer came from "check your answers".
     change: Option<String>,
-    /// A signed version is read-only until a new draft is started.
-    locked: bool,
-    /// What countersigners said about this section, newest version first.
-    comments: Vec<String>,
 ) -> impl IntoView {
+    let autosave: Autosave = live.assessment;
     let draft = autosave.draft;
+    let case = live.case.draft.get_untracked();
     let context = CheckContext {
         date_of_birth: case.details.date_of_birth,
         today: super::clock::today(),
     };
-    let caption = format!("{} ({})", case.details.name, case.details.crn);
+    let caption = move || live.caption();
     let case_id = case.id.clone();
+    // A signed version is read-only until a new draft is started (signing in another tab locks it here too).
+    let locked = Memo::new(move |_| live.is_locked());
+    // What countersigners said about this section, newest version first.
+    let comments = Memo::new(move |_| {
+        live.signing
+            .draft
+            .with(|record| section_comments(&record.signing, section.id))
+    });
     let marked_completed =
         Memo::new(move |_| draft.with(|draft| draft.completed_sections.contains(section.id)));
     // A section already marked completed shows what stops it being complete straight away.
@@ -164,23 +143,26 @@ fn SectionForm(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{title}</h1>
         <SaveStatusLine status=autosave.status />
-        {locked.then(|| view! {
+        {move || locked.get().then(|| view! {
             <div class="govuk-notification-banner" role="region" aria-labelledby="locked-title" data-testid="locked">
                 <div class="govuk-notification-banner__header">
                     <h2 class="govuk-notification-banner__title" id="locked-title">"Signed"</h2>
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
-                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
+                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{}/signing", live.id())>"Start a new draft on the signing page"</a>" to make changes."</p>
                 </div>
             </div>
         })}
-        {(!comments.is_empty()).then(|| view! {
-            <div class="govuk-inset-text" data-testid="section-comments">
-                <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
-                <ul class="govuk-list">{comments.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
-            </div>
-        })}
+        {move || {
+            let comments = comments.get();
+            (!comments.is_empty()).then(|| view! {
+                <div class="govuk-inset-text" data-testid="section-comments">
+                    <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
+                    <ul class="govuk-list">{comments.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
         {move || (!available.get()).then(|| view! {
             <div class="govuk-warning-text">
                 <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
@@ -204,7 +186,7 @@ fn SectionForm(
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <form novalidate on:submit=|ev| ev.prevent_default()>
-                    <fieldset class="workbook-lockable" disabled=locked>
+                    <fieldset class="workbook-lockable" disabled=move || locked.get()>
                     {items}
                     {(!returning).then(|| view! {
                         <Radios

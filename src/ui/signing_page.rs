@@ -4,31 +4,17 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::autosave::{Autosave, SaveStatusLine};
+use super::autosave::SaveStatusLine;
 use super::clock;
 use super::components::set_title;
 use super::export::download_json;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{LiveCase, LiveCaseView, Loaded};
 use crate::domain::package::{package_file_name, CasePackage, PackagedCase};
-use crate::domain::questionnaire::{self, CheckContext};
+use crate::domain::questionnaire::CheckContext;
 use crate::domain::signing::{
-    countersigning_needed, describe_need, long_day, sign_problems, CaseSigning, CommentTarget,
-    DraftStatus, Profile, SignedVersion,
+    all_comments, countersigning_needed, describe_need, long_day, sign_problems, signing_offer,
+    CaseSigning, DraftAction, Profile,
 };
-
-/// Where a comment was made, in words.
-pub fn comment_place(target: &CommentTarget, version: &SignedVersion) -> String {
-    match target {
-        CommentTarget::Section(id) => {
-            questionnaire::section(id).map_or(id.clone(), |section| section.heading())
-        }
-        CommentTarget::Goal(id) => version.snapshot.plan.goal(id).map_or_else(
-            || "A goal".to_string(),
-            |goal| format!("Goal: {}", goal.text),
-        ),
-        CommentTarget::General => "The whole assessment and plan".to_string(),
-    }
-}
 
 /// The case package of this case, as the file to send.
 pub fn package_json(
@@ -80,11 +66,12 @@ pub fn Timeline(#[prop(into)] signing: Signal<CaseSigning>) -> impl IntoView {
 #[component]
 pub fn SigningPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|loaded: Loaded| {
+        <LiveCaseView case_id=case_id render={|live: LiveCase| {
             set_title("Signing and countersigning", false);
-            let autosave = Autosave::new(loaded.signing.clone());
+            let loaded = live.loaded();
+            let autosave = live.signing;
             let record = autosave.draft;
             let signing = Signal::derive(move || record.with(|record| record.signing.clone()));
             let profile = loaded.profile.clone();
@@ -101,85 +88,88 @@ pub fn SigningPage() -> impl IntoView {
                 describe_need(&reasons)
             };
             let case_id = loaded.case.id.clone();
-            let loaded = StoredValue::new(loaded);
-            let act = move |change: &dyn Fn(&mut CaseSigning, &Profile, &str) -> Result<(), String>| {
-                let Some(profile) = loaded.with_value(|loaded| loaded.profile.clone()) else {
+            type Act = dyn Fn(&mut CaseSigning, &Profile, &str) -> Result<(), String> + Send + Sync;
+            // A signing event, tried on the live copy and then on the stored one (see `Autosave::try_change`).
+            let act = move |change: std::sync::Arc<Act>| {
+                let Some(profile) = live.profile.get_untracked() else {
                     problems.set(vec!["Set up your profile (your name and grade) before signing".to_string()]);
                     return;
                 };
-                let mut next = record.get_untracked();
-                match change(&mut next.signing, &profile, &clock::timestamp()) {
-                    Ok(()) => {
-                        problems.set(Vec::new());
-                        autosave.change_now(|record| *record = next);
-                    }
+                let at = clock::timestamp();
+                match autosave.try_change(move |record| change(&mut record.signing, &profile, &at)) {
+                    Ok(()) => problems.set(Vec::new()),
                     Err(problem) => problems.set(vec![problem]),
                 }
             };
             let sign = {
-                let snapshot = snapshot.clone();
                 let reasons = reasons.clone();
                 move |_| {
+                    // What is signed is the draft as it stands now, not as the page first showed it.
+                    let snapshot = untrack(|| live.snapshot());
                     let found = sign_problems(&snapshot, Some(&context));
                     if !found.is_empty() {
                         problems.set(found);
                         return;
                     }
-                    act(&|signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string()));
+                    let reasons = reasons.clone();
+                    act(std::sync::Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())));
                 }
             };
-            let new_draft = move |_| act(&|signing, profile, at| signing.start_new_draft(profile, at).map(|_| ()).map_err(|e| e.to_string()));
+            let new_draft = move |_| act(std::sync::Arc::new(|signing, profile, at| signing.start_new_draft(profile, at).map(|_| ()).map_err(|e| e.to_string())));
             let send = move |_| {
-                act(&|signing, profile, at| {
-                    let sending = matches!(signing.draft_status(), DraftStatus::WithSenior { .. })
-                        && signing.latest().is_some_and(|latest| profile.is_same_person(&latest.signed_by));
-                    if sending {
-                        signing.record_sent(profile, at).map_err(|e| e.to_string())?;
+                let Some(profile) = live.profile.get_untracked() else {
+                    problems.set(vec!["Set up your profile (your name and grade) before signing".to_string()]);
+                    return;
+                };
+                let at = clock::timestamp();
+                if record.with_untracked(|record| record.signing.export_sends_for_countersigning(&profile)) {
+                    let (by, when) = (profile.clone(), at.clone());
+                    if let Err(problem) = autosave.try_change(move |record| record.signing.record_export(&by, &when).map(|_| ()).map_err(|e| e.to_string())) {
+                        problems.set(vec![problem]);
+                        return;
                     }
-                    let (name, json) = loaded.with_value(|loaded| package_json(loaded, signing, profile, at));
-                    download_json(&name, &json)
-                });
+                }
+                let loaded = untrack(|| live.loaded());
+                let (name, json) = package_json(&loaded, &loaded.signing.signing, &profile, &at);
+                match download_json(&name, &json) {
+                    Ok(()) => problems.set(Vec::new()),
+                    Err(problem) => problems.set(vec![problem]),
+                }
             };
-            let is_senior_reviewer = {
+            let actions = {
                 let profile = profile.clone();
-                Memo::new(move |_| {
-                    record.with(|record| match (&profile, record.signing.latest()) {
-                        (Some(profile), Some(latest)) => latest.state.is_awaiting() && profile.grade.can_countersign() && !profile.is_same_person(&latest.signed_by),
-                        _ => false,
-                    })
-                })
-            };
-            let actions = move || {
-                if super::practice::is_practice() {
+                move || {
+                // What this person may do now is the domain's rule (`signing_offer`).
+                let offer = record.with(|record| signing_offer(&record.signing, profile.as_ref(), super::practice::is_practice()));
+                let Some(offer) = offer else {
                     return view! {
                         <div class="govuk-inset-text" data-testid="practice-no-signing">
                             "This is a practice case: it cannot be signed or sent for countersigning as real work."
                         </div>
                     }
                     .into_any();
-                }
-                let status = record.with(|record| record.signing.draft_status());
-                let has_versions = record.with(|record| record.signing.latest().is_some());
-                let primary = match status {
-                    DraftStatus::Open { next } => view! {
-                        <button type="button" class="govuk-button" data-module="govuk-button" on:click=sign.clone()>{format!("Sign version {next}")}</button>
+                };
+                let primary = match offer.draft {
+                    DraftAction::Sign { .. } => view! {
+                        <button type="button" class="govuk-button" data-module="govuk-button" on:click=sign.clone()>{offer.draft.label()}</button>
                     }.into_any(),
-                    DraftStatus::Locked { latest } => view! {
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=new_draft>{format!("Start a new draft (version {})", latest + 1)}</button>
+                    DraftAction::StartNewDraft { .. } => view! {
+                        <button type="button" class="govuk-button govuk-button--secondary" on:click=new_draft>{offer.draft.label()}</button>
                     }.into_any(),
-                    DraftStatus::WithSenior { latest } => view! {
-                        <p class="govuk-body">{format!("Version {latest} is waiting for a senior. Send the case package to them; their decision comes back the same way.")}</p>
+                    DraftAction::WaitForSenior { .. } => view! {
+                        <p class="govuk-body">{offer.draft.label()}</p>
                     }.into_any(),
                 };
-                let export_label = if matches!(status, DraftStatus::WithSenior { .. }) && !is_senior_reviewer.get() { "Send for countersigning" } else { "Export case package" };
+                let review_href = format!("/cases/{}/review", record.with_untracked(|r| r.case_id.clone()));
                 view! {
                     <div class="govuk-button-group">
                         {primary}
-                        {has_versions.then(|| view! { <button type="button" class="govuk-button govuk-button--secondary" on:click=send>{export_label}</button> })}
-                        {move || is_senior_reviewer.get().then(|| view! { <a class="govuk-button" role="button" draggable="false" href=format!("/cases/{}/review", record.with_untracked(|r| r.case_id.clone()))>"Review and decide"</a> })}
+                        {offer.export.map(|label| view! { <button type="button" class="govuk-button govuk-button--secondary" on:click=send>{label}</button> })}
+                        {offer.review.then(|| view! { <a class="govuk-button" role="button" draggable="false" href=review_href>"Review and decide"</a> })}
                     </div>
                 }
                 .into_any()
+                }
             };
             let case_link = case_id.clone();
             let versions = move || {
@@ -216,12 +206,7 @@ pub fn SigningPage() -> impl IntoView {
             };
             let comments = move || {
                 let signing = signing.get();
-                let listed: Vec<(String, String)> = signing
-                    .versions
-                    .iter()
-                    .rev()
-                    .flat_map(|version| version.comments.iter().map(move |comment| (format!("Version {}: {}", version.number, comment_place(&comment.on, version)), format!("{} ({}): {}", comment.by.describe(), long_day(&comment.at), comment.text))))
-                    .collect();
+                let listed = all_comments(&signing);
                 (!listed.is_empty()).then(|| view! {
                     <h2 class="govuk-heading-m">"Comments from countersigners"</h2>
                     <dl class="govuk-summary-list" data-testid="comments">
@@ -234,7 +219,7 @@ pub fn SigningPage() -> impl IntoView {
                     </dl>
                 })
             };
-            let (name, crn) = loaded.with_value(|loaded| (loaded.case.details.name.clone(), loaded.case.details.crn.clone()));
+            let (name, crn) = (loaded.case.details.name.clone(), loaded.case.details.crn.clone());
             view! {
                 <a href=format!("/cases/{case_id}") class="govuk-back-link">"Back to case"</a>
                 <span class="govuk-caption-l">{format!("{name} ({crn})")}</span>

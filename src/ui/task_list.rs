@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{Loaded, LoadedCaseView};
 use super::predictors_panel::PredictorsPanel;
 use crate::domain::predictors::inputs_from_assessment;
 use crate::domain::progress::{completed_count, statuses, SectionStatus};
@@ -16,9 +16,9 @@ use crate::domain::scoring::{identified_needs, score_section};
 #[component]
 pub fn TaskListPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={|Loaded { case, assessment, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, .. }| {
             set_title("Assessment", false);
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let answers = &assessment.answers;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
-use super::loading::{load_case_and_assessment, Loaded, LoadedView};
+use super::loading::{Loaded, LoadedCaseView};
 use super::review_page::answers_list;
 use crate::domain::questionnaire::SECTIONS;
 use crate::domain::signing::long_day;
@@ -12,9 +12,9 @@ use crate::domain::signing::long_day;
 #[component]
 pub fn VersionPage() -> impl IntoView {
     let params = use_params_map();
-    let loaded = load_case_and_assessment(move || params.read().get("id").unwrap_or_default());
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedView loaded=loaded render={move |loaded: Loaded| {
+        <LoadedCaseView case_id=case_id render={move |loaded: Loaded| {
             let number: u32 = params.read_untracked().get("number").and_then(|n| n.parse().ok()).unwrap_or(0);
             let back = format!("/cases/{}/signing", loaded.case.id);
             let Some(version) = loaded.signing.signing.version(number).cloned() else {

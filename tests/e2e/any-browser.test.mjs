@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { Builder, By, until } from 'selenium-webdriver';
+import { Builder, By, Key, until } from 'selenium-webdriver';
 
 const APP_PORT = 8082;
 const APP = `http://127.0.0.1:${APP_PORT}`;
@@ -89,33 +89,41 @@ async function fillDate(driver, legend, [day, month, year]) {
   await typeInto(await byLabel(driver, 'Year', legend), year);
 }
 
+async function createCaseAndOpenAccommodation(driver) {
+  await driver.get(`${APP}/`);
+  await heading(driver, 'Your caseload');
+  await clickLink(driver, 'Create a case');
+  await heading(driver, 'Create a case');
+  await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample');
+  await typeInto(await byLabel(driver, 'Case reference number (CRN)'), 'R765432');
+  await fillDate(driver, 'Date of birth', ['3', 'mar', '1988']);
+  await (await radio(driver, 'Sex', 'Female')).click();
+  await (await radio(driver, 'Sentence type', 'Community order')).click();
+  await fillDate(driver, 'Sentence date', ['9', '11', '2026']);
+  await fillDate(driver, 'Sentence end date', ['8', '11', '2027']);
+  await driver.findElement(By.xpath("//button[normalize-space()='Create case']")).click();
+  await heading(driver, 'Robin Sample');
+
+  await clickLink(driver, 'Start assessment');
+  await heading(driver, 'Assessment');
+  await clickLink(driver, '3. Accommodation');
+  await heading(driver, '3. Accommodation');
+}
+
+async function startDriver(setup) {
+  setup.driver();
+  const server = `http://127.0.0.1:${setup.port}`;
+  await waitForPort(`${server}/status`);
+  return new Builder().usingServer(server).withCapabilities(setup.capabilities).build();
+}
+
 const ISSUES = 'Lives with his mother; the tenancy is secure but the flat is overcrowded.';
 
 for (const [engine, setup] of Object.entries(ENGINES)) {
   test(`${engine}: answers survive a reload`, { timeout: 180_000 }, async () => {
-    setup.driver();
-    const server = `http://127.0.0.1:${setup.port}`;
-    await waitForPort(`${server}/status`);
-    const driver = await new Builder().usingServer(server).withCapabilities(setup.capabilities).build();
+    const driver = await startDriver(setup);
     try {
-      await driver.get(`${APP}/`);
-      await heading(driver, 'Your caseload');
-      await clickLink(driver, 'Create a case');
-      await heading(driver, 'Create a case');
-      await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample');
-      await typeInto(await byLabel(driver, 'Case reference number (CRN)'), 'R765432');
-      await fillDate(driver, 'Date of birth', ['3', 'mar', '1988']);
-      await (await radio(driver, 'Sex', 'Female')).click();
-      await (await radio(driver, 'Sentence type', 'Community order')).click();
-      await fillDate(driver, 'Sentence date', ['9', '11', '2026']);
-      await fillDate(driver, 'Sentence end date', ['8', '11', '2027']);
-      await driver.findElement(By.xpath("//button[normalize-space()='Create case']")).click();
-      await heading(driver, 'Robin Sample');
-
-      await clickLink(driver, 'Start assessment');
-      await heading(driver, 'Assessment');
-      await clickLink(driver, '3. Accommodation');
-      await heading(driver, '3. Accommodation');
+      await createCaseAndOpenAccommodation(driver);
       await (await radio(driver, '3.3 ', 'No')).click();
       await (await radio(driver, '3.4 ', 'Some problems')).click();
       await (await radio(driver, '3.5 ', 'No problems')).click();
@@ -146,3 +154,44 @@ for (const [engine, setup] of Object.entries(ENGINES)) {
     }
   });
 }
+
+// Two tabs of one case in Firefox: an answer in one shows in the other at once, and both edits are kept.
+test('Firefox ESR: two tabs on one section agree', { timeout: 180_000 }, async () => {
+  const driver = await startDriver({ ...ENGINES['Firefox ESR'], port: 4447, driver: () => start('geckodriver', ['--port', '4447', '--log', 'error']) });
+  try {
+    await createCaseAndOpenAccommodation(driver);
+    const first = await driver.getWindowHandle();
+    const url = await driver.getCurrentUrl();
+    await driver.switchTo().newWindow('tab');
+    const second = await driver.getWindowHandle();
+    await driver.get(url);
+    await heading(driver, '3. Accommodation');
+
+    await driver.switchTo().window(first);
+    await (await radio(driver, '3.4 ', 'Significant problems')).click();
+    const status = driver.findElement(By.css('[data-testid="save-status"]'));
+    await driver.wait(until.elementTextMatches(status, /^Saved at \d\d:\d\d:\d\d$/), 10_000);
+
+    await driver.switchTo().window(second);
+    const shown = await radio(driver, '3.4 ', 'Significant problems');
+    await driver.wait(async () => shown.isSelected(), 10_000, 'the other tab shows the answer');
+    const issues = await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths');
+    await issues.sendKeys(ISSUES, Key.TAB);
+    const otherStatus = driver.findElement(By.css('[data-testid="save-status"]'));
+    await driver.wait(until.elementTextMatches(otherStatus, /^Saved at \d\d:\d\d:\d\d$/), 10_000);
+
+    await driver.switchTo().window(first);
+    const mirrored = await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths');
+    await driver.wait(async () => (await mirrored.getAttribute('value')) === ISSUES, 10_000, 'the first tab shows the typing');
+    assert.equal(await (await radio(driver, '3.4 ', 'Significant problems')).isSelected(), true);
+    await driver.navigate().refresh();
+    await heading(driver, '3. Accommodation');
+    const restored = await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths');
+    await driver.wait(async () => (await restored.getAttribute('value')) === ISSUES, 10_000);
+    assert.equal(await (await radio(driver, '3.4 ', 'Significant problems')).isSelected(), true, 'both edits were kept');
+    await mkdir('test-results/screenshots', { recursive: true });
+    await writeFile('test-results/screenshots/two-tabs-firefox.png', await driver.takeScreenshot(), 'base64');
+  } finally {
+    await driver.quit();
+  }
+});

@@ -1,6 +1,6 @@
 // The full assessment: every section completed with the keyboard only (a repeat, grids, the offence
 // picker), reloads at random points, check-answers Change links, task-list statuses, conditions.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { createCase, screenshot } from './journeys.mjs';
 import {

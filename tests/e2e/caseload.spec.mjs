@@ -1,6 +1,6 @@
 // The caseload at team scale: 1,000 fictional cases, search that forgives, filters, sorting, and
 // every case one keystroke away.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { screenshot } from './journeys.mjs';
 import { fictionalCases, seedCases } from './seed.mjs';

@@ -1,6 +1,6 @@
 // The sentence plan: goals suggested from the assessment, accepted or edited, steps, agreement with
 // its checks, and nothing typed lost on the way.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { createCase, screenshot } from './journeys.mjs';
 import { itemGroup } from './keyboard.mjs';

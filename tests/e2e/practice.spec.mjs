@@ -1,6 +1,6 @@
 // Trainee practice: a sample case in a space of its own, feedback against the reference, "try again",
 // and live work never touched — not by practising, and not by resetting practice.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';

@@ -1,6 +1,6 @@
 // Review dates, the JSON export and the print view. `today` is the browser's real date, so every
 // expectation about dates is worked out here from it, with the rule of domain.md §5.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

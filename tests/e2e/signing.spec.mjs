@@ -1,6 +1,6 @@
 // Countersigning without a server: an officer and a senior, each in their own browser context with
 // its own storage, hand a case package back and forth. Hand-edited packages are refused.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { createCase, screenshot } from './journeys.mjs';

@@ -1,5 +1,5 @@
 // The walking skeleton: create a case, answer Accommodation, and never lose a field.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import {
   SAMPLE_CASE, createCase, expectSaved, fillCaseForm, fillDate, issuesBox, openAccommodation, question, screenshot,

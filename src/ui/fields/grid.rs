@@ -94,7 +94,7 @@ fn Cell(
                         prop:checked=move || value.get().as_deref() == Some("yes")
                         on:change=move |ev| {
                             let ticked = event_target_checked(&ev).then(|| "yes".to_string());
-                            field.write_now(|answers| answers.set_cell(code, row.key, column.key, ticked));
+                            field.write_now(move |answers| answers.set_cell(code, row.key, column.key, ticked.clone()));
                         }
                     />
                     <label class="govuk-label govuk-checkboxes__label" for=id>
@@ -111,7 +111,7 @@ fn Cell(
                 id=id
                 on:change=move |ev| {
                     let chosen = Some(event_target_value(&ev));
-                    field.write_now(|answers| answers.set_cell(code, row.key, column.key, chosen));
+                    field.write_now(move |answers| answers.set_cell(code, row.key, column.key, chosen.clone()));
                 }
             >
                 <option value="" prop:selected=move || value.with(Option::is_none)>"Not rated"</option>

@@ -68,7 +68,7 @@ impl Slot {
         })
     }
 
-    fn change(&self, answers: &mut Answers, change: impl FnOnce(&mut Answers)) {
+    fn change(&self, answers: &mut Answers, change: &dyn Fn(&mut Answers)) {
         match &self.entry {
             None => change(answers),
             Some((group, id)) => {
@@ -80,15 +80,17 @@ impl Slot {
     }
 
     /// A change saved straight away.
-    pub fn write_now(&self, change: impl FnOnce(&mut Answers)) {
+    pub fn write_now(&self, change: impl Fn(&mut Answers) + Send + Sync + 'static) {
+        let slot = self.clone();
         self.autosave
-            .answer_now(|answers| self.change(answers, change));
+            .answer_now(move |answers| slot.change(answers, &change));
     }
 
     /// A keystroke, saved within the autosave delay.
-    pub fn write_typing(&self, change: impl FnOnce(&mut Answers)) {
+    pub fn write_typing(&self, change: impl Fn(&mut Answers) + Send + Sync + 'static) {
+        let slot = self.clone();
         self.autosave
-            .answer_typing(|answers| self.change(answers, change));
+            .answer_typing(move |answers| slot.change(answers, &change));
     }
 
     pub fn question(&self) -> String {
@@ -131,7 +133,9 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
             let on_select = {
                 let field = field.clone();
                 Callback::new(move |value: String| {
-                    field.write_now(|answers| answers.set(item.code, Answer::Choice(value)))
+                    field.write_now(move |answers| {
+                        answers.set(item.code, Answer::Choice(value.clone()))
+                    })
                 })
             };
             view! {
@@ -160,7 +164,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
             let on_toggle = {
                 let field = field.clone();
                 Callback::new(move |(value, on): (String, bool)| {
-                    field.write_now(|answers| answers.toggle_choice(item, &value, on))
+                    field.write_now(move |answers| answers.toggle_choice(item, &value, on))
                 })
             };
             view! {
@@ -191,8 +195,10 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
             };
             let on_input = {
                 let field = field.clone();
-                Callback::new(move |parts| {
-                    field.write_typing(|answers| answers.set(item.code, Answer::Date(parts)))
+                Callback::new(move |parts: crate::domain::dates::DateParts| {
+                    field.write_typing(move |answers| {
+                        answers.set(item.code, Answer::Date(parts.clone()))
+                    })
                 })
             };
             let autosave = field.autosave;
@@ -203,7 +209,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
                     hint=field.hint().unwrap_or_else(|| "For example, 27 3 2026".to_string())
                     value=value
                     on_input=on_input
-                    on_blur=Callback::new(move |_| autosave.flush())
+                    on_blur=autosave.flusher()
                     error=error
                 />
             }

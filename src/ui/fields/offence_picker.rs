@@ -60,7 +60,7 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
             query.set(format!("{picked} {description}"));
             open.set(false);
             active.set(None);
-            field.write_now(|answers| answers.set(code, Answer::Text(picked)));
+            field.write_now(move |answers| answers.set(code, Answer::Text(picked.clone())));
         }
     };
     let on_keydown = {
@@ -176,7 +176,10 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
                     active.set(None);
                 }
                 on:keydown=on_keydown
-                on:blur=move |_| open.set(false)
+                on:blur=move |_| {
+                    // Also fires while the page is taken down, after its signals are gone.
+                    open.try_set(false);
+                }
             />
             <ul class="workbook-offence__list" role="listbox" id=list_id aria-label="Offences found">{list_view}</ul>
             <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" id=chosen_id>{chosen_text}</p>

@@ -34,7 +34,8 @@ pub fn RepeatField(
     });
     let add = move |_| {
         let entry = clock::new_id("e");
-        autosave.answer_now(|answers| answers.add_entry(code, &entry));
+        let added = entry.clone();
+        autosave.answer_now(move |answers| answers.add_entry(code, &added));
         let first = repeat.items.first().map(|part| {
             super::item_field_id(&crate::domain::validation::entry_key(
                 code, &entry, part.code,
@@ -67,7 +68,10 @@ pub fn RepeatField(
                         <button
                             type="button"
                             class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                            on:click=move |_| autosave.answer_now(|answers| answers.remove_entry(code, &removed))
+                            on:click=move |_| {
+                                let removed = removed.clone();
+                                autosave.answer_now(move |answers| answers.remove_entry(code, &removed))
+                            }
                         >
                             {remove_label}
                         </button>

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::Slot;
 use crate::domain::answers::Answer;
 use crate::domain::questionnaire::ItemKind;
-use crate::ui::components::{characters_left_message, described_by, ErrorMessage};
+use crate::ui::components::{
+    characters_left_message, described_by, guarded_value, ChangedElsewhere, ErrorMessage,
+};
 
 /// A one-line text input, or a whole number (numeric keyboard on phones, checked but never refused).
 #[component]
@@ -32,14 +34,17 @@ pub fn LineField(field: Slot, error: Signal<Option<String>>) -> impl IntoView {
     };
     let value = {
         let field = field.clone();
-        move || field.read(|answers| answers.text(item.code).to_string())
+        Signal::derive(move || field.read(|answers| answers.text(item.code).to_string()))
     };
+    let elsewhere = RwSignal::new(None::<String>);
+    let value = guarded_value(id.clone(), value, elsewhere);
     let autosave = field.autosave;
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
             <label class="govuk-label govuk-label--s" for=id.clone()>{field.question()}</label>
             {item.hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
             <ErrorMessage id=error_id message=error />
+            <ChangedElsewhere id=id.clone() elsewhere=elsewhere />
             <input
                 class=format!("govuk-input {width}")
                 class:govuk-input--error=move || error.get().is_some()
@@ -53,7 +58,7 @@ pub fn LineField(field: Slot, error: Signal<Option<String>>) -> impl IntoView {
                 prop:value=value
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    field.write_typing(|answers| answers.set(item.code, Answer::Text(text)));
+                    field.write_typing(move |answers| answers.set(item.code, Answer::Text(text.clone())));
                 }
                 on:blur=move |_| autosave.flush()
             />
@@ -91,12 +96,15 @@ pub fn TextAreaField(
             ids.join(" ")
         }
     };
+    let elsewhere = RwSignal::new(None::<String>);
+    let shown = guarded_value(id.clone(), text, elsewhere);
     let autosave = field.autosave;
     view! {
         <div class="govuk-form-group govuk-character-count" class:govuk-form-group--error=move || error.get().is_some()>
             <label class="govuk-label govuk-label--s" for=id.clone()>{field.question()}</label>
             {item.hint.map(|hint| view! { <div class="govuk-hint" id=hint_id.clone()>{hint}</div> })}
             <ErrorMessage id=error_id message=error />
+            <ChangedElsewhere id=id.clone() elsewhere=elsewhere />
             <textarea
                 class="govuk-textarea govuk-js-character-count"
                 class:govuk-textarea--error=move || error.get().is_some()
@@ -104,10 +112,10 @@ pub fn TextAreaField(
                 name=id
                 rows="5"
                 aria-describedby=described
-                prop:value=text
+                prop:value=shown
                 on:input=move |ev| {
                     let typed = event_target_value(&ev);
-                    field.write_typing(|answers| answers.set(item.code, Answer::Text(typed)));
+                    field.write_typing(move |answers| answers.set(item.code, Answer::Text(typed.clone())));
                 }
                 on:blur=move |_| autosave.flush()
             ></textarea>
