@@ -159,6 +159,12 @@ impl<D: Draft> Autosave<D> {
         }
     }
 
+    /// Whether every change has been committed (nothing queued, no save under way).
+    pub fn is_saved(&self) -> bool {
+        self.saving.try_get_value() != Some(true)
+            && self.pending.try_with_value(Vec::is_empty) != Some(false)
+    }
+
     /// `flush`, for a field's `on_blur`.
     pub fn flusher(&self) -> Flush {
         let this = *self;

@@ -97,6 +97,22 @@ impl LiveCase {
             .with(|case| format!("{} ({})", case.details.name, case.details.crn))
     }
 
+    /// Saves waiting typing in every record of the case now.
+    fn flush(&self) {
+        self.case.flush();
+        self.assessment.flush();
+        self.plan.flush();
+        self.signing.flush();
+    }
+
+    /// Whether every change to the case has been committed.
+    fn is_saved(&self) -> bool {
+        self.case.is_saved()
+            && self.assessment.is_saved()
+            && self.plan.is_saved()
+            && self.signing.is_saved()
+    }
+
     /// Takes another tab's committed change to one of this case's records.
     fn changed_elsewhere(&self, notice: &Notice) {
         match notice.store.as_str() {
@@ -196,8 +212,12 @@ impl CaseStore {
     }
 
     fn close(&self) {
+        let live = self.current.with_untracked(|current| match current {
+            Some((_, LoadState::Ready(live))) => Some(*live),
+            _ => None,
+        });
         if let Some(owner) = self.owner.try_update_value(Option::take).flatten() {
-            owner.cleanup();
+            dispose_when_saved(owner, live);
         }
         self.current.set(None);
     }
@@ -236,6 +256,24 @@ impl CaseStore {
             this.current.set(Some((id, state)));
         });
     }
+}
+
+/// Lets a closed case's live copy go only once everything it was saving is saved: a change still
+/// on its way (or failing and being retried) is never dropped because another case was opened.
+fn dispose_when_saved(owner: Owner, live: Option<LiveCase>) {
+    let Some(live) = live else {
+        owner.cleanup();
+        return;
+    };
+    live.flush();
+    if live.is_saved() {
+        owner.cleanup();
+        return;
+    }
+    set_timeout(
+        move || dispose_when_saved(owner, Some(live)),
+        std::time::Duration::from_millis(200),
+    );
 }
 
 /// What is stored for a case, read once when it is opened.
