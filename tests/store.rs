@@ -422,3 +422,38 @@ async fn an_unreadable_record_is_named_and_the_others_still_read() {
     assert_eq!(store.cases().await.unwrap().len(), 2);
     store.delete().await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn an_upgrade_blocked_by_an_older_tab_is_reported_and_goes_ahead_once_it_lets_go() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+
+    let name = format!("workbook-test-blocked-{}", js_sys::Math::random());
+    // An older tab: a connection at the previous version that ignores `versionchange`.
+    let script = format!(
+        "return new Promise((resolve, reject) => {{ const open = indexedDB.open({name:?}, {old}); open.onupgradeneeded = () => {{ open.result.createObjectStore('cases'); open.result.createObjectStore('assessments'); }}; open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); }});",
+        old = DATABASE_VERSION - 1
+    );
+    let promise: js_sys::Promise = js_sys::Function::new_no_args(&script)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap()
+        .unchecked_into();
+    let older_tab = wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    let blocked = Rc::new(Cell::new(false));
+    let seen = blocked.clone();
+    let store = Store::open_watched(&name, move || {
+        seen.set(true);
+        // The older tab is closed (or reloaded) as the message asks.
+        let close: js_sys::Function = js_sys::Reflect::get(&older_tab, &"close".into())
+            .unwrap()
+            .unchecked_into();
+        close.call0(&older_tab).unwrap();
+    })
+    .await
+    .expect("the upgrade goes ahead once the older tab lets go");
+    assert!(blocked.get(), "the blocked upgrade was reported");
+    assert_eq!(store.version(), DATABASE_VERSION);
+    assert!(store.object_store_names().contains(&SIGNING.to_string()));
+    store.delete().await.unwrap();
+}
