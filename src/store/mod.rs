@@ -349,9 +349,15 @@ impl Store {
                 Some(Ok(key)) => key.clone(),
                 _ => format!("number {}", index + 1),
             };
-            let read = value
-                .map_err(|error| error.to_string())
-                .and_then(|value| read_record::<R>(value).map_err(|error| error.to_string()));
+            let read = value.map_err(|error| error.to_string()).and_then(|value| {
+                read_record::<R>(value).map_err(|error| match error {
+                    StoreError::Read(reason) => reason,
+                    StoreError::Newer => {
+                        "saved by a newer version of the workbook: reload this tab".to_string()
+                    }
+                    other => other.to_string(),
+                })
+            });
             match read {
                 Ok(record) => records.push(record),
                 Err(reason) => unreadable.push(Unreadable {

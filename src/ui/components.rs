@@ -174,9 +174,8 @@ pub fn ChangedElsewhere(id: String, elsewhere: RwSignal<Option<String>>) -> impl
             let take = other.clone();
             view! {
                 <div class="govuk-inset-text workbook-changed-elsewhere" role="status" data-testid="changed-elsewhere">
-                    <p class="govuk-body govuk-!-margin-bottom-2">
-                        {format!("Changed in another tab to: “{other}”. What you type here replaces it.")}
-                    </p>
+                    <p class="govuk-body govuk-!-margin-bottom-1">{format!("Changed in another tab to: “{other}”")}</p>
+                    <p class="govuk-body govuk-!-margin-bottom-2">"What you type here replaces it."</p>
                     <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
                         use wasm_bindgen::JsCast;
                         let element = document().get_element_by_id(&id);

@@ -109,7 +109,7 @@ pub fn HealthBanners() -> impl IntoView {
                     <h2 class="govuk-notification-banner__title" id="unsaved-title">"Not saved yet — retrying"</h2>
                 </div>
                 <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">"Not saved yet — retrying. Your changes are kept in this tab and will be saved as soon as the browser lets us: keep this tab open."</p>
+                    <p class="govuk-notification-banner__heading">"Your latest changes are kept in this tab and will be saved as soon as the browser allows. Keep this tab open until this message goes."</p>
                 </div>
             </div>
         })}

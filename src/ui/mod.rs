@@ -104,13 +104,13 @@ fn App() -> impl IntoView {
             </header>
             <practice::PracticeBanner />
             <div class="govuk-width-container">
-                <health::HealthBanners />
                 <aside class="govuk-phase-banner" aria-label="About this service">
                     <p class="govuk-phase-banner__content">
                         <strong class="govuk-tag govuk-phase-banner__content__tag">"Offline"</strong>
                         <span class="govuk-phase-banner__text">"Everything you enter stays in this browser until you export it."</span>
                     </p>
                 </aside>
+                <health::HealthBanners />
                 <main class="govuk-main-wrapper" id="main-content">
                     <Routes fallback=|| view! {
                         <h1 class="govuk-heading-l">"Page not found"</h1>
