@@ -111,6 +111,19 @@ fn stored_schema_version(value: &serde_json::Value) -> u64 {
         .unwrap_or(0)
 }
 
+/// The value under `key`, read inside a read-write transaction that is about to replace it.
+async fn stored_value(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    key: &str,
+) -> Result<Option<serde_json::Value>, StoreError> {
+    store
+        .get(key.to_string())
+        .serde()
+        .map_err(write_error)?
+        .await
+        .map_err(write_error)
+}
+
 /// Reads a stored value as a record of this build, refusing one written by a newer build.
 fn read_record<R: Record>(value: serde_json::Value) -> Result<R, StoreError> {
     if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
@@ -283,12 +296,7 @@ impl Store {
             .build()
             .map_err(write_error)?;
         let store = transaction.object_store(R::STORE).map_err(write_error)?;
-        let stored: Option<serde_json::Value> = store
-            .get(key.to_string())
-            .serde()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
+        let stored = stored_value(&store, key).await?;
         let mut record = match stored {
             Some(value) => read_record::<R>(value)?,
             None => fallback.ok_or(StoreError::Missing(R::STORE))?,
@@ -485,13 +493,7 @@ impl Store {
             record: &R,
         ) -> Result<u64, StoreError> {
             let store = transaction.object_store(R::STORE).map_err(write_error)?;
-            let stored: Option<serde_json::Value> = store
-                .get(key.to_string())
-                .serde()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
-            let previous = match stored {
+            let previous = match stored_value(&store, key).await? {
                 Some(value) if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) => {
                     return Err(StoreError::Newer)
                 }

@@ -83,35 +83,35 @@ pub fn HealthBanners() -> impl IntoView {
     };
     view! {
         {move || health.stopped.get().map(|why| view! {
-            <div class="govuk-notification-banner workbook-banner--problem" role="alert" aria-labelledby="stale-title" data-testid="stale-banner">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="stale-title">"Reload this tab"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{why}</p>
-                    <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=reload>"Reload"</button>
-                </div>
-            </div>
+            <ProblemBanner id="stale" title="Reload this tab">
+                <p class="govuk-notification-banner__heading">{why}</p>
+                <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=reload>"Reload"</button>
+            </ProblemBanner>
         })}
         {move || health.blocked.get().map(|why| view! {
-            <div class="govuk-notification-banner workbook-banner--problem" role="alert" aria-labelledby="blocked-title" data-testid="blocked-banner">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="blocked-title">"Waiting for another tab"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">{why}</p>
-                </div>
-            </div>
+            <ProblemBanner id="blocked" title="Waiting for another tab">
+                <p class="govuk-notification-banner__heading">{why}</p>
+            </ProblemBanner>
         })}
         {move || (!health.failing.with(BTreeSet::is_empty)).then(|| view! {
-            <div class="govuk-notification-banner workbook-banner--problem" role="alert" aria-labelledby="unsaved-title" data-testid="unsaved-banner">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="unsaved-title">"Not saved yet — retrying"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">"Your latest changes are kept in this tab and will be saved as soon as the browser allows. Keep this tab open until this message goes."</p>
-                </div>
-            </div>
+            <ProblemBanner id="unsaved" title="Not saved yet — retrying">
+                <p class="govuk-notification-banner__heading">"Your latest changes are kept in this tab and will be saved as soon as the browser allows. Keep this tab open until this message goes."</p>
+            </ProblemBanner>
         })}
+    }
+}
+
+/// A GOV.UK notification banner in the error colour, announced at once ("{id}-banner" for tests).
+#[component]
+fn ProblemBanner(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <div class="govuk-notification-banner workbook-banner--problem" role="alert" aria-labelledby=labelled_by data-testid=format!("{id}-banner")>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id=title_id>{title}</h2>
+            </div>
+            <div class="govuk-notification-banner__content">{children()}</div>
+        </div>
     }
 }
