@@ -10,8 +10,10 @@
 //!
 //! Which items make up a section's need score is data beside its thresholds (`NeedScore`, domain.md
 //! §2): other items are still asked, and may feed predictors, but never add to the need score.
+//! Answers stored under the codes of an earlier build are moved to today's by `migrate`.
 
 mod checks;
+pub mod migrate;
 mod rosh;
 mod scales;
 mod sections;
