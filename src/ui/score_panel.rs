@@ -96,11 +96,12 @@ pub fn ScorePanel(
             </aside>
         }
     });
-    let mappa_panel = (section.id == "rmp").then_some({
-        move || {
-            view! {
-                <p class="govuk-body" data-testid="mappa-recorded">{recorded.get().describe()}</p>
-                {prompt.get().then(|| view! {
+    let mappa_panel = (section.id == "rmp").then(|| {
+        view! {
+            <aside class="workbook-score" aria-labelledby="mappa-heading">
+                <h2 class="govuk-heading-m" id="mappa-heading">"MAPPA"</h2>
+                <p class="govuk-body" data-testid="mappa-recorded">{move || recorded.get().describe()}</p>
+                {move || prompt.get().then(|| view! {
                     <div class="govuk-warning-text govuk-!-margin-top-4" data-testid="mappa-prompt">
                         <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
                         <strong class="govuk-warning-text__text">
@@ -109,7 +110,7 @@ pub fn ScorePanel(
                         </strong>
                     </div>
                 })}
-            }
+            </aside>
         }
     });
     let predictors = feeds_predictors(section).then(|| {
