@@ -116,7 +116,7 @@ async fn reopening_keeps_what_was_saved() {
 }
 
 /// An assessment saved by an earlier build (record version 1, before `completed_sections`) still reads,
-/// with no section completed, and every answer kept.
+/// with no section completed, and every answer kept; it reads as this build's version from then on.
 #[wasm_bindgen_test]
 async fn a_version_1_assessment_record_still_reads() {
     use indexed_db_futures::database::Database;
@@ -155,7 +155,7 @@ async fn a_version_1_assessment_record_still_reads() {
         .await
         .unwrap()
         .expect("the old record");
-    assert_eq!(read.schema_version, 1);
+    assert_eq!(read.schema_version, RECORD_SCHEMA_VERSION);
     assert!(read.completed_sections.is_empty());
     assert_eq!(read.answers.choice("3.4"), Some("2"));
     assert_eq!(read.answers.text("3.97"), "Sofa surfing");
@@ -455,5 +455,119 @@ async fn an_upgrade_blocked_by_an_older_tab_is_reported_and_goes_ahead_once_it_l
     assert!(blocked.get(), "the blocked upgrade was reported");
     assert_eq!(store.version(), DATABASE_VERSION);
     assert!(store.object_store_names().contains(&SIGNING.to_string()));
+
+/// An assessment draft saved before the item codes of issue 13 (record version 4) reads with every
+/// answer under today's codes, wherever it is read from, and is saved back as this version without
+/// being moved a second time.
+#[wasm_bindgen_test]
+async fn an_older_assessment_record_is_read_migrated_and_saved_as_this_version() {
+    let store = fresh_store("migrate-assessment").await;
+    let name = store.name().to_string();
+    let old = serde_json::json!({
+        "schema_version": 4, "revision": 2, "case_id": "case-1",
+        "answers": {
+            "2.3": {"choices": ["stranger", "child"]},
+            "2.4": {"text": "To sell the tools"},
+            "2.5": {"choice": "yes"},
+            "2.7": {"choice": "no"},
+            "2.98": {"choice": "no"},
+            "2.99": {"choice": "yes"},
+            "4.98": {"choice": "yes"},
+            "4.99": {"choice": "no"},
+            "3.4": {"choice": "2"}
+        },
+        "last_section": "2", "completed_sections": ["2", "4"], "updated_at": "2026-11-20T10:00:00Z"
+    });
+    const { assert!(RECORD_SCHEMA_VERSION > 4) };
+    put_raw(ASSESSMENTS, "case-1", &old, &name).await;
+
+    let read = store
+        .assessment("case-1")
+        .await
+        .unwrap()
+        .expect("the old record");
+    assert_eq!(read.schema_version, RECORD_SCHEMA_VERSION);
+    assert_eq!(read.revision, 2);
+    let answers = &read.answers;
+    assert_eq!(answers.choices("2.4.1"), ["child"]);
+    assert_eq!(answers.choices("2.4.2"), ["stranger"]);
+    assert_eq!(answers.text("2.8"), "To sell the tools");
+    assert_eq!(answers.choice("2.14"), Some("yes"));
+    assert_eq!(answers.choice("2.11"), Some("no"));
+    assert_eq!(answers.choice("2.7"), None);
+    assert_eq!(answers.choice("2.99"), Some("no"), "linked to harm");
+    assert_eq!(answers.choice("2.98"), Some("yes"), "linked to offending");
+    assert_eq!(answers.choice("4.96"), Some("yes"), "linked to harm");
+    assert_eq!(answers.choice("4.98"), Some("no"), "linked to offending");
+    assert_eq!(answers.choice("3.4"), Some("2"));
+    assert_eq!(read.completed_sections.len(), 2);
+    assert_eq!(
+        store.record::<AssessmentRecord>("case-1").await.unwrap(),
+        Some(read.clone())
+    );
+    assert_eq!(store.assessments().await.unwrap(), vec![read.clone()]);
+
+    // Saved back whole, then changed: the answers are not moved again.
+    store.put_assessment(&read).await.unwrap();
+    let changed = store
+        .update(
+            "case-1",
+            None,
+            "2026-12-01T10:00:00Z",
+            &|record: &mut AssessmentRecord| {
+                record.answers.set("3.5", Answer::Choice("1".into()));
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed.schema_version, RECORD_SCHEMA_VERSION);
+    let again = store.assessment("case-1").await.unwrap().unwrap();
+    assert_eq!(
+        again.answers.choice("2.98"),
+        Some("yes"),
+        "not swapped back"
+    );
+    assert_eq!(again.answers.choice("4.98"), Some("no"));
+    assert_eq!(again.answers.choice("3.5"), Some("1"));
+    assert_eq!(again.schema_version, RECORD_SCHEMA_VERSION);
+    store.delete().await.unwrap();
+}
+
+/// The signed versions of an older signing record read with their answers under today's codes, so
+/// that they compare equal with an imported package's (migrated the same way).
+#[wasm_bindgen_test]
+async fn an_older_signing_record_is_read_with_every_version_migrated() {
+    use probation_workbook::domain::answers::Answers;
+    use probation_workbook::domain::signing::{CaseSigning, Grade, Profile, Snapshot};
+    let store = fresh_store("migrate-signing").await;
+    let name = store.name().to_string();
+    let officer = Profile::new("Sam Patel", Grade::Po).unwrap();
+    let mut old_answers = Answers::default();
+    old_answers.set("2.99", Answer::Choice("yes".into()));
+    old_answers.set("4.99", Answer::Choice("no".into()));
+    let mut signing = CaseSigning::new("2026-11-01T09:00:00Z", Some(&officer));
+    let snapshot = Snapshot {
+        answers: old_answers,
+        ..Snapshot::default()
+    };
+    signing
+        .sign(snapshot, true, &officer, &[], "2026-11-02T09:00:00Z")
+        .unwrap();
+    let old = serde_json::json!({
+        "schema_version": 3, "case_id": "case-1", "signing": signing,
+        "updated_at": "2026-11-20T10:00:00Z"
+    });
+    put_raw(SIGNING, "case-1", &old, &name).await;
+    let read = store
+        .signing("case-1")
+        .await
+        .unwrap()
+        .expect("the old record");
+    assert_eq!(read.schema_version, RECORD_SCHEMA_VERSION);
+    let answers = &read.signing.versions[0].snapshot.answers;
+    assert_eq!(answers.choice("2.98"), Some("yes"));
+    assert_eq!(answers.choice("2.99"), None);
+    assert_eq!(answers.choice("4.98"), Some("no"));
+    assert_eq!(answers.choice("4.99"), None);
     store.delete().await.unwrap();
 }

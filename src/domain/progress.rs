@@ -3,7 +3,8 @@
 use std::collections::BTreeSet;
 
 use super::answers::Answers;
-use super::questionnaire::{CheckContext, Section, SECTIONS};
+use super::questionnaire::{CheckContext, Condition, Section, SECTIONS};
+use super::rosh::RoshLevel;
 use super::validation::{validate_section, Strictness};
 
 /// The GOV.UK task list statuses.
@@ -16,6 +17,9 @@ pub enum SectionStatus {
     CannotStartYet,
     /// Marked as completed, but something required is missing or impossible.
     Problem,
+    /// Not needed for these answers, and not marked as completed: the risk management plan while
+    /// the overall RoSH is Low or not yet assessed.
+    Optional,
 }
 
 impl SectionStatus {
@@ -26,11 +30,13 @@ impl SectionStatus {
             SectionStatus::Completed => "Completed",
             SectionStatus::CannotStartYet => "Cannot start yet",
             SectionStatus::Problem => "There is a problem",
+            SectionStatus::Optional => "Optional",
         }
     }
 }
 
-/// A section's status from its answers and whether the officer said it is completed.
+/// A section's status from its answers and whether the officer said it is completed. A section that
+/// is optional now is "Optional" until the officer completes it.
 pub fn section_status(
     section: &Section,
     answers: &Answers,
@@ -47,6 +53,9 @@ pub fn section_status(
         } else {
             SectionStatus::Problem
         };
+    }
+    if !section.is_required(answers) {
+        return SectionStatus::Optional;
     }
     if answers.answered_in(section) > 0 {
         SectionStatus::InProgress
@@ -70,7 +79,8 @@ pub fn statuses(
         .collect()
 }
 
-/// "Completed 9 of 17 sections": sections that cannot start yet are not counted.
+/// "Completed 9 of 17 sections": sections that cannot start yet are not counted, nor optional ones
+/// until they are completed.
 pub fn completed_count(statuses: &[(&'static Section, SectionStatus)]) -> (usize, usize) {
     let done = statuses
         .iter()
@@ -78,9 +88,35 @@ pub fn completed_count(statuses: &[(&'static Section, SectionStatus)]) -> (usize
         .count();
     let total = statuses
         .iter()
-        .filter(|(_, status)| *status != SectionStatus::CannotStartYet)
+        .filter(|(_, status)| {
+            !matches!(
+                status,
+                SectionStatus::CannotStartYet | SectionStatus::Optional
+            )
+        })
         .count();
     (done, total)
+}
+
+/// When an optional section is needed, in words: "Needed when the overall RoSH is Medium, High or
+/// Very high". `None` for a section that is always needed.
+pub fn when_required(section: &Section) -> Option<String> {
+    match section.required_when? {
+        Condition::RoshAtLeast(lowest) => {
+            let levels: Vec<&str> = RoshLevel::ALL
+                .into_iter()
+                .filter(|level| *level >= lowest)
+                .map(RoshLevel::label)
+                .collect();
+            let levels = match levels.split_last() {
+                Some((last, [])) => last.to_string(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => return None,
+            };
+            Some(format!("Needed when the overall RoSH is {levels}"))
+        }
+        _ => Some("Needed only for some answers".to_string()),
+    }
 }
 
 /// Items whose answers are kept but hidden because a condition no longer holds.
@@ -156,11 +192,111 @@ mod tests {
         answers.set("13.1", Answer::Choice("no".into()));
         let all = statuses(&answers, &completed, None);
         assert_eq!(all.len(), 18);
-        assert_eq!(completed_count(&all), (1, 17));
+        assert_eq!(
+            completed_count(&all),
+            (1, 16),
+            "no full analysis yet, and no risk management plan needed while RoSH is not assessed"
+        );
         yes(&mut answers, "R2.2");
         assert_eq!(
             completed_count(&statuses(&answers, &completed, None)),
+            (1, 17)
+        );
+        answers.set_cell("R10.6", "public", "community", Some("medium".into()));
+        assert_eq!(
+            completed_count(&statuses(&answers, &completed, None)),
             (1, 18)
+        );
+    }
+
+    fn rate(answers: &mut Answers, level: &str) {
+        answers.set_cell("R10.6", "public", "community", Some(level.into()));
+    }
+
+    #[test]
+    fn the_risk_management_plan_is_needed_from_medium_rosh_only() {
+        let plan = section("rmp").unwrap();
+        let mut answers = Answers::default();
+        let status = |answers: &Answers, marked| section_status(plan, answers, marked, None);
+        assert_eq!(
+            status(&answers, false),
+            SectionStatus::Optional,
+            "not yet assessed"
+        );
+        assert_eq!(
+            status(&answers, true),
+            SectionStatus::Completed,
+            "completed with nothing in it"
+        );
+        rate(&mut answers, "low");
+        assert_eq!(status(&answers, false), SectionStatus::Optional);
+        answers.set("RM.1", Answer::Text("Living with his sister.".into()));
+        assert_eq!(status(&answers, false), SectionStatus::Optional);
+        assert_eq!(status(&answers, true), SectionStatus::Completed);
+        answers.set("RM.1", Answer::Text("x".repeat(4001)));
+        assert_eq!(
+            status(&answers, true),
+            SectionStatus::Problem,
+            "an impossible answer is still a problem"
+        );
+        answers.set("RM.1", Answer::Text("Living with his sister.".into()));
+        for level in ["medium", "high", "very_high"] {
+            rate(&mut answers, level);
+            assert_eq!(
+                status(&answers, false),
+                SectionStatus::InProgress,
+                "{level}"
+            );
+            assert_eq!(status(&answers, true), SectionStatus::Problem, "{level}");
+        }
+        for (code, text) in [
+            ("RM.3", "Weekly."),
+            ("RM.4", "Licence conditions."),
+            ("RM.5", "Programme."),
+            ("RM.6", "No contact."),
+            ("RM.7", "Recall."),
+        ] {
+            answers.set(code, Answer::Text(text.into()));
+        }
+        assert_eq!(
+            status(&answers, true),
+            SectionStatus::Problem,
+            "MAPPA is missing"
+        );
+        answers.set("RM.9", Answer::Choice("2".into()));
+        assert_eq!(
+            status(&answers, true),
+            SectionStatus::Problem,
+            "and its level"
+        );
+        answers.set("RM.10", Answer::Choice("1".into()));
+        assert_eq!(status(&answers, true), SectionStatus::Completed);
+        answers.set("RM.9", Answer::Choice("none".into()));
+        assert_eq!(
+            status(&answers, true),
+            SectionStatus::Completed,
+            "no level without a category"
+        );
+    }
+
+    #[test]
+    fn an_optional_section_says_when_it_is_needed() {
+        assert_eq!(
+            when_required(section("rmp").unwrap()).as_deref(),
+            Some("Needed when the overall RoSH is Medium, High or Very high")
+        );
+        assert_eq!(when_required(section("3").unwrap()), None);
+    }
+
+    #[test]
+    fn an_optional_section_counts_once_it_is_completed() {
+        let mut completed = BTreeSet::new();
+        let answers = Answers::default();
+        let (_, total) = completed_count(&statuses(&answers, &completed, None));
+        completed.insert("rmp".to_string());
+        assert_eq!(
+            completed_count(&statuses(&answers, &completed, None)),
+            (1, total + 1)
         );
     }
 

@@ -19,18 +19,32 @@ pub enum Strictness {
     ToComplete,
 }
 
+/// How one item is checked: `complete` for everything a completed section needs, and `missing` when
+/// a required answer that is not there is a problem (never in a section that is optional now).
+#[derive(Debug, Clone, Copy)]
+struct Mode {
+    complete: bool,
+    missing: bool,
+}
+
 /// The key of an item inside an entry of a repeating group.
 pub fn entry_key(group: &str, entry: &str, part: &str) -> String {
     format!("{group}/{entry}/{part}")
 }
 
-/// Every problem in the section, in the order the fields appear.
+/// Every problem in the section, in the order the fields appear. In a section that is optional now
+/// (`Section::is_required`), nothing is missing; impossible values are still problems.
 pub fn validate_section(
     section: &Section,
     answers: &Answers,
     context: Option<&CheckContext>,
     strictness: Strictness,
 ) -> FieldErrors {
+    let complete = strictness == Strictness::ToComplete;
+    let mode = Mode {
+        complete,
+        missing: complete && section.is_required(answers),
+    };
     let mut errors = FieldErrors::default();
     for item in section.items.iter().filter(|item| item.applies(answers)) {
         validate_item(
@@ -39,7 +53,7 @@ pub fn validate_section(
             item.code,
             &item.title(),
             "",
-            strictness,
+            mode,
             &mut errors,
         );
     }
@@ -63,11 +77,11 @@ fn validate_item(
     key: &str,
     title: &str,
     prefix: &str,
-    strictness: Strictness,
+    mode: Mode,
     errors: &mut FieldErrors,
 ) {
-    let complete = strictness == Strictness::ToComplete;
-    let missing = complete && item.required && !answers.is_answered(item);
+    let complete = mode.complete;
+    let missing = mode.missing && item.required && !answers.is_answered(item);
     let mut problem = |message: String| {
         let message = if prefix.is_empty() {
             message
@@ -134,7 +148,7 @@ fn validate_item(
                 .columns
                 .iter()
                 .any(|column| matches!(column.cell, GridCell::Choice(_)));
-            if complete && item.required && has_choice_cells {
+            if mode.missing && item.required && has_choice_cells {
                 let unrated = grid
                     .cells()
                     .filter(|(_, column)| matches!(column.cell, GridCell::Choice(_)))
@@ -151,7 +165,7 @@ fn validate_item(
         }
         ItemKind::Repeat(repeat) => {
             let entries = answers.entries(item.code);
-            if complete && item.required && entries.len() < repeat.min {
+            if mode.missing && item.required && entries.len() < repeat.min {
                 problem(format!(
                     "Add at least {} {} for {title}",
                     repeat.min, repeat.entry_name
@@ -171,7 +185,7 @@ fn validate_item(
                         &key,
                         part.question,
                         &prefix,
-                        strictness,
+                        mode,
                         errors,
                     );
                 }

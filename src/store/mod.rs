@@ -13,6 +13,7 @@ pub use records::{
     RECORD_SCHEMA_VERSION,
 };
 
+use crate::domain::questionnaire::migrate::upgrade_stored_record;
 use indexed_db_futures::database::{Database, VersionChangeEvent};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
@@ -124,12 +125,19 @@ async fn stored_value(
         .map_err(write_error)
 }
 
+/// Reads a stored value as a record of this build, as far as this build understands it: a record of
+/// an older layout is brought up to this one first (its answers moved to today's item codes).
+fn upgrade_and_read<R: Record>(mut value: serde_json::Value) -> Result<R, StoreError> {
+    upgrade_stored_record(&mut value, R::ANSWERS, RECORD_SCHEMA_VERSION);
+    serde_json::from_value(value).map_err(read_error)
+}
+
 /// Reads a stored value as a record of this build, refusing one written by a newer build.
 fn read_record<R: Record>(value: serde_json::Value) -> Result<R, StoreError> {
     if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
         return Err(StoreError::Newer);
     }
-    serde_json::from_value(value).map_err(read_error)
+    upgrade_and_read(value)
 }
 
 /// An open connection to one workbook database.
@@ -263,10 +271,14 @@ impl Store {
             .transpose()
     }
 
-    /// The stored copy of one record, if any. A record written by a newer build reads as far as
-    /// this build understands it; `update` will refuse to write over it.
+    /// The stored copy of one record, if any; one of an older layout is brought up to this one. A
+    /// record written by a newer build reads as far as this build understands it; `update` will
+    /// refuse to write over it.
     pub async fn record<R: Record>(&self, key: &str) -> Result<Option<R>, StoreError> {
-        self.get(R::STORE, key).await
+        self.get_value(R::STORE, key)
+            .await?
+            .map(upgrade_and_read)
+            .transpose()
     }
 
     /// Whether the stored copy of this record was written by a newer build than this one.
@@ -328,7 +340,7 @@ impl Store {
     }
 
     pub async fn case(&self, id: &str) -> Result<Option<CaseRecord>, StoreError> {
-        self.get(CASES, id).await
+        self.record(id).await
     }
 
     /// Every record of one object store, each read on its own: one that cannot be read is listed
@@ -417,7 +429,7 @@ impl Store {
     }
 
     pub async fn assessment(&self, case_id: &str) -> Result<Option<AssessmentRecord>, StoreError> {
-        self.get(ASSESSMENTS, case_id).await
+        self.record(case_id).await
     }
 
     pub async fn put_plan(&self, plan: &PlanRecord) -> Result<(), StoreError> {
@@ -425,7 +437,7 @@ impl Store {
     }
 
     pub async fn plan(&self, case_id: &str) -> Result<Option<PlanRecord>, StoreError> {
-        self.get(PLANS, case_id).await
+        self.record(case_id).await
     }
 
     pub async fn put_signing(&self, signing: &SigningRecord) -> Result<(), StoreError> {
@@ -433,7 +445,7 @@ impl Store {
     }
 
     pub async fn signing(&self, case_id: &str) -> Result<Option<SigningRecord>, StoreError> {
-        self.get(SIGNING, case_id).await
+        self.record(case_id).await
     }
 
     /// A small setting or record of the app's own under `key` in the settings store.
@@ -457,7 +469,7 @@ impl Store {
     }
 
     pub async fn profile(&self) -> Result<Option<ProfileRecord>, StoreError> {
-        self.get(SETTINGS, PROFILE_KEY).await
+        self.record(PROFILE_KEY).await
     }
 
     /// Changes the profile as it is stored now (see `update`), creating it from `fallback`.

@@ -8,14 +8,26 @@ use serde::{Deserialize, Serialize};
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
 use crate::domain::plan::{AgreementForm, GoalForm, SentencePlan, StepForm};
+use crate::domain::questionnaire::migrate::{StoredAnswers, ANSWER_CODES_BY_RECORD_VERSION};
 use crate::domain::reviews::{ReviewSettings, SignificantChange};
 use crate::domain::signing::{CaseSigning, Profile};
 
 /// The record layout this build writes. Version 2 added `completed_sections` to assessments (a
 /// version 1 record reads with none completed); version 3 added `next_appointment` to cases (older
 /// records read with none set); version 4 added `revision` to every record (older records read as
-/// revision 0). A build never writes over a record of a newer version than this.
-pub const RECORD_SCHEMA_VERSION: u32 = 4;
+/// revision 0); version 5 keeps answers under the item codes of issue 13 (section 2 and the "linked
+/// to" judgements of sections 2 and 4 as OASys numbers them): an older assessment draft, and every
+/// signed version of an older signing record, is migrated as it is read
+/// (`questionnaire::migrate::upgrade_stored_record`), and reads as version 5 from then on. A build
+/// never writes over a record of a newer version than this.
+pub const RECORD_SCHEMA_VERSION: u32 = 5;
+
+// Each record version says which item codes its answers are under: a new version adds its row there.
+const _: () = assert!(
+    ANSWER_CODES_BY_RECORD_VERSION[ANSWER_CODES_BY_RECORD_VERSION.len() - 1].0
+        == RECORD_SCHEMA_VERSION,
+    "add the new record version to questionnaire::migrate::ANSWER_CODES_BY_RECORD_VERSION"
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseRecord {
@@ -157,6 +169,8 @@ pub struct ProfileRecord {
 pub trait Record: Serialize + serde::de::DeserializeOwned + Clone + 'static {
     /// The object store it lives in.
     const STORE: &'static str;
+    /// Where it keeps answers, for moving an older record's answers to today's item codes.
+    const ANSWERS: StoredAnswers;
     fn revision(&self) -> u64;
     /// The record layout it was written with (newer than `RECORD_SCHEMA_VERSION`: a newer build).
     fn schema_version(&self) -> u32;
@@ -166,9 +180,10 @@ pub trait Record: Serialize + serde::de::DeserializeOwned + Clone + 'static {
 }
 
 macro_rules! record_in {
-    ($record:ty, $store:expr) => {
+    ($record:ty, $store:expr, $answers:expr) => {
         impl Record for $record {
             const STORE: &'static str = $store;
+            const ANSWERS: StoredAnswers = $answers;
             fn revision(&self) -> u64 {
                 self.revision
             }
@@ -187,8 +202,8 @@ macro_rules! record_in {
     };
 }
 
-record_in!(CaseRecord, super::CASES);
-record_in!(AssessmentRecord, super::ASSESSMENTS);
-record_in!(PlanRecord, super::PLANS);
-record_in!(SigningRecord, super::SIGNING);
-record_in!(ProfileRecord, super::SETTINGS);
+record_in!(CaseRecord, super::CASES, StoredAnswers::None);
+record_in!(AssessmentRecord, super::ASSESSMENTS, StoredAnswers::Draft);
+record_in!(PlanRecord, super::PLANS, StoredAnswers::None);
+record_in!(SigningRecord, super::SIGNING, StoredAnswers::SignedVersions);
+record_in!(ProfileRecord, super::SETTINGS, StoredAnswers::None);

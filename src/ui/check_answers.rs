@@ -57,6 +57,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 SectionStatus::Completed => ("You have marked this section as completed.", "govuk-inset-text"),
                 SectionStatus::Problem => ("This section is marked as completed, but something needs fixing. Go back to the section to see what.", "govuk-inset-text workbook-inset--problem"),
                 SectionStatus::CannotStartYet => ("This section cannot start yet.", "govuk-inset-text"),
+                SectionStatus::Optional => ("This section is optional for this assessment, and you have not marked it as completed.", "govuk-inset-text"),
                 _ => ("You have not marked this section as completed yet.", "govuk-inset-text"),
             };
             view! {

@@ -8,7 +8,7 @@ use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
 use super::predictors_panel::PredictorsPanel;
 use crate::domain::predictors::inputs_from_assessment;
-use crate::domain::progress::{completed_count, statuses, SectionStatus};
+use crate::domain::progress::{completed_count, statuses, when_required, SectionStatus};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::rosh::rosh_rating;
 use crate::domain::scoring::{identified_needs, score_section};
@@ -33,12 +33,14 @@ pub fn TaskListPage() -> impl IntoView {
                 });
                 let hint = match status {
                     SectionStatus::CannotStartYet => Some("Answer yes to a risk of serious harm screening question first".to_string()),
+                    SectionStatus::Optional => when_required(section).map(|when| format!("Optional now. {when}")),
                     _ => hint,
                 };
                 let status_view = match status {
                     SectionStatus::NotStarted => view! { <strong class="govuk-tag govuk-tag--blue">{status.label()}</strong> }.into_any(),
                     SectionStatus::InProgress => view! { <strong class="govuk-tag govuk-tag--light-blue">{status.label()}</strong> }.into_any(),
                     SectionStatus::Problem => view! { <strong class="govuk-tag govuk-tag--red">{status.label()}</strong> }.into_any(),
+                    SectionStatus::Optional => view! { <strong class="govuk-tag govuk-tag--grey">{status.label()}</strong> }.into_any(),
                     SectionStatus::Completed | SectionStatus::CannotStartYet => status.label().into_any(),
                 };
                 let name = if *status == SectionStatus::CannotStartYet {

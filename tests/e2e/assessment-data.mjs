@@ -23,15 +23,18 @@ export const ASSESSMENT = [
   ]],
   ['2. Analysis of offences', [
     ['text', '2.1', 'Broke into a lock-up garage at night and took power tools to sell.'],
-    ['multi', '2.3', 'A stranger'],
-    ...no('2.5'), ['radio', '2.6', 'Yes'], ['radio', '2.7', 'Yes'], ...no('2.98'), ['radio', '2.99', 'Yes'],
+    ['multi', '2.4.2', 'A stranger'],
+    ['radio', '2.6', 'Yes'], ...no('2.7'), ['radio', '2.11', 'Yes'], ...no('2.13', '2.14'),
+    // Linked to risk of serious harm is 2.99 and linked to offending 2.98 in section 2, asked in that order.
+    ...no('2.99'), ['radio', '2.98', 'Yes'],
   ]],
   ['3. Accommodation', [
     ['radio', '3.3', 'No'], ['radio', '3.4', 'Some problems'], ['radio', '3.5', 'Some problems'], ['radio', '3.6', 'No problems'],
     ...no('3.98'), ['radio', '3.99', 'Yes'],
   ]],
   ['4. Education, training and employability', [
-    ['radio', '4.2', 'Yes'], ['radio', '4.3', 'Some problems'], ...none('4.4', '4.5', '4.7'), ...no('4.98'), ['radio', '4.99', 'Yes'],
+    // Linked to risk of serious harm is 4.96 and linked to offending 4.98 in section 4.
+    ['radio', '4.2', 'Yes'], ['radio', '4.3', 'Some problems'], ...none('4.4', '4.5', '4.7'), ...no('4.96'), ['radio', '4.98', 'Yes'],
   ]],
   ['5. Financial management and income', [...none('5.2', '5.3'), ...no('5.4'), ...none('5.5', '5.6'), ...no('5.98', '5.99')]],
   ['6. Relationships', [
@@ -83,6 +86,7 @@ export const ASSESSMENT = [
     ['text', 'RM.5', 'Thinking skills programme.'],
     ['text', 'RM.6', 'No contact with the neighbour.'],
     ['text', 'RM.7', 'Recall if he contacts the neighbour.'],
+    ['radio', 'RM.9', 'None: not managed under MAPPA'],
   ]],
 ];
 

@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
 use crate::domain::predictors::{Predictions, PredictorError};
-use crate::domain::questionnaire::{Section, ROSH_GRID, SECTIONS};
+use crate::domain::questionnaire::{LinkedTo, Section, ROSH_GRID, SECTIONS};
 use crate::domain::rosh::{rosh_rating, ROSH_GRID_ITEM};
 use crate::domain::scoring::{score_section, NeedLevel};
 
@@ -68,8 +68,8 @@ fn summarise(answers: &Answers, predictions: Option<&Predictions>) -> Assessment
             .filter(|(_, score)| score.is_need())
             .filter_map(|(section, _)| AreaOfNeed::for_section(section.id))
             .collect(),
-        linked_to_harm: judged_yes(&available, answers, "98"),
-        linked_to_offending: judged_yes(&available, answers, "99"),
+        linked_to_harm: judged_yes(&available, answers, LinkedTo::RiskOfSeriousHarm),
+        linked_to_offending: judged_yes(&available, answers, LinkedTo::Offending),
         rosh: rosh_summary(answers),
         predictors: predictions.map(|predictions| PredictorsSummary {
             ogrs3: outcome(&predictions.ogrs3, |r| {
@@ -95,16 +95,14 @@ impl From<NeedLevel> for NeedFlag {
     }
 }
 
-/// Ids of the sections whose closing judgement `x.{suffix}` applies and is answered yes.
-fn judged_yes(sections: &[&Section], answers: &Answers, suffix: &str) -> Vec<String> {
+/// Ids of the sections whose closing judgement "linked to …" applies and is answered yes.
+fn judged_yes(sections: &[&Section], answers: &Answers, to: LinkedTo) -> Vec<String> {
     sections
         .iter()
         .filter(|section| {
-            section
-                .item(&format!("{}.{suffix}", section.id))
-                .is_some_and(|item| {
-                    item.applies(answers) && answers.choice(item.code) == Some("yes")
-                })
+            section.linked_item(to).is_some_and(|item| {
+                item.applies(answers) && answers.choice(item.code) == Some("yes")
+            })
         })
         .map(|section| section.id.to_string())
         .collect()

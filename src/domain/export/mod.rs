@@ -85,9 +85,9 @@ pub struct AssessmentSummary {
     pub sections: Vec<SectionSummary>,
     /// The areas whose section score reaches its need threshold.
     pub identified_needs: Vec<AreaOfNeed>,
-    /// Ids of the sections the officer judged linked to risk of serious harm (x.98 yes).
+    /// Ids of the sections the officer judged linked to risk of serious harm (x.98 yes; 4.96 and 2.99 in sections 4 and 2).
     pub linked_to_harm: Vec<String>,
-    /// Ids of the sections the officer judged linked to offending behaviour (x.99 yes).
+    /// Ids of the sections the officer judged linked to offending behaviour (x.99 yes; 4.98 and 2.98 in sections 4 and 2).
     pub linked_to_offending: Vec<String>,
     pub rosh: RoshSummary,
     /// OGRS3, OGP and OVP when they were calculated for the export.

@@ -48,10 +48,21 @@ pub use parse::{parse_package, parse_package_bytes, PackageError};
 
 /// What every case package says it is.
 pub const FORMAT: &str = "probation-workbook-case-package";
-/// The shape this build writes. A change that could break a reader raises it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The shape this build writes. A change that could break a reader raises it. Version 2 holds its
+/// answers under the item codes of issue 13 (`questionnaire::migrate`, answer codes version 2); a
+/// version 1 package's answers, in every version and the draft, are moved to them when it is read.
+pub const SCHEMA_VERSION: u32 = 2;
 /// The shapes this build reads.
-pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1];
+pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2];
+
+/// The item codes a package of this schema version holds its answers under.
+pub fn answer_codes_of_package(schema_version: u32) -> u32 {
+    if schema_version < 2 {
+        1
+    } else {
+        crate::domain::questionnaire::migrate::ANSWER_CODES_VERSION
+    }
+}
 /// The largest file read, in bytes (20 MB): far more than a case needs, and refused before parsing.
 pub const MAX_PACKAGE_BYTES: usize = 20 * 1024 * 1024;
 

@@ -2,14 +2,19 @@
 //! whatever the file holds.
 //!
 //! The checks, in order: size, text, JSON, the format, the schema version, the digest (so a package
-//! changed after it was written says so), the shape, and whether the versions hold together.
+//! changed after it was written says so), the shape, and whether the versions hold together. A
+//! package of an older schema is then brought up to this build's (`upgrade`).
 
 use jiff::Timestamp;
 use serde_json::error::Category;
 use serde_json::Value;
 
-use super::{digest_of, CasePackage, FORMAT, KNOWN_SCHEMA_VERSIONS, MAX_PACKAGE_BYTES};
+use super::{
+    answer_codes_of_package, digest_of, seal, CasePackage, FORMAT, KNOWN_SCHEMA_VERSIONS,
+    MAX_PACKAGE_BYTES, SCHEMA_VERSION,
+};
 use crate::domain::dates::{EARLIEST_YEAR, LATEST_YEAR};
+use crate::domain::questionnaire::migrate::migrate_answers;
 use crate::domain::signing::{CaseSigning, EventKind, Profile};
 
 /// Why a package was refused. Nothing local changes on a refusal.
@@ -135,7 +140,27 @@ pub fn parse_package(text: &str) -> Result<CasePackage, PackageError> {
                 .to_string(),
         })?;
     check_package(&package).map_err(PackageError::Inconsistent)?;
-    Ok(package)
+    Ok(upgrade(package))
+}
+
+/// A package of an older schema as this build would have written it: the answers of every version
+/// and of the draft under today's item codes, the schema version this build's, sealed again. Read
+/// only after its own digest was checked; a package of this schema comes back as it is.
+pub(super) fn upgrade(package: CasePackage) -> CasePackage {
+    if package.schema_version >= SCHEMA_VERSION {
+        return package;
+    }
+    let from = answer_codes_of_package(package.schema_version);
+    let mut package = package;
+    for version in &mut package.signing.versions {
+        version.snapshot.answers =
+            migrate_answers(std::mem::take(&mut version.snapshot.answers), from);
+    }
+    if let Some(draft) = &mut package.draft {
+        draft.answers = migrate_answers(std::mem::take(&mut draft.answers), from);
+    }
+    package.schema_version = SCHEMA_VERSION;
+    seal(package)
 }
 
 fn not_json(error: serde_json::Error) -> PackageError {

@@ -4,7 +4,7 @@ use jiff::civil::date;
 use serde_json::{json, Value};
 
 use super::*;
-use crate::domain::answers::Answer;
+use crate::domain::answers::{Answer, Answers};
 use crate::domain::case::{SentenceType, Sex};
 use crate::domain::signing::{CommentTarget, Grade};
 
@@ -112,7 +112,8 @@ fn scrambled(value: &Value) -> String {
 fn a_sealed_package_reads_back_as_itself() {
     let package = package();
     assert_eq!(package.format, FORMAT);
-    assert_eq!(package.schema_version, 1);
+    assert_eq!(package.schema_version, SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION, 2);
     assert_eq!(package.digest.len(), 64);
     assert!(package
         .digest
@@ -214,12 +215,12 @@ fn a_file_that_is_not_a_package_is_refused_with_the_reason() {
         ("[1, 2]".into(), "The file is not a Probation Workbook case package"),
         (r#"{"format": "sentence-plan"}"#.into(), "The file is not a Probation Workbook case package"),
         (
-            r#"{"format": "probation-workbook-case-package", "schema_version": 2}"#.into(),
-            "The package uses schema version 2, which this version of Probation Workbook cannot read: it reads version 1",
+            r#"{"format": "probation-workbook-case-package", "schema_version": 3}"#.into(),
+            "The package uses schema version 3, which this version of Probation Workbook cannot read: it reads version 1, 2",
         ),
         (
             r#"{"format": "probation-workbook-case-package"}"#.into(),
-            "The package uses schema version (none), which this version of Probation Workbook cannot read: it reads version 1",
+            "The package uses schema version (none), which this version of Probation Workbook cannot read: it reads version 1, 2",
         ),
         (
             text.replace("\"digest\"", "\"digestion\""),
@@ -320,4 +321,61 @@ fn the_file_name_says_whose_case_which_version_and_when() {
         "case-package-x123-2026-11-25.json"
     );
     assert_eq!(package().latest_version(), Some(2));
+}
+
+/// A package an earlier build wrote (schema 1): answers under the first item codes, sealed then.
+fn version_1_package(answers: &Answers) -> String {
+    let mut value = serde_json::to_value(package()).unwrap();
+    value["schema_version"] = json!(1);
+    for version in value["signing"]["versions"].as_array_mut().unwrap() {
+        version["snapshot"]["answers"] = serde_json::to_value(answers).unwrap();
+    }
+    value["draft"] = serde_json::to_value(Snapshot {
+        answers: answers.clone(),
+        ..Snapshot::default()
+    })
+    .unwrap();
+    value["digest"] = Value::String(digest_of(&value));
+    serde_json::to_string_pretty(&value).unwrap()
+}
+
+#[test]
+fn a_version_1_package_is_read_with_its_answers_on_todays_codes() {
+    let mut old = Answers::default();
+    old.set("2.7", Answer::Choice("yes".into()));
+    old.set("2.98", Answer::Choice("no".into()));
+    old.set("2.99", Answer::Choice("yes".into()));
+    old.set("4.99", Answer::Choice("yes".into()));
+    old.set("3.4", Answer::Choice("2".into()));
+    let read = parse_package(&version_1_package(&old)).expect("an older package reads");
+    assert_eq!(read.schema_version, SCHEMA_VERSION);
+    assert_eq!(
+        read.digest,
+        read.expected_digest(),
+        "sealed again as this build writes it"
+    );
+    let migrated = crate::domain::questionnaire::migrate::migrate_answers(old, 1);
+    assert_eq!(migrated.choice("2.11"), Some("yes"));
+    assert_eq!(migrated.choice("2.98"), Some("yes"));
+    assert_eq!(migrated.choice("4.98"), Some("yes"));
+    for version in &read.signing.versions {
+        assert_eq!(
+            version.snapshot.answers, migrated,
+            "version {}",
+            version.number
+        );
+    }
+    assert_eq!(
+        read.draft.as_ref().unwrap().answers,
+        migrated,
+        "the draft too"
+    );
+    let again = parse_package(&read.clone().to_json()).unwrap();
+    assert_eq!(again, read, "read again, nothing moves twice");
+}
+
+#[test]
+fn a_version_1_package_altered_after_it_was_written_is_still_refused() {
+    let text = version_1_package(&Answers::default()).replace("Alex Smith", "Alex Smyth");
+    assert_eq!(parse_package(&text), Err(PackageError::DigestMismatch));
 }

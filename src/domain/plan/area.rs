@@ -199,7 +199,7 @@ mod tests {
 
     #[test]
     fn labels_of_scored_needs_are_the_sections_need_names() {
-        for section in SECTIONS.iter().filter(|s| s.need_threshold.is_some()) {
+        for section in SECTIONS.iter().filter(|s| s.is_scored()) {
             let area = AreaOfNeed::for_section(section.id).unwrap();
             assert_eq!(area.label(), section.need_name);
         }

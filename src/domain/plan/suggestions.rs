@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AreaOfNeed, SentencePlan};
 use crate::domain::answers::Answers;
-use crate::domain::questionnaire::{find_item, SECTIONS};
+use crate::domain::questionnaire::{find_item, LinkedTo, SECTIONS};
 use crate::domain::rosh::{rosh_rating, RoshLevel};
 use crate::domain::scoring::{score_section, NeedLevel};
 
@@ -102,7 +102,7 @@ fn says_yes(answers: &Answers, code: &str) -> bool {
 }
 
 /// Suggested goals in assessment order: one for each area that is an identified need, or that the
-/// officer judged linked to offending (x.99), then the risk goals.
+/// officer judged linked to offending (x.99; 4.98 and 2.98 in sections 4 and 2), then the risk goals.
 ///
 /// ```
 /// use probation_workbook::domain::answers::{Answer, Answers};
@@ -126,7 +126,9 @@ pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
             continue;
         };
         let score = score_section(section, answers);
-        let linked_code = format!("{}.99", section.id);
+        let linked_code = section
+            .linked_item(LinkedTo::Offending)
+            .map_or("", |item| item.code);
         let reason = match score.need {
             Some(level @ (NeedLevel::Need | NeedLevel::Severe)) => format!(
                 "{} scored {} out of {}: {}",
@@ -135,7 +137,7 @@ pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
                 score.max,
                 level.label().to_lowercase()
             ),
-            _ if says_yes(answers, &linked_code) => format!(
+            _ if says_yes(answers, linked_code) => format!(
                 "You judged {} issues linked to offending behaviour ({linked_code})",
                 section.need_name.to_lowercase()
             ),

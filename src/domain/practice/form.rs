@@ -2,7 +2,7 @@
 
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::dates::DateParts;
-use crate::domain::questionnaire::ROSH_GRID;
+use crate::domain::questionnaire::{section, LinkedTo, ROSH_GRID};
 use crate::domain::rosh::ROSH_GRID_ITEM;
 
 /// Picks one choice: `choose(a, "3.4", "1")`.
@@ -17,11 +17,21 @@ pub(super) fn choose_each(answers: &mut Answers, choices: &[(&str, &str)]) {
     }
 }
 
-/// The x.98 (linked to risk of serious harm) and x.99 (linked to offending) judgements of a section.
-pub(super) fn linked(answers: &mut Answers, section: &str, to_harm: bool, to_offending: bool) {
+/// The "linked to risk of serious harm" and "linked to offending" judgements of a section, under
+/// their codes (x.98 and x.99 in most sections; 4.96 and 4.98, 2.99 and 2.98 in sections 4 and 2).
+pub(super) fn linked(answers: &mut Answers, section_id: &str, to_harm: bool, to_offending: bool) {
     let yes_no = |yes: bool| if yes { "yes" } else { "no" };
-    choose(answers, &format!("{section}.98"), yes_no(to_harm));
-    choose(answers, &format!("{section}.99"), yes_no(to_offending));
+    let Some(section) = section(section_id) else {
+        return;
+    };
+    for (to, yes) in [
+        (LinkedTo::RiskOfSeriousHarm, to_harm),
+        (LinkedTo::Offending, to_offending),
+    ] {
+        if let Some(item) = section.linked_item(to) {
+            choose(answers, item.code, yes_no(yes));
+        }
+    }
 }
 
 /// Ticks the values of a "select all that apply" question.

@@ -204,7 +204,7 @@ fn the_samples_vary_in_rosh_and_needs() {
             .map(|(section, _)| section.id)
             .collect()
     };
-    assert_eq!(needs_of(0), ["3", "4", "7", "8", "11", "12"]);
+    assert_eq!(needs_of(0), ["3", "4", "7", "8", "12"]);
     assert_eq!(needs_of(1), ["6", "9", "11", "12"]);
     assert_eq!(needs_of(2), ["3", "4", "6", "7", "8", "9", "11", "12"]);
     assert_eq!(needs_of(3), ["6", "9"]);

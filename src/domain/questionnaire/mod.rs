@@ -7,8 +7,13 @@
 //! ```ignore
 //! item("7.5", "Does the person take risks or act recklessly?", ItemKind::Choice(YES_SOMETIMES_NO)),
 //! ```
+//!
+//! Which items make up a section's need score is data beside its thresholds (`NeedScore`, domain.md
+//! §2): other items are still asked, and may feed predictors, but never add to the need score.
+//! Answers stored under the codes of an earlier build are moved to today's by `migrate`.
 
 mod checks;
+pub mod migrate;
 mod rosh;
 mod scales;
 mod sections;
@@ -19,8 +24,10 @@ pub use scales::*;
 pub use sections::*;
 
 use super::answers::Answers;
+use super::rosh::{rosh_rating, RoshLevel};
 
-/// One answer the officer can pick. `score` is what it adds to the section score, if the item is scored.
+/// One answer the officer can pick. `score` is what it adds to the section score when the item is
+/// one of its section's need-score items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Choice {
     pub value: &'static str,
@@ -31,7 +38,7 @@ pub struct Choice {
 /// What kind of answer an item takes, and so how it is asked, stored, checked and shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ItemKind {
-    /// Radios; scored when every choice carries a score.
+    /// Radios; scored (when the item is in its section's need score) when every choice carries a score.
     Choice(&'static [Choice]),
     /// Checkboxes: "select all that apply". Never scored.
     MultipleChoice(&'static [Choice]),
@@ -116,10 +123,25 @@ pub enum Condition {
         code: &'static str,
         value: &'static str,
     },
+    /// The choice answered to `code` is one of `values`.
+    IsOneOf {
+        code: &'static str,
+        values: &'static [&'static str],
+    },
+    /// The overall RoSH (the highest level rated in the RoSH summary grid) is at least this level;
+    /// never while RoSH is not yet assessed.
+    RoshAtLeast(RoshLevel),
     /// Any of these items is answered "yes" (or, for a grid of tick boxes, has a tick).
     AnyYes(&'static [&'static str]),
     /// Any item of the section with this id is answered "yes" or ticked.
     AnyYesInSection(&'static str),
+}
+
+/// What a closing "linked to" judgement of sections 2–12 is about (domain.md §2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkedTo {
+    RiskOfSeriousHarm,
+    Offending,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -132,6 +154,9 @@ pub struct Item {
     /// Must be answered before the section can be completed (when it applies).
     pub required: bool,
     pub condition: Option<Condition>,
+    /// For the closing judgements: whether the officer judges the section linked to risk of
+    /// serious harm or to offending. Never scored.
+    pub linked_to: Option<LinkedTo>,
 }
 
 /// An item with the usual defaults: answers that feed scores and facts are required; free text,
@@ -148,6 +173,7 @@ pub const fn item(code: &'static str, question: &'static str, kind: ItemKind) ->
         kind,
         required,
         condition: None,
+        linked_to: None,
     }
 }
 
@@ -180,6 +206,13 @@ impl Item {
         }
     }
 
+    pub const fn linked_to(self, to: LinkedTo) -> Self {
+        Item {
+            linked_to: Some(to),
+            ..self
+        }
+    }
+
     pub fn choices(&self) -> &'static [Choice] {
         match self.kind {
             ItemKind::Choice(choices) | ItemKind::MultipleChoice(choices) => choices,
@@ -187,7 +220,8 @@ impl Item {
         }
     }
 
-    /// The highest score a choice gives, or `None` when the item is not scored.
+    /// The highest score a choice gives, or `None` when its choices carry no score. Whether the
+    /// item adds to its section's score is the section's `NeedScore`.
     pub fn max_score(&self) -> Option<u32> {
         match self.kind {
             ItemKind::Choice(choices) => choices.iter().filter_map(|choice| choice.score).max(),
@@ -223,6 +257,10 @@ impl Condition {
     pub fn holds(&self, answers: &Answers) -> bool {
         match *self {
             Condition::Is { code, value } => answers.choice(code) == Some(value),
+            Condition::IsOneOf { code, values } => answers
+                .choice(code)
+                .is_some_and(|answered| values.contains(&answered)),
+            Condition::RoshAtLeast(level) => rosh_rating(answers).overall >= Some(level),
             Condition::AnyYes(codes) => codes.iter().any(|code| answers.says_yes(code)),
             Condition::AnyYesInSection(id) => section(id).is_some_and(|section| {
                 section
@@ -236,7 +274,8 @@ impl Condition {
     /// The items this condition reads, for telling the officer why something is hidden.
     pub fn depends_on(&self) -> Vec<&'static str> {
         match *self {
-            Condition::Is { code, .. } => vec![code],
+            Condition::Is { code, .. } | Condition::IsOneOf { code, .. } => vec![code],
+            Condition::RoshAtLeast(_) => vec![super::rosh::ROSH_GRID_ITEM],
             Condition::AnyYes(codes) => codes.to_vec(),
             Condition::AnyYesInSection(id) => section(id)
                 .map(|section| section.items.iter().map(|item| item.code).collect())
@@ -245,9 +284,13 @@ impl Condition {
     }
 }
 
-/// A section's score at or above `need_from` is an identified criminogenic need; at or above `severe_from`, severe.
+/// How a section is scored for need (domain.md §2): the items whose answers add up to its score,
+/// and the thresholds. A score at or above `need_from` is an identified criminogenic need; at or
+/// above `severe_from`, severe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NeedThreshold {
+pub struct NeedScore {
+    /// The codes of the items in the score, each a choice whose every answer carries a score.
+    pub items: &'static [&'static str],
     pub need_from: u32,
     pub severe_from: u32,
 }
@@ -260,9 +303,13 @@ pub struct Section {
     /// What an identified need in this section is called in a summary ("Accommodation").
     pub need_name: &'static str,
     pub items: &'static [Item],
-    pub need_threshold: Option<NeedThreshold>,
+    /// `None` for sections not scored for need (1, 2, 5, 10, 13 and those around them).
+    pub need_score: Option<NeedScore>,
     /// When the section can be started; `None` for always.
     pub available_when: Option<Condition>,
+    /// When the section must be completed; `None` for always. Otherwise it is optional: nothing in it
+    /// is missing, and it counts towards "completed" only once the officer completes it.
+    pub required_when: Option<Condition>,
     /// Rules across items (dates in order, counts that add up), run when validating.
     pub checks: &'static [Check],
 }
@@ -287,12 +334,33 @@ impl Section {
         }
     }
 
+    /// Whether the section has a need score (and so a score, maximum and need flag to show).
     pub fn is_scored(&self) -> bool {
-        self.items.iter().any(|item| item.max_score().is_some())
+        self.need_score.is_some()
+    }
+
+    /// The items that add to the section's need score, in questionnaire order.
+    pub fn need_items(&self) -> impl Iterator<Item = &'static Item> + '_ {
+        let codes = self.need_score.map_or(&[][..], |score| score.items);
+        self.items
+            .iter()
+            .filter(move |item| codes.contains(&item.code))
+    }
+
+    /// The closing judgement "linked to risk of serious harm" or "linked to offending", if the section has it.
+    pub fn linked_item(&self, to: LinkedTo) -> Option<&'static Item> {
+        self.items.iter().find(|item| item.linked_to == Some(to))
     }
 
     pub fn is_available(&self, answers: &Answers) -> bool {
         self.available_when
+            .is_none_or(|condition| condition.holds(answers))
+    }
+
+    /// Whether the section must be completed, given the answers so far (the risk management plan
+    /// only for a RoSH of Medium or higher).
+    pub fn is_required(&self, answers: &Answers) -> bool {
+        self.required_when
             .is_none_or(|condition| condition.holds(answers))
     }
 }

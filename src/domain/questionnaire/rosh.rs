@@ -5,6 +5,7 @@ use super::scales::*;
 use super::{
     item, Condition, Grid, GridCell, GridColumn, GridRow, Item, ItemKind, Repeat, Section,
 };
+use crate::domain::rosh::RoshLevel;
 
 const DETAILS: ItemKind = ItemKind::FreeText { max_chars: 4000 };
 const SCREEN: ItemKind = ItemKind::Choice(YES_NO_DONT_KNOW);
@@ -15,8 +16,9 @@ const fn section(id: &'static str, title: &'static str, items: &'static [Item]) 
         title,
         need_name: title,
         items,
-        need_threshold: None,
+        need_score: None,
         available_when: None,
+        required_when: None,
         checks: &[],
     }
 }
@@ -242,28 +244,39 @@ pub const ROSH_SUMMARY: Section = section(
     ],
 );
 
-pub const RISK_MANAGEMENT_PLAN: Section = section(
-    "rmp",
-    "Risk management plan",
-    &[
-        item(
-            "RM.1",
-            "Key information about the current situation",
-            DETAILS,
-        )
-        .required(),
-        item("RM.2", "Further considerations", DETAILS),
-        item("RM.3", "Supervision", DETAILS)
-            .required()
-            .hint("Who will see the person, how often, and where"),
-        item("RM.4", "Monitoring and control", DETAILS)
-            .required()
-            .hint("For example licence conditions, curfew, electronic monitoring, drug testing"),
-        item("RM.5", "Interventions and treatment", DETAILS).required(),
-        item("RM.6", "Victim safety planning", DETAILS).required(),
-        item("RM.7", "Contingency plans", DETAILS)
-            .required()
-            .hint("What you will do if the risk increases or the plan breaks down"),
-        item("RM.8", "Additional comments", DETAILS),
-    ],
-);
+/// The risk management plan is completed when the overall RoSH is Medium, High or Very high, and is
+/// optional when it is Low or not yet assessed (domain.md §3). MAPPA is recorded in it as a fact.
+pub const RISK_MANAGEMENT_PLAN: Section = Section {
+    required_when: Some(Condition::RoshAtLeast(RoshLevel::Medium)),
+    ..section(
+        "rmp",
+        "Risk management plan",
+        &[
+            item(
+                "RM.1",
+                "Key information about the current situation",
+                DETAILS,
+            )
+            .required(),
+            item("RM.2", "Further considerations", DETAILS),
+            item("RM.3", "Supervision", DETAILS)
+                .required()
+                .hint("Who will see the person, how often, and where"),
+            item("RM.4", "Monitoring and control", DETAILS)
+                .required()
+                .hint("For example licence conditions, curfew, electronic monitoring, drug testing"),
+            item("RM.5", "Interventions and treatment", DETAILS).required(),
+            item("RM.6", "Victim safety planning", DETAILS).required(),
+            item("RM.7", "Contingency plans", DETAILS)
+                .required()
+                .hint("What you will do if the risk increases or the plan breaks down"),
+            item("RM.8", "Additional comments", DETAILS),
+            item("RM.9", "MAPPA category", ItemKind::Choice(MAPPA_CATEGORIES))
+                .hint("Multi-agency public protection arrangements. Choose none if the person is not managed under MAPPA"),
+            item("RM.10", "MAPPA level", ItemKind::Choice(MAPPA_LEVELS)).when(Condition::IsOneOf {
+                code: "RM.9",
+                values: MAPPA_CATEGORY_VALUES,
+            }),
+        ],
+    )
+};

@@ -25,13 +25,6 @@ pub const PROBLEM_SCALE: &[Choice] = &[
     scored("2", "Significant problems", 2),
 ];
 
-/// The same scale where an item is recorded but is not part of the section score.
-pub const PROBLEM_SCALE_UNSCORED: &[Choice] = &[
-    unscored("0", "No problems"),
-    unscored("1", "Some problems"),
-    unscored("2", "Significant problems"),
-];
-
 /// Yes / No where "yes" is the problem: Yes = 2, No = 0.
 pub const YES_NO_SCORED: &[Choice] = &[scored("yes", "Yes", 2), scored("no", "No", 0)];
 
@@ -106,6 +99,7 @@ pub const RELATIONSHIP_STATUS: &[Choice] = &[
     unscored("widowed", "Widowed"),
 ];
 
+/// 2.2: what the offence involved.
 pub const OFFENCE_INVOLVED: &[Choice] = &[
     unscored("weapon", "Carrying or using a weapon"),
     unscored("violence", "Violence or threat of violence or coercion"),
@@ -114,17 +108,58 @@ pub const OFFENCE_INVOLVED: &[Choice] = &[
         "Excessive violence or sadistic violence",
     ),
     unscored("arson", "Arson"),
+    unscored("damage", "Physical damage to property"),
     unscored("sexual", "A sexual element"),
+    unscored("domestic_abuse", "Domestic abuse"),
 ];
 
+/// 2.3: what occurred in the offence.
+pub const OFFENCE_OCCURRED: &[Choice] = &[
+    unscored(
+        "targeting",
+        "The victim was targeted through direct contact",
+    ),
+    unscored(
+        "specific_victim",
+        "It was a response to a specific victim, for example revenge",
+    ),
+    unscored("repeat", "Repeat victimisation of the same person"),
+    unscored("stalking", "Stalking or harassment"),
+];
+
+/// 2.4.1: who the victims were.
 pub const VICTIMS: &[Choice] = &[
+    unscored("adult", "An adult"),
+    unscored("child", "A child"),
+    unscored("vulnerable", "A vulnerable adult"),
+    unscored("no_direct_victim", "No direct victim"),
+];
+
+/// 2.4.2: the victims' relationship to the person.
+pub const VICTIM_RELATIONSHIP: &[Choice] = &[
     unscored("stranger", "A stranger"),
     unscored("known", "Someone known to the person"),
     unscored("partner", "A partner or ex-partner"),
     unscored("family", "A family member"),
-    unscored("child", "A child"),
-    unscored("vulnerable", "A vulnerable adult"),
-    unscored("no_direct_victim", "No direct victim"),
+];
+
+/// 2.9: what motivated the offence.
+pub const MOTIVATIONS: &[Choice] = &[
+    unscored("sexual", "Sexual"),
+    unscored("financial", "Financial"),
+    unscored("addiction", "To fund an addiction"),
+    unscored("emotional", "Emotional, for example anger or jealousy"),
+    unscored("hate", "Racial or other hate"),
+    unscored("thrill", "Thrill seeking"),
+    unscored("other", "Something else"),
+];
+
+/// 2.10: what lowered the person's inhibitions at the time.
+pub const DISINHIBITORS: &[Choice] = &[
+    unscored("alcohol", "Alcohol"),
+    unscored("drugs", "Drugs"),
+    unscored("prescribed", "Prescribed medication"),
+    unscored("other", "Something else"),
 ];
 
 pub const INCOME_SOURCES: &[Choice] = &[
@@ -140,4 +175,25 @@ pub const INCOME_SOURCES: &[Choice] = &[
 pub const DOMESTIC_ABUSE_ROLE: &[Choice] = &[
     unscored("perpetrator", "As a perpetrator"),
     unscored("victim", "As a victim"),
+];
+
+/// MAPPA category (domain.md §3), or none.
+pub const MAPPA_CATEGORIES: &[Choice] = &[
+    unscored("1", "Category 1: registered sexual offender"),
+    unscored("2", "Category 2: violent offender"),
+    unscored("3", "Category 3: other dangerous offender"),
+    unscored("none", "None: not managed under MAPPA"),
+];
+
+/// The MAPPA categories that are managed under MAPPA, and so have a level.
+pub const MAPPA_CATEGORY_VALUES: &[&str] = &["1", "2", "3"];
+
+/// MAPPA level of management.
+pub const MAPPA_LEVELS: &[Choice] = &[
+    unscored("1", "Level 1: ordinary agency management"),
+    unscored("2", "Level 2: active multi-agency management"),
+    unscored(
+        "3",
+        "Level 3: active multi-agency management with senior oversight",
+    ),
 ];

@@ -3,8 +3,8 @@
 use super::checks::*;
 use super::scales::*;
 use super::{
-    item, Condition, Grid, GridCell, GridColumn, GridRow, Item, ItemKind, NeedThreshold, Repeat,
-    Section,
+    item, Condition, Grid, GridCell, GridColumn, GridRow, Item, ItemKind, LinkedTo, NeedScore,
+    Repeat, Section,
 };
 
 pub const ISSUES_MAX_CHARS: usize = 4000;
@@ -15,20 +15,36 @@ const FREE_TEXT: ItemKind = ItemKind::FreeText {
 };
 const PROBLEM: ItemKind = ItemKind::Choice(PROBLEM_SCALE);
 
-/// The three items that end sections 2–12: issues and strengths (x.97), linked to risk of serious
-/// harm (x.98) and linked to offending behaviour (x.99). The last two are the officer's judgement.
+/// What the judgement items say under their question.
+const JUDGEMENT_HINT: &str = "Your professional judgement: this never changes the score";
+/// What items asked in a scored section, but not part of its need score, say under their question.
+const NOT_SCORED: &str = "Not part of the section score";
+
+/// The three items that end sections 2–12: issues and strengths, linked to risk of serious harm and
+/// linked to offending behaviour, under their OASys codes (domain.md §2: x.98 and x.99 in sections 3
+/// and 5–12, 4.96 and 4.98 in section 4, 2.99 and 2.98 in section 2). The judgements are the
+/// officer's and never add to a score.
 macro_rules! closing_items {
     ($number:literal, $topic:literal, $lower_topic:literal) => {
+        closing_items!(
+            $topic,
+            $lower_topic,
+            issues concat!($number, ".97"),
+            harm concat!($number, ".98"),
+            offending concat!($number, ".99")
+        )
+    };
+    ($topic:literal, $lower_topic:literal, issues $issues:expr, harm $harm:expr, offending $offending:expr) => {
         [
             item(
-                concat!($number, ".97"),
+                $issues,
                 concat!($topic, " issues, including positive factors and strengths"),
                 ItemKind::FreeText {
                     max_chars: ISSUES_MAX_CHARS,
                 },
             ),
             item(
-                concat!($number, ".98"),
+                $harm,
                 concat!(
                     "Are ",
                     $lower_topic,
@@ -36,9 +52,10 @@ macro_rules! closing_items {
                 ),
                 ItemKind::Choice(YES_NO),
             )
-            .hint("Your professional judgement: this never changes the score"),
+            .hint(JUDGEMENT_HINT)
+            .linked_to(LinkedTo::RiskOfSeriousHarm),
             item(
-                concat!($number, ".99"),
+                $offending,
                 concat!(
                     "Are ",
                     $lower_topic,
@@ -46,15 +63,16 @@ macro_rules! closing_items {
                 ),
                 ItemKind::Choice(YES_NO),
             )
-            .hint("Your professional judgement: this never changes the score"),
+            .hint(JUDGEMENT_HINT)
+            .linked_to(LinkedTo::Offending),
         ]
     };
 }
 
 /// Joins the section's own items and its closing items into one `&'static [Item]`.
 macro_rules! with_closing_items {
-    ([$($item:expr),* $(,)?], $number:literal, $topic:literal, $lower_topic:literal) => {{
-        const CLOSING: [Item; 3] = closing_items!($number, $topic, $lower_topic);
+    ([$($item:expr),* $(,)?], $($closing:tt)*) => {{
+        const CLOSING: [Item; 3] = closing_items!($($closing)*);
         &[$($item,)* CLOSING[0], CLOSING[1], CLOSING[2]]
     }};
 }
@@ -65,14 +83,22 @@ const fn section(id: &'static str, title: &'static str, items: &'static [Item]) 
         title,
         need_name: title,
         items,
-        need_threshold: None,
+        need_score: None,
         available_when: None,
+        required_when: None,
         checks: &[],
     }
 }
 
-const fn threshold(need_from: u32, severe_from: u32) -> Option<NeedThreshold> {
-    Some(NeedThreshold {
+/// A section's need score (domain.md §2): the items that add up to it, the score that is an
+/// identified need, and the score from which the need is severe.
+const fn need_score(
+    items: &'static [&'static str],
+    need_from: u32,
+    severe_from: u32,
+) -> Option<NeedScore> {
+    Some(NeedScore {
+        items,
         need_from,
         severe_from,
     })
@@ -129,36 +155,74 @@ pub const OFFENDING_INFORMATION: Section = Section {
     )
 };
 
+const OTHERS_INVOLVED: Condition = Condition::Is {
+    code: "2.7",
+    value: "yes",
+};
+
 pub const ANALYSIS_OF_OFFENCES: Section = section(
     "2",
     "Analysis of offences",
     with_closing_items!(
         [
-            item("2.1", "Brief details of the current offence", FREE_TEXT).required(),
+            item("2.1", "Offence analysis", FREE_TEXT)
+                .required()
+                .hint("Brief details of the current offence: what happened, where, when and to whom"),
             item("2.2", "Did the current offence involve any of the following?", ItemKind::MultipleChoice(OFFENCE_INVOLVED))
                 .hint("Select all that apply"),
-            item("2.3", "Who were the victims?", ItemKind::MultipleChoice(VICTIMS)).hint("Select all that apply"),
-            item("2.4", "Motive and reasons for the offence", FREE_TEXT),
+            item("2.3", "What occurred?", ItemKind::MultipleChoice(OFFENCE_OCCURRED)).hint("Select all that apply"),
+            item("2.4.1", "Who were the victims?", ItemKind::MultipleChoice(VICTIMS)).hint("Select all that apply"),
             item(
-                "2.5",
-                "Is the current offence part of an established pattern of similar offending?",
-                ItemKind::Choice(YES_NO),
-            ),
+                "2.4.2",
+                "What was the victims' relationship to the person?",
+                ItemKind::MultipleChoice(VICTIM_RELATIONSHIP),
+            )
+            .hint("Select all that apply"),
+            item("2.5", "Impact on the victims", FREE_TEXT)
+                .hint("For example physical injury, fear, or financial loss"),
             item(
                 "2.6",
                 "Does the person recognise the impact and consequences of their offending on victims, the community or society?",
                 ItemKind::Choice(YES_NO),
             ),
-            item("2.7", "Does the person accept responsibility for the current offence?", ItemKind::Choice(YES_NO)),
+            item("2.7", "Were other people involved in the offence?", ItemKind::Choice(YES_NO)),
+            item("2.7.1", "How many other people were involved?", ItemKind::Number { min: 1, max: 99 })
+                .when(OTHERS_INVOLVED),
+            item(
+                "2.7.2",
+                "Was the offence influenced by the person's peer group?",
+                ItemKind::Choice(YES_NO),
+            )
+            .when(OTHERS_INVOLVED),
+            item("2.8", "Motivation and triggers for the offence", FREE_TEXT),
+            item("2.9", "What motivated the offence?", ItemKind::MultipleChoice(MOTIVATIONS))
+                .hint("Select all that apply"),
+            item("2.10", "Were there any disinhibitors?", ItemKind::MultipleChoice(DISINHIBITORS))
+                .hint("Select all that apply. Leave blank if there were none"),
+            item("2.11", "Does the person accept responsibility for the current offence?", ItemKind::Choice(YES_NO)),
+            item("2.12", "Pattern of offending", FREE_TEXT)
+                .hint("For example the kinds of offence, victims, places and times that recur"),
+            item(
+                "2.13",
+                "Does the current offence show an escalation in seriousness?",
+                ItemKind::Choice(YES_NO),
+            ),
+            item(
+                "2.14",
+                "Is the current offence part of an established pattern of similar offending?",
+                ItemKind::Choice(YES_NO),
+            ),
         ],
-        "2",
         "Offence analysis",
-        "offence analysis"
+        "offence analysis",
+        issues "2.97",
+        harm "2.99",
+        offending "2.98"
     ),
 );
 
 pub const ACCOMMODATION: Section = Section {
-    need_threshold: threshold(2, 7),
+    need_score: need_score(&["3.3", "3.4", "3.5", "3.6"], 2, 7),
     ..section(
         "3",
         "Accommodation",
@@ -184,7 +248,7 @@ pub const ACCOMMODATION: Section = Section {
 };
 
 pub const EDUCATION_TRAINING_EMPLOYABILITY: Section = Section {
-    need_threshold: threshold(3, 7),
+    need_score: need_score(&["4.2", "4.3", "4.4", "4.5"], 3, 7),
     need_name: "Education, training and employability",
     ..section(
         "4",
@@ -200,11 +264,13 @@ pub const EDUCATION_TRAINING_EMPLOYABILITY: Section = Section {
                     .hint("For example long gaps, or no work at all"),
                 item("4.4", "Work-related skills", PROBLEM),
                 item("4.5", "Attitude to employment", PROBLEM),
-                item("4.7", "Problems with reading, writing or numeracy", PROBLEM),
+                item("4.7", "Problems with reading, writing or numeracy", PROBLEM).hint(NOT_SCORED),
             ],
-            "4",
             "Education, training and employability",
-            "education, training and employability"
+            "education, training and employability",
+            issues "4.97",
+            harm "4.96",
+            offending "4.98"
         ),
     )
 };
@@ -241,7 +307,7 @@ pub const FINANCIAL_MANAGEMENT: Section = section(
 );
 
 pub const RELATIONSHIPS: Section = Section {
-    need_threshold: threshold(2, 5),
+    need_score: need_score(&["6.1", "6.3", "6.6"], 2, 5),
     ..section(
         "6",
         "Relationships",
@@ -254,7 +320,7 @@ pub const RELATIONSHIPS: Section = Section {
                 ),
                 item("6.3", "Experience of childhood", PROBLEM)
                     .hint("For example abuse, neglect or time in care"),
-                item("6.4", "Current relationship with partner", PROBLEM),
+                item("6.4", "Current relationship with partner", PROBLEM).hint(NOT_SCORED),
                 item("6.6", "Previous experience of close relationships", PROBLEM),
                 item(
                     "6.7",
@@ -286,7 +352,7 @@ pub const RELATIONSHIPS: Section = Section {
 };
 
 pub const LIFESTYLE_AND_ASSOCIATES: Section = Section {
-    need_threshold: threshold(2, 5),
+    need_score: need_score(&["7.2", "7.3", "7.5"], 2, 5),
     need_name: "Lifestyle and associates",
     ..section(
         "7",
@@ -300,7 +366,7 @@ pub const LIFESTYLE_AND_ASSOCIATES: Section = Section {
                     "Is the person easily influenced by criminal associates?",
                     ItemKind::Choice(YES_SOMETIMES_NO),
                 ),
-                item("7.4", "Manipulative or predatory lifestyle", PROBLEM),
+                item("7.4", "Manipulative or predatory lifestyle", PROBLEM).hint(NOT_SCORED),
                 item(
                     "7.5",
                     "Does the person take risks or act recklessly?",
@@ -370,7 +436,7 @@ const MISUSED_DRUGS: Condition = Condition::Is {
 };
 
 pub const DRUG_MISUSE: Section = Section {
-    need_threshold: threshold(2, 8),
+    need_score: need_score(&["8.4", "8.5", "8.6", "8.8", "8.9"], 2, 8),
     checks: &[injecting_matches_the_drug_grid],
     ..section(
         "8",
@@ -396,7 +462,7 @@ pub const DRUG_MISUSE: Section = Section {
 };
 
 pub const ALCOHOL_MISUSE: Section = Section {
-    need_threshold: threshold(4, 7),
+    need_score: need_score(&["9.1", "9.2", "9.3", "9.5"], 4, 7),
     ..section(
         "9",
         "Alcohol misuse",
@@ -413,7 +479,8 @@ pub const ALCOHOL_MISUSE: Section = Section {
                     "9.4",
                     "Violent behaviour related to alcohol use at any time",
                     PROBLEM
-                ),
+                )
+                .hint(NOT_SCORED),
                 item(
                     "9.5",
                     "Motivation to tackle alcohol misuse",
@@ -460,33 +527,25 @@ const SEXUAL_OFFENDING: Condition = Condition::Is {
 };
 
 pub const THINKING_AND_BEHAVIOUR: Section = Section {
-    need_threshold: threshold(4, 7),
+    need_score: need_score(&["11.5", "11.6", "11.7", "11.9"], 4, 7),
     ..section(
         "11",
         "Thinking and behaviour",
         with_closing_items!(
             [
-                item("11.1", "Level of interpersonal skills", PROBLEM),
-                item("11.2", "Impulsivity", PROBLEM),
-                item("11.3", "Aggressive or controlling behaviour", PROBLEM),
-                item("11.4", "Temper control", PROBLEM),
+                item("11.1", "Level of interpersonal skills", PROBLEM).hint(NOT_SCORED),
+                item("11.2", "Impulsivity", PROBLEM).hint(NOT_SCORED),
+                item("11.3", "Aggressive or controlling behaviour", PROBLEM).hint(NOT_SCORED),
+                item("11.4", "Temper control", PROBLEM).hint(NOT_SCORED),
                 item("11.5", "Ability to recognise problems", PROBLEM),
                 item("11.6", "Problem-solving skills", PROBLEM),
                 item("11.7", "Awareness of consequences", PROBLEM),
                 item("11.9", "Understands other people's views", PROBLEM),
-                item(
-                    "11.11",
-                    "Sexual pre-occupation",
-                    ItemKind::Choice(PROBLEM_SCALE_UNSCORED)
-                )
+                item("11.11", "Sexual pre-occupation", PROBLEM)
                 .hint("Asked because 1.30 records sexual offending. Not part of the section score")
                 .when(SEXUAL_OFFENDING),
-                item(
-                    "11.12",
-                    "Offence-related sexual interests",
-                    ItemKind::Choice(PROBLEM_SCALE_UNSCORED)
-                )
-                .hint("Not part of the section score")
+                item("11.12", "Offence-related sexual interests", PROBLEM)
+                .hint(NOT_SCORED)
                 .when(SEXUAL_OFFENDING),
             ],
             "11",
@@ -497,7 +556,7 @@ pub const THINKING_AND_BEHAVIOUR: Section = Section {
 };
 
 pub const ATTITUDES: Section = Section {
-    need_threshold: threshold(2, 7),
+    need_score: need_score(&["12.1", "12.4", "12.5", "12.8"], 2, 7),
     ..section(
         "12",
         "Attitudes",
@@ -511,7 +570,7 @@ pub const ATTITUDES: Section = Section {
                     "Motivation to address offending behaviour",
                     ItemKind::Choice(MOTIVATION)
                 ),
-                item("12.9", "Hostile orientation", PROBLEM),
+                item("12.9", "Hostile orientation", PROBLEM).hint(NOT_SCORED),
             ],
             "12",
             "Attitude",

@@ -143,7 +143,14 @@ fn every_condition_reads_an_item_that_exists_and_comes_first() {
                 );
             }
         }
-        if let Some(Condition::Is { code, value }) = item.condition {
+        let awaited = match item.condition {
+            Some(Condition::Is { code, value }) => vec![(code, value)],
+            Some(Condition::IsOneOf { code, values }) => {
+                values.iter().map(|value| (code, *value)).collect()
+            }
+            _ => vec![],
+        };
+        for (code, value) in awaited {
             let (_, target) = find_item(code).unwrap();
             assert!(
                 target.choice(value).is_some(),
@@ -196,10 +203,25 @@ fn sections_are_in_task_list_order_with_unique_ids() {
     );
 }
 
+/// domain.md §2: (section, issues, linked to risk of serious harm, linked to offending).
+const CLOSING_CODES: &[(&str, &str, &str, &str)] = &[
+    ("2", "2.97", "2.99", "2.98"),
+    ("3", "3.97", "3.98", "3.99"),
+    ("4", "4.97", "4.96", "4.98"),
+    ("5", "5.97", "5.98", "5.99"),
+    ("6", "6.97", "6.98", "6.99"),
+    ("7", "7.97", "7.98", "7.99"),
+    ("8", "8.97", "8.98", "8.99"),
+    ("9", "9.97", "9.98", "9.99"),
+    ("10", "10.97", "10.98", "10.99"),
+    ("11", "11.97", "11.98", "11.99"),
+    ("12", "12.97", "12.98", "12.99"),
+];
+
 #[test]
-fn sections_2_to_12_end_with_issues_and_the_two_judgements() {
-    for number in 2..=12 {
-        let section = section(&number.to_string()).unwrap();
+fn sections_2_to_12_end_with_issues_and_the_two_judgements_under_their_oasys_codes() {
+    for &(id, issues, harm, offending) in CLOSING_CODES {
+        let section = section(id).unwrap();
         let last: Vec<_> = section
             .items
             .iter()
@@ -207,18 +229,144 @@ fn sections_2_to_12_end_with_issues_and_the_two_judgements() {
             .take(3)
             .map(|item| item.code)
             .collect();
+        assert_eq!(last, [offending, harm, issues], "section {id}");
+        let harm_item = section.linked_item(LinkedTo::RiskOfSeriousHarm).unwrap();
+        let offending_item = section.linked_item(LinkedTo::Offending).unwrap();
+        assert_eq!((harm_item.code, offending_item.code), (harm, offending));
+        assert!(harm_item
+            .question
+            .ends_with("linked to risk of serious harm?"));
+        assert!(offending_item
+            .question
+            .ends_with("linked to offending behaviour?"));
+        for item in [harm_item, offending_item] {
+            assert!(
+                matches!(item.kind, ItemKind::Choice(choices) if choices == YES_NO),
+                "{} is yes or no, never scored",
+                item.code
+            );
+            assert!(item.required, "{} is required", item.code);
+            assert!(
+                !section
+                    .need_score
+                    .is_some_and(|score| score.items.contains(&item.code)),
+                "{} is judgement, never scored",
+                item.code
+            );
+        }
+    }
+    for section in SECTIONS {
+        let judged = CLOSING_CODES.iter().any(|(id, ..)| *id == section.id);
         assert_eq!(
-            last,
-            [
-                format!("{number}.99"),
-                format!("{number}.98"),
-                format!("{number}.97")
-            ]
+            section.linked_item(LinkedTo::Offending).is_some(),
+            judged,
+            "{}",
+            section.id
         );
-        for code in [format!("{number}.98"), format!("{number}.99")] {
-            let item = section.item(&code).unwrap();
-            assert_eq!(item.max_score(), None, "{code} is judgement, never scored");
-            assert!(item.required, "{code} is required");
+        assert_eq!(
+            section.linked_item(LinkedTo::RiskOfSeriousHarm).is_some(),
+            judged,
+            "{}",
+            section.id
+        );
+    }
+}
+
+#[test]
+fn section_2_asks_what_oasys_asks_in_order() {
+    let codes: Vec<_> = ANALYSIS_OF_OFFENCES
+        .items
+        .iter()
+        .map(|item| item.code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "2.1", "2.2", "2.3", "2.4.1", "2.4.2", "2.5", "2.6", "2.7", "2.7.1", "2.7.2", "2.8",
+            "2.9", "2.10", "2.11", "2.12", "2.13", "2.14", "2.97", "2.99", "2.98"
+        ]
+    );
+    let involved: Vec<_> = ANALYSIS_OF_OFFENCES
+        .item("2.2")
+        .unwrap()
+        .choices()
+        .iter()
+        .map(|choice| choice.value)
+        .collect();
+    assert_eq!(
+        involved,
+        [
+            "weapon",
+            "violence",
+            "excessive_violence",
+            "arson",
+            "damage",
+            "sexual",
+            "domestic_abuse"
+        ]
+    );
+    let motivations: Vec<_> = ANALYSIS_OF_OFFENCES
+        .item("2.9")
+        .unwrap()
+        .choices()
+        .iter()
+        .map(|choice| choice.value)
+        .collect();
+    assert_eq!(
+        motivations,
+        [
+            "sexual",
+            "financial",
+            "addiction",
+            "emotional",
+            "hate",
+            "thrill",
+            "other"
+        ]
+    );
+    for (code, kind) in [("2.1", "text"), ("2.8", "text"), ("2.12", "text")] {
+        assert!(
+            matches!(
+                ANALYSIS_OF_OFFENCES.item(code).unwrap().kind,
+                ItemKind::FreeText { .. }
+            ),
+            "{code} is {kind}"
+        );
+    }
+    use crate::domain::answers::{Answer, Answers};
+    let mut answers = Answers::default();
+    let others = ANALYSIS_OF_OFFENCES.item("2.7.1").unwrap();
+    assert!(!others.applies(&answers));
+    answers.set("2.7", Answer::Choice("yes".into()));
+    assert!(others.applies(&answers));
+    assert!(ANALYSIS_OF_OFFENCES
+        .item("2.7.2")
+        .unwrap()
+        .applies(&answers));
+}
+
+#[test]
+fn every_item_is_worded_in_sentence_case() {
+    // The RoSH level names, as domain.md §3 spells them ("High or Very high").
+    const NAMES: &[&str] = &["High", "Very"];
+    for (_, item) in all_items() {
+        let first_word = item.question.split_whitespace().next().unwrap();
+        let rest: Vec<&str> = item.question.split_whitespace().skip(1).collect();
+        assert!(
+            first_word.chars().next().unwrap().is_uppercase(),
+            "{} starts with a capital",
+            item.code
+        );
+        for word in rest {
+            let acronym = word
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .all(|c| c.is_ascii_uppercase());
+            assert!(
+                acronym || NAMES.contains(&word) || !word.chars().next().unwrap().is_uppercase(),
+                "{}: \"{word}\" is not in sentence case",
+                item.code
+            );
         }
     }
 }
@@ -226,11 +374,12 @@ fn sections_2_to_12_end_with_issues_and_the_two_judgements() {
 #[test]
 fn the_domain_items_are_all_present() {
     for code in [
-        "1.29", "1.30", "1.32", "1.40", "1.38", "2.2", "2.6", "3.3", "3.4", "3.5", "3.6", "4.2",
-        "4.3", "4.4", "4.5", "4.7", "5.5", "6.1", "6.3", "6.4", "6.6", "6.7", "6.8", "7.2", "7.3",
-        "7.4", "7.5", "8.1", "8.8", "9.1", "9.2", "9.3", "9.5", "10.1", "10.2", "10.3", "10.4",
-        "10.5", "10.6", "11.1", "11.2", "11.3", "11.4", "11.5", "11.6", "11.7", "11.9", "11.11",
-        "11.12", "12.1", "12.4", "12.5", "12.8", "12.9", "R10.6",
+        "1.29", "1.30", "1.32", "1.40", "1.38", "2.1", "2.2", "2.3", "2.4.1", "2.4.2", "2.5",
+        "2.6", "2.7", "2.7.1", "2.7.2", "2.8", "2.9", "2.10", "2.11", "2.12", "2.13", "2.14",
+        "3.3", "3.4", "3.5", "3.6", "4.2", "4.3", "4.4", "4.5", "4.7", "5.5", "6.1", "6.3", "6.4",
+        "6.6", "6.7", "6.8", "7.2", "7.3", "7.4", "7.5", "8.1", "8.8", "9.1", "9.2", "9.3", "9.5",
+        "10.1", "10.2", "10.3", "10.4", "10.5", "10.6", "11.1", "11.2", "11.3", "11.4", "11.5",
+        "11.6", "11.7", "11.9", "11.11", "11.12", "12.1", "12.4", "12.5", "12.8", "12.9", "R10.6",
     ] {
         assert!(find_item(code).is_some(), "{code} is missing");
     }
@@ -239,7 +388,22 @@ fn the_domain_items_are_all_present() {
         .iter()
         .map(|item| item.question)
         .collect();
-    assert_eq!(rmp.len(), 8, "the eight risk management plan headings");
+    assert_eq!(
+        rmp,
+        [
+            "Key information about the current situation",
+            "Further considerations",
+            "Supervision",
+            "Monitoring and control",
+            "Interventions and treatment",
+            "Victim safety planning",
+            "Contingency plans",
+            "Additional comments",
+            "MAPPA category",
+            "MAPPA level"
+        ],
+        "the eight risk management plan headings, then MAPPA"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Section scores and the criminogenic need flag (domain.md §2, thresholds table).
+//! Section scores and the criminogenic need flag (domain.md §2): each scored section adds up the
+//! items of its `NeedScore` (the items table) and compares the total with its thresholds.
 
 use super::answers::Answers;
 use super::questionnaire::{Section, SECTIONS};
@@ -25,11 +26,11 @@ impl NeedLevel {
 pub struct SectionScore {
     pub score: u32,
     pub max: u32,
-    /// Scored items with an answer, and how many scored items there are.
+    /// Need-score items with an answer, and how many need-score items there are.
     /// Only items that apply count: answers hidden by a condition are kept but not scored.
     pub scored_answered: usize,
     pub scored_items: usize,
-    /// `None` for sections not scored for need (5, 10 and 13).
+    /// `None` for sections not scored for need (1, 2, 5, 10, 13 and those around them).
     pub need: Option<NeedLevel>,
 }
 
@@ -39,18 +40,18 @@ impl SectionScore {
     }
 }
 
-/// Adds up the scored items answered so far. Unanswered items add nothing, so a need shown while
-/// answering can only grow as the officer goes on. The maximum is the section's, whatever applies.
+/// Adds up the need-score items answered so far (an unanswered item counts 0, as MoJ counts it, so
+/// a need shown while answering can only grow as the officer goes on; validation keeps the section
+/// from being completed). Other items of the section never add to it. The maximum is the section's,
+/// whatever applies.
 pub fn score_section(section: &Section, answers: &Answers) -> SectionScore {
     let max = section
-        .items
-        .iter()
+        .need_items()
         .filter_map(|item| item.max_score())
         .sum();
     let scored_items: Vec<_> = section
-        .items
-        .iter()
-        .filter(|item| item.max_score().is_some() && item.applies(answers))
+        .need_items()
+        .filter(|item| item.applies(answers))
         .collect();
     let mut score = 0;
     let mut scored_answered = 0;
@@ -63,7 +64,7 @@ pub fn score_section(section: &Section, answers: &Answers) -> SectionScore {
             scored_answered += 1;
         }
     }
-    let need = section.need_threshold.map(|threshold| {
+    let need = section.need_score.map(|threshold| {
         if score >= threshold.severe_from {
             NeedLevel::Severe
         } else if score >= threshold.need_from {

@@ -74,22 +74,27 @@ fn judgement_items_never_add_to_the_score() {
     assert_eq!(score_section(&ACCOMMODATION, &answers).score, 0);
 }
 
-use crate::domain::questionnaire::{section, ItemKind};
+use crate::domain::questionnaire::{section, ItemKind, LinkedTo, SECTIONS};
 
-/// domain.md §2: (section, maximum, need from, severe from).
-const THRESHOLDS: &[(&str, u32, u32, u32)] = &[
-    ("3", 8, 2, 7),
-    ("4", 10, 3, 7),
-    ("6", 8, 2, 5),
-    ("7", 8, 2, 5),
-    ("8", 10, 2, 8),
-    ("9", 10, 4, 7),
-    ("11", 16, 4, 7),
-    ("12", 10, 2, 7),
+/// domain.md §2, both tables: (section, items in the need score, maximum, need from, severe from).
+const NEED_SCORES: &[(&str, &[&str], u32, u32, u32)] = &[
+    ("3", &["3.3", "3.4", "3.5", "3.6"], 8, 2, 7),
+    ("4", &["4.2", "4.3", "4.4", "4.5"], 8, 3, 7),
+    ("6", &["6.1", "6.3", "6.6"], 6, 2, 5),
+    ("7", &["7.2", "7.3", "7.5"], 6, 2, 5),
+    ("8", &["8.4", "8.5", "8.6", "8.8", "8.9"], 10, 2, 8),
+    ("9", &["9.1", "9.2", "9.3", "9.5"], 8, 4, 7),
+    ("11", &["11.5", "11.6", "11.7", "11.9"], 8, 4, 7),
+    ("12", &["12.1", "12.4", "12.5", "12.8"], 8, 2, 7),
 ];
 
-/// Answers every applicable scored item of a section so that the total is exactly `target`,
-/// giving each item the highest score that still fits.
+/// Items asked in a scored section that MoJ does not count (domain.md §2).
+const ASKED_NOT_SCORED: &[&str] = &[
+    "4.7", "6.4", "7.4", "9.4", "11.1", "11.2", "11.3", "11.4", "11.11", "11.12", "12.9",
+];
+
+/// Answers every need-score item of a section so that the total is exactly `target`, giving each
+/// item the highest score that still fits.
 fn answers_scoring(section_id: &str, target: u32) -> Answers {
     let section = section(section_id).unwrap();
     let mut answers = Answers::default();
@@ -97,11 +102,7 @@ fn answers_scoring(section_id: &str, target: u32) -> Answers {
         answers.set("8.1", Answer::Choice("yes".into()));
     }
     let mut left = target;
-    for item in section
-        .items
-        .iter()
-        .filter(|item| item.max_score().is_some())
-    {
+    for item in section.need_items() {
         let choice = item
             .choices()
             .iter()
@@ -126,12 +127,13 @@ fn need_at(section_id: &str, target: u32) -> Option<NeedLevel> {
 }
 
 #[test]
-fn every_scored_section_has_the_maximum_and_thresholds_of_the_table() {
-    for &(id, max, need_from, severe_from) in THRESHOLDS {
+fn every_need_score_is_the_items_and_thresholds_of_the_tables() {
+    for &(id, items, max, need_from, severe_from) in NEED_SCORES {
         let section = section(id).unwrap();
-        let threshold = section.need_threshold.unwrap();
+        let need_score = section.need_score.unwrap();
+        assert_eq!(need_score.items, items, "section {id} items");
         assert_eq!(
-            (threshold.need_from, threshold.severe_from),
+            (need_score.need_from, need_score.severe_from),
             (need_from, severe_from),
             "section {id}"
         );
@@ -145,12 +147,27 @@ fn every_scored_section_has_the_maximum_and_thresholds_of_the_table() {
             Some(NeedLevel::Severe),
             "section {id} at its maximum"
         );
+        for item in section.need_items() {
+            assert!(
+                item.required,
+                "{}: a need-score item must be answered",
+                item.code
+            );
+        }
     }
+    let scored: Vec<&str> = SECTIONS
+        .iter()
+        .filter(|section| section.is_scored())
+        .map(|section| section.id)
+        .collect();
+    let expected: Vec<&str> = NEED_SCORES.iter().map(|(id, ..)| *id).collect();
+    assert_eq!(scored, expected, "only these sections are scored for need");
 }
 
 #[test]
 fn every_need_threshold_boundary_below_at_and_above() {
-    for &(id, max, need_from, severe_from) in THRESHOLDS {
+    for &(id, _, max, need_from, severe_from) in NEED_SCORES {
+        assert_eq!(need_at(id, 0), Some(NeedLevel::NoNeed), "section {id} at 0");
         assert_eq!(
             need_at(id, need_from - 1),
             Some(NeedLevel::NoNeed),
@@ -176,38 +193,78 @@ fn every_need_threshold_boundary_below_at_and_above() {
             Some(NeedLevel::Severe),
             "section {id} at severe"
         );
-        if severe_from < max {
-            assert_eq!(
-                need_at(id, severe_from + 1),
-                Some(NeedLevel::Severe),
-                "section {id} above severe"
-            );
-        }
+        assert!(severe_from < max, "section {id} can go above severe");
+        assert_eq!(
+            need_at(id, severe_from + 1),
+            Some(NeedLevel::Severe),
+            "section {id} one above severe"
+        );
     }
 }
 
 #[test]
-fn sections_not_scored_for_need_still_show_a_score_or_none() {
-    for id in ["5", "10"] {
+fn items_outside_the_need_score_never_change_a_score() {
+    for &(id, items, ..) in NEED_SCORES {
         let section = section(id).unwrap();
-        assert!(section.is_scored(), "section {id} has scored items");
-        assert_eq!(
-            section.need_threshold, None,
-            "section {id} is not scored for need"
-        );
-        assert_eq!(score_section(section, &answers_scoring(id, 3)).need, None);
+        for target in [0, 1, 3] {
+            let answers = answers_scoring(id, target);
+            let expected = score_section(section, &answers);
+            let mut worst = answers.clone();
+            worst.set("1.30", Answer::Choice("yes".into()));
+            for item in section
+                .items
+                .iter()
+                .filter(|item| !items.contains(&item.code))
+            {
+                let Some(highest) = item.choices().iter().max_by_key(|choice| choice.score) else {
+                    continue;
+                };
+                if item.code != "8.1" {
+                    worst.set(item.code, Answer::Choice(highest.value.into()));
+                }
+            }
+            assert_eq!(
+                score_section(section, &worst),
+                expected,
+                "section {id}: only {items:?} count"
+            );
+        }
     }
-    assert_eq!(
-        score_section(section("5").unwrap(), &Answers::default()).max,
-        10
-    );
-    assert_eq!(
-        score_section(section("10").unwrap(), &Answers::default()).max,
-        12
-    );
+    for code in ASKED_NOT_SCORED {
+        let (section, item) = crate::domain::questionnaire::find_item(code).unwrap();
+        assert!(section.is_scored(), "{code} is asked in a scored section");
+        assert!(matches!(item.kind, ItemKind::Choice(_)), "{code}");
+        assert!(
+            !section.need_score.unwrap().items.contains(code),
+            "{code} is not in the need score"
+        );
+        assert!(
+            item.hint
+                .is_some_and(|hint| hint.contains("Not part of the section score")),
+            "{code} says so"
+        );
+    }
+}
+
+#[test]
+fn thinking_and_behaviour_is_out_of_eight_whatever_11_1_to_11_4_say() {
+    let mut answers = Answers::default();
+    for code in ["11.1", "11.2", "11.3", "11.4"] {
+        answers.set(code, Answer::Choice("2".into()));
+    }
+    let score = score_section(section("11").unwrap(), &answers);
+    assert_eq!((score.score, score.max), (0, 8));
+    assert_eq!(score.need, Some(NeedLevel::NoNeed));
+    assert_eq!((score.scored_answered, score.scored_items), (0, 4));
+}
+
+#[test]
+fn sections_without_a_need_score_are_not_scored() {
     for id in [
         "1",
         "2",
+        "5",
+        "10",
         "13",
         "saq",
         "rosh-screening",
@@ -215,10 +272,29 @@ fn sections_not_scored_for_need_still_show_a_score_or_none() {
         "rosh-summary",
         "rmp",
     ] {
-        assert!(
-            !section(id).unwrap().is_scored(),
-            "section {id} is not scored"
-        );
+        let section = section(id).unwrap();
+        assert!(!section.is_scored(), "section {id} is not scored");
+        assert_eq!(section.need_score, None, "section {id}");
+        let score = score_section(section, &Answers::default());
+        assert_eq!((score.max, score.need, score.scored_items), (0, None, 0));
+    }
+    let mut answers = Answers::default();
+    answers.set("5.4", Answer::Choice("yes".into()));
+    answers.set("10.5", Answer::Choice("yes".into()));
+    assert_eq!(score_section(section("5").unwrap(), &answers).score, 0);
+    assert_eq!(score_section(section("10").unwrap(), &answers).score, 0);
+}
+
+#[test]
+fn the_linked_to_judgements_never_add_to_a_score() {
+    for &(id, ..) in NEED_SCORES {
+        let section = section(id).unwrap();
+        let mut answers = answers_scoring(id, 1);
+        for to in [LinkedTo::RiskOfSeriousHarm, LinkedTo::Offending] {
+            let item = section.linked_item(to).unwrap();
+            answers.set(item.code, Answer::Choice("yes".into()));
+        }
+        assert_eq!(score_section(section, &answers).score, 1, "section {id}");
     }
 }
 
@@ -251,17 +327,6 @@ fn answers_hidden_by_a_condition_are_kept_but_not_scored() {
         Some("2"),
         "the hidden answer is still there"
     );
-}
-
-#[test]
-fn unscored_problem_items_never_add_to_thinking_and_behaviour() {
-    let mut answers = Answers::default();
-    answers.set("1.30", Answer::Choice("yes".into()));
-    answers.set("11.11", Answer::Choice("2".into()));
-    answers.set("11.12", Answer::Choice("2".into()));
-    assert_eq!(score_section(section("11").unwrap(), &answers).score, 0);
-    let item = section("11").unwrap().item("11.11").unwrap();
-    assert!(matches!(item.kind, ItemKind::Choice(_)) && item.max_score().is_none());
 }
 
 #[test]

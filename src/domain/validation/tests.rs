@@ -255,3 +255,58 @@ fn a_follow_up_question_is_required_only_when_it_applies() {
     choose(&mut answers, "6.7", "no");
     assert_eq!(message_for("6", &answers, "6.7.1"), None);
 }
+
+fn keys(id: &str, answers: &Answers) -> Vec<String> {
+    problems(id, answers, Strictness::ToComplete)
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect()
+}
+
+#[test]
+fn the_risk_management_plan_is_required_from_medium_rosh_only() {
+    let mut answers = Answers::default();
+    assert!(keys("rmp", &answers).is_empty(), "RoSH not yet assessed");
+    answers.set_cell("R10.6", "staff", "custody", Some("low".into()));
+    assert!(keys("rmp", &answers).is_empty(), "RoSH Low");
+    text(&mut answers, "RM.2", &"x".repeat(4001));
+    assert_eq!(
+        keys("rmp", &answers),
+        ["RM.2"],
+        "an impossible answer is a problem even when the plan is optional"
+    );
+    text(&mut answers, "RM.2", "");
+    answers.set_cell("R10.6", "staff", "custody", Some("medium".into()));
+    assert_eq!(
+        keys("rmp", &answers),
+        ["RM.1", "RM.3", "RM.4", "RM.5", "RM.6", "RM.7", "RM.9"]
+    );
+    choose(&mut answers, "RM.9", "3");
+    assert_eq!(
+        message_for("rmp", &answers, "RM.10").unwrap(),
+        "Select an answer for RM.10 MAPPA level"
+    );
+    assert!(
+        problems("rmp", &answers, Strictness::WhileAnswering).is_empty(),
+        "nothing is missing while answering"
+    );
+}
+
+#[test]
+fn the_new_section_2_questions_are_required_and_2_7_asks_more_when_others_were_involved() {
+    let mut answers = Answers::default();
+    assert_eq!(
+        keys("2", &answers),
+        ["2.1", "2.6", "2.7", "2.11", "2.13", "2.14", "2.99", "2.98"]
+    );
+    choose(&mut answers, "2.7", "yes");
+    assert_eq!(
+        keys("2", &answers),
+        ["2.1", "2.6", "2.7.1", "2.7.2", "2.11", "2.13", "2.14", "2.99", "2.98"]
+    );
+    text(&mut answers, "2.7.1", "0");
+    assert_eq!(
+        message_for("2", &answers, "2.7.1").unwrap(),
+        "How many other people were involved? must be between 1 and 99"
+    );
+}

@@ -66,6 +66,27 @@ fn a_section_judged_linked_to_offending_is_suggested_even_below_its_threshold() 
 }
 
 #[test]
+fn linked_to_offending_is_read_under_each_sections_own_code() {
+    let mut answers = Answers::default();
+    choose(&mut answers, "4.96", "yes");
+    choose(&mut answers, "2.99", "yes");
+    assert!(
+        suggest_goals(&answers).is_empty(),
+        "4.96 and 2.99 are linked to risk of serious harm, not to offending"
+    );
+    choose(&mut answers, "4.98", "yes");
+    let suggestions = suggest_goals(&answers);
+    assert_eq!(
+        areas(&answers),
+        vec![AreaOfNeed::EducationTrainingEmployability]
+    );
+    assert_eq!(
+        suggestions[0].reason,
+        "You judged education, training and employability issues linked to offending behaviour (4.98)"
+    );
+}
+
+#[test]
 fn high_rosh_suggests_a_risk_goal_and_medium_does_not() {
     let mut answers = Answers::default();
     answers.set_cell(ROSH_GRID_ITEM, "public", "community", Some("medium".into()));

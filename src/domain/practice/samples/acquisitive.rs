@@ -1,6 +1,6 @@
 //! Acquisitive offending and drug misuse: repeated shop theft to fund heroin and crack use.
-//! Reference: RoSH Low; needs in accommodation, employability, lifestyle, drugs (severe),
-//! thinking and behaviour, and attitudes.
+//! Reference: RoSH Low; needs in accommodation, employability, lifestyle, drugs (severe) and
+//! attitudes.
 
 use jiff::civil;
 
@@ -81,13 +81,15 @@ fn reference() -> ReferenceAssessment {
 
     // 2. Analysis of offences
     text(&mut a, "2.1", "Two thefts of meat, cheese and razor blades (£212 in total) from city-centre supermarkets, taken to sell to fund heroin and crack cocaine use.");
-    tick(&mut a, "2.3", &["stranger"]);
+    tick(&mut a, "2.4.2", &["stranger"]);
+    choose_each(&mut a, &[("2.6", "no"), ("2.7", "no")]);
     text(
         &mut a,
-        "2.4",
+        "2.8",
         "To raise money for drugs; items chosen because they are easy to sell on.",
     );
-    choose_each(&mut a, &[("2.5", "yes"), ("2.6", "no"), ("2.7", "yes")]);
+    tick(&mut a, "2.9", &["financial", "addiction"]);
+    choose_each(&mut a, &[("2.11", "yes"), ("2.13", "no"), ("2.14", "yes")]);
     linked(&mut a, "2", false, true);
 
     // 3. Accommodation: sofa at his mother's, must leave by Christmas
@@ -292,12 +294,13 @@ fn reference() -> ReferenceAssessment {
         "No identified victim. Retail crime partnership informed of the order.",
     );
     text(&mut a, "RM.7", "If he leaves his mother's address, same-day referral to the rough sleeper team. Missed tests or appointments discussed with the drug service before any breach.");
+    choose(&mut a, "RM.9", "none");
 
     ReferenceAssessment {
         answers: a,
         rationale: vec![
             ("1", "Two shop thefts are the current offences; 24 sanctions from age 15 and none for violence."),
-            ("2", "An established pattern of theft to fund drugs. He accepts responsibility but does not see the shops as victims, so 2.6 is No. Not linked to serious harm: no violence or threats."),
+            ("2", "An established pattern of theft to fund drugs (financial, and to fund an addiction), no more serious than before. He acted alone and accepts responsibility but does not see the shops as victims, so 2.6 is No. Not linked to serious harm: no violence or threats."),
             ("3", "Not of no fixed abode (he has his mother's sofa), but the arrangement ends at Christmas (3.5 significant) and is not his own home. A need, linked to offending: homelessness has preceded past reoffending."),
             ("4", "Unemployed for over ten years, no qualifications, some practical skills and lukewarm interest in work: 6, a need."),
             ("5", "Benefits and illegal earnings, rent arrears and a drug debt. Not scored for need, but linked to offending."),
@@ -306,13 +309,13 @@ fn reference() -> ReferenceAssessment {
             ("8", "Daily heroin and crack, injected previously, only quite motivated after a failed script, and using is his main activity: 8, a severe need, and the clearest link to offending."),
             ("9", "Drinks little now; some heavier drinking in his twenties. Not a need."),
             ("10", "Some low mood and low self-worth, no self-harm or psychiatric history. Not linked to harm or offending."),
-            ("11", "Acts on impulse when withdrawing and gives little thought to consequences, but is polite and thoughtful when well: 5, a need."),
+            ("11", "Acts on impulse when withdrawing and gives little thought to consequences, but is polite and thoughtful when well: 3, below the threshold of 4 (his impulsivity, 11.2, is asked but is not part of the score)."),
             ("12", "Minimises the harm to shops ('nobody gets hurt') but engages with supervision and is quite motivated: 2, a need."),
             ("13", "Hepatitis C and an abscess history affect engagement and are recorded."),
             ("saq", "He completed the questionnaire; his answers match the file, so tick links for housing, work, money, friends, drugs and impulsivity."),
             ("rosh-screening", "No violence, threats, domestic abuse, orders, risk to children or vulnerability to record: every answer is No, so no full analysis is needed."),
             ("rosh-summary", "Current evidence does not indicate a likelihood of serious harm to anyone: Low in every cell."),
-            ("rmp", "The plan is about drug treatment, housing and stability rather than harm."),
+            ("rmp", "Optional at Low RoSH, but worth writing: the plan is about drug treatment, housing and stability rather than harm. Not a MAPPA case."),
         ],
         key_goals: vec![
             "Start an opiate substitute prescription and stop using heroin and crack",

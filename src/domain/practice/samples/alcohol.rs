@@ -1,5 +1,5 @@
 //! A woman with alcohol misuse and an abusive partner: an assault on a door supervisor while drunk.
-//! Reference: RoSH Medium (the public); needs in relationships (severe) and alcohol (severe).
+//! Reference: RoSH Medium (the public); needs in relationships and alcohol (severe).
 
 use jiff::civil;
 
@@ -78,13 +78,17 @@ fn reference() -> ReferenceAssessment {
     // 2. Analysis of offences
     text(&mut a, "2.1", "Slapped and scratched a door supervisor who refused her entry to a bar because she was drunk.");
     tick(&mut a, "2.2", &["violence"]);
-    tick(&mut a, "2.3", &["stranger"]);
+    tick(&mut a, "2.4.1", &["adult"]);
+    tick(&mut a, "2.4.2", &["stranger"]);
+    choose_each(&mut a, &[("2.6", "yes"), ("2.7", "no")]);
     text(
         &mut a,
-        "2.4",
+        "2.8",
         "Frustration and disinhibition after heavy drinking.",
     );
-    choose_each(&mut a, &[("2.5", "yes"), ("2.6", "yes"), ("2.7", "yes")]);
+    tick(&mut a, "2.9", &["emotional"]);
+    tick(&mut a, "2.10", &["alcohol"]);
+    choose_each(&mut a, &[("2.11", "yes"), ("2.13", "no"), ("2.14", "yes")]);
     linked(&mut a, "2", false, true);
 
     // 3. Accommodation: her own tenancy, shared with an abusive partner
@@ -293,28 +297,29 @@ fn reference() -> ReferenceAssessment {
     text(&mut a, "RM.5", "Alcohol treatment; referral to a domestic abuse service and a women's group; liaison with the community mental health team.");
     text(&mut a, "RM.6", "She is the person at risk at home: safety plan agreed, independent domestic violence adviser referral with her consent, no joint appointments with her partner.");
     text(&mut a, "RM.7", "If she says she feels suicidal, follow the suicide and self-harm procedure and contact her GP the same day. Any incident at home: safeguarding referral and MARAC consideration.");
+    choose(&mut a, "RM.9", "none");
 
     ReferenceAssessment {
         answers: a,
         rationale: vec![
             ("1", "Common assault is the current offence; two of five sanctions involve violence, all since 29 and all linked to drink."),
-            ("2", "Alcohol-related assault on someone in authority repeats the 2023 offence: a pattern. She is remorseful and accepts it."),
+            ("2", "Alcohol-related assault on someone in authority repeats the 2023 offence: a pattern, though no more serious. She acted alone, and is remorseful and accepts it."),
             ("3", "Her own settled tenancy; it is unsafe because of her partner (3.4 some problems) but not linked to offending. Not a need."),
             ("4", "In steady work: no problems."),
             ("5", "Her partner takes her wages; some debts. Not linked."),
-            ("6", "Victim of an abusive partner with a history of unhappy relationships: 6, a severe need, linked to her drinking and so to offending."),
+            ("6", "Victim of an abusive partner with a history of unhappy relationships: 4, a need, linked to her drinking and so to offending."),
             ("7", "No criminal associates; drinking is the issue, not her friends. Not a need."),
             ("8", "No drug misuse."),
-            ("9", "A bottle of wine a night for years, binges, alcohol in every violent offence: 9, a severe need, linked to harm."),
+            ("9", "A bottle of wine a night for years, binges, alcohol in every violent offence: 7, a severe need, linked to harm."),
             ("10", "Depression, isolation, suicidal thoughts, treatment pending. Linked to her drinking."),
-            ("11", "Some impulsivity and temper when drunk, otherwise good skills: 3, below the threshold of 4."),
+            ("11", "Some impulsivity and temper when drunk, otherwise good skills: 1, below the threshold of 4 (impulsivity and temper, 11.2 and 11.4, are asked but are not part of the score)."),
             ("12", "Pro-social, accepts supervision and wants to change: no problems."),
             ("13", "Depression and liver problems, and shift work, affect how she engages."),
             ("saq", "She completed the questionnaire; link relationships, drinking, feelings and temper."),
             ("rosh-screening", "She has assaulted others; risk of suicide when drunk and vulnerable to her partner, so the full analysis is needed. She is a victim of domestic abuse, not a perpetrator (R2.3 No)."),
             ("rosh-full", "Describe the alcohol-related assaults and her own vulnerability."),
             ("rosh-summary", "Identifiable indicators of harm to the public and to staff (police) when drunk, unlikely to cause serious harm unless her drinking worsens: Medium."),
-            ("rmp", "A women-centred plan: alcohol treatment, safety at home and mental health, with a contingency for suicidal thoughts."),
+            ("rmp", "A women-centred plan: alcohol treatment, safety at home and mental health, with a contingency for suicidal thoughts. Not a MAPPA case."),
         ],
         key_goals: vec![
             "Reduce drinking with the alcohol treatment service",

@@ -1,6 +1,6 @@
 //! Domestic abuse with children in the household: an assault on a partner in front of two children.
 //! Reference: RoSH High (children and the known adult, in the community); needs in relationships
-//! (severe), alcohol, thinking and behaviour (severe) and attitudes.
+//! (severe), alcohol, thinking and behaviour, and attitudes.
 
 use jiff::civil;
 
@@ -79,10 +79,18 @@ fn reference() -> ReferenceAssessment {
 
     // 2. Analysis of offences
     text(&mut a, "2.1", "Assault on his partner causing a fractured cheekbone, after smashing her phone, with their two children in the next room.");
-    tick(&mut a, "2.2", &["violence"]);
-    tick(&mut a, "2.3", &["partner"]);
-    text(&mut a, "2.4", "Jealousy and control, after drinking.");
-    choose_each(&mut a, &[("2.5", "yes"), ("2.6", "no"), ("2.7", "no")]);
+    tick(&mut a, "2.2", &["violence", "damage", "domestic_abuse"]);
+    tick(&mut a, "2.3", &["repeat"]);
+    tick(&mut a, "2.4.1", &["adult"]);
+    tick(&mut a, "2.4.2", &["partner"]);
+    text(&mut a, "2.5", "A fractured cheekbone and fear; their children heard it and the older one called the police.");
+    choose_each(&mut a, &[("2.6", "no"), ("2.7", "no")]);
+    text(&mut a, "2.8", "Jealousy and control, after drinking.");
+    tick(&mut a, "2.9", &["emotional"]);
+    tick(&mut a, "2.10", &["alcohol"]);
+    choose(&mut a, "2.11", "no");
+    text(&mut a, "2.12", "Violence to three successive partners at home, usually after drinking and when he suspects infidelity.");
+    choose_each(&mut a, &[("2.13", "yes"), ("2.14", "yes")]);
     linked(&mut a, "2", true, true);
 
     // 3. Accommodation: his mother's address, approved for his licence
@@ -258,35 +266,36 @@ fn reference() -> ReferenceAssessment {
     text(
         &mut a,
         "RM.2",
-        "Consider a MAPPA referral: High RoSH with domestic abuse.",
+        "A MAPPA category 2 case (16 months in custody for violence), referred for level 2 management: High RoSH as a perpetrator of domestic abuse.",
     );
     text(&mut a, "RM.3", "Weekly appointments at the office; joint visits with the police at his mother's address; no home visits alone.");
     text(&mut a, "RM.4", "Licence conditions: no contact with the victim, an exclusion zone around her area, disclose any new relationship, alcohol monitoring.");
     text(&mut a, "RM.5", "Referral to an accredited domestic abuse programme; alcohol brief intervention; work with the family court on safe contact.");
     text(&mut a, "RM.6", "Victim liaison; the independent domestic violence adviser is informed of release and any change; information shared with children's services.");
     text(&mut a, "RM.7", "Any contact with the victim or children, or heavy drinking: urgent licence review and consideration of recall.");
+    choose_each(&mut a, &[("RM.9", "2"), ("RM.10", "2")]);
 
     ReferenceAssessment {
         answers: a,
         rationale: vec![
             ("1", "ABH and criminal damage are the current offences; four of six sanctions involve violence."),
-            ("2", "The third partner assaulted: an established pattern. He minimises ('she fell'), so he neither accepts responsibility nor recognises the impact. Linked to harm and to offending."),
+            ("2", "Violence, damage to her phone and domestic abuse; the third partner assaulted, each more seriously: an established pattern that is escalating. He minimises ('she fell'), so he neither accepts responsibility nor recognises the impact. Jealousy and drink. Linked to harm and to offending."),
             ("3", "Stable, approved address with his mother for the licence; only its permanence is in question. Not a need."),
             ("4", "Out of work only because of custody; a good work record and a route back. 2 is below the threshold of 3."),
             ("5", "Benefits while he looks for work; some reliance on his mother. Not linked."),
-            ("6", "Abusive relationships with three partners, violence in his own childhood, and now separated under an order: 7, a severe need, linked to harm."),
+            ("6", "Abusive relationships with three partners, violence in his own childhood, and now separated under an order: 5, a severe need, linked to harm."),
             ("7", "His time is spent at home and at work, not with people who offend. Not a need."),
             ("8", "No drug misuse recorded by any agency."),
-            ("9", "Weekend binges, and alcohol present in each assault: 6, a need, linked to harm."),
+            ("9", "Weekend binges, and alcohol present in each assault: 4, a need, linked to harm."),
             ("10", "Some isolation since his release; no self-harm or mental health history."),
-            ("11", "Controlling and aggressive, poor temper control, does not see the problem or his partner's view: 12, a severe need."),
-            ("12", "Blames the victim and resents supervision and the order, not motivated to change: 5, a need, linked to harm."),
+            ("11", "Controlling and aggressive, poor temper control, does not see the problem or his partner's view: 6, a need (aggression and temper, 11.3 and 11.4, are asked but are not part of the score)."),
+            ("12", "Blames the victim and resents supervision and the order, not motivated to change: 4, a need, linked to harm."),
             ("13", "No health needs affecting engagement."),
             ("saq", "He refused the questionnaire; record the refusal."),
             ("rosh-screening", "Violence to others, domestic abuse, harassment while on bail, a restraining order and identifiable children at risk all call for Yes."),
             ("rosh-full", "Set out the pattern across three partners and each child by initials, with the concern for each."),
             ("rosh-summary", "Serious harm to his ex-partner and the children could happen at any time in the community and would be serious: High. Lower in custody, where contact is controlled."),
-            ("rmp", "Victim safety comes first: licence conditions, victim liaison, children's services and a MAPPA referral to consider."),
+            ("rmp", "Victim safety comes first: licence conditions, victim liaison and children's services. 16 months in custody for violence makes him a MAPPA category 2 case; High RoSH as a perpetrator of domestic abuse calls for level 2."),
         ],
         key_goals: vec![
             "Keep to the restraining order and licence conditions: no contact with his ex-partner",

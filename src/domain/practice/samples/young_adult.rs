@@ -1,7 +1,7 @@
 //! A young adult with violence and unstable accommodation: a street assault, sofa-surfing since
 //! leaving home. Reference: RoSH Medium (the public); needs in accommodation (severe),
-//! employability, relationships, lifestyle (severe), drugs, alcohol, thinking and behaviour
-//! (severe) and attitudes.
+//! employability, relationships, lifestyle (severe), drugs, alcohol, thinking and behaviour, and
+//! attitudes.
 
 use jiff::civil;
 
@@ -83,13 +83,19 @@ fn reference() -> ReferenceAssessment {
     // 2. Analysis of offences
     text(&mut a, "2.1", "Punched a stranger outside a takeaway after an argument over a spilt drink, then kicked him on the ground; the victim had stitches and concussion.");
     tick(&mut a, "2.2", &["violence"]);
-    tick(&mut a, "2.3", &["stranger"]);
+    tick(&mut a, "2.4.1", &["adult"]);
+    tick(&mut a, "2.4.2", &["stranger"]);
+    choose_each(&mut a, &[("2.6", "yes"), ("2.7", "yes")]);
+    number(&mut a, "2.7.1", 2);
+    choose(&mut a, "2.7.2", "yes");
     text(
         &mut a,
-        "2.4",
+        "2.8",
         "Perceived disrespect in front of friends, after drinking.",
     );
-    choose_each(&mut a, &[("2.5", "yes"), ("2.6", "yes"), ("2.7", "yes")]);
+    tick(&mut a, "2.9", &["emotional"]);
+    tick(&mut a, "2.10", &["alcohol"]);
+    choose_each(&mut a, &[("2.11", "yes"), ("2.13", "yes"), ("2.14", "yes")]);
     linked(&mut a, "2", true, true);
 
     // 3. Accommodation: sofa-surfing
@@ -317,28 +323,29 @@ fn reference() -> ReferenceAssessment {
         "The victim is a stranger; victim contact scheme offered through the court.",
     );
     text(&mut a, "RM.7", "Further violence, a positive alcohol reading or signs of exploitation: bring appointments forward and consider breach or a safeguarding referral.");
+    choose(&mut a, "RM.9", "none");
 
     ReferenceAssessment {
         answers: a,
         rationale: vec![
             ("1", "GBH (section 20) is the current offence; two of four sanctions involve violence, starting at 14."),
-            ("2", "Violence to a stranger, in a group, after drinking, with a previous assault: a pattern. He shows remorse and accepts responsibility. Linked to harm."),
+            ("2", "Violence to a stranger, with two friends and in front of them, after drinking, more serious than his previous assault: a pattern that is escalating. He shows remorse and accepts responsibility. Linked to harm."),
             ("3", "Sofa-surfing in a busy flat with no address of his own counts as transient: 7, a severe need, linked to offending."),
-            ("4", "Never held work, no qualifications, some literacy difficulty, but keen: 6, a need."),
+            ("4", "Never held work, no qualifications, some literacy difficulty (4.7, not part of the score), but keen: 5, a need."),
             ("5", "Benefits and help from friends; often out of money. Not linked."),
             ("6", "Estranged from his mother after violence with his stepfather; a disrupted childhood: 4, a need."),
             ("7", "Spends time with a group involved in disorder, easily led and reckless: 6, a severe need, linked to harm."),
             ("8", "Daily cannabis but not a major activity or linked to the offence: 4, a need, not linked."),
-            ("9", "Weekend binges and alcohol in the current offence: 6, a need, linked to harm."),
+            ("9", "Weekend binges and alcohol in the current offence: 5, a need, linked to harm."),
             ("10", "Past self-harm and some low mood; no current psychiatric problems."),
-            ("11", "Impulsive, poor temper, does not think ahead: 11, a severe need, linked to harm."),
-            ("12", "Some pro-criminal attitudes from the group but engages with supervision: 4, a need."),
+            ("11", "Impulsive, poor temper, does not think ahead: 5, a need, linked to harm."),
+            ("12", "Some pro-criminal attitudes from the group but engages with supervision: 3, a need."),
             ("13", "ADHD and dyslexia affect how he engages; record the adjustments."),
             ("saq", "He completed the questionnaire; tick the links he and the file agree on."),
             ("rosh-screening", "The current offence is a wounding; he has assaulted others, and he is vulnerable to exploitation, so the full analysis is needed."),
             ("rosh-full", "Describe the pattern of group violence in public, and his vulnerability."),
             ("rosh-summary", "Identifiable indicators of harm to the public when drinking, unlikely to cause serious harm unless circumstances change: Medium for the public in the community."),
-            ("rmp", "Stability and alcohol are the levers; safeguarding if exploitation is suspected."),
+            ("rmp", "Stability and alcohol are the levers; safeguarding if exploitation is suspected. A suspended sentence does not make him a MAPPA case."),
         ],
         key_goals: vec![
             "Find a settled place to live, through a young person's supported housing scheme",
