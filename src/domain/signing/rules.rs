@@ -20,7 +20,7 @@
 //! ```
 
 use crate::domain::answers::Answers;
-use crate::domain::rosh::{mappa_referral_prompt, rosh_rating, RoshLevel};
+use crate::domain::rosh::{mappa, rosh_rating, RoshLevel};
 
 use super::Grade;
 
@@ -107,15 +107,14 @@ impl CaseFacts {
     /// The facts from the answers, and how many versions were accepted before this one
     /// (`CaseSigning::accepted_versions`: a version returned for rework does not count).
     ///
-    /// The questionnaire has no MAPPA referral item yet, so a MAPPA referral is read as the MAPPA
-    /// prompt (High or Very high RoSH with domestic abuse, `rosh::mappa_referral_prompt`): a case
-    /// that should be considered for referral is treated as referred.
+    /// A MAPPA referral is the recorded fact (RM.9: category 1, 2 or 3), never the prompt to
+    /// consider one.
     pub fn from_assessment(answers: &Answers, accepted_versions_before: usize) -> CaseFacts {
         CaseFacts {
             rosh: rosh_rating(answers).overall,
             identifiable_children_at_risk: answers.choice(IDENTIFIABLE_CHILDREN_ITEM)
                 == Some("yes"),
-            mappa_referral: mappa_referral_prompt(answers),
+            mappa_referral: mappa(answers).is_managed(),
             first_assessment_of_supervision: accepted_versions_before == 0,
         }
     }

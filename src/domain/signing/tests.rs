@@ -176,8 +176,13 @@ fn the_facts_are_read_from_the_answers() {
     );
     answers.set("R2.3", Answer::Choice("yes".into()));
     assert!(
+        !CaseFacts::from_assessment(&answers, 1).mappa_referral,
+        "a prompt to consider MAPPA is not a referral"
+    );
+    answers.set("RM.9", Answer::Choice("2".into()));
+    assert!(
         CaseFacts::from_assessment(&answers, 1).mappa_referral,
-        "the MAPPA prompt counts"
+        "a recorded MAPPA category counts"
     );
     answers.set(IDENTIFIABLE_CHILDREN_ITEM, Answer::Choice("no".into()));
     assert!(!CaseFacts::from_assessment(&answers, 1).identifiable_children_at_risk);
@@ -209,7 +214,7 @@ fn work_is_ready_to_sign_when_every_section_is_completed_and_the_plan_agreed() {
     assert_eq!(
         problems,
         [
-            "Complete every section of the assessment: 0 of 17 are completed",
+            "Complete every section of the assessment: 0 of 16 are completed",
             "Record whether the person agrees with the sentence plan",
         ]
     );
