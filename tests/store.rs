@@ -455,6 +455,8 @@ async fn an_upgrade_blocked_by_an_older_tab_is_reported_and_goes_ahead_once_it_l
     assert!(blocked.get(), "the blocked upgrade was reported");
     assert_eq!(store.version(), DATABASE_VERSION);
     assert!(store.object_store_names().contains(&SIGNING.to_string()));
+    store.delete().await.unwrap();
+}
 
 /// An assessment draft saved before the item codes of issue 13 (record version 4) reads with every
 /// answer under today's codes, wherever it is read from, and is saved back as this version without
