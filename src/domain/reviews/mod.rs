@@ -33,8 +33,8 @@ use jiff::{Span, ToSpan};
 use serde::{Deserialize, Serialize};
 
 pub use bank_holidays::{
-    add_working_days, bank_holiday, bank_holidays_between, is_working_day, BankHoliday,
-    BANK_HOLIDAYS, FIRST_LISTED_YEAR, LAST_LISTED_YEAR,
+    add_working_days, bank_holiday, bank_holidays_between, bank_holidays_in, easter_sunday,
+    is_working_day, BankHoliday, OneOffChange, ONE_OFF_CHANGES,
 };
 pub use change_form::*;
 

@@ -63,3 +63,28 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Any year of the calendar, and every one from 1900 to 2100 in particular: the holidays are worked
+    /// out without panicking, in order, in their year, and never on a weekend.
+    #[test]
+    fn bank_holidays_of_any_year_are_weekdays_in_order(
+        year in prop_oneof![1900i16..=2100, -9999i16..=9999],
+    ) {
+        let holidays = bank_holidays_in(year);
+        prop_assert!(holidays.windows(2).all(|pair| pair[0].date < pair[1].date));
+        for holiday in &holidays {
+            prop_assert_eq!(holiday.date.year(), year);
+            prop_assert!(!matches!(
+                holiday.date.weekday(),
+                jiff::civil::Weekday::Saturday | jiff::civil::Weekday::Sunday
+            ));
+            prop_assert!(!is_working_day(holiday.date));
+        }
+        if (1978..=2100).contains(&year) {
+            prop_assert!(holidays.len() >= 8);
+        }
+    }
+}
