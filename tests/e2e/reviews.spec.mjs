@@ -76,12 +76,14 @@ const readRows = (page) => page.getByTestId('review-dates').locator('tbody tr').
   };
 }));
 
-/** The browser's today and tomorrow, as ISO dates (the page's clock, not this process's). */
+/** Today and tomorrow in London, as ISO dates, from the page's clock (the app's days are London's). */
 const browserDays = (page) => page.evaluate(() => {
-  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const now = new Date();
-  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  return { today: iso(now), tomorrow: iso(tomorrow) };
+  const london = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const today = london(new Date());
+  const [year, month, day] = today.split('-').map(Number);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  const tomorrow = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}-${String(next.getUTCDate()).padStart(2, '0')}`;
+  return { today, tomorrow };
 });
 
 /**
