@@ -15,7 +15,7 @@ use super::plan::{
 use super::questionnaire::{ROSH_GRID, SECTIONS};
 use super::reviews::{ReviewSettings, SignificantChange};
 use super::rosh::ROSH_GRID_ITEM;
-use super::signing::{CaseSigning, CommentTarget, Grade, Profile, Snapshot};
+use super::signing::{AssessmentPurpose, CaseSigning, CommentTarget, Grade, Profile, Snapshot};
 
 /// Days from the first to the last day jiff can hold (-9999-01-01 to 9999-12-31).
 fn days_in_calendar() -> i32 {
@@ -235,7 +235,7 @@ pub fn answers() -> impl Strategy<Value = Answers> {
 #[derive(Debug, Clone)]
 enum Move {
     Sign(bool),
-    NewDraft,
+    NewDraft(AssessmentPurpose),
     Countersign,
     RequestDouble,
     DoubleCountersign,
@@ -257,7 +257,7 @@ pub fn signing() -> impl Strategy<Value = CaseSigning> {
     let step = (
         prop_oneof![
             any::<bool>().prop_map(Move::Sign),
-            Just(Move::NewDraft),
+            prop::sample::select(AssessmentPurpose::ALL.to_vec()).prop_map(Move::NewDraft),
             Just(Move::Countersign),
             Just(Move::RequestDouble),
             Just(Move::DoubleCountersign),
@@ -283,7 +283,7 @@ pub fn signing() -> impl Strategy<Value = CaseSigning> {
                     };
                     signing.sign(snapshot, true, by, reasons, at).map(|_| ())
                 }
-                Move::NewDraft => signing.start_new_draft(by, at).map(|_| ()),
+                Move::NewDraft(purpose) => signing.start_new_draft(purpose, by, at).map(|_| ()),
                 Move::Countersign => signing.countersign(number, by, at),
                 Move::RequestDouble => signing.request_double_countersign(number, "Why", by, at),
                 Move::DoubleCountersign => signing.double_countersign(number, by, at),

@@ -162,6 +162,29 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   expect(await timelineTitles(officer)).toEqual(officerTimeline);
 
+  // Both versions so far were the initial assessment (version 2 was the rework of version 1).
+  await expect(officer.getByTestId('version-purpose')).toHaveText(['Initial assessment', 'Initial assessment']);
+
+  // A new draft states what it is for: starting one without saying is refused, the GOV.UK way.
+  const startDraft = officer.getByRole('button', { name: 'Start a new draft (version 3)' });
+  await startDraft.click();
+  const summary = officer.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Select what the new version is for']);
+  await expect(officer.locator('#new-draft-purpose-error')).toHaveText('Error: Select what the new version is for');
+  await expect(officer).toHaveTitle('Error: Signing and countersigning – Probation Workbook');
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 countersigned');
+  await expectNoAxeViolations(officer);
+  await summary.getByRole('link', { name: 'Select what the new version is for' }).click();
+  await expect(officer.locator('#new-draft-purpose')).toBeFocused();
+  await officer.getByRole('group', { name: 'What is the new version of the assessment for?' }).getByLabel('Review', { exact: true }).check();
+  await startDraft.click();
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 3 is a draft (version 2 countersigned)');
+  await expect(officer.getByTestId('draft-purpose')).toHaveText('Review');
+  await expect(summary).toHaveCount(0);
+  await expect(officer).toHaveTitle('Signing and countersigning – Probation Workbook');
+  expect((await timelineTitles(officer))[0]).toBe('Version 3 started as a new draft: review');
+
   await officerContext.close();
   await seniorContext.close();
 });

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Profile;
+use super::{AssessmentPurpose, Profile};
 use crate::domain::dates::{format_long, london_date_of};
 
 /// What happened.
@@ -35,6 +35,10 @@ pub struct TimelineEvent {
     pub version: Option<u32>,
     /// The comment given with it (why it was returned, why a second countersignature is needed).
     pub note: Option<String>,
+    /// What a new draft is for; absent on other events and on new drafts started before drafts
+    /// stated it (read as a review).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<AssessmentPurpose>,
 }
 
 impl TimelineEvent {
@@ -58,7 +62,13 @@ impl TimelineEvent {
             }
             EventKind::DoubleCountersigned => format!("{version} double countersigned"),
             EventKind::Returned => format!("{version} returned for rework"),
-            EventKind::NewDraft => format!("{version} started as a new draft"),
+            EventKind::NewDraft => match self.purpose {
+                Some(purpose) => format!(
+                    "{version} started as a new draft: {}",
+                    purpose.label().to_lowercase()
+                ),
+                None => format!("{version} started as a new draft"),
+            },
         }
     }
 
