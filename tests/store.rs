@@ -31,6 +31,7 @@ fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
             date_of_birth: date(1991, 7, 17),
             sex: Sex::Male,
             sentence_type: SentenceType::Licence,
+            sentence_date: None,
             sentence_or_release_date: date(2026, 11, 2),
             sentence_end_date: date(2028, 11, 1),
         },

@@ -42,6 +42,16 @@ pub fn any_date() -> impl Strategy<Value = Date> {
     ]
 }
 
+/// A date in a year from 1900 to 2100, as every form accepts.
+pub fn date_within_years() -> impl Strategy<Value = Date> {
+    let first = jiff::civil::date(1900, 1, 1);
+    let days = first
+        .until(jiff::civil::date(2100, 12, 31))
+        .unwrap()
+        .get_days();
+    (0..=days).prop_map(move |offset| first.checked_add(offset.days()).unwrap())
+}
+
 pub fn any_datetime() -> impl Strategy<Value = DateTime> {
     (any_date(), 0i8..24, 0i8..60)
         .prop_map(|(day, hour, minute)| day.to_datetime(Time::new(hour, minute, 0, 0).unwrap()))
@@ -51,24 +61,29 @@ pub fn sentence_type() -> impl Strategy<Value = SentenceType> {
     prop::sample::select(SentenceType::ALL.to_vec())
 }
 
-/// A case with any dates, in any order (an end before the start, a birth after the sentence…).
+/// A case with any dates, in any order (an end before the start, a birth after the sentence…), with
+/// or without a custody sentence date, whatever the sentence.
 pub fn case_details() -> impl Strategy<Value = CaseDetails> {
     (
         any_date(),
         prop::sample::select(Sex::ALL.to_vec()),
         sentence_type(),
+        prop::option::of(any_date()),
         any_date(),
         any_date(),
     )
-        .prop_map(|(born, sex, sentence_type, start, end)| CaseDetails {
-            name: "Alex Marsh".into(),
-            crn: "X123456".into(),
-            date_of_birth: born,
-            sex,
-            sentence_type,
-            sentence_or_release_date: start,
-            sentence_end_date: end,
-        })
+        .prop_map(
+            |(born, sex, sentence_type, sentenced, start, end)| CaseDetails {
+                name: "Alex Marsh".into(),
+                crn: "X123456".into(),
+                date_of_birth: born,
+                sex,
+                sentence_type,
+                sentence_date: sentenced,
+                sentence_or_release_date: start,
+                sentence_end_date: end,
+            },
+        )
 }
 
 pub fn review_settings() -> impl Strategy<Value = ReviewSettings> {

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
+use crate::domain::case::{SentenceType, CUSTODY_SENTENCE_DATE_LABEL};
 use crate::domain::dates::{age_on, format_long};
 
 #[component]
@@ -19,15 +20,23 @@ pub fn CasePage() -> impl IntoView {
             let edit = format!("/cases/{}/edit", case.id);
             let started = !assessment.answers.0.is_empty();
             let age = age_on(details.date_of_birth, super::clock::today());
-            let rows = vec![
+            let mut rows = vec![
                 ("Full name", details.name.clone()),
                 ("Case reference number (CRN)", details.crn.clone()),
                 ("Date of birth", format!("{} (age {age})", format_long(details.date_of_birth))),
                 ("Sex", details.sex.label().to_string()),
                 ("Sentence type", details.sentence_type.label().to_string()),
+            ];
+            if details.sentence_type == SentenceType::Custody {
+                let sentenced = details
+                    .sentence_date
+                    .map_or_else(|| "Not given yet: add it to see when the initial plan is due".to_string(), format_long);
+                rows.push((CUSTODY_SENTENCE_DATE_LABEL, sentenced));
+            }
+            rows.extend([
                 (details.sentence_type.start_date_label(), format_long(details.sentence_or_release_date)),
                 ("Sentence end date", format_long(details.sentence_end_date)),
-            ];
+            ]);
             view! {
                 <a href="/" class="govuk-back-link">"Back to caseload"</a>
                 <span class="govuk-caption-l">{details.crn.clone()}</span>

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { SAMPLE_CASE, SCREENSHOTS, createCase, expectSaved, fillDate, screenshot } from './journeys.mjs';
+import { CUSTODY_CASE, SAMPLE_CASE, SCREENSHOTS, createCase, expectSaved, fillCaseForm, fillDate, screenshot } from './journeys.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKBOOK = `${ROOT}target/debug/workbook`;
@@ -317,4 +317,47 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   expect((await stat(pdf)).size).toBeGreaterThan(10_000);
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('button', { name: 'Print this plan' })).toBeVisible();
+});
+
+test('custody: the case form asks the sentence date, and the initial plan counts from it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Create a case' }).click();
+  // Asked for custody only.
+  const sentenceDate = page.getByRole('group', { name: 'Sentence date', exact: true });
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel('Licence').check();
+  await expect(sentenceDate).toHaveCount(0);
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel('Custody').check();
+  await expect(sentenceDate).toBeVisible();
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel('Community order').check();
+  await expect(page.getByRole('group', { name: 'Release date' })).toHaveCount(0);
+  await expect(sentenceDate).toBeVisible(); // the community order's own sentence date
+  await expect(page.getByRole('group', { name: 'Sentence date' })).toHaveCount(1);
+
+  // Required for custody, with the GOV.UK error pattern.
+  await fillCaseForm(page, { ...CUSTODY_CASE, sentenceDate: undefined });
+  await page.getByRole('button', { name: 'Create case' }).click();
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Enter the sentence date']);
+  await expect(page.locator('#case-custody-sentence-date-error')).toHaveText('Error: Enter the sentence date');
+  await summary.getByRole('link', { name: 'Enter the sentence date' }).click();
+  await expect(page.locator('#case-custody-sentence-date')).toBeFocused();
+  await fillDate(page, 'Sentence date', ['2', '3', '2031']);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(summary.getByRole('link')).toHaveText(['Sentence date must be today or in the past']);
+  await fillDate(page, 'Sentence date', CUSTODY_CASE.sentenceDate);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: CUSTODY_CASE.name })).toBeVisible();
+  await expect(page.locator('.govuk-summary-list__row', { hasText: 'Sentence date' })).toContainText('2 March 2026');
+
+  // 16 weeks from the sentence date, whatever day it is now.
+  const caseId = page.url().match(/\/cases\/([^/?#]+)$/)[1];
+  await page.goto(`/cases/${caseId}/reviews`);
+  const rows = await readRows(page);
+  expect(rows[0]).toMatchObject({
+    date: '2026-06-22',
+    what: 'Initial sentence plan',
+    reason: 'Initial sentence plan due: 16 weeks from the sentence date 2 March 2026, as release on 2 March 2030 is at least 2 years after it',
+  });
+  await expectNoAxeViolations(page);
 });

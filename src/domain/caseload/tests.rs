@@ -25,6 +25,7 @@ fn details(name: &str, sentence_type: SentenceType, start: Date, end: Date) -> C
         date_of_birth: date(1991, 7, 17),
         sex: Sex::Female,
         sentence_type,
+        sentence_date: None,
         sentence_or_release_date: start,
         sentence_end_date: end,
     }

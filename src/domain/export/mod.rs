@@ -71,6 +71,10 @@ pub struct ExportedCase {
     pub date_of_birth: Date,
     pub sex: Sex,
     pub sentence_type: SentenceType,
+    /// Custody only: the day the sentence was passed, which the initial plan counts from. Absent for
+    /// the other sentences and for custody cases recorded without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_date: Option<Date>,
     /// The sentence date for community and suspended sentences, the release date for custody and licence.
     pub sentence_or_release_date: Date,
     pub sentence_end_date: Date,

@@ -12,6 +12,7 @@
 //!     date_of_birth: date(1991, 7, 17),
 //!     sex: Sex::Male,
 //!     sentence_type: SentenceType::Licence,
+//!     sentence_date: None,
 //!     sentence_or_release_date: date(2026, 11, 2),
 //!     sentence_end_date: date(2027, 11, 1),
 //! };
@@ -120,12 +121,12 @@ pub struct ReviewDate {
 /// Every date the plan is due or reviewed, sorted by date:
 ///
 /// - **Initial plan.** Community order, suspended sentence and licence: 15 working days (weekends and
-///   bank holidays skipped) after the sentence or release date. Custody: the rule is "8 weeks if under
-///   2 years to release, otherwise 16 weeks" for custody of 12 months or more. A case here holds only the
-///   release and end dates, so every custody case is taken to be of 12 months or more, and because the
-///   start of custody is not known, the weeks count from `today` (the day the case is being planned,
-///   which is after the start). A custody case whose release date has passed is treated as released:
-///   15 working days from the release date.
+///   bank holidays skipped) after the sentence or release date. Custody: "8 weeks if under 2 years to
+///   release, otherwise 16 weeks" for custody of 12 months or more, both counted from the **sentence
+///   date** (`CaseDetails::sentence_date`), so the date never moves from day to day. Every custody case
+///   is taken to be of 12 months or more. A custody case saved before the sentence date was asked has
+///   no initial plan date until its details give one ([`CaseDetails::needs_sentence_date`]). A custody
+///   case whose release date has passed is treated as released: 15 working days from the release date.
 /// - **Scheduled reviews** every `interval_months` from the sentence or release date (computed from
 ///   that date each time, so 31 January + 1 month is the end of February and + 2 months is 31 March).
 ///   In custody before release they run every `interval_months` from the initial plan until the
@@ -154,7 +155,7 @@ pub fn review_schedule(
         dates.push((date, kind, reason));
     };
 
-    let initial = initial_plan(case, in_custody, today);
+    let initial = initial_plan(case, in_custody);
     if let Some((date, reason)) = &initial {
         add(*date, ReviewKind::InitialPlan, reason.clone());
     }
@@ -234,12 +235,13 @@ pub fn review_schedule(
 }
 
 /// When the initial plan is due, and why (see [`review_schedule`]); `None` when it would fall
-/// outside the calendar.
-fn initial_plan(case: &CaseDetails, in_custody: bool, today: Date) -> Option<(Date, String)> {
+/// outside the calendar, or for custody without a sentence date.
+fn initial_plan(case: &CaseDetails, in_custody: bool) -> Option<(Date, String)> {
     let start = case.sentence_or_release_date;
     if in_custody {
-        // Two years from a today at the very end of the calendar is past every release date.
-        let near = today
+        let sentenced = case.sentence_date?;
+        // Two years from a sentence date at the very end of the calendar is past every release date.
+        let near = sentenced
             .checked_add(CUSTODY_NEAR_RELEASE_YEARS.years())
             .map_or(true, |two_years_on| start < two_years_on);
         let weeks = if near {
@@ -249,12 +251,12 @@ fn initial_plan(case: &CaseDetails, in_custody: bool, today: Date) -> Option<(Da
         };
         let distance = if near { "less than" } else { "at least" };
         let reason = format!(
-            "Initial sentence plan due: {weeks} weeks from {}, as release on {} is {distance} \
-             {CUSTODY_NEAR_RELEASE_YEARS} years away",
-            format_long(today),
+            "Initial sentence plan due: {weeks} weeks from the sentence date {}, as release on {} is \
+             {distance} {CUSTODY_NEAR_RELEASE_YEARS} years after it",
+            format_long(sentenced),
             format_long(start)
         );
-        return Some((today.checked_add(weeks.weeks()).ok()?, reason));
+        return Some((sentenced.checked_add(weeks.weeks()).ok()?, reason));
     }
     let due = add_working_days(start, INITIAL_PLAN_WORKING_DAYS)?;
     let skipped: Vec<&str> = bank_holidays_between(start, due)
