@@ -225,7 +225,9 @@ async fn a_plan_is_saved_and_read_back_exactly() {
         .unwrap();
     record.significant_changes.push(SignificantChange {
         date: today,
+        kind: None,
         reason: "Moved to a hostel".into(),
+        recorded_on: None,
     });
     record.goal_form = Some(GoalForm::suggested(AreaOfNeed::DrugMisuse, "Half typed"));
     store.put_plan(&record).await.unwrap();

@@ -13,7 +13,7 @@ use super::plan::{
     Agreement, AreaOfNeed, Goal, GoalStatus, GoalTarget, PlanStatus, SentencePlan, Step, StepStatus,
 };
 use super::questionnaire::{ROSH_GRID, SECTIONS};
-use super::reviews::{ReviewSettings, SignificantChange};
+use super::reviews::{ChangeKind, ReviewDone, ReviewSettings, SignificantChange};
 use super::rosh::ROSH_GRID_ITEM;
 use super::signing::{AssessmentPurpose, CaseSigning, CommentTarget, Grade, Profile, Snapshot};
 
@@ -95,7 +95,30 @@ pub fn review_settings() -> impl Strategy<Value = ReviewSettings> {
 
 pub fn significant_changes() -> impl Strategy<Value = Vec<SignificantChange>> {
     prop::collection::vec(
-        (any_date(), ".{0,20}").prop_map(|(date, reason)| SignificantChange { date, reason }),
+        (
+            any_date(),
+            prop::option::of(prop::sample::select(ChangeKind::ALL.to_vec())),
+            ".{0,20}",
+            prop::option::of(any_date()),
+        )
+            .prop_map(|(date, kind, reason, recorded_on)| SignificantChange {
+                date,
+                kind,
+                reason,
+                recorded_on,
+            }),
+        0..4,
+    )
+}
+
+/// Reviews done on any dates, of any purpose (the initial ones are not reviews).
+pub fn reviews_done() -> impl Strategy<Value = Vec<ReviewDone>> {
+    prop::collection::vec(
+        (
+            any_date(),
+            prop::sample::select(AssessmentPurpose::ALL.to_vec()),
+        )
+            .prop_map(|(date, purpose)| ReviewDone { date, purpose }),
         0..4,
     )
 }

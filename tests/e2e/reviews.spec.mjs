@@ -87,20 +87,22 @@ const browserDays = (page) => page.evaluate(() => {
 });
 
 /**
- * Checks the table against the expected rows: dates, what, long dates, overdue marks and the next review.
- * Once the plan is `agreed`, the initial plan is done and never overdue.
+ * Checks the table against the expected rows: dates, what, long dates, done and overdue marks and the
+ * next review. Once the plan is `agreed` (on the release date, as `agreedPlan` records it), the initial
+ * plan is done and never overdue; no review assessment is signed here, so nothing else is done.
  */
 async function expectTable(page, today, expected, { agreed = false } = {}) {
   await expect.poll(async () => (await readRows(page)).map(({ date, what }) => ({ date, what }))).toEqual(
     expected.map(({ date, what }) => ({ date, what })),
   );
   const rows = await readRows(page);
-  const next = rows.find((row) => row.date >= today);
+  const isDone = (row) => row.what === 'Initial sentence plan' && agreed;
+  const next = rows.find((row) => row.date >= today && !isDone(row));
   for (const row of rows) {
     expect(row.shown).toBe(longDate(row.date));
-    const overdue = row.date < today && !(row.what === 'Initial sentence plan' && agreed);
+    const overdue = row.date < today && !isDone(row);
     expect(row.markedOverdue, `${row.date} ${row.what} overdue`).toBe(overdue);
-    expect(row.status).toBe(overdue ? 'Overdue' : row === next ? 'Next' : '');
+    expect(row.status).toBe(overdue ? 'Overdue' : isDone(row) ? `Done ${longDate(RELEASE)}` : row === next ? 'Next' : '');
   }
   if (next) {
     await expect(page.getByTestId('next-review')).toHaveText(`Next review: ${longDate(next.date)} — ${next.reason}`);
@@ -190,6 +192,7 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   }
   const overdueCount = rows.filter((r) => r.markedOverdue).length;
   if (overdueCount > 0) await expect(page.getByTestId('overdue-count')).toContainText(`${overdueCount} review date`);
+  await expect(page.getByTestId('last-review')).toHaveText('Last review done: No review assessment signed yet');
   await screenshot(page, 'review-dates');
   await expectNoAxeViolations(page);
 
@@ -204,7 +207,10 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await page.getByRole('button', { name: 'Record significant change' }).click();
   const summary = page.locator('#error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText(['Enter what changed', 'Date of the change must be today or in the past']);
+  await expect(summary.getByRole('link')).toHaveText([
+    'Select what kind of change it was', 'Enter what changed', 'Date of the change must be today or in the past',
+  ]);
+  await expect(page.locator('#change-kind-error')).toHaveText('Error: Select what kind of change it was');
   await expect(page.locator('#change-reason-error')).toHaveText('Error: Enter what changed');
   await expect(page.locator('#change-date-error')).toHaveText('Error: Date of the change must be today or in the past');
   await expect(page).toHaveTitle('Error: Review dates – Probation Workbook');
@@ -214,22 +220,27 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await expect(page.getByLabel('What changed')).toBeFocused();
   await expectTable(page, today, expectedRows(today, 3));
 
-  // A real one, dated today (or the nearest day within the sentence): the review it makes due shows at once.
+  // A real one, dated today (or the nearest day within the sentence): the review it makes due shows at
+  // once, due the day it is recorded.
   const changedOn = today < RELEASE ? RELEASE : today > END ? END : today;
+  const dueOn = changedOn > today ? changedOn : today;
+  await page.getByRole('group', { name: 'What kind of change is it?' }).getByLabel('Change of address').check();
   await page.getByLabel('What changed').fill('Moved to a new address');
   const [year, month, day] = changedOn.split('-');
   await fillDate(page, 'When did it change?', [String(Number(day)), String(Number(month)), year]);
   await page.getByRole('button', { name: 'Record significant change' }).click();
   await expect(summary).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'Significant change recorded' }))
-    .toContainText(`a review is due on ${longDate(changedOn)}`);
+    .toContainText(`a review is due on ${longDate(dueOn)}`);
   await expectSaved(page);
-  const changed = expectedRows(today, 3, [{ date: changedOn, what: 'Significant change review' }]);
+  const changed = expectedRows(today, 3, [{ date: dueOn, what: 'Significant change review' }]);
   rows = await expectTable(page, today, changed);
-  expect(rows.find((r) => r.what === 'Significant change review').reason).toBe('Significant change: Moved to a new address');
-  if (changedOn === today) {
-    await expect(page.getByTestId('next-review')).toHaveText(`Next review: ${longDate(today)} — Significant change: Moved to a new address`);
-  }
+  const changeReason = changedOn === today
+    ? 'Significant change (change of address): Moved to a new address'
+    : `Significant change (change of address): Moved to a new address, on ${longDate(changedOn)}, recorded ${longDate(today)}`;
+  expect(rows.find((r) => r.what === 'Significant change review').reason).toBe(changeReason);
+  expect(rows.find((r) => r.what === 'Significant change review').markedOverdue).toBe(false);
+  await expect(page.getByTestId('next-review')).toHaveText(`Next review: ${longDate(dueOn)} — ${changeReason}`);
   await expect(page.getByLabel('What changed')).toHaveValue('');
   await expect(page.getByRole('group', { name: 'When did it change?' }).getByLabel('Day')).toHaveValue(String(Number(today.split('-')[2])));
   await screenshot(page, 'review-dates-change-recorded');
@@ -245,7 +256,7 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await seedPlan(page, caseId, agreedPlan(today));
   await page.reload();
   const withGoal = expectedRows(today, 3, [
-    { date: changedOn, what: 'Significant change review' },
+    { date: dueOn, what: 'Significant change review' },
     { date: addMonths(RELEASE, 7), what: 'Goal target date' },
   ]);
   rows = await expectTable(page, today, withGoal, { agreed: true });
@@ -293,7 +304,7 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await expect(goals.nth(1)).toContainText(`Future goal: to look at again on ${longDate(addMonths(RELEASE, 4))}`);
   await expect(page.getByRole('region', { name: 'Goals achieved' })).toContainText(`Register with a GP (achieved on ${longDate(RELEASE)})`);
   await expect(page.getByRole('region', { name: 'Agreement' })).toContainText('Agrees with the plan');
-  const upcoming = rows.filter((row) => row.date >= today).map((row) => row.date);
+  const upcoming = rows.filter((row) => row.date >= today && !row.status.startsWith('Done')).map((row) => row.date);
   await expect(page.getByTestId('print-reviews').locator('[data-date]')).toHaveCount(upcoming.length);
   expect(await page.getByTestId('print-reviews').locator('[data-date]').evaluateAll((cells) => cells.map((c) => c.dataset.date)))
     .toEqual(upcoming);

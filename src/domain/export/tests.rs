@@ -87,13 +87,16 @@ fn export() -> SentencePlanExport {
     let plan = plan();
     let changes = [SignificantChange {
         date: date(2027, 1, 4),
+        kind: None,
         reason: "Moved to a new address".into(),
+        recorded_on: None,
     }];
     let reviews = review_schedule(
         &case,
         &ReviewSettings::default(),
         &plan,
         &changes,
+        &[],
         date(2026, 11, 25),
     );
     let inputs: PredictorInputs = serde_json::from_value(json!({

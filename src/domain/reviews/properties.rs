@@ -1,12 +1,14 @@
 //! Whatever a case holds, the review schedule is worked out without panicking (native only): any
-//! dates jiff can hold, in any order, any interval and weeks, any goals and significant changes.
+//! dates jiff can hold, in any order, any interval and weeks, any goals, significant changes and
+//! reviews done; and bank holidays for any year.
 
 use proptest::prelude::*;
 
 use super::*;
 use crate::domain::dates::is_within_years;
 use crate::domain::strategies::{
-    any_date, case_details, date_within_years, plan, review_settings, significant_changes,
+    any_date, case_details, date_within_years, plan, review_settings, reviews_done,
+    significant_changes,
 };
 
 proptest! {
@@ -18,15 +20,26 @@ proptest! {
         settings in review_settings(),
         plan in plan(),
         changes in significant_changes(),
+        done in reviews_done(),
         today in any_date(),
     ) {
-        let dates = review_schedule(&case, &settings, &plan, &changes, today);
+        let dates = review_schedule(&case, &settings, &plan, &changes, &done, today);
         prop_assert!(dates.windows(2).all(|pair| (pair[0].date, pair[0].kind) <= (pair[1].date, pair[1].kind)));
+        let review_days: Vec<Date> = done
+            .iter()
+            .filter(|review| review.purpose.is_review())
+            .map(|review| review.date)
+            .collect();
         for review in &dates {
             prop_assert!(!review.reason.trim().is_empty());
-            let overdue = review.date < today
-                && !(review.kind == ReviewKind::InitialPlan && plan.is_agreed());
-            prop_assert_eq!(review.overdue, overdue);
+            // Only a review that is due and not done is overdue.
+            prop_assert_eq!(review.overdue, review.date < today && review.done_on.is_none());
+            match (review.kind, review.done_on) {
+                (ReviewKind::InitialPlan, done_on) => prop_assert_eq!(done_on.is_some(), plan.is_agreed()),
+                (ReviewKind::ScheduledReview, done_on) => prop_assert_eq!(done_on, None),
+                (_, Some(day)) => prop_assert!(review_days.contains(&day)),
+                (_, None) => {}
+            }
         }
         let terminations: Vec<Date> = dates
             .iter()
@@ -34,6 +47,21 @@ proptest! {
             .map(|review| review.date)
             .collect();
         prop_assert_eq!(terminations, vec![case.sentence_end_date]);
+        // Outside custody, the regular reviews count on from the latest review done in the sentence.
+        let in_custody = case.sentence_type == crate::domain::case::SentenceType::Custody
+            && case.sentence_or_release_date > today;
+        let latest = review_days
+            .iter()
+            .filter(|day| **day >= case.sentence_or_release_date && **day < case.sentence_end_date)
+            .max();
+        if let (false, Some(latest)) = (in_custody, latest) {
+            for review in dates.iter().filter(|review| review.kind == ReviewKind::ScheduledReview) {
+                prop_assert!(review.date > *latest);
+            }
+        }
+        if let Some(next) = next_review_due(&dates, today) {
+            prop_assert!(!next.is_done() && next.date >= today);
+        }
     }
 
     /// Dates the forms accept (1900 to 2100) always give an initial plan date, except for custody
@@ -50,7 +78,7 @@ proptest! {
         today in any_date().prop_filter("today within 1900 to 2100", |day| is_within_years(*day)),
     ) {
         let case = CaseDetails { sentence_date: sentenced, ..case };
-        let dates = review_schedule(&case, &settings, &SentencePlan::default(), &[], today);
+        let dates = review_schedule(&case, &settings, &SentencePlan::default(), &[], &[], today);
         let in_custody = case.sentence_type == crate::domain::case::SentenceType::Custody
             && case.sentence_or_release_date > today;
         let expected = usize::from(!(in_custody && case.sentence_date.is_none()));

@@ -26,6 +26,7 @@ fn schedule(case: &CaseDetails, today: Date) -> Vec<ReviewDate> {
         &ReviewSettings::default(),
         &SentencePlan::default(),
         &[],
+        &[],
         today,
     )
 }
@@ -188,7 +189,14 @@ fn custody_has_a_pre_release_review_before_release() {
         pre_release_weeks: 12,
         ..ReviewSettings::default()
     };
-    let dates = review_schedule(&custody, &settings, &SentencePlan::default(), &[], today);
+    let dates = review_schedule(
+        &custody,
+        &settings,
+        &SentencePlan::default(),
+        &[],
+        &[],
+        today,
+    );
     assert_eq!(of_kind(&dates, ReviewKind::PreRelease), [date(2027, 8, 10)]);
 }
 
@@ -241,6 +249,7 @@ fn one_month_from_31_january_is_the_end_of_february() {
         &monthly,
         &SentencePlan::default(),
         &[],
+        &[],
         date(2027, 1, 31),
     );
     assert_eq!(
@@ -260,6 +269,7 @@ fn twelve_months_from_29_february_is_28_february() {
         &licence,
         &yearly,
         &SentencePlan::default(),
+        &[],
         &[],
         date(2028, 2, 29),
     );
@@ -312,6 +322,7 @@ fn the_interval_is_set_per_case_and_zero_means_no_regular_reviews() {
         &quarterly,
         &SentencePlan::default(),
         &[],
+        &[],
         date(2026, 11, 2),
     );
     assert_eq!(
@@ -327,6 +338,7 @@ fn the_interval_is_set_per_case_and_zero_means_no_regular_reviews() {
         &order,
         &never,
         &SentencePlan::default(),
+        &[],
         &[],
         date(2026, 11, 2),
     );
@@ -377,7 +389,7 @@ fn an_agreed_plan_means_the_initial_plan_is_not_overdue() {
     plan.add_step("g", "s", step).unwrap();
     plan.agree(crate::domain::plan::Agreement::Agrees, today)
         .unwrap();
-    let dates = review_schedule(&licence, &ReviewSettings::default(), &plan, &[], today);
+    let dates = review_schedule(&licence, &ReviewSettings::default(), &plan, &[], &[], today);
     assert!(!dates[0].overdue);
     let target = dates
         .iter()
@@ -413,7 +425,7 @@ fn only_active_goals_give_target_dates_and_long_goals_are_cut_short() {
         };
         plan.add_goal(id, goal, today).unwrap();
     }
-    let dates = review_schedule(&order, &ReviewSettings::default(), &plan, &[], today);
+    let dates = review_schedule(&order, &ReviewSettings::default(), &plan, &[], &[], today);
     let targets: Vec<_> = dates
         .iter()
         .filter(|d| d.kind == ReviewKind::GoalTarget)
@@ -435,15 +447,21 @@ fn a_significant_change_makes_a_review_due_on_its_date() {
     let changes = [
         SignificantChange {
             date: date(2027, 2, 14),
+            kind: None,
             reason: "Moved to a new address".into(),
+            recorded_on: None,
         },
         SignificantChange {
             date: date(2026, 11, 20),
+            kind: None,
             reason: "Arrested for a new offence".into(),
+            recorded_on: None,
         },
         SignificantChange {
             date: date(2028, 1, 1),
+            kind: None,
             reason: "After the sentence".into(),
+            recorded_on: None,
         },
     ];
     let today = date(2026, 11, 25);
@@ -452,6 +470,7 @@ fn a_significant_change_makes_a_review_due_on_its_date() {
         &ReviewSettings::default(),
         &SentencePlan::default(),
         &changes,
+        &[],
         today,
     );
     let found: Vec<_> = dates
