@@ -11,6 +11,8 @@
 //! assert_eq!(export_file_name("X123456", date(2026, 11, 25)), "sentence-plan-X123456-2026-11-25.json");
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+mod assess;
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -24,6 +26,10 @@ use super::predictors::Band;
 use super::reviews::ReviewDate;
 use super::rosh::RoshLevel;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use assess::{
+    assess, assess_json, AssessCase, AssessChange, AssessInput, AssessOutput, SectionOutcome,
+};
 pub use build::build_export;
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::{
