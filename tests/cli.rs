@@ -352,3 +352,306 @@ fn usage_mentions_validate_export() {
         "{text}"
     );
 }
+
+// `workbook assess`: a case, its answers and review history in, scores, needs, RoSH and review dates out.
+
+/// The worked example of docs/workbook-cli.md: in custody, sentenced 2 March 2026, released
+/// 1 September 2027; plan agreed, one review done, then a change of address.
+const ASSESS_EXAMPLE: &str = r#"{
+  "today": "2026-12-01",
+  "case": {
+    "sex": "male", "date_of_birth": "1990-01-01", "sentence_type": "custody",
+    "sentence_date": "2026-03-02", "sentence_or_release_date": "2027-09-01",
+    "sentence_end_date": "2029-03-01"
+  },
+  "answers": {"11.6": 1, "3.3": "yes", "2.1": "free text"},
+  "plan_agreed_on": "2026-03-20",
+  "reviews_done": [{"date": "2026-09-01", "purpose": "review"}],
+  "significant_changes": [{"date": "2026-10-01", "kind": "change_of_address"}]
+}"#;
+
+const KINDS: [&str; 6] = [
+    "initial_plan",
+    "scheduled_review",
+    "pre_release",
+    "termination",
+    "significant_change",
+    "goal_target",
+];
+
+/// Runs `workbook assess -` and returns the exit code and the printed JSON.
+fn assess_stdin(input: &str) -> (Option<i32>, Value) {
+    let output = workbook(&["assess", "-"], input);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let json = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|_| panic!("stdout is JSON: {output:?}"));
+    (output.status.code(), json)
+}
+
+/// The error sentence of input that `workbook assess` refuses, checking it exited 1.
+fn assess_error(input: &str) -> String {
+    let (code, json) = assess_stdin(input);
+    assert_eq!(code, Some(1), "{json}");
+    let object = json.as_object().expect("an object");
+    assert_eq!(object.len(), 1, "{json}");
+    json["error"].as_str().expect("a sentence").to_string()
+}
+
+/// The example with one part changed (or added): `path` names object keys and array indexes.
+fn example_with(path: &[&str], value: Value) -> String {
+    let mut json: Value = serde_json::from_str(ASSESS_EXAMPLE).unwrap();
+    let (last, parents) = path.split_last().expect("a path");
+    let mut place = &mut json;
+    for key in parents {
+        place = match place {
+            Value::Array(items) => &mut items[key.parse::<usize>().unwrap()],
+            other => &mut other[*key],
+        };
+    }
+    match place {
+        Value::Array(items) => items[last.parse::<usize>().unwrap()] = value,
+        other => other[*last] = value,
+    }
+    json.to_string()
+}
+
+#[test]
+fn assess_scores_the_need_sections_with_the_apps_scoring() {
+    use probation_workbook::domain::answers::{Answer, Answers};
+    use probation_workbook::domain::questionnaire::section;
+    use probation_workbook::domain::scoring::{identified_needs, score_section};
+
+    let (code, json) = assess_stdin(ASSESS_EXAMPLE);
+    assert_eq!(code, Some(0), "{json}");
+    let ids: Vec<&str> = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|section| section["section"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["3", "4", "6", "7", "8", "9", "11", "12"]);
+    // The same answers as the app stores them, scored by the app's own functions.
+    let mut answers = Answers::default();
+    answers.set("11.6", Answer::Choice("1".into()));
+    answers.set("3.3", Answer::Choice("yes".into()));
+    answers.set("2.1", Answer::Text("free text".into()));
+    for printed in json["sections"].as_array().unwrap() {
+        let id = printed["section"].as_str().unwrap();
+        let score = score_section(section(id).unwrap(), &answers);
+        assert_eq!(printed["score"], score.score, "{id}");
+        assert_eq!(printed["max"], score.max, "{id}");
+        assert_eq!(printed["need"], score.is_need(), "{id}");
+        let mut keys: Vec<&str> = printed
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["max", "need", "score", "section", "severe"], "{id}");
+    }
+    let needs: Vec<Value> = identified_needs(&answers)
+        .iter()
+        .map(|(section, _)| Value::from(section.id))
+        .collect();
+    assert_eq!(json["identified_needs"], Value::Array(needs));
+    assert_eq!(json["overall_rosh"], "not_yet_assessed");
+}
+
+#[test]
+fn assess_gives_every_review_date_in_order_with_its_kind_and_overdue_flag() {
+    let (code, json) = assess_stdin(ASSESS_EXAMPLE);
+    assert_eq!(code, Some(0), "{json}");
+    let dates = json["review_dates"].as_array().unwrap();
+    let listed: Vec<(&str, &str, bool)> = dates
+        .iter()
+        .map(|review| {
+            (
+                review["date"].as_str().unwrap(),
+                review["kind"].as_str().unwrap(),
+                review["overdue"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            // 8 weeks from the sentence date (release under 2 years after it); the plan is agreed.
+            ("2026-04-27", "initial_plan", false),
+            // The change came after the review done, and nothing was signed since.
+            ("2026-10-01", "significant_change", true),
+            // 6 months from the review done on 1 September, in custody until the pre-release review.
+            ("2027-03-01", "scheduled_review", false),
+            ("2027-07-07", "pre_release", false),
+            // 6 months from release, then every 6 months to the end.
+            ("2028-03-01", "scheduled_review", false),
+            ("2028-09-01", "scheduled_review", false),
+            ("2029-03-01", "termination", false),
+        ]
+    );
+    for review in dates {
+        assert!(KINDS.contains(&review["kind"].as_str().unwrap()));
+        assert!(!review["reason"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(dates[0]["done_on"], "2026-03-20");
+    assert_eq!(
+        dates[2]["reason"],
+        "Review due: 6 months from the last review, signed on 1 September 2026 (a review every 6 months)"
+    );
+    assert_eq!(dates[1]["reason"], "Significant change: change of address");
+
+    // A review signed after the change does it, and nothing is overdue.
+    let reviewed = example_with(
+        &["reviews_done"],
+        serde_json::json!([{"date": "2026-09-01", "purpose": "review"}, {"date": "2026-10-02", "purpose": "significant_change"}]),
+    );
+    let (code, json) = assess_stdin(&reviewed);
+    assert_eq!(code, Some(0));
+    let dates = json["review_dates"].as_array().unwrap();
+    assert!(
+        dates.iter().all(|review| review["overdue"] == false),
+        "{json}"
+    );
+    assert!(dates.iter().any(|review| review["date"] == "2027-04-02"));
+}
+
+#[test]
+fn assess_reads_a_file_and_standard_input_alike() {
+    let file = InputFile::new("assess.json", ASSESS_EXAMPLE);
+    let output = workbook(&["assess", file.path()], "");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let from_file: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(from_file, assess_stdin(ASSESS_EXAMPLE).1);
+}
+
+#[test]
+fn assess_needs_only_today_and_the_case() {
+    let bare = r#"{"today": "2026-12-01", "case": {"sex": "female", "date_of_birth": "1990-01-01",
+        "sentence_type": "community_order", "sentence_or_release_date": "2026-11-02",
+        "sentence_end_date": "2028-11-01"}}"#;
+    let (code, json) = assess_stdin(bare);
+    assert_eq!(code, Some(0), "{json}");
+    assert_eq!(json["identified_needs"], serde_json::json!([]));
+    assert_eq!(json["review_dates"][0]["kind"], "initial_plan");
+    assert_eq!(json["review_dates"][0]["date"], "2026-11-23");
+    assert_eq!(json["review_dates"][0]["overdue"], true);
+}
+
+#[test]
+fn assess_refuses_invalid_input_with_an_error_object_and_exit_1() {
+    // Not JSON, an unknown field, a value of the wrong type.
+    assert!(assess_error("{\"today\": ").starts_with("cannot read the input"));
+    assert!(
+        assess_error(&example_with(&["tody"], Value::from("2026-12-01")))
+            .contains("unknown field `tody`")
+    );
+    assert!(
+        assess_error(&example_with(&["case", "crn"], Value::from("X1")))
+            .contains("unknown field `crn`")
+    );
+    assert!(assess_error(&example_with(
+        &["case", "sentence_type"],
+        Value::from("prison")
+    ))
+    .contains("unknown variant `prison`"));
+    assert!(assess_error(&example_with(
+        &["significant_changes", "0", "kind"],
+        Value::from("moved")
+    ))
+    .contains("unknown variant `moved`"));
+    // Custody needs its sentence date; the case form's own sentences name the field.
+    let mut json: Value = serde_json::from_str(ASSESS_EXAMPLE).unwrap();
+    json["case"]
+        .as_object_mut()
+        .unwrap()
+        .remove("sentence_date");
+    assert_eq!(
+        assess_error(&json.to_string()),
+        "case.sentence_date: Enter the sentence date"
+    );
+    // Answers the questionnaire does not offer.
+    assert!(
+        assess_error(&example_with(&["answers", "3.3"], Value::from("perhaps")))
+            .starts_with("answers.3.3: \"perhaps\" is not an answer")
+    );
+    assert!(
+        assess_error(&example_with(&["answers", "3.4"], Value::from(7)))
+            .starts_with("answers.3.4: 7 is not an answer")
+    );
+    assert_eq!(
+        assess_error(&example_with(&["answers", "99.1"], Value::from(1))),
+        "answers.99.1: there is no item 99.1 in the assessment"
+    );
+    // A review in the future, a change before the sentence.
+    assert_eq!(
+        assess_error(&example_with(
+            &["reviews_done", "0", "date"],
+            Value::from("2026-12-02")
+        )),
+        "reviews_done[0].date must be today or in the past"
+    );
+    assert_eq!(
+        assess_error(&example_with(&["significant_changes", "0", "date"], Value::from("2026-03-01"))),
+        "significant_changes[0]: Date of the change must be on or after the sentence date 2 March 2026"
+    );
+}
+
+#[test]
+fn assess_never_panics_whatever_the_dates() {
+    // Days that do not exist, years outside 1900–2100 and the ends of the calendar.
+    for (path, date) in [
+        (&["today"][..], "2026-02-30"),
+        (&["today"][..], "9999-12-31"),
+        (&["today"][..], "-009999-01-01"),
+        (&["today"][..], "1899-12-31"),
+        (&["case", "date_of_birth"][..], "-009999-01-01"),
+        (&["case", "sentence_date"][..], "0000-01-01"),
+        (&["case", "sentence_or_release_date"][..], "9999-12-20"),
+        (&["case", "sentence_end_date"][..], "9999-12-31"),
+        (&["plan_agreed_on"][..], "2101-01-01"),
+        (&["reviews_done", "0", "date"][..], "-009999-01-01"),
+        (&["significant_changes", "0", "date"][..], "9999-12-31"),
+        (&["today"][..], "+10000-01-01"),
+        (&["today"][..], "2026-13-01"),
+    ] {
+        let error = assess_error(&example_with(path, Value::from(date)));
+        assert!(!error.is_empty(), "{path:?} {date}");
+    }
+    assert_eq!(
+        assess_error(&example_with(&["today"], Value::from("2101-01-01"))),
+        "today must be between 1900 and 2100 (it is 2101-01-01)"
+    );
+    // The last days the calendar of the forms allows still give a schedule.
+    let late = r#"{"today": "2100-12-31", "case": {"sex": "male", "date_of_birth": "2080-01-01",
+        "sentence_type": "custody", "sentence_date": "2100-12-01",
+        "sentence_or_release_date": "2100-12-30", "sentence_end_date": "2100-12-31"},
+        "reviews_done": [{"date": "2100-12-31", "purpose": "termination"}],
+        "significant_changes": [{"date": "2100-12-31", "kind": "recall", "recorded_on": "2100-12-31"}]}"#;
+    let (code, json) = assess_stdin(late);
+    assert_eq!(code, Some(0), "{json}");
+    let early = r#"{"today": "1910-01-02", "case": {"sex": "male", "date_of_birth": "1900-01-01",
+        "sentence_type": "licence", "sentence_or_release_date": "1910-01-02",
+        "sentence_end_date": "1910-01-03"}}"#;
+    let (code, json) = assess_stdin(early);
+    assert_eq!(code, Some(0), "{json}");
+}
+
+#[test]
+fn assess_usage_problems_exit_2_and_an_unreadable_file_exits_1() {
+    let output = workbook(&["assess"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("assess needs one FILE"));
+    assert_eq!(workbook(&["assess", "a", "b"], "").status.code(), Some(2));
+    let output = workbook(&["assess", "/no/such/case.json"], "");
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["error"]
+        .as_str()
+        .unwrap()
+        .contains("/no/such/case.json"));
+    let help = String::from_utf8(workbook(&["--help"], "").stdout).unwrap();
+    assert!(help.contains("workbook assess FILE"), "{help}");
+}

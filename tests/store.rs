@@ -31,6 +31,7 @@ fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
             date_of_birth: date(1991, 7, 17),
             sex: Sex::Male,
             sentence_type: SentenceType::Licence,
+            sentence_date: None,
             sentence_or_release_date: date(2026, 11, 2),
             sentence_end_date: date(2028, 11, 1),
         },
@@ -224,7 +225,9 @@ async fn a_plan_is_saved_and_read_back_exactly() {
         .unwrap();
     record.significant_changes.push(SignificantChange {
         date: today,
+        kind: None,
         reason: "Moved to a hostel".into(),
+        recorded_on: None,
     });
     record.goal_form = Some(GoalForm::suggested(AreaOfNeed::DrugMisuse, "Half typed"));
     store.put_plan(&record).await.unwrap();

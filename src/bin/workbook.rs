@@ -8,6 +8,11 @@
 //! (`assets/schema/sentence-plan.schema.json`, built into the binary) and reads it as an export.
 //! Exit codes: 0 valid, 1 not valid (each problem printed with its JSON path), 2 for a usage problem,
 //! an unreadable file or text that is not JSON.
+//!
+//! `workbook assess FILE|-` reads a case, answers and review history as JSON and prints section
+//! scores, identified needs, the overall RoSH and every review date as JSON
+//! (`domain::export::assess`). Exit codes: 0 assessed; 1 the input cannot be read or is not valid
+//! (`{"error": "…"}` on standard output); 2 for a usage problem.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -22,7 +27,9 @@ fn main() {}
 mod cli {
     use std::io::Read;
 
-    use probation_workbook::domain::export::{check_export, ExportCheckError, SCHEMA_PATH};
+    use probation_workbook::domain::export::{
+        assess_json, check_export, ExportCheckError, SCHEMA_PATH,
+    };
     use probation_workbook::domain::offences::OffenceTable;
     use probation_workbook::domain::predictors::{predict, PredictorInputs, INPUT_FIELDS};
 
@@ -31,6 +38,8 @@ Usage: workbook predict FILE
        workbook predict -        (read the inputs from standard input)
        workbook validate-export FILE
        workbook validate-export -        (read the export from standard input)
+       workbook assess FILE
+       workbook assess -        (read the case from standard input)
        workbook --help
 
 predict  Reads predictor inputs as JSON and prints OGRS3, OGP and OVP as JSON.
@@ -42,13 +51,19 @@ validate-export  Checks a sentence plan export against the schema built into thi
          each problem with its JSON path, e.g.
          /plan/goals/0/target_date: \"2026-13-01\" is not a \"date\"
 
+assess   Reads a case, its answers, plan agreement, reviews done and significant
+         changes as JSON and prints the section scores, identified needs, overall
+         RoSH and every review date as JSON (docs/workbook-cli.md).
+
 Exit codes: predict: 0 inputs read; 2 usage problem, unreadable file, or JSON that
 is malformed, has an unknown field or a value of the wrong type.
 validate-export: 0 valid; 1 not valid; 2 usage problem, unreadable file or
-malformed JSON.";
+malformed JSON.
+assess: 0 assessed; 1 input that cannot be read or is not valid, printed as
+{\"error\": ...}; 2 usage problem.";
 
     const USAGE_PROBLEM: i32 = 2;
-    /// `validate-export` read the file, and it is not a valid export.
+    /// `validate-export` read the file, and it is not a valid export; `assess` could not use its input.
     const NOT_VALID: i32 = 1;
 
     /// Runs one command and returns the exit code.
@@ -73,6 +88,11 @@ malformed JSON.";
                 }
             },
             ["validate-export", source] => validate_export(source),
+            ["assess", source] => assess(source),
+            ["assess", ..] => {
+                eprintln!("workbook: assess needs one FILE, or - for standard input\n\n{USAGE}");
+                USAGE_PROBLEM
+            }
             ["validate-export", ..] => {
                 eprintln!(
                     "workbook: validate-export needs one FILE, or - for standard input\n\n{USAGE}"
@@ -100,6 +120,22 @@ malformed JSON.";
         let inputs: PredictorInputs = serde_json::from_str(&text)
             .map_err(|error| format!("cannot read the inputs in {name}: {error}"))?;
         Ok(predict(&inputs, OffenceTable::bundled()).to_json())
+    }
+
+    /// Prints the assessment as pretty JSON (exit 0), or `{"error": "…"}` when the input cannot be
+    /// read or is not valid (exit 1).
+    fn assess(source: &str) -> i32 {
+        let outcome = read_source(source).and_then(|(_, text)| assess_json(&text));
+        match outcome {
+            Ok(json) => {
+                println!("{json}");
+                0
+            }
+            Err(message) => {
+                println!("{}", serde_json::json!({ "error": message }));
+                NOT_VALID
+            }
+        }
     }
 
     /// Prints "valid", or each problem on its own line as "path: problem", and returns the exit code.

@@ -93,6 +93,11 @@ pub struct CaseDetails {
     pub date_of_birth: Date,
     pub sex: Sex,
     pub sentence_type: SentenceType,
+    /// The day a custodial sentence was passed: the custody initial plan counts from it. Asked for
+    /// custody only; `None` for the other sentences (their sentence date is
+    /// `sentence_or_release_date`) and for custody cases saved before it was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_date: Option<Date>,
     /// The sentence date for community and suspended sentences, the release date for custody and licence.
     pub sentence_or_release_date: Date,
     pub sentence_end_date: Date,
@@ -100,16 +105,25 @@ pub struct CaseDetails {
 
 impl CaseDetails {
     /// Each date of the case with its label as the case form names it: "Date of birth", the
-    /// sentence type's "Sentence date" or "Release date", and "Sentence end date".
-    pub fn dates(&self) -> [(&'static str, Date); 3] {
-        [
-            ("Date of birth", self.date_of_birth),
-            (
-                self.sentence_type.start_date_label(),
-                self.sentence_or_release_date,
-            ),
-            ("Sentence end date", self.sentence_end_date),
-        ]
+    /// custody "Sentence date" when there is one, the sentence type's "Sentence date" or "Release
+    /// date", and "Sentence end date".
+    pub fn dates(&self) -> Vec<(&'static str, Date)> {
+        let mut dates = vec![("Date of birth", self.date_of_birth)];
+        if let Some(sentenced) = self.sentence_date {
+            dates.push((CUSTODY_SENTENCE_DATE_LABEL, sentenced));
+        }
+        dates.push((
+            self.sentence_type.start_date_label(),
+            self.sentence_or_release_date,
+        ));
+        dates.push(("Sentence end date", self.sentence_end_date));
+        dates
+    }
+
+    /// A custody case saved before the sentence date was asked: the initial plan cannot be worked
+    /// out until the case details give it.
+    pub fn needs_sentence_date(&self) -> bool {
+        self.sentence_type == SentenceType::Custody && self.sentence_date.is_none()
     }
 
     /// The first date of the case in a year before 1900 or after 2100 (see
@@ -122,6 +136,9 @@ impl CaseDetails {
     }
 }
 
+/// How the custody sentence date is named on the form and in its messages.
+pub const CUSTODY_SENTENCE_DATE_LABEL: &str = "Sentence date";
+
 /// What the officer typed into the case form, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CaseForm {
@@ -130,6 +147,8 @@ pub struct CaseForm {
     pub date_of_birth: DateParts,
     pub sex: String,
     pub sentence_type: String,
+    /// Shown and read for custody only.
+    pub sentence_date: DateParts,
     pub sentence_or_release_date: DateParts,
     pub sentence_end_date: DateParts,
 }
@@ -143,6 +162,10 @@ impl CaseForm {
             date_of_birth: DateParts::from_date(details.date_of_birth),
             sex: details.sex.code().into(),
             sentence_type: details.sentence_type.code().into(),
+            sentence_date: details
+                .sentence_date
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
             sentence_or_release_date: DateParts::from_date(details.sentence_or_release_date),
             sentence_end_date: DateParts::from_date(details.sentence_end_date),
         }
@@ -156,6 +179,8 @@ pub mod fields {
     pub const DATE_OF_BIRTH: &str = "case-dob";
     pub const SEX: &str = "case-sex";
     pub const SENTENCE_TYPE: &str = "case-sentence-type";
+    /// The custody sentence date (custody only).
+    pub const CUSTODY_SENTENCE_DATE: &str = "case-custody-sentence-date";
     pub const SENTENCE_OR_RELEASE_DATE: &str = "case-sentence-date";
     pub const SENTENCE_END_DATE: &str = "case-sentence-end";
 }
@@ -179,6 +204,8 @@ pub fn is_valid_crn(crn: &str) -> bool {
 /// Checks every field and returns the case, or every problem at once (in form order).
 /// `other_crns` are the CRNs of the other cases already held, which must not be repeated.
 /// Every date must be in a year from 1900 to 2100 ("Sentence end date must be between 1900 and 2100").
+/// Custody also needs the sentence date: after the date of birth, today or earlier, and before the
+/// release date. For the other sentences the custody sentence date is not read.
 pub fn validate_case(
     form: &CaseForm,
     today: Date,
@@ -242,18 +269,44 @@ pub fn validate_case(
 
     let start_label = "Sentence or release date";
     let start = match parse_date(&form.sentence_or_release_date) {
-        Err(error) => {
-            errors.push(fields::SENTENCE_OR_RELEASE_DATE, error.message(start_label));
-            None
-        }
+        Err(error) => Err(error.message(start_label)),
         Ok(start) if date_of_birth.is_some_and(|born| start <= born) => {
-            errors.push(
-                fields::SENTENCE_OR_RELEASE_DATE,
-                "Sentence or release date must be after the date of birth",
-            );
+            Err("Sentence or release date must be after the date of birth".to_string())
+        }
+        Ok(start) => Ok(start),
+    };
+
+    // The custody sentence date, shown on the form above the release date.
+    let sentence_date = match sentence_type {
+        Some(SentenceType::Custody) => {
+            let label = CUSTODY_SENTENCE_DATE_LABEL;
+            match parse_date(&form.sentence_date) {
+                Err(error) => Err(error.message(label)),
+                Ok(day) if date_of_birth.is_some_and(|born| day <= born) => {
+                    Err(format!("{label} must be after the date of birth"))
+                }
+                Ok(day) if day > today => Err(format!("{label} must be today or in the past")),
+                Ok(day) if start.as_ref().is_ok_and(|release| day >= *release) => {
+                    Err(format!("{label} must be before the release date"))
+                }
+                Ok(day) => Ok(Some(day)),
+            }
+        }
+        _ => Ok(None),
+    };
+    let sentence_date = match sentence_date {
+        Ok(day) => day,
+        Err(message) => {
+            errors.push(fields::CUSTODY_SENTENCE_DATE, message);
             None
         }
+    };
+    let start = match start {
         Ok(start) => Some(start),
+        Err(message) => {
+            errors.push(fields::SENTENCE_OR_RELEASE_DATE, message);
+            None
+        }
     };
 
     let end = match parse_date(&form.sentence_end_date) {
@@ -284,6 +337,7 @@ pub fn validate_case(
                 date_of_birth,
                 sex,
                 sentence_type,
+                sentence_date,
                 sentence_or_release_date: start,
                 sentence_end_date: end,
             })
@@ -308,8 +362,20 @@ mod tests {
             date_of_birth: DateParts::new("17", "jul", "1991"),
             sex: "male".into(),
             sentence_type: "community_order".into(),
+            sentence_date: DateParts::default(),
             sentence_or_release_date: DateParts::new("2", "11", "2026"),
             sentence_end_date: DateParts::new("1", "11", "2028"),
+        }
+    }
+
+    /// Sentenced to custody on 2 March 2026, released on 1 September 2027.
+    fn custody_form() -> CaseForm {
+        CaseForm {
+            sentence_type: "custody".into(),
+            sentence_date: DateParts::new("2", "3", "2026"),
+            sentence_or_release_date: DateParts::new("1", "9", "2027"),
+            sentence_end_date: DateParts::new("1", "3", "2029"),
+            ..valid_form()
         }
     }
 
@@ -324,6 +390,7 @@ mod tests {
                     fields::DATE_OF_BIRTH,
                     fields::SEX,
                     fields::SENTENCE_TYPE,
+                    fields::CUSTODY_SENTENCE_DATE,
                     fields::SENTENCE_OR_RELEASE_DATE,
                     fields::SENTENCE_END_DATE,
                 ]
@@ -554,8 +621,187 @@ mod tests {
 
     #[test]
     fn a_saved_case_fills_the_form_back_exactly() {
-        let case = validate_case(&valid_form(), today(), &[]).unwrap();
-        let again = validate_case(&CaseForm::from_details(&case), today(), &[]).unwrap();
-        assert_eq!(case, again);
+        for form in [valid_form(), custody_form()] {
+            let case = validate_case(&form, today(), &[]).unwrap();
+            let again = validate_case(&CaseForm::from_details(&case), today(), &[]).unwrap();
+            assert_eq!(case, again);
+        }
+    }
+
+    /// Issue 13: custody asks the sentence date, which the initial plan counts from.
+    #[test]
+    fn custody_needs_its_sentence_date() {
+        let case = validate_case(&custody_form(), today(), &[]).unwrap();
+        assert_eq!(case.sentence_date, Some(date(2026, 3, 2)));
+        assert!(!case.needs_sentence_date());
+        assert_eq!(
+            case.dates(),
+            vec![
+                ("Date of birth", date(1991, 7, 17)),
+                ("Sentence date", date(2026, 3, 2)),
+                ("Release date", date(2027, 9, 1)),
+                ("Sentence end date", date(2029, 3, 1)),
+            ]
+        );
+        let missing = CaseForm {
+            sentence_date: DateParts::default(),
+            ..custody_form()
+        };
+        assert_eq!(
+            messages(&missing),
+            vec![(
+                fields::CUSTODY_SENTENCE_DATE,
+                "Enter the sentence date".to_string()
+            )]
+        );
+        let part = CaseForm {
+            sentence_date: DateParts::new("2", "", "2026"),
+            ..custody_form()
+        };
+        assert_eq!(
+            messages(&part),
+            vec![(
+                fields::CUSTODY_SENTENCE_DATE,
+                "Sentence date must include a month".to_string()
+            )]
+        );
+        let unreal = CaseForm {
+            sentence_date: DateParts::new("30", "2", "2026"),
+            ..custody_form()
+        };
+        assert_eq!(
+            messages(&unreal)[0].1,
+            "Sentence date must be a real date".to_string()
+        );
+    }
+
+    #[test]
+    fn the_custody_sentence_date_is_between_birth_today_and_release() {
+        let with = |day: &str, month: &str, year: &str| CaseForm {
+            sentence_date: DateParts::new(day, month, year),
+            ..custody_form()
+        };
+        let problem = |form: &CaseForm| {
+            validate_case(form, today(), &[]).err().and_then(|errors| {
+                errors
+                    .for_field(fields::CUSTODY_SENTENCE_DATE)
+                    .map(String::from)
+            })
+        };
+        // Today (24 November 2026) is accepted, tomorrow is not.
+        assert_eq!(problem(&with("24", "11", "2026")), None);
+        assert_eq!(
+            problem(&with("25", "11", "2026")).as_deref(),
+            Some("Sentence date must be today or in the past")
+        );
+        // Before the release date (1 September 2027): the day before is fine, the day itself is not.
+        let released_next_year = |day: &str, month: &str, year: &str| CaseForm {
+            sentence_date: DateParts::new(day, month, year),
+            sentence_or_release_date: DateParts::new("25", "11", "2026"),
+            ..custody_form()
+        };
+        assert_eq!(problem(&released_next_year("24", "11", "2026")), None);
+        let on_release = CaseForm {
+            sentence_date: DateParts::new("24", "11", "2026"),
+            sentence_or_release_date: DateParts::new("24", "11", "2026"),
+            sentence_end_date: DateParts::new("1", "1", "2028"),
+            ..custody_form()
+        };
+        assert_eq!(
+            problem(&on_release).as_deref(),
+            Some("Sentence date must be before the release date")
+        );
+        // After the date of birth (17 July 1991).
+        assert_eq!(problem(&with("18", "7", "1991")), None);
+        assert_eq!(
+            problem(&with("17", "7", "1991")).as_deref(),
+            Some("Sentence date must be after the date of birth")
+        );
+        // Within 1900 to 2100, like every date.
+        let old = CaseForm {
+            date_of_birth: DateParts::new("1", "1", "1880"),
+            ..with("31", "12", "1899")
+        };
+        assert_eq!(
+            problem(&old).as_deref(),
+            Some("Sentence date must be between 1900 and 2100")
+        );
+        let later = |year: &str| CaseForm {
+            sentence_date: DateParts::new("1", "1", year),
+            sentence_or_release_date: DateParts::new("1", "6", "2101"),
+            sentence_end_date: DateParts::new("1", "6", "2102"),
+            ..custody_form()
+        };
+        assert_eq!(
+            validate_case(&later("2101"), date(2101, 3, 1), &[])
+                .unwrap_err()
+                .for_field(fields::CUSTODY_SENTENCE_DATE),
+            Some("Sentence date must be between 1900 and 2100")
+        );
+        assert_eq!(
+            validate_case(&later("2100"), date(2101, 3, 1), &[])
+                .unwrap_err()
+                .for_field(fields::CUSTODY_SENTENCE_DATE),
+            None
+        );
+    }
+
+    #[test]
+    fn the_sentence_date_error_comes_between_the_sentence_type_and_release_date() {
+        let form = CaseForm {
+            sentence_date: DateParts::new("x", "1", "2026"),
+            sentence_or_release_date: DateParts::default(),
+            ..custody_form()
+        };
+        let fields: Vec<_> = messages(&form)
+            .into_iter()
+            .map(|(field, _)| field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                fields::CUSTODY_SENTENCE_DATE,
+                fields::SENTENCE_OR_RELEASE_DATE
+            ]
+        );
+    }
+
+    #[test]
+    fn other_sentences_do_not_read_the_custody_sentence_date() {
+        for kind in ["community_order", "suspended_sentence_order", "licence"] {
+            let form = CaseForm {
+                sentence_type: kind.into(),
+                sentence_date: DateParts::new("99", "x", "9"),
+                ..valid_form()
+            };
+            let case = validate_case(&form, today(), &[]).unwrap();
+            assert_eq!(case.sentence_date, None, "{kind}");
+            assert!(!case.needs_sentence_date());
+        }
+    }
+
+    #[test]
+    fn a_case_saved_before_the_sentence_date_was_asked_still_reads() {
+        let old = serde_json::json!({
+            "name": "Alex Marsh", "crn": "X123456", "date_of_birth": "1991-07-17", "sex": "male",
+            "sentence_type": "custody", "sentence_or_release_date": "2027-09-01",
+            "sentence_end_date": "2029-03-01"
+        });
+        let case: CaseDetails = serde_json::from_value(old.clone()).unwrap();
+        assert_eq!(case.sentence_date, None);
+        assert!(case.needs_sentence_date());
+        assert_eq!(
+            serde_json::to_value(&case).unwrap(),
+            old,
+            "written back as it was"
+        );
+        let with = CaseDetails {
+            sentence_date: Some(date(2026, 3, 2)),
+            ..case
+        };
+        assert_eq!(
+            serde_json::to_value(&with).unwrap()["sentence_date"],
+            "2026-03-02"
+        );
     }
 }

@@ -1,6 +1,13 @@
-//! The GOV.UK date input: day, month and year typed separately, checked with the pattern's own messages.
+//! The GOV.UK date input: day, month and year typed separately, checked with the pattern's own messages;
+//! and the day in London at an instant (`london`).
 
 use jiff::civil::Date;
+
+mod london;
+
+pub use london::{
+    is_british_summer_time, london_date, london_date_of, london_datetime, london_offset,
+};
 
 /// The earliest year a date may be in: no one on probation was born, sentenced or seen before it.
 pub const EARLIEST_YEAR: i16 = 1900;

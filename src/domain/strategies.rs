@@ -13,9 +13,9 @@ use super::plan::{
     Agreement, AreaOfNeed, Goal, GoalStatus, GoalTarget, PlanStatus, SentencePlan, Step, StepStatus,
 };
 use super::questionnaire::{ROSH_GRID, SECTIONS};
-use super::reviews::{ReviewSettings, SignificantChange};
+use super::reviews::{ChangeKind, ReviewDone, ReviewSettings, SignificantChange};
 use super::rosh::ROSH_GRID_ITEM;
-use super::signing::{CaseSigning, CommentTarget, Grade, Profile, Snapshot};
+use super::signing::{AssessmentPurpose, CaseSigning, CommentTarget, Grade, Profile, Snapshot};
 
 /// Days from the first to the last day jiff can hold (-9999-01-01 to 9999-12-31).
 fn days_in_calendar() -> i32 {
@@ -42,6 +42,16 @@ pub fn any_date() -> impl Strategy<Value = Date> {
     ]
 }
 
+/// A date in a year from 1900 to 2100, as every form accepts.
+pub fn date_within_years() -> impl Strategy<Value = Date> {
+    let first = jiff::civil::date(1900, 1, 1);
+    let days = first
+        .until(jiff::civil::date(2100, 12, 31))
+        .unwrap()
+        .get_days();
+    (0..=days).prop_map(move |offset| first.checked_add(offset.days()).unwrap())
+}
+
 pub fn any_datetime() -> impl Strategy<Value = DateTime> {
     (any_date(), 0i8..24, 0i8..60)
         .prop_map(|(day, hour, minute)| day.to_datetime(Time::new(hour, minute, 0, 0).unwrap()))
@@ -51,24 +61,29 @@ pub fn sentence_type() -> impl Strategy<Value = SentenceType> {
     prop::sample::select(SentenceType::ALL.to_vec())
 }
 
-/// A case with any dates, in any order (an end before the start, a birth after the sentence…).
+/// A case with any dates, in any order (an end before the start, a birth after the sentence…), with
+/// or without a custody sentence date, whatever the sentence.
 pub fn case_details() -> impl Strategy<Value = CaseDetails> {
     (
         any_date(),
         prop::sample::select(Sex::ALL.to_vec()),
         sentence_type(),
+        prop::option::of(any_date()),
         any_date(),
         any_date(),
     )
-        .prop_map(|(born, sex, sentence_type, start, end)| CaseDetails {
-            name: "Alex Marsh".into(),
-            crn: "X123456".into(),
-            date_of_birth: born,
-            sex,
-            sentence_type,
-            sentence_or_release_date: start,
-            sentence_end_date: end,
-        })
+        .prop_map(
+            |(born, sex, sentence_type, sentenced, start, end)| CaseDetails {
+                name: "Alex Marsh".into(),
+                crn: "X123456".into(),
+                date_of_birth: born,
+                sex,
+                sentence_type,
+                sentence_date: sentenced,
+                sentence_or_release_date: start,
+                sentence_end_date: end,
+            },
+        )
 }
 
 pub fn review_settings() -> impl Strategy<Value = ReviewSettings> {
@@ -80,7 +95,30 @@ pub fn review_settings() -> impl Strategy<Value = ReviewSettings> {
 
 pub fn significant_changes() -> impl Strategy<Value = Vec<SignificantChange>> {
     prop::collection::vec(
-        (any_date(), ".{0,20}").prop_map(|(date, reason)| SignificantChange { date, reason }),
+        (
+            any_date(),
+            prop::option::of(prop::sample::select(ChangeKind::ALL.to_vec())),
+            ".{0,20}",
+            prop::option::of(any_date()),
+        )
+            .prop_map(|(date, kind, reason, recorded_on)| SignificantChange {
+                date,
+                kind,
+                reason,
+                recorded_on,
+            }),
+        0..4,
+    )
+}
+
+/// Reviews done on any dates, of any purpose (the initial ones are not reviews).
+pub fn reviews_done() -> impl Strategy<Value = Vec<ReviewDone>> {
+    prop::collection::vec(
+        (
+            any_date(),
+            prop::sample::select(AssessmentPurpose::ALL.to_vec()),
+        )
+            .prop_map(|(date, purpose)| ReviewDone { date, purpose }),
         0..4,
     )
 }
@@ -235,7 +273,7 @@ pub fn answers() -> impl Strategy<Value = Answers> {
 #[derive(Debug, Clone)]
 enum Move {
     Sign(bool),
-    NewDraft,
+    NewDraft(AssessmentPurpose),
     Countersign,
     RequestDouble,
     DoubleCountersign,
@@ -257,7 +295,7 @@ pub fn signing() -> impl Strategy<Value = CaseSigning> {
     let step = (
         prop_oneof![
             any::<bool>().prop_map(Move::Sign),
-            Just(Move::NewDraft),
+            prop::sample::select(AssessmentPurpose::ALL.to_vec()).prop_map(Move::NewDraft),
             Just(Move::Countersign),
             Just(Move::RequestDouble),
             Just(Move::DoubleCountersign),
@@ -283,7 +321,7 @@ pub fn signing() -> impl Strategy<Value = CaseSigning> {
                     };
                     signing.sign(snapshot, true, by, reasons, at).map(|_| ())
                 }
-                Move::NewDraft => signing.start_new_draft(by, at).map(|_| ()),
+                Move::NewDraft(purpose) => signing.start_new_draft(purpose, by, at).map(|_| ()),
                 Move::Countersign => signing.countersign(number, by, at),
                 Move::RequestDouble => signing.request_double_countersign(number, "Why", by, at),
                 Move::DoubleCountersign => signing.double_countersign(number, by, at),

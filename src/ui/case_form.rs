@@ -11,7 +11,9 @@ use super::components::{
 };
 use super::db::store;
 use super::loading::{LiveCase, LiveCaseView};
-use crate::domain::case::{fields, validate_case, CaseForm, SentenceType, Sex};
+use crate::domain::case::{
+    fields, validate_case, CaseForm, SentenceType, Sex, CUSTODY_SENTENCE_DATE_LABEL,
+};
 use crate::domain::errors::FieldErrors;
 use crate::store::{CaseRecord, RECORD_SCHEMA_VERSION};
 
@@ -45,6 +47,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
     let date_of_birth = RwSignal::new(initial.date_of_birth);
     let sex = RwSignal::new(initial.sex);
     let sentence_type = RwSignal::new(initial.sentence_type);
+    let custody_sentence_date = RwSignal::new(initial.sentence_date);
     let sentence_date = RwSignal::new(initial.sentence_or_release_date);
     let sentence_end = RwSignal::new(initial.sentence_end_date);
     let errors = RwSignal::new(FieldErrors::default());
@@ -65,6 +68,8 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
             .unwrap_or_else(|| "Sentence or release date".to_string())
     });
     let existing = StoredValue::new(existing.map(|case| case.id));
+    let is_custody =
+        move || SentenceType::from_code(&sentence_type.get()) == Some(SentenceType::Custody);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,6 +82,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
             date_of_birth: date_of_birth.get_untracked(),
             sex: sex.get_untracked(),
             sentence_type: sentence_type.get_untracked(),
+            sentence_date: custody_sentence_date.get_untracked(),
             sentence_or_release_date: sentence_date.get_untracked(),
             sentence_end_date: sentence_end.get_untracked(),
         };
@@ -189,6 +195,17 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                         on_select=Callback::new(move |value| sentence_type.set(value))
                         error=error_for(fields::SENTENCE_TYPE)
                     />
+                    // Custody only: the initial plan counts from the day the sentence was passed.
+                    <Show when=is_custody>
+                        <DateInput
+                            id=fields::CUSTODY_SENTENCE_DATE.to_string()
+                            legend=Signal::stored(CUSTODY_SENTENCE_DATE_LABEL.to_string())
+                            hint="The day the custodial sentence was passed. The initial sentence plan is due 8 or 16 weeks after it. For example, 2 3 2026"
+                            value=custody_sentence_date
+                            on_input=Callback::new(move |parts| custody_sentence_date.set(parts))
+                            error=error_for(fields::CUSTODY_SENTENCE_DATE)
+                        />
+                    </Show>
                     <DateInput
                         id=fields::SENTENCE_OR_RELEASE_DATE.to_string()
                         legend=start_label

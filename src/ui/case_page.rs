@@ -1,33 +1,57 @@
-//! A case at a glance: the person and sentence (GOV.UK summary list), and the way into the assessment.
+//! A case at a glance: the person and sentence (GOV.UK summary list), when the last review was done
+//! and the next is due, and the way into the assessment.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
+use super::reviews_page::describe_last_review;
+use crate::domain::case::{SentenceType, CUSTODY_SENTENCE_DATE_LABEL};
 use crate::domain::dates::{age_on, format_long};
+use crate::domain::reviews::{next_review_due, review_schedule, reviews_done};
 
 #[component]
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, plan, signing, .. }| {
             let appointment_case = case.clone();
             let details = case.details;
             set_title(&details.name, false);
             let edit = format!("/cases/{}/edit", case.id);
             let started = !assessment.answers.0.is_empty();
-            let age = age_on(details.date_of_birth, super::clock::today());
-            let rows = vec![
+            let today = super::clock::today();
+            let age = age_on(details.date_of_birth, today);
+            let done = reviews_done(&signing.signing);
+            let schedule = review_schedule(&details, &plan.review_settings, &plan.plan, &plan.significant_changes, &done, today);
+            let next_review = match schedule.iter().find(|review| review.overdue) {
+                Some(review) => format!("{} (overdue) — {}", format_long(review.date), review.reason),
+                None => match next_review_due(&schedule, today) {
+                    Some(review) => format!("{} — {}", format_long(review.date), review.reason),
+                    None => "No more reviews are due".to_string(),
+                },
+            };
+            let last_review = describe_last_review(&done);
+            let reviews_href = format!("/cases/{}/reviews", case.id);
+            let mut rows = vec![
                 ("Full name", details.name.clone()),
                 ("Case reference number (CRN)", details.crn.clone()),
                 ("Date of birth", format!("{} (age {age})", format_long(details.date_of_birth))),
                 ("Sex", details.sex.label().to_string()),
                 ("Sentence type", details.sentence_type.label().to_string()),
+            ];
+            if details.sentence_type == SentenceType::Custody {
+                let sentenced = details
+                    .sentence_date
+                    .map_or_else(|| "Not given yet: add it to see when the initial plan is due".to_string(), format_long);
+                rows.push((CUSTODY_SENTENCE_DATE_LABEL, sentenced));
+            }
+            rows.extend([
                 (details.sentence_type.start_date_label(), format_long(details.sentence_or_release_date)),
                 ("Sentence end date", format_long(details.sentence_end_date)),
-            ];
+            ]);
             view! {
                 <a href="/" class="govuk-back-link">"Back to caseload"</a>
                 <span class="govuk-caption-l">{details.crn.clone()}</span>
@@ -45,6 +69,20 @@ pub fn CasePage() -> impl IntoView {
                             </div>
                         }
                     }).collect_view()}
+                </dl>
+                <h2 class="govuk-heading-m">"Reviews"</h2>
+                <dl class="govuk-summary-list" data-testid="case-reviews">
+                    <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
+                        <dt class="govuk-summary-list__key">"Last review done"</dt>
+                        <dd class="govuk-summary-list__value" data-testid="case-last-review">{last_review}</dd>
+                    </div>
+                    <div class="govuk-summary-list__row">
+                        <dt class="govuk-summary-list__key">"Next review due"</dt>
+                        <dd class="govuk-summary-list__value" data-testid="case-next-review">{next_review}</dd>
+                        <dd class="govuk-summary-list__actions">
+                            <a class="govuk-link" href=reviews_href>"All review dates"</a>
+                        </dd>
+                    </div>
                 </dl>
                 <div class="govuk-button-group">
                     <a href=format!("/cases/{}/assessment", case.id) class="govuk-button" role="button" draggable="false">

@@ -307,6 +307,11 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
                         <span class="govuk-body-s workbook-row-reason">{review.reason.clone()}</span>
                     }
                 });
+                let last_review = row.last_review.map(|done| view! {
+                    <span class="govuk-body-s workbook-row-reason" data-testid="row-last-review">
+                        {format!("Last review done {}", format_long(done.date))}
+                    </span>
+                });
                 let dates = match row.release_or_end {
                     (Some(release), end) => format!("Release {} · ends {}", format_long(release), format_long(end)),
                     (None, end) => format!("Ends {}", format_long(end)),
@@ -318,7 +323,7 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
                             <a class="govuk-link" href=format!("/cases/{id}") data-case-link="">{row.name.clone()}</a>
                         </th>
                         <td class="govuk-table__cell">{row.crn.clone()}</td>
-                        <td class="govuk-table__cell" data-testid="row-review">{review}</td>
+                        <td class="govuk-table__cell" data-testid="row-review">{review}{last_review}</td>
                         <td class="govuk-table__cell">{dates}</td>
                         <td class="govuk-table__cell" data-testid="row-rosh">{row.rosh_label()}</td>
                         <td class="govuk-table__cell" data-testid="row-status">{row.status.label()}</td>

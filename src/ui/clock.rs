@@ -1,16 +1,19 @@
-//! The browser's clock, read in one place so the domain never touches it.
+//! The browser's clock, read in one place so the domain never touches it. Days and times are London's
+//! (`domain::dates::london_datetime`), whatever time zone the device is set to.
 
 use jiff::civil::Date;
+use jiff::Timestamp;
 
-/// Today in the officer's own time zone.
+use crate::domain::dates::{london_date, london_datetime};
+
+/// Now, from the browser's clock (milliseconds since 1970, UTC).
+fn now() -> Timestamp {
+    Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// Today in London.
 pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    Date::new(
-        now.get_full_year() as i16,
-        now.get_month() as i8 + 1,
-        now.get_date() as i8,
-    )
-    .expect("the browser's clock gives a real date")
+    london_date(now())
 }
 
 /// An RFC 3339 UTC timestamp, for records.
@@ -18,17 +21,14 @@ pub fn timestamp() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
-/// "14:03:07" in local time, for the save status.
+/// "14:03:07" in London time, for the save status.
 pub fn local_time_of(timestamp: &str) -> Option<String> {
-    let date = js_sys::Date::new(&timestamp.into());
-    if date.get_time().is_nan() {
-        return None;
-    }
+    let time = london_datetime(timestamp.parse::<Timestamp>().ok()?);
     Some(format!(
         "{:02}:{:02}:{:02}",
-        date.get_hours(),
-        date.get_minutes(),
-        date.get_seconds()
+        time.hour(),
+        time.minute(),
+        time.second()
     ))
 }
 

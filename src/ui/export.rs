@@ -1,7 +1,7 @@
 //! The sentence plan leaves the browser only here: as a JSON file the officer downloads on purpose.
 //!
 //! ```ignore
-//! view! { <ExportPlanButton case=case answers=Signal::stored(answers) plan=autosave.draft /> }
+//! view! { <ExportPlanButton case=case answers=Signal::stored(answers) plan=autosave.draft reviews_done=reviews_done_of(&live) /> }
 //! ```
 
 use std::time::Duration;
@@ -16,7 +16,7 @@ use crate::domain::answers::Answers;
 use crate::domain::export::{build_export, export_file_name};
 use crate::domain::offences::OffenceTable;
 use crate::domain::predictors::{inputs_from_assessment, predict};
-use crate::domain::reviews::review_schedule;
+use crate::domain::reviews::{review_schedule, ReviewDone};
 use crate::store::{CaseRecord, PlanRecord};
 
 /// How long a downloaded file's object URL is kept before it is revoked.
@@ -65,6 +65,9 @@ pub fn ExportPlanButton(
     case: CaseRecord,
     #[prop(into)] answers: Signal<Answers>,
     #[prop(into)] plan: Signal<PlanRecord>,
+    /// The reviews done (signed review assessments), which the review dates count on from.
+    #[prop(into)]
+    reviews_done: Signal<Vec<ReviewDone>>,
 ) -> impl IntoView {
     // Asked for now, so the list is usually in hand by the time the button is pressed.
     let table = use_offence_table();
@@ -80,6 +83,7 @@ pub fn ExportPlanButton(
                     &record.review_settings,
                     &record.plan,
                     &record.significant_changes,
+                    &reviews_done.get_untracked(),
                     today,
                 );
                 let predictions = table

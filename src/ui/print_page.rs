@@ -10,7 +10,7 @@ use super::components::{set_title, summary_list};
 use super::loading::{Loaded, LoadedCaseView};
 use crate::domain::dates::format_long;
 use crate::domain::plan::{Goal, GoalStatus, SentencePlan};
-use crate::domain::reviews::{review_schedule, ReviewDate};
+use crate::domain::reviews::{review_schedule, reviews_done, ReviewDate};
 
 /// `/cases/:id/plan/print`
 #[component]
@@ -18,7 +18,7 @@ pub fn PrintPlanPage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, signing, .. }| {
             let details = case.details;
             let title = format!("Sentence plan for {}", details.name);
             set_title(&title, false);
@@ -28,10 +28,11 @@ pub fn PrintPlanPage() -> impl IntoView {
                 &record.review_settings,
                 &record.plan,
                 &record.significant_changes,
+                &reviews_done(&signing.signing),
                 today,
             )
             .into_iter()
-            .filter(|review| review.date >= today)
+            .filter(|review| review.date >= today && !review.is_done())
             .collect();
             let plan = record.plan;
             let status = if plan.is_agreed() { "Agreed" } else { "Draft: not yet agreed" };

@@ -1,6 +1,7 @@
-//! Review dates (domain.md §5): every date the plan is due or reviewed with its reason, the next one
-//! named and the overdue ones marked; how often the case is reviewed; and "record a significant change",
-//! which makes a review due on the day of the change. Changes are saved as they are made.
+//! Review dates (domain.md §5): every date the plan is due or reviewed with its reason, the last
+//! review done and the next one due, the done and overdue ones marked; how often the case is
+//! reviewed; and "record a significant change", which makes a review due on the day it is recorded.
+//! Changes are saved as they are made.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -16,7 +17,8 @@ use crate::domain::answers::Answers;
 use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::reviews::{
-    change_fields, review_schedule, ReviewDate, SignificantChange, SignificantChangeForm,
+    change_fields, last_review_done, next_review_due, review_schedule, reviews_done,
+    sentence_start, ChangeKind, ReviewDate, ReviewDone, SignificantChange, SignificantChangeForm,
     CHANGE_REASON_MAX_CHARS,
 };
 use crate::store::{CaseRecord, PlanRecord};
@@ -25,6 +27,24 @@ use crate::store::{CaseRecord, PlanRecord};
 const INTERVALS: [u8; 3] = [3, 6, 12];
 /// The id of the "how often" radios.
 const INTERVAL_FIELD: &str = "review-interval";
+
+/// The reviews done in the open case's signed versions, as they change.
+pub fn reviews_done_of(live: &LiveCase) -> Signal<Vec<ReviewDone>> {
+    let signing = live.signing.draft;
+    Signal::derive(move || signing.with(|record| reviews_done(&record.signing)))
+}
+
+/// "1 September 2026 (significant change review)", or that none is signed yet.
+pub fn describe_last_review(done: &[ReviewDone]) -> String {
+    match last_review_done(done) {
+        Some(review) => format!(
+            "{} ({})",
+            format_long(review.date),
+            review.purpose.label().to_lowercase()
+        ),
+        None => "No review assessment signed yet".to_string(),
+    }
+}
 
 /// `/cases/:id/reviews`
 #[component]
@@ -35,7 +55,8 @@ pub fn ReviewsPage() -> impl IntoView {
         <LiveCaseView case_id=case_id render={|live: LiveCase| {
             let case = live.case.draft.get_untracked();
             let answers = live.assessment.draft.with_untracked(|record| record.answers.clone());
-            view! { <ReviewDates case=case answers=answers autosave=live.plan /> }.into_any()
+            let done = reviews_done_of(&live);
+            view! { <ReviewDates case=case answers=answers autosave=live.plan reviews_done=done /> }.into_any()
         }} />
     }
 }
@@ -45,6 +66,7 @@ fn ReviewDates(
     case: CaseRecord,
     answers: Answers,
     autosave: Autosave<PlanRecord>,
+    reviews_done: Signal<Vec<ReviewDone>>,
 ) -> impl IntoView {
     let draft = autosave.draft;
     let today = clock::today();
@@ -52,13 +74,16 @@ fn ReviewDates(
     let schedule = Memo::new(move |_| {
         draft.with(|record| {
             details.with_value(|details| {
-                review_schedule(
-                    details,
-                    &record.review_settings,
-                    &record.plan,
-                    &record.significant_changes,
-                    today,
-                )
+                reviews_done.with(|done| {
+                    review_schedule(
+                        details,
+                        &record.review_settings,
+                        &record.plan,
+                        &record.significant_changes,
+                        done,
+                        today,
+                    )
+                })
             })
         })
     });
@@ -89,12 +114,25 @@ fn ReviewDates(
     };
 
     let start_label = case.details.sentence_type.start_date_label().to_lowercase();
+    let earliest_change = match sentence_start(&case.details) {
+        Some((label, _)) => format!(
+            "Today or earlier, and not before the {}.",
+            label.to_lowercase()
+        ),
+        None => "Today or earlier.".to_string(),
+    };
+    let needs_sentence_date = case.details.needs_sentence_date();
+    let edit_href = format!("/cases/{}/edit", case.id);
+    let kind_options = ChangeKind::ALL
+        .iter()
+        .map(|kind| (kind.code().to_string(), kind.label().to_string()))
+        .collect();
     let interval_options = INTERVALS
         .iter()
         .map(|months| (months.to_string(), format!("Every {months} months")))
         .collect();
     let interval_hint = format!(
-        "Reviews are counted from the {start_label} {}. At least every 6 months is usual.",
+        "Reviews are counted from the {start_label} {}, and from each review done (a signed review assessment). At least every 6 months is usual.",
         format_long(case.details.sentence_or_release_date)
     );
     let caption = format!("{} ({})", case.details.name, case.details.crn);
@@ -110,7 +148,7 @@ fn ReviewDates(
                 </div>
                 <div class="govuk-notification-banner__content">
                     <p class="govuk-notification-banner__heading">
-                        {format!("Significant change recorded: a review is due on {}", format_long(change.date))}
+                        {format!("Significant change recorded: a review is due on {}", format_long(change.review_due()))}
                     </p>
                 </div>
             </div>
@@ -118,7 +156,13 @@ fn ReviewDates(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">"Review dates"</h1>
         <SaveStatusLine status=autosave.status />
-        <NextReview schedule=schedule today=today />
+        {needs_sentence_date.then(|| view! {
+            <div class="govuk-inset-text" data-testid="needs-sentence-date">
+                "The initial sentence plan date counts from the sentence date, which this case does not have yet. "
+                <a class="govuk-link" href=edit_href>"Add the sentence date"</a>
+            </div>
+        })}
+        <NextReview schedule=schedule today=today reviews_done=reviews_done />
         <ScheduleTable schedule=schedule today=today />
 
         <div class="govuk-grid-row">
@@ -140,9 +184,17 @@ fn ReviewDates(
 
                 <h2 class="govuk-heading-m">"Record a significant change"</h2>
                 <p class="govuk-body">
-                    "For example a new offence, a recall, a change of address, job or relationship, or a change in risk of serious harm. The plan is reviewed straight away: a review is due on the day of the change."
+                    "A new offence, a recall, a change of address, job or relationship, or a change in risk of serious harm, at any time during the sentence, in custody too. The plan is reviewed straight away: a review is due on the day the change is recorded, and is done once a review assessment is signed on or after the day of the change."
                 </p>
                 <form novalidate on:submit=record_change>
+                    <Radios
+                        id=change_fields::KIND.to_string()
+                        legend="What kind of change is it?".to_string()
+                        options=kind_options
+                        selected=Signal::derive(move || change_form.with(|form| (!form.kind.is_empty()).then(|| form.kind.clone())))
+                        on_select=Callback::new(move |value: String| change_form.update(|form| form.kind = value))
+                        error=error_for(change_fields::KIND)
+                    />
                     <TextInput
                         id=change_fields::REASON
                         label="What changed"
@@ -154,7 +206,7 @@ fn ReviewDates(
                     <DateInput
                         id=change_fields::DATE.to_string()
                         legend=Signal::stored("When did it change?".to_string())
-                        hint=format!("Today or earlier, and not before the {start_label}. For example, {}", date_example(today))
+                        hint=format!("{earliest_change} For example, {}", date_example(today))
                         value=Signal::derive(move || change_form.with(|form| form.date.clone()))
                         on_input=Callback::new(move |parts| change_form.update(|form| form.date = parts))
                         error=error_for(change_fields::DATE)
@@ -165,7 +217,7 @@ fn ReviewDates(
                 <h2 class="govuk-heading-m">"Share the plan"</h2>
                 <p class="govuk-body">"The export is one JSON file with the case, a summary of the assessment, the sentence plan and these review dates."</p>
                 <div class="govuk-button-group">
-                    <ExportPlanButton case=case answers=Signal::stored(answers) plan=draft />
+                    <ExportPlanButton case=case answers=Signal::stored(answers) plan=draft reviews_done=reviews_done />
                     <a class="govuk-link" href=print_href>"Print the sentence plan"</a>
                 </div>
             </div>
@@ -178,26 +230,35 @@ fn date_example(today: jiff::civil::Date) -> String {
     format!("{} {} {}", today.day(), today.month(), today.year())
 }
 
-/// The next date due (today or later) with its reason, and how many have passed unreviewed.
+/// The last review done, the next date due (today or later, not done) with its reason, and how many
+/// have passed without a review.
 #[component]
-fn NextReview(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> impl IntoView {
-    let next =
-        move || schedule.with(|dates| dates.iter().find(|review| review.date >= today).cloned());
+fn NextReview(
+    schedule: Memo<Vec<ReviewDate>>,
+    today: jiff::civil::Date,
+    reviews_done: Signal<Vec<ReviewDone>>,
+) -> impl IntoView {
+    let next = move || schedule.with(|dates| next_review_due(dates, today).cloned());
     let overdue =
         move || schedule.with(|dates| dates.iter().filter(|review| review.overdue).count());
     view! {
-        <div class="govuk-inset-text workbook-next-review" data-testid="next-review">
-            {move || match next() {
-                Some(review) => view! {
-                    <p class="govuk-body govuk-!-margin-bottom-0">
-                        <strong>{format!("Next review: {}", format_long(review.date))}</strong>
-                        {format!(" — {}", review.reason)}
-                    </p>
-                }.into_any(),
-                None => view! {
-                    <p class="govuk-body govuk-!-margin-bottom-0">"No more reviews are due: the sentence has ended."</p>
-                }.into_any(),
-            }}
+        <div class="govuk-inset-text workbook-next-review">
+            <p class="govuk-body" data-testid="last-review">
+                {move || format!("Last review done: {}", reviews_done.with(|done| describe_last_review(done)))}
+            </p>
+            <div data-testid="next-review">
+                {move || match next() {
+                    Some(review) => view! {
+                        <p class="govuk-body govuk-!-margin-bottom-0">
+                            <strong>{format!("Next review: {}", format_long(review.date))}</strong>
+                            {format!(" — {}", review.reason)}
+                        </p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="govuk-body govuk-!-margin-bottom-0">"No more reviews are due: the sentence has ended."</p>
+                    }.into_any(),
+                }}
+            </div>
         </div>
         {move || match overdue() {
             0 => None,
@@ -207,9 +268,9 @@ fn NextReview(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> impl
                     <strong class="govuk-warning-text__text">
                         <span class="govuk-visually-hidden">"Warning"</span>
                         {if count == 1 {
-                            "1 review date has passed and is overdue.".to_string()
+                            "1 review date has passed without a review and is overdue.".to_string()
                         } else {
-                            format!("{count} review dates have passed and are overdue.")
+                            format!("{count} review dates have passed without a review and are overdue.")
                         }}
                     </strong>
                 </div>
@@ -223,7 +284,9 @@ fn NextReview(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> impl
 fn ScheduleTable(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> impl IntoView {
     let rows = move || {
         let dates = schedule.get();
-        let next = dates.iter().position(|review| review.date >= today);
+        let next = dates
+            .iter()
+            .position(|review| !review.is_done() && review.date >= today);
         dates
             .into_iter()
             .enumerate()
@@ -231,6 +294,8 @@ fn ScheduleTable(schedule: Memo<Vec<ReviewDate>>, today: jiff::civil::Date) -> i
                 let is_next = Some(index) == next;
                 let status = if review.overdue {
                     Some(view! { <strong class="govuk-tag govuk-tag--red">"Overdue"</strong> }.into_any())
+                } else if let Some(done) = review.done_on {
+                    Some(view! { <strong class="govuk-tag govuk-tag--green">"Done"</strong> " " {format_long(done)} }.into_any())
                 } else if is_next {
                     Some(view! { <strong class="govuk-tag govuk-tag--blue">"Next"</strong> }.into_any())
                 } else {

@@ -6,14 +6,15 @@ use leptos_router::hooks::use_params_map;
 
 use super::autosave::SaveStatusLine;
 use super::clock;
-use super::components::set_title;
+use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
 use super::export::download_json;
 use super::loading::{LiveCase, LiveCaseView, Loaded};
+use crate::domain::errors::FieldErrors;
 use crate::domain::package::{package_file_name, CasePackage, PackagedCase};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::signing::{
-    all_comments, countersigning_needed, describe_need, long_day, sign_problems, signing_offer,
-    CaseSigning, DraftAction, Profile,
+    all_comments, countersigning_needed, describe_need, long_day, new_draft_purpose, sign_problems,
+    signing_offer, AssessmentPurpose, CaseSigning, DraftAction, Profile, NEW_DRAFT_PURPOSE_FIELD,
 };
 
 /// The case package of this case, as the file to send.
@@ -69,7 +70,6 @@ pub fn SigningPage() -> impl IntoView {
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
         <LiveCaseView case_id=case_id render={|live: LiveCase| {
-            set_title("Signing and countersigning", false);
             let loaded = live.loaded();
             let autosave = live.signing;
             let record = autosave.draft;
@@ -115,7 +115,28 @@ pub fn SigningPage() -> impl IntoView {
                     act(std::sync::Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())));
                 }
             };
-            let new_draft = move |_| act(std::sync::Arc::new(|signing, profile, at| signing.start_new_draft(profile, at).map(|_| ()).map_err(|e| e.to_string())));
+            // Starting a new draft asks what it is for (domain.md §5): a GOV.UK radios question.
+            let purpose_chosen = RwSignal::new(None::<String>);
+            let purpose_errors = RwSignal::new(FieldErrors::default());
+            Effect::new(move |_| set_title("Signing and countersigning", !purpose_errors.with(FieldErrors::is_empty)));
+            let new_draft = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                match new_draft_purpose(purpose_chosen.get_untracked().as_deref()) {
+                    Ok(purpose) => {
+                        purpose_errors.set(FieldErrors::default());
+                        act(std::sync::Arc::new(move |signing, profile, at| signing.start_new_draft(purpose, profile, at).map(|_| ()).map_err(|e| e.to_string())));
+                        purpose_chosen.set(None);
+                    }
+                    Err(errors) => {
+                        purpose_errors.set(errors);
+                        focus_error_summary();
+                    }
+                }
+            };
+            let purpose_options: Vec<(String, String)> = AssessmentPurpose::FOR_NEW_DRAFT
+                .iter()
+                .map(|purpose| (purpose.code().to_string(), purpose.label().to_string()))
+                .collect();
             let send = move |_| {
                 let Some(profile) = live.profile.get_untracked() else {
                     problems.set(vec!["Set up your profile (your name and grade) before signing".to_string()]);
@@ -154,7 +175,18 @@ pub fn SigningPage() -> impl IntoView {
                         <button type="button" class="govuk-button" data-module="govuk-button" on:click=sign.clone()>{offer.draft.label()}</button>
                     }.into_any(),
                     DraftAction::StartNewDraft { .. } => view! {
-                        <button type="button" class="govuk-button govuk-button--secondary" on:click=new_draft>{offer.draft.label()}</button>
+                        <form novalidate on:submit=new_draft data-testid="new-draft">
+                            <Radios
+                                id=NEW_DRAFT_PURPOSE_FIELD.to_string()
+                                legend="What is the new version of the assessment for?".to_string()
+                                hint=Some("A signed review, significant change, pre-release or termination assessment is the review done: the next regular review counts on from the day it is signed.".to_string())
+                                options=purpose_options.clone()
+                                selected=Signal::derive(move || purpose_chosen.get())
+                                on_select=Callback::new(move |value: String| purpose_chosen.set(Some(value)))
+                                error=error_at(purpose_errors, NEW_DRAFT_PURPOSE_FIELD)
+                            />
+                            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{offer.draft.label()}</button>
+                        </form>
                     }.into_any(),
                     DraftAction::WaitForSenior { .. } => view! {
                         <p class="govuk-body">{offer.draft.label()}</p>
@@ -180,6 +212,7 @@ pub fn SigningPage() -> impl IntoView {
                         <caption class="govuk-table__caption govuk-table__caption--m">"Versions"</caption>
                         <thead class="govuk-table__head"><tr class="govuk-table__row">
                             <th scope="col" class="govuk-table__header">"Version"</th>
+                            <th scope="col" class="govuk-table__header">"For"</th>
                             <th scope="col" class="govuk-table__header">"State"</th>
                             <th scope="col" class="govuk-table__header">"Signed"</th>
                             <th scope="col" class="govuk-table__header">"Countersigned or returned"</th>
@@ -194,6 +227,7 @@ pub fn SigningPage() -> impl IntoView {
                                         <td class="govuk-table__cell">
                                             <a class="govuk-link" href=format!("/cases/{}/versions/{}", case_link, version.number)>{format!("Version {}", version.number)}</a>
                                         </td>
+                                        <td class="govuk-table__cell" data-testid="version-purpose">{version.purpose().label()}</td>
                                         <td class="govuk-table__cell">{version.state.label()}</td>
                                         <td class="govuk-table__cell">{format!("{}, {}", version.signed_by.describe(), long_day(&version.signed_at))}</td>
                                         <td class="govuk-table__cell">{decided}</td>
@@ -224,6 +258,7 @@ pub fn SigningPage() -> impl IntoView {
                 <a href=format!("/cases/{case_id}") class="govuk-back-link">"Back to case"</a>
                 <span class="govuk-caption-l">{format!("{name} ({crn})")}</span>
                 <h1 class="govuk-heading-l">"Signing and countersigning"</h1>
+                <ErrorSummary errors=purpose_errors />
                 <SaveStatusLine status=autosave.status />
                 {move || (!problems.with(Vec::is_empty)).then(|| view! {
                     <div class="govuk-error-summary" role="alert" tabindex="-1">
@@ -245,6 +280,12 @@ pub fn SigningPage() -> impl IntoView {
                         <dt class="govuk-summary-list__key">"Status"</dt>
                         <dd class="govuk-summary-list__value" data-testid="signing-status">{move || record.with(|record| record.signing.status_line())}</dd>
                     </div>
+                    {move || record.with(|record| record.signing.draft_purpose()).map(|purpose| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">"This draft is for"</dt>
+                            <dd class="govuk-summary-list__value" data-testid="draft-purpose">{purpose.label()}</dd>
+                        </div>
+                    })}
                     <div class="govuk-summary-list__row">
                         <dt class="govuk-summary-list__key">"Countersigning"</dt>
                         <dd class="govuk-summary-list__value" data-testid="countersigning-need">{need}</dd>

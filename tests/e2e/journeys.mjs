@@ -29,12 +29,29 @@ export const SAMPLE_CASE = {
   end: ['1', '11', '2028'],
 };
 
+/**
+ * A fictional person in custody: sentenced on 2 March 2026, released on 2 March 2030 (at least two years
+ * later, so the initial plan is due 16 weeks after the sentence date, on 22 June 2026).
+ */
+export const CUSTODY_CASE = {
+  ...SAMPLE_CASE,
+  name: 'Casey Custody',
+  crn: 'C246802',
+  sentenceType: 'Custody',
+  sentenceDate: ['2', '3', '2026'],
+  startLegend: 'Release date',
+  start: ['2', '3', '2030'],
+  end: ['1', '3', '2031'],
+};
+
+/** Fills the case form; the custody sentence date (asked for custody only) when `c.sentenceDate` is given. */
 export async function fillCaseForm(page, c = SAMPLE_CASE) {
   await page.getByLabel('Full name').fill(c.name);
   await page.getByLabel('Case reference number (CRN)').fill(c.crn);
   await fillDate(page, 'Date of birth', c.dateOfBirth);
   await page.getByRole('group', { name: 'Sex' }).getByLabel(c.sex, { exact: true }).check();
   await page.getByRole('group', { name: 'Sentence type' }).getByLabel(c.sentenceType).check();
+  if (c.sentenceDate) await fillDate(page, 'Sentence date', c.sentenceDate);
   await fillDate(page, c.startLegend, c.start);
   await fillDate(page, 'Sentence end date', c.end);
 }

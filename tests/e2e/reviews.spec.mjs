@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { SAMPLE_CASE, SCREENSHOTS, createCase, expectSaved, fillDate, screenshot } from './journeys.mjs';
+import { CUSTODY_CASE, SAMPLE_CASE, SCREENSHOTS, createCase, expectSaved, fillCaseForm, fillDate, screenshot } from './journeys.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WORKBOOK = `${ROOT}target/debug/workbook`;
@@ -76,29 +76,33 @@ const readRows = (page) => page.getByTestId('review-dates').locator('tbody tr').
   };
 }));
 
-/** The browser's today and tomorrow, as ISO dates (the page's clock, not this process's). */
+/** Today and tomorrow in London, as ISO dates, from the page's clock (the app's days are London's). */
 const browserDays = (page) => page.evaluate(() => {
-  const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  const now = new Date();
-  const tomorrow = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-  return { today: iso(now), tomorrow: iso(tomorrow) };
+  const london = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const today = london(new Date());
+  const [year, month, day] = today.split('-').map(Number);
+  const next = new Date(Date.UTC(year, month - 1, day + 1));
+  const tomorrow = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}-${String(next.getUTCDate()).padStart(2, '0')}`;
+  return { today, tomorrow };
 });
 
 /**
- * Checks the table against the expected rows: dates, what, long dates, overdue marks and the next review.
- * Once the plan is `agreed`, the initial plan is done and never overdue.
+ * Checks the table against the expected rows: dates, what, long dates, done and overdue marks and the
+ * next review. Once the plan is `agreed` (on the release date, as `agreedPlan` records it), the initial
+ * plan is done and never overdue; no review assessment is signed here, so nothing else is done.
  */
 async function expectTable(page, today, expected, { agreed = false } = {}) {
   await expect.poll(async () => (await readRows(page)).map(({ date, what }) => ({ date, what }))).toEqual(
     expected.map(({ date, what }) => ({ date, what })),
   );
   const rows = await readRows(page);
-  const next = rows.find((row) => row.date >= today);
+  const isDone = (row) => row.what === 'Initial sentence plan' && agreed;
+  const next = rows.find((row) => row.date >= today && !isDone(row));
   for (const row of rows) {
     expect(row.shown).toBe(longDate(row.date));
-    const overdue = row.date < today && !(row.what === 'Initial sentence plan' && agreed);
+    const overdue = row.date < today && !isDone(row);
     expect(row.markedOverdue, `${row.date} ${row.what} overdue`).toBe(overdue);
-    expect(row.status).toBe(overdue ? 'Overdue' : row === next ? 'Next' : '');
+    expect(row.status).toBe(overdue ? 'Overdue' : isDone(row) ? `Done ${longDate(RELEASE)}` : row === next ? 'Next' : '');
   }
   if (next) {
     await expect(page.getByTestId('next-review')).toHaveText(`Next review: ${longDate(next.date)} — ${next.reason}`);
@@ -188,6 +192,7 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   }
   const overdueCount = rows.filter((r) => r.markedOverdue).length;
   if (overdueCount > 0) await expect(page.getByTestId('overdue-count')).toContainText(`${overdueCount} review date`);
+  await expect(page.getByTestId('last-review')).toHaveText('Last review done: No review assessment signed yet');
   await screenshot(page, 'review-dates');
   await expectNoAxeViolations(page);
 
@@ -202,7 +207,10 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await page.getByRole('button', { name: 'Record significant change' }).click();
   const summary = page.locator('#error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText(['Enter what changed', 'Date of the change must be today or in the past']);
+  await expect(summary.getByRole('link')).toHaveText([
+    'Select what kind of change it was', 'Enter what changed', 'Date of the change must be today or in the past',
+  ]);
+  await expect(page.locator('#change-kind-error')).toHaveText('Error: Select what kind of change it was');
   await expect(page.locator('#change-reason-error')).toHaveText('Error: Enter what changed');
   await expect(page.locator('#change-date-error')).toHaveText('Error: Date of the change must be today or in the past');
   await expect(page).toHaveTitle('Error: Review dates – Probation Workbook');
@@ -212,22 +220,27 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await expect(page.getByLabel('What changed')).toBeFocused();
   await expectTable(page, today, expectedRows(today, 3));
 
-  // A real one, dated today (or the nearest day within the sentence): the review it makes due shows at once.
+  // A real one, dated today (or the nearest day within the sentence): the review it makes due shows at
+  // once, due the day it is recorded.
   const changedOn = today < RELEASE ? RELEASE : today > END ? END : today;
+  const dueOn = changedOn > today ? changedOn : today;
+  await page.getByRole('group', { name: 'What kind of change is it?' }).getByLabel('Change of address').check();
   await page.getByLabel('What changed').fill('Moved to a new address');
   const [year, month, day] = changedOn.split('-');
   await fillDate(page, 'When did it change?', [String(Number(day)), String(Number(month)), year]);
   await page.getByRole('button', { name: 'Record significant change' }).click();
   await expect(summary).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'Significant change recorded' }))
-    .toContainText(`a review is due on ${longDate(changedOn)}`);
+    .toContainText(`a review is due on ${longDate(dueOn)}`);
   await expectSaved(page);
-  const changed = expectedRows(today, 3, [{ date: changedOn, what: 'Significant change review' }]);
+  const changed = expectedRows(today, 3, [{ date: dueOn, what: 'Significant change review' }]);
   rows = await expectTable(page, today, changed);
-  expect(rows.find((r) => r.what === 'Significant change review').reason).toBe('Significant change: Moved to a new address');
-  if (changedOn === today) {
-    await expect(page.getByTestId('next-review')).toHaveText(`Next review: ${longDate(today)} — Significant change: Moved to a new address`);
-  }
+  const changeReason = changedOn === today
+    ? 'Significant change (change of address): Moved to a new address'
+    : `Significant change (change of address): Moved to a new address, on ${longDate(changedOn)}, recorded ${longDate(today)}`;
+  expect(rows.find((r) => r.what === 'Significant change review').reason).toBe(changeReason);
+  expect(rows.find((r) => r.what === 'Significant change review').markedOverdue).toBe(false);
+  await expect(page.getByTestId('next-review')).toHaveText(`Next review: ${longDate(dueOn)} — ${changeReason}`);
   await expect(page.getByLabel('What changed')).toHaveValue('');
   await expect(page.getByRole('group', { name: 'When did it change?' }).getByLabel('Day')).toHaveValue(String(Number(today.split('-')[2])));
   await screenshot(page, 'review-dates-change-recorded');
@@ -243,7 +256,7 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await seedPlan(page, caseId, agreedPlan(today));
   await page.reload();
   const withGoal = expectedRows(today, 3, [
-    { date: changedOn, what: 'Significant change review' },
+    { date: dueOn, what: 'Significant change review' },
     { date: addMonths(RELEASE, 7), what: 'Goal target date' },
   ]);
   rows = await expectTable(page, today, withGoal, { agreed: true });
@@ -291,7 +304,7 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await expect(goals.nth(1)).toContainText(`Future goal: to look at again on ${longDate(addMonths(RELEASE, 4))}`);
   await expect(page.getByRole('region', { name: 'Goals achieved' })).toContainText(`Register with a GP (achieved on ${longDate(RELEASE)})`);
   await expect(page.getByRole('region', { name: 'Agreement' })).toContainText('Agrees with the plan');
-  const upcoming = rows.filter((row) => row.date >= today).map((row) => row.date);
+  const upcoming = rows.filter((row) => row.date >= today && !row.status.startsWith('Done')).map((row) => row.date);
   await expect(page.getByTestId('print-reviews').locator('[data-date]')).toHaveCount(upcoming.length);
   expect(await page.getByTestId('print-reviews').locator('[data-date]').evaluateAll((cells) => cells.map((c) => c.dataset.date)))
     .toEqual(upcoming);
@@ -315,4 +328,47 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   expect((await stat(pdf)).size).toBeGreaterThan(10_000);
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('button', { name: 'Print this plan' })).toBeVisible();
+});
+
+test('custody: the case form asks the sentence date, and the initial plan counts from it', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Create a case' }).click();
+  // Asked for custody only.
+  const sentenceDate = page.getByRole('group', { name: 'Sentence date', exact: true });
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel('Licence').check();
+  await expect(sentenceDate).toHaveCount(0);
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel('Custody').check();
+  await expect(sentenceDate).toBeVisible();
+  await page.getByRole('group', { name: 'Sentence type' }).getByLabel('Community order').check();
+  await expect(page.getByRole('group', { name: 'Release date' })).toHaveCount(0);
+  await expect(sentenceDate).toBeVisible(); // the community order's own sentence date
+  await expect(page.getByRole('group', { name: 'Sentence date' })).toHaveCount(1);
+
+  // Required for custody, with the GOV.UK error pattern.
+  await fillCaseForm(page, { ...CUSTODY_CASE, sentenceDate: undefined });
+  await page.getByRole('button', { name: 'Create case' }).click();
+  const summary = page.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Enter the sentence date']);
+  await expect(page.locator('#case-custody-sentence-date-error')).toHaveText('Error: Enter the sentence date');
+  await summary.getByRole('link', { name: 'Enter the sentence date' }).click();
+  await expect(page.locator('#case-custody-sentence-date')).toBeFocused();
+  await fillDate(page, 'Sentence date', ['2', '3', '2031']);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(summary.getByRole('link')).toHaveText(['Sentence date must be today or in the past']);
+  await fillDate(page, 'Sentence date', CUSTODY_CASE.sentenceDate);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: CUSTODY_CASE.name })).toBeVisible();
+  await expect(page.locator('.govuk-summary-list__row', { hasText: 'Sentence date' })).toContainText('2 March 2026');
+
+  // 16 weeks from the sentence date, whatever day it is now.
+  const caseId = page.url().match(/\/cases\/([^/?#]+)$/)[1];
+  await page.goto(`/cases/${caseId}/reviews`);
+  const rows = await readRows(page);
+  expect(rows[0]).toMatchObject({
+    date: '2026-06-22',
+    what: 'Initial sentence plan',
+    reason: 'Initial sentence plan due: 16 weeks from the sentence date 2 March 2026, as release on 2 March 2030 is at least 2 years after it',
+  });
+  await expectNoAxeViolations(page);
 });

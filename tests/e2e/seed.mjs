@@ -20,6 +20,8 @@ export function fictionalCases(count, named = []) {
         date_of_birth: `19${70 + (i % 30)}-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`,
         sex: i % 3 === 0 ? 'female' : 'male',
         sentence_type: ['community_order', 'suspended_sentence_order', 'custody', 'licence'][i % 4],
+        // Custody counts its initial plan from the day the sentence was passed.
+        ...(i % 4 === 2 ? { sentence_date: iso(started) } : {}),
         sentence_or_release_date: i % 4 === 2 ? iso(new Date(Date.UTC(2027, i % 12, 10))) : iso(started),
         sentence_end_date: i % 4 === 2 ? iso(new Date(Date.UTC(2029, i % 12, 10))) : iso(end),
       },

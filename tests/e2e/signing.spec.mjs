@@ -162,6 +162,48 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   expect(await timelineTitles(officer)).toEqual(officerTimeline);
 
+  // Both versions so far were the initial assessment (version 2 was the rework of version 1).
+  await expect(officer.getByTestId('version-purpose')).toHaveText(['Initial assessment', 'Initial assessment']);
+
+  // A new draft states what it is for: starting one without saying is refused, the GOV.UK way.
+  const startDraft = officer.getByRole('button', { name: 'Start a new draft (version 3)' });
+  await startDraft.click();
+  const summary = officer.locator('#error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link')).toHaveText(['Select what the new version is for']);
+  await expect(officer.locator('#new-draft-purpose-error')).toHaveText('Error: Select what the new version is for');
+  await expect(officer).toHaveTitle('Error: Signing and countersigning – Probation Workbook');
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 countersigned');
+  await expectNoAxeViolations(officer);
+  await summary.getByRole('link', { name: 'Select what the new version is for' }).click();
+  await expect(officer.locator('#new-draft-purpose')).toBeFocused();
+  await officer.getByRole('group', { name: 'What is the new version of the assessment for?' }).getByLabel('Review', { exact: true }).check();
+  await startDraft.click();
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 3 is a draft (version 2 countersigned)');
+  await expect(officer.getByTestId('draft-purpose')).toHaveText('Review');
+  await expect(summary).toHaveCount(0);
+  await expect(officer).toHaveTitle('Signing and countersigning – Probation Workbook');
+  expect((await timelineTitles(officer))[0]).toBe('Version 3 started as a new draft: review');
+
+  // Signing the review is the review done: the case, its review dates and the caseload say so, and
+  // the next regular review counts on from today.
+  await officer.getByRole('button', { name: 'Sign version 3' }).click();
+  await expect(officer.getByTestId('signing-status')).toHaveText('Version 3 awaiting countersignature');
+  await expect(officer.getByTestId('version-purpose').first()).toHaveText('Review');
+  const todayInLondon = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date());
+  await officer.goto(`${caseUrl}/reviews`);
+  await expect(officer.getByTestId('last-review')).toHaveText(`Last review done: ${todayInLondon} (review)`);
+  await expect(officer.getByTestId('overdue-count')).toHaveCount(0);
+  const firstScheduled = officer.getByTestId('review-dates').locator('tbody tr', { hasText: 'Review due:' }).first();
+  await expect(firstScheduled).toContainText(`Review due: 6 months from the last review, signed on ${todayInLondon} (a review every 6 months)`);
+  await officer.goto(caseUrl);
+  await expect(officer.getByTestId('case-last-review')).toHaveText(`${todayInLondon} (review)`);
+  await expect(officer.getByTestId('case-next-review')).not.toContainText('overdue');
+  await officer.goto('/');
+  const row = officer.locator('#caseload-table tbody tr').first();
+  await expect(row.getByTestId('row-last-review')).toHaveText(`Last review done ${todayInLondon}`);
+  await expect(row.getByText('Overdue')).toHaveCount(0);
+
   await officerContext.close();
   await seniorContext.close();
 });

@@ -133,15 +133,17 @@ test('two tabs on one plan and one signing record: both edits kept, signing lock
   await page.getByRole('group', { name: 'How often should this case be reviewed?' }).getByLabel('Every 3 months').check();
   await expectSaved(page);
   await expect(other.getByRole('group', { name: 'How often should this case be reviewed?' }).getByLabel('Every 3 months')).toBeChecked();
+  await other.getByRole('group', { name: 'What kind of change is it?' }).getByLabel('Change of address').check();
   await other.getByLabel('What changed').fill('Moved to a new address');
   const today = new Date().toLocaleDateString('en-GB', { timeZone: 'Europe/London' }).split('/');
   await fillDate(other, 'When did it change?', [String(Number(today[0])), String(Number(today[1])), today[2]]);
   await other.getByRole('button', { name: 'Record significant change' }).click();
   await expectSaved(other);
-  await expect(page.getByText('Significant change: Moved to a new address').first()).toBeVisible();
+  await expect(page.getByText('Significant change (change of address): Moved to a new address').first()).toBeVisible();
   const plan = await storedRecord(page, 'plans', id);
   expect(plan.review_settings.interval_months).toBe(3);
   expect(plan.significant_changes.map((change) => change.reason)).toEqual(['Moved to a new address']);
+  expect(plan.significant_changes.map((change) => change.kind)).toEqual(['change_of_address']);
 
   // A complete assessment and an agreed plan, so the case can be signed.
   await page.goto(`${caseUrl}/assessment`);

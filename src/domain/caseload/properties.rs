@@ -29,6 +29,11 @@ proptest! {
         prop_assert_eq!(row.overdue, row.next_review.as_ref().is_some_and(|review| review.overdue));
         prop_assert_eq!(row.release_or_end.1, case.sentence_end_date);
         prop_assert_eq!(row.status, AssessmentStatus::of(&signing));
+        let done = crate::domain::reviews::reviews_done(&signing);
+        prop_assert_eq!(row.last_review, crate::domain::reviews::last_review_done(&done));
+        if let Some(next) = &row.next_review {
+            prop_assert!(next.overdue || (!next.is_done() && next.date >= today));
+        }
         prop_assert!(!row.rosh_label().is_empty());
 
         let unreadable = vec![UnreadableRecord::new("plans", "case-2", "damaged")];

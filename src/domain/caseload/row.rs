@@ -6,7 +6,10 @@ use crate::domain::answers::Answers;
 use crate::domain::case::{CaseDetails, SentenceType};
 use crate::domain::dates::{parse_date, DateParts};
 use crate::domain::plan::SentencePlan;
-use crate::domain::reviews::{review_schedule, ReviewDate, ReviewSettings, SignificantChange};
+use crate::domain::reviews::{
+    last_review_done, next_review_due, review_schedule, reviews_done, ReviewDate, ReviewDone,
+    ReviewSettings, SignificantChange,
+};
 use crate::domain::rosh::{rosh_rating, RoshLevel};
 use crate::domain::signing::{CaseSigning, VersionState};
 
@@ -78,15 +81,17 @@ pub struct CaseloadRow {
     pub case_id: String,
     pub name: String,
     pub crn: String,
-    /// The earliest overdue review, or else the next one on or after today.
+    /// The earliest overdue review, or else the next one not done on or after today.
     pub next_review: Option<ReviewDate>,
+    /// The latest review assessment signed, if any.
+    pub last_review: Option<ReviewDone>,
     /// The release date (custody and licence only) and the sentence end date.
     pub release_or_end: (Option<Date>, Date),
     /// The overall RoSH; `None` is "not yet assessed", never Low.
     pub rosh: Option<RoshLevel>,
     pub status: AssessmentStatus,
     pub next_appointment: Option<DateTime>,
-    /// A review date has passed without the review: shown in red.
+    /// A review date has passed and no review was done since: shown in red.
     pub overdue: bool,
 }
 
@@ -106,7 +111,15 @@ impl CaseloadRow {
         next_appointment: Option<DateTime>,
         today: Date,
     ) -> CaseloadRow {
-        let schedule = review_schedule(details, review_settings, plan, significant_changes, today);
+        let done = reviews_done(signing);
+        let schedule = review_schedule(
+            details,
+            review_settings,
+            plan,
+            significant_changes,
+            &done,
+            today,
+        );
         let next_review = next_review(schedule, today);
         let release = matches!(
             details.sentence_type,
@@ -119,6 +132,7 @@ impl CaseloadRow {
             crn: details.crn.clone(),
             overdue: next_review.as_ref().is_some_and(|review| review.overdue),
             next_review,
+            last_review: last_review_done(&done),
             release_or_end: (release, details.sentence_end_date),
             rosh: rosh_rating(answers).overall,
             status: AssessmentStatus::of(signing),
@@ -132,12 +146,13 @@ impl CaseloadRow {
     }
 }
 
-/// The earliest overdue review, or else the first on or after `today`. `schedule` is sorted by date.
+/// The earliest overdue review, or else the first not done on or after `today`. `schedule` is
+/// sorted by date.
 fn next_review(schedule: Vec<ReviewDate>, today: Date) -> Option<ReviewDate> {
-    let overdue = schedule.iter().position(|review| review.overdue);
-    let upcoming = || schedule.iter().position(|review| review.date >= today);
-    let index = overdue.or_else(upcoming)?;
-    schedule.into_iter().nth(index)
+    let overdue = schedule.iter().find(|review| review.overdue);
+    overdue
+        .or_else(|| next_review_due(&schedule, today))
+        .cloned()
 }
 
 /// Reads the next appointment from a GOV.UK date input and a time box.

@@ -25,6 +25,7 @@ fn details(name: &str, sentence_type: SentenceType, start: Date, end: Date) -> C
         date_of_birth: date(1991, 7, 17),
         sex: Sex::Female,
         sentence_type,
+        sentence_date: None,
         sentence_or_release_date: start,
         sentence_end_date: end,
     }
@@ -47,7 +48,9 @@ fn build_on(case: &CaseDetails, changes: &[SignificantChange], today: Date) -> C
 fn change_on(day: Date) -> SignificantChange {
     SignificantChange {
         date: day,
+        kind: None,
         reason: "Moved house".into(),
+        recorded_on: None,
     }
 }
 
@@ -223,6 +226,101 @@ fn the_status_follows_the_latest_signed_version() {
     );
 }
 
+/// Issue 13: a case whose review was done stayed overdue on the caseload for ever.
+#[test]
+fn a_review_signed_after_the_date_passed_clears_the_overdue_flag() {
+    let (officer, senior, _) = people();
+    // Released 10 June 2025: reviews due 10 December 2025, 10 June 2026, 10 December 2026…
+    let case = details(
+        "Alex Marsh",
+        SentenceType::Licence,
+        date(2025, 6, 10),
+        date(2028, 6, 9),
+    );
+    let mut plan = SentencePlan::default();
+    plan.status = crate::domain::plan::PlanStatus::Agreed;
+    plan.agreed_on = Some(date(2025, 6, 20));
+    let build = |signing: &CaseSigning, today: Date| {
+        CaseloadRow::build(
+            "case-1",
+            &case,
+            &Answers::default(),
+            &plan,
+            &ReviewSettings::default(),
+            &[],
+            signing,
+            None,
+            today,
+        )
+    };
+    let mut signing = CaseSigning::new(AT, Some(&officer));
+    signing
+        .sign(
+            Snapshot::default(),
+            true,
+            &officer,
+            &["Trainee"],
+            "2025-06-20T10:00:00Z",
+        )
+        .unwrap();
+    signing
+        .countersign(1, &senior, "2025-06-21T10:00:00Z")
+        .unwrap();
+    let before = build(&signing, TODAY);
+    assert!(before.overdue);
+    assert_eq!(before.next_review.as_ref().unwrap().date, date(2026, 6, 10));
+    assert_eq!(before.last_review, None);
+
+    signing
+        .start_new_draft(
+            crate::domain::signing::AssessmentPurpose::Review,
+            &officer,
+            "2026-07-01T10:00:00Z",
+        )
+        .unwrap();
+    // Signed at 00:30 on 2 July in London.
+    signing
+        .sign(
+            Snapshot::default(),
+            true,
+            &officer,
+            &["Trainee"],
+            "2026-07-01T23:30:00Z",
+        )
+        .unwrap();
+    let after = build(&signing, TODAY);
+    assert!(!after.overdue);
+    let next = after.next_review.unwrap();
+    assert_eq!(
+        (next.kind, next.date),
+        (ReviewKind::ScheduledReview, date(2027, 1, 2))
+    );
+    let last = after.last_review.unwrap();
+    assert_eq!(last.date, date(2026, 7, 2));
+    // The next review falls due in its turn: overdue the day after it.
+    assert!(!build(&signing, date(2027, 1, 2)).overdue);
+    assert!(build(&signing, date(2027, 1, 3)).overdue);
+    // Only the overdue filter's cases are overdue.
+    assert!(!Filter::OverdueReview.keeps(&build(&signing, TODAY)));
+}
+
+/// A change recorded late is due the day it is recorded, so the caseload does not show it overdue
+/// at once.
+#[test]
+fn a_change_recorded_today_dated_yesterday_is_not_overdue_yet() {
+    let change = SignificantChange {
+        recorded_on: Some(TODAY),
+        ..change_on(TODAY.yesterday().unwrap())
+    };
+    let row = build_on(&sentenced_today(), std::slice::from_ref(&change), TODAY);
+    let review = row.next_review.as_ref().unwrap();
+    assert_eq!(review.kind, ReviewKind::SignificantChange);
+    assert_eq!(review.date, TODAY);
+    assert!(!row.overdue);
+    let tomorrow = build_on(&sentenced_today(), &[change], TODAY.tomorrow().unwrap());
+    assert!(tomorrow.overdue);
+}
+
 #[test]
 fn every_status_has_a_label() {
     let labels: Vec<&str> = AssessmentStatus::ALL.iter().map(|s| s.label()).collect();
@@ -245,6 +343,7 @@ pub(super) fn row(name: &str, crn: &str) -> CaseloadRow {
         name: name.into(),
         crn: crn.into(),
         next_review: None,
+        last_review: None,
         release_or_end: (None, date(2028, 1, 1)),
         rosh: None,
         status: AssessmentStatus::Draft,
@@ -259,6 +358,7 @@ fn review_on(day: Date) -> crate::domain::reviews::ReviewDate {
         kind: ReviewKind::ScheduledReview,
         reason: "Review".into(),
         overdue: day < TODAY,
+        done_on: None,
     }
 }
 

@@ -28,6 +28,7 @@ pub fn build_export(
             date_of_birth: case.date_of_birth,
             sex: case.sex,
             sentence_type: case.sentence_type,
+            sentence_date: case.sentence_date,
             sentence_or_release_date: case.sentence_or_release_date,
             sentence_end_date: case.sentence_end_date,
         },

@@ -11,6 +11,8 @@
 //! assert_eq!(export_file_name("X123456", date(2026, 11, 25)), "sentence-plan-X123456-2026-11-25.json");
 //! ```
 
+#[cfg(not(target_arch = "wasm32"))]
+mod assess;
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -24,6 +26,10 @@ use super::predictors::Band;
 use super::reviews::ReviewDate;
 use super::rosh::RoshLevel;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use assess::{
+    assess, assess_json, AssessCase, AssessChange, AssessInput, AssessOutput, SectionOutcome,
+};
 pub use build::build_export;
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::{
@@ -71,6 +77,10 @@ pub struct ExportedCase {
     pub date_of_birth: Date,
     pub sex: Sex,
     pub sentence_type: SentenceType,
+    /// Custody only: the day the sentence was passed, which the initial plan counts from. Absent for
+    /// the other sentences and for custody cases recorded without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sentence_date: Option<Date>,
     /// The sentence date for community and suspended sentences, the release date for custody and licence.
     pub sentence_or_release_date: Date,
     pub sentence_end_date: Date,

@@ -21,6 +21,7 @@ fn case() -> CaseDetails {
         date_of_birth: date(1991, 7, 17),
         sex: Sex::Male,
         sentence_type: SentenceType::Licence,
+        sentence_date: None,
         sentence_or_release_date: date(2026, 11, 2),
         sentence_end_date: date(2028, 11, 1),
     }
@@ -86,13 +87,16 @@ fn export() -> SentencePlanExport {
     let plan = plan();
     let changes = [SignificantChange {
         date: date(2027, 1, 4),
+        kind: None,
         reason: "Moved to a new address".into(),
+        recorded_on: None,
     }];
     let reviews = review_schedule(
         &case,
         &ReviewSettings::default(),
         &plan,
         &changes,
+        &[],
         date(2026, 11, 25),
     );
     let inputs: PredictorInputs = serde_json::from_value(json!({
@@ -222,6 +226,30 @@ fn the_plan_and_review_dates_are_carried_with_their_reasons() {
     assert!(reviews
         .iter()
         .all(|r| r["reason"].as_str().is_some_and(|t| !t.contains('<'))));
+}
+
+/// Issue 13: a custody case carries its sentence date, which the initial plan counts from.
+#[test]
+fn a_custody_case_carries_its_sentence_date() {
+    let custody = CaseDetails {
+        sentence_type: SentenceType::Custody,
+        sentence_date: Some(date(2026, 3, 2)),
+        sentence_or_release_date: date(2027, 9, 1),
+        ..case()
+    };
+    let export = build_export(
+        &custody,
+        &Answers::default(),
+        &SentencePlan::default(),
+        &[],
+        None,
+        EXPORTED_AT,
+    );
+    let text = serde_json::to_string(&export).unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["case"]["sentence_date"], "2026-03-02");
+    assert_eq!(check_export(&text), Ok(export));
+    assert!(export_json()["case"].get("sentence_date").is_none());
 }
 
 #[test]

@@ -110,6 +110,7 @@ pub fn import_writes(
 /// let details = CaseDetails {
 ///     name: "Alex Smith".into(), crn: "X123456".into(), date_of_birth: date(1990, 1, 2),
 ///     sex: Sex::Male, sentence_type: SentenceType::CommunityOrder,
+///     sentence_date: None,
 ///     sentence_or_release_date: date(9999, 12, 20), sentence_end_date: date(9999, 12, 31),
 /// };
 /// let case = PackagedCase { id: "case-1".into(), created_at: "2026-11-01T09:00:00Z".into(), details };

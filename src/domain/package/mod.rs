@@ -18,6 +18,7 @@
 //!     details: CaseDetails {
 //!         name: "Alex Smith".into(), crn: "X123456".into(), date_of_birth: date(1990, 1, 2),
 //!         sex: Sex::Male, sentence_type: SentenceType::CommunityOrder,
+//!         sentence_date: None,
 //!         sentence_or_release_date: date(2026, 10, 1), sentence_end_date: date(2027, 10, 1),
 //!     },
 //! };

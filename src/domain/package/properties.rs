@@ -327,7 +327,7 @@ fn imports_without_panicking(
     let plan = writes.work.map(|work| work.plan).unwrap_or_default();
     let today = jiff::civil::date(2026, 11, 27);
     let settings = ReviewSettings::default();
-    review_schedule(details, &settings, &plan, &[], today);
+    review_schedule(details, &settings, &plan, &[], &[], today);
     let row = CaseloadRow::build(
         &package.case.id,
         details,

@@ -106,6 +106,7 @@ mod tests {
             date_of_birth: date(1991, 7, 17),
             sex: Sex::Male,
             sentence_type: SentenceType::Licence,
+            sentence_date: None,
             sentence_or_release_date: date(2021, 12, 12),
             sentence_end_date: date(2023, 12, 11),
         }

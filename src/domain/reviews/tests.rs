@@ -14,6 +14,7 @@ fn case(sentence_type: SentenceType, start: Date, end: Date) -> CaseDetails {
         date_of_birth: date(1991, 7, 17),
         sex: Sex::Male,
         sentence_type,
+        sentence_date: None,
         sentence_or_release_date: start,
         sentence_end_date: end,
     }
@@ -24,6 +25,7 @@ fn schedule(case: &CaseDetails, today: Date) -> Vec<ReviewDate> {
         case,
         &ReviewSettings::default(),
         &SentencePlan::default(),
+        &[],
         &[],
         today,
     )
@@ -77,27 +79,52 @@ fn working_days_skip_christmas_and_new_year() {
     );
 }
 
+/// A custody case sentenced on `sentenced` and released on `release`.
+fn custody(sentenced: Date, release: Date, end: Date) -> CaseDetails {
+    CaseDetails {
+        sentence_date: Some(sentenced),
+        ..case(SentenceType::Custody, release, end)
+    }
+}
+
+/// Issue 13: the custody initial plan counted its weeks from today, so its date moved every day.
 #[test]
-fn custody_with_release_under_two_years_away_is_due_in_8_weeks_from_today() {
-    let today = date(2026, 11, 25);
-    let custody = case(SentenceType::Custody, date(2027, 11, 2), date(2029, 11, 1));
-    let initial = &schedule(&custody, today)[0];
-    assert_eq!(initial.date, date(2027, 1, 20));
+fn custody_with_release_under_two_years_away_is_due_8_weeks_from_the_sentence_date() {
+    let custody = custody(date(2026, 9, 7), date(2027, 11, 2), date(2029, 11, 1));
+    let initial = &schedule(&custody, date(2026, 11, 25))[0];
+    assert_eq!(initial.kind, ReviewKind::InitialPlan);
+    assert_eq!(initial.date, date(2026, 11, 2));
     assert_eq!(
         initial.reason,
-        "Initial sentence plan due: 8 weeks from 25 November 2026, as release on 2 November 2027 \
-         is less than 2 years away"
+        "Initial sentence plan due: 8 weeks from the sentence date 7 September 2026, as release \
+         on 2 November 2027 is less than 2 years after it"
     );
+    // The same whichever day it is looked at.
+    for today in [
+        date(2026, 9, 7),
+        date(2026, 9, 8),
+        date(2026, 11, 2),
+        date(2027, 6, 1),
+    ] {
+        assert_eq!(
+            schedule(&custody, today)[0].date,
+            date(2026, 11, 2),
+            "{today}"
+        );
+    }
 }
 
 #[test]
 fn custody_with_release_two_years_or_more_away_is_due_in_16_weeks() {
     let today = date(2026, 11, 25);
-    let custody = case(SentenceType::Custody, date(2028, 11, 25), date(2030, 11, 1));
+    let custody = custody(date(2026, 11, 25), date(2028, 11, 25), date(2030, 11, 1));
     let dates = schedule(&custody, today);
     assert_eq!(dates[0].date, date(2027, 3, 17));
-    assert!(dates[0].reason.contains("16 weeks"));
-    assert!(dates[0].reason.contains("at least 2 years away"));
+    assert_eq!(
+        dates[0].reason,
+        "Initial sentence plan due: 16 weeks from the sentence date 25 November 2026, as release \
+         on 25 November 2028 is at least 2 years after it"
+    );
     assert_eq!(
         of_kind(&dates, ReviewKind::ScheduledReview)[..4],
         [
@@ -111,9 +138,43 @@ fn custody_with_release_two_years_or_more_away_is_due_in_16_weeks() {
 }
 
 #[test]
+fn two_years_to_release_is_the_edge_between_8_and_16_weeks() {
+    let sentenced = date(2026, 3, 2);
+    let weeks = |release: Date| {
+        let case = custody(sentenced, release, date(2031, 1, 1));
+        let initial = schedule(&case, date(2026, 3, 2)).remove(0);
+        assert_eq!(initial.kind, ReviewKind::InitialPlan);
+        sentenced.until(initial.date).unwrap().get_days() / 7
+    };
+    assert_eq!(weeks(date(2028, 3, 1)), 8, "a day under two years");
+    assert_eq!(weeks(date(2028, 3, 2)), 16, "two years exactly");
+    assert_eq!(weeks(date(2028, 3, 3)), 16, "a day over two years");
+}
+
+#[test]
+fn custody_saved_without_a_sentence_date_has_no_initial_plan_until_it_is_given() {
+    let today = date(2026, 11, 25);
+    let old = case(SentenceType::Custody, date(2027, 11, 2), date(2029, 11, 1));
+    assert!(old.needs_sentence_date());
+    let dates = schedule(&old, today);
+    assert!(of_kind(&dates, ReviewKind::InitialPlan).is_empty());
+    assert_eq!(of_kind(&dates, ReviewKind::PreRelease), [date(2027, 9, 7)]);
+    assert_eq!(
+        of_kind(&dates, ReviewKind::Termination),
+        [date(2029, 11, 1)]
+    );
+    // Released already: the initial plan counts from release and needs no sentence date.
+    let released = case(SentenceType::Custody, date(2026, 11, 2), date(2029, 11, 1));
+    assert_eq!(
+        of_kind(&schedule(&released, today), ReviewKind::InitialPlan),
+        [date(2026, 11, 23)]
+    );
+}
+
+#[test]
 fn custody_has_a_pre_release_review_before_release() {
     let today = date(2026, 11, 25);
-    let custody = case(SentenceType::Custody, date(2027, 11, 2), date(2029, 11, 1));
+    let custody = custody(date(2026, 9, 7), date(2027, 11, 2), date(2029, 11, 1));
     let dates = schedule(&custody, today);
     let pre_release = dates
         .iter()
@@ -128,7 +189,14 @@ fn custody_has_a_pre_release_review_before_release() {
         pre_release_weeks: 12,
         ..ReviewSettings::default()
     };
-    let dates = review_schedule(&custody, &settings, &SentencePlan::default(), &[], today);
+    let dates = review_schedule(
+        &custody,
+        &settings,
+        &SentencePlan::default(),
+        &[],
+        &[],
+        today,
+    );
     assert_eq!(of_kind(&dates, ReviewKind::PreRelease), [date(2027, 8, 10)]);
 }
 
@@ -181,6 +249,7 @@ fn one_month_from_31_january_is_the_end_of_february() {
         &monthly,
         &SentencePlan::default(),
         &[],
+        &[],
         date(2027, 1, 31),
     );
     assert_eq!(
@@ -200,6 +269,7 @@ fn twelve_months_from_29_february_is_28_february() {
         &licence,
         &yearly,
         &SentencePlan::default(),
+        &[],
         &[],
         date(2028, 2, 29),
     );
@@ -252,6 +322,7 @@ fn the_interval_is_set_per_case_and_zero_means_no_regular_reviews() {
         &quarterly,
         &SentencePlan::default(),
         &[],
+        &[],
         date(2026, 11, 2),
     );
     assert_eq!(
@@ -267,6 +338,7 @@ fn the_interval_is_set_per_case_and_zero_means_no_regular_reviews() {
         &order,
         &never,
         &SentencePlan::default(),
+        &[],
         &[],
         date(2026, 11, 2),
     );
@@ -317,7 +389,7 @@ fn an_agreed_plan_means_the_initial_plan_is_not_overdue() {
     plan.add_step("g", "s", step).unwrap();
     plan.agree(crate::domain::plan::Agreement::Agrees, today)
         .unwrap();
-    let dates = review_schedule(&licence, &ReviewSettings::default(), &plan, &[], today);
+    let dates = review_schedule(&licence, &ReviewSettings::default(), &plan, &[], &[], today);
     assert!(!dates[0].overdue);
     let target = dates
         .iter()
@@ -353,7 +425,7 @@ fn only_active_goals_give_target_dates_and_long_goals_are_cut_short() {
         };
         plan.add_goal(id, goal, today).unwrap();
     }
-    let dates = review_schedule(&order, &ReviewSettings::default(), &plan, &[], today);
+    let dates = review_schedule(&order, &ReviewSettings::default(), &plan, &[], &[], today);
     let targets: Vec<_> = dates
         .iter()
         .filter(|d| d.kind == ReviewKind::GoalTarget)
@@ -375,15 +447,21 @@ fn a_significant_change_makes_a_review_due_on_its_date() {
     let changes = [
         SignificantChange {
             date: date(2027, 2, 14),
+            kind: None,
             reason: "Moved to a new address".into(),
+            recorded_on: None,
         },
         SignificantChange {
             date: date(2026, 11, 20),
+            kind: None,
             reason: "Arrested for a new offence".into(),
+            recorded_on: None,
         },
         SignificantChange {
             date: date(2028, 1, 1),
+            kind: None,
             reason: "After the sentence".into(),
+            recorded_on: None,
         },
     ];
     let today = date(2026, 11, 25);
@@ -392,6 +470,7 @@ fn a_significant_change_makes_a_review_due_on_its_date() {
         &ReviewSettings::default(),
         &SentencePlan::default(),
         &changes,
+        &[],
         today,
     );
     let found: Vec<_> = dates

@@ -14,7 +14,7 @@ use super::rules::{describe_need, CaseFacts};
 use super::state::{next_state, Action, VersionState};
 use super::timeline::{EventKind, TimelineEvent};
 use super::versions::{Comment, CommentTarget, SignedVersion, Snapshot};
-use super::{Profile, SigningError};
+use super::{AssessmentPurpose, Profile, SigningError};
 use crate::domain::answers::Answers;
 use crate::domain::plan::TEXT_MAX_CHARS;
 use crate::domain::questionnaire;
@@ -92,6 +92,31 @@ impl CaseSigning {
         }
     }
 
+    /// What the open draft is for, `None` while no draft is open: the initial assessment before any
+    /// version is signed; the purpose of a version returned for rework; otherwise the purpose stated
+    /// when the draft was started (a review, for drafts started before drafts stated it).
+    pub fn draft_purpose(&self) -> Option<AssessmentPurpose> {
+        let DraftStatus::Open { next } = self.draft_status() else {
+            return None;
+        };
+        let Some(latest) = self.latest() else {
+            return Some(AssessmentPurpose::Initial);
+        };
+        if latest.state == VersionState::Returned {
+            return Some(latest.purpose());
+        }
+        let started = self
+            .history
+            .iter()
+            .rev()
+            .find(|event| event.kind == EventKind::NewDraft && event.version == Some(next));
+        Some(
+            started
+                .and_then(|event| event.purpose)
+                .unwrap_or_else(|| AssessmentPurpose::of_unstated(next)),
+        )
+    }
+
     /// The latest version is signed and stands: changing the assessment needs `start_new_draft` first.
     pub fn needs_new_draft(&self) -> bool {
         matches!(self.draft_status(), DraftStatus::Locked { .. })
@@ -131,9 +156,10 @@ impl CaseSigning {
         })
     }
 
-    /// Signs the draft as the next version: self-signed when `countersign_reasons` is empty, otherwise
-    /// awaiting countersignature (the reasons are kept with it). Refused unless the draft is `complete`
-    /// (every section completed and the plan agreed: see `sign_problems`) and open.
+    /// Signs the draft as the next version, with the draft's purpose ([`CaseSigning::draft_purpose`]):
+    /// self-signed when `countersign_reasons` is empty, otherwise awaiting countersignature (the
+    /// reasons are kept with it). Refused unless the draft is `complete` (every section completed and
+    /// the plan agreed: see `sign_problems`) and open.
     pub fn sign(
         &mut self,
         snapshot: Snapshot,
@@ -159,8 +185,18 @@ impl CaseSigning {
         };
         let state = next_state(VersionState::UnsignedDraft, action)
             .expect("an unsigned draft can be signed");
-        let version =
-            SignedVersion::signed(number, state, snapshot, signer, at, countersign_reasons);
+        let purpose = self
+            .draft_purpose()
+            .unwrap_or_else(|| AssessmentPurpose::of_unstated(number));
+        let version = SignedVersion::signed(
+            number,
+            state,
+            purpose,
+            snapshot,
+            signer,
+            at,
+            countersign_reasons,
+        );
         self.versions.push(version);
         let need = describe_need(countersign_reasons);
         self.record(
@@ -173,13 +209,26 @@ impl CaseSigning {
         Ok(number)
     }
 
-    /// Starts changing a signed assessment: the changes become the next version. Returns its number.
-    pub fn start_new_draft(&mut self, by: &Profile, at: &str) -> Result<u32, SigningError> {
+    /// Starts changing a signed assessment for `purpose` (a review of some kind: a version after a
+    /// signed one is never the initial assessment): the changes become the next version. Returns its
+    /// number.
+    pub fn start_new_draft(
+        &mut self,
+        purpose: AssessmentPurpose,
+        by: &Profile,
+        at: &str,
+    ) -> Result<u32, SigningError> {
         check_time(at)?;
         check_profile(by)?;
         match self.draft_status() {
             DraftStatus::Locked { latest } => {
+                if !purpose.is_review() {
+                    return Err(SigningError::NotInitial(latest + 1));
+                }
                 self.record(EventKind::NewDraft, Some(by), at, Some(latest + 1), None);
+                if let Some(event) = self.history.last_mut() {
+                    event.purpose = Some(purpose);
+                }
                 Ok(latest + 1)
             }
             DraftStatus::Open { next } => Err(SigningError::DraftAlreadyOpen(next)),
@@ -362,6 +411,7 @@ impl CaseSigning {
             at: at.to_string(),
             version,
             note,
+            purpose: None,
         });
     }
 }

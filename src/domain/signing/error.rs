@@ -50,6 +50,8 @@ pub enum SigningError {
     InvalidTime(String),
     #[error("There is no version of this case waiting for countersignature")]
     NothingToReview,
+    #[error("Version {0} follows a signed version, so it cannot be the initial assessment: select what it is for")]
+    NotInitial(u32),
 }
 
 fn thousands(number: usize) -> String {

@@ -4,6 +4,8 @@
 //! - `grade` — the officer's [`Profile`] (name and [`Grade`]).
 //! - `rules` — [`COUNTERSIGN_RULES`], the table that decides whether countersigning is needed, and why.
 //! - `state` — [`VersionState`] and [`next_state`], the one table of moves.
+//! - `purpose` — [`AssessmentPurpose`]: what a version is for (initial, review, significant change,
+//!   pre-release, termination); version 1 is initial, a new draft states its purpose.
 //! - `versions` — [`SignedVersion`]: the work as signed ([`Snapshot`]), who signed it, comments.
 //! - `case_signing` — [`CaseSigning`]: every version and the timeline, with the moves as methods.
 //! - `changes` — whether the work can be signed, and what changed between two versions.
@@ -31,6 +33,7 @@ mod changes;
 mod error;
 mod grade;
 mod offer;
+mod purpose;
 mod rules;
 mod state;
 mod timeline;
@@ -48,6 +51,7 @@ pub use offer::{
     signing_offer, DraftAction, ReviewDecision, SigningOffer, EXPORT_CASE_PACKAGE,
     SEND_FOR_COUNTERSIGNING,
 };
+pub use purpose::{new_draft_purpose, AssessmentPurpose, NEW_DRAFT_PURPOSE_FIELD};
 pub use rules::{
     countersigning_needed, countersigning_needed_by, describe_need, CaseCondition, CaseFacts,
     CountersignRule, COUNTERSIGN_RULES, IDENTIFIABLE_CHILDREN_ITEM, UNAPPROVED_GRADES,
@@ -60,6 +64,8 @@ pub use versions::{Comment, CommentTarget, SignedVersion, Snapshot};
 mod offer_tests;
 #[cfg(test)]
 mod people_tests;
+#[cfg(test)]
+mod purpose_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

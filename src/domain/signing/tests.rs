@@ -351,6 +351,27 @@ fn the_timeline_says_what_happened_who_did_it_and_when() {
     assert_eq!(CaseSigning::new(AT, None).history[0].byline(), None);
 }
 
+/// Issue 13: a countersignature at 00:30 on a summer night showed the day before (its UTC day).
+#[test]
+fn timeline_days_are_londons_days() {
+    let event = |at: &str| TimelineEvent {
+        kind: EventKind::Countersigned,
+        by: None,
+        at: at.into(),
+        version: Some(1),
+        note: None,
+        purpose: None,
+    };
+    assert_eq!(event("2026-07-14T23:30:00Z").day(), "15 July 2026");
+    assert_eq!(event("2026-07-14T22:59:59Z").day(), "14 July 2026");
+    assert_eq!(event("2026-12-14T23:30:00Z").day(), "14 December 2026");
+    // Either side of the changes of the clocks.
+    assert_eq!(long_day("2026-03-28T23:30:00Z"), "28 March 2026");
+    assert_eq!(long_day("2026-03-29T23:30:00Z"), "30 March 2026");
+    assert_eq!(long_day("2026-10-24T23:30:00Z"), "25 October 2026");
+    assert_eq!(long_day("2026-10-25T23:30:00Z"), "25 October 2026");
+}
+
 #[test]
 fn every_version_made_by_the_moves_holds_together_and_a_tampered_one_does_not() {
     for state in VersionState::ALL.into_iter().skip(1) {

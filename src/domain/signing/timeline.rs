@@ -1,11 +1,9 @@
 //! The case's timeline (the MoJ timeline pattern): what happened, who did it and when.
 
-use jiff::tz::TimeZone;
-use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::Profile;
-use crate::domain::dates::format_long;
+use super::{AssessmentPurpose, Profile};
+use crate::domain::dates::{format_long, london_date_of};
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -37,6 +35,10 @@ pub struct TimelineEvent {
     pub version: Option<u32>,
     /// The comment given with it (why it was returned, why a second countersignature is needed).
     pub note: Option<String>,
+    /// What a new draft is for; absent on other events and on new drafts started before drafts
+    /// stated it (read as a review).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<AssessmentPurpose>,
 }
 
 impl TimelineEvent {
@@ -60,7 +62,13 @@ impl TimelineEvent {
             }
             EventKind::DoubleCountersigned => format!("{version} double countersigned"),
             EventKind::Returned => format!("{version} returned for rework"),
-            EventKind::NewDraft => format!("{version} started as a new draft"),
+            EventKind::NewDraft => match self.purpose {
+                Some(purpose) => format!(
+                    "{version} started as a new draft: {}",
+                    purpose.label().to_lowercase()
+                ),
+                None => format!("{version} started as a new draft"),
+            },
         }
     }
 
@@ -69,16 +77,24 @@ impl TimelineEvent {
         self.by.as_ref().map(|by| format!("by {}", by.describe()))
     }
 
-    /// The day it happened, "25 November 2026" (UTC), or the stored text if it is not a time.
+    /// The day it happened in London, "25 November 2026", or the stored text if it is not a time.
     pub fn day(&self) -> String {
         long_day(&self.at)
     }
 }
 
-/// "25 November 2026" for an RFC 3339 time (its UTC day), or the text unchanged if it is not a time.
+/// "25 November 2026" for an RFC 3339 time (its day in London, see
+/// [`crate::domain::dates::london_date`]), or the text unchanged if it is not a time.
+///
+/// ```
+/// use probation_workbook::domain::signing::long_day;
+/// // Countersigned at 00:30 on a summer night in London.
+/// assert_eq!(long_day("2026-07-14T23:30:00Z"), "15 July 2026");
+/// assert_eq!(long_day("2026-12-14T23:30:00Z"), "14 December 2026");
+/// ```
 pub fn long_day(at: &str) -> String {
-    match at.parse::<Timestamp>() {
-        Ok(time) => format_long(time.to_zoned(TimeZone::UTC).date()),
-        Err(_) => at.to_string(),
+    match london_date_of(at) {
+        Some(day) => format_long(day),
+        None => at.to_string(),
     }
 }

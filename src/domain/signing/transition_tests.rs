@@ -1,6 +1,7 @@
 //! The state machine: every (state, action) pair, in the pure table and through `CaseSigning`.
 
 use super::*;
+use crate::domain::signing::AssessmentPurpose;
 
 use Action as A;
 use VersionState as S;
@@ -161,7 +162,9 @@ fn run(signing: &mut CaseSigning, action: Move) -> Result<VersionState, SigningE
             let on = CommentTarget::Section("3".into());
             signing.add_comment(number, on, "Check 3.4", &senior(), AT)
         }
-        Move::StartNewDraft => signing.start_new_draft(&officer(), AT).map(|_| ()),
+        Move::StartNewDraft => signing
+            .start_new_draft(AssessmentPurpose::Review, &officer(), AT)
+            .map(|_| ()),
     }?;
     Ok(signing
         .latest()
@@ -239,7 +242,7 @@ fn a_refusal_reads_as_a_sentence() {
         "Version 1 is countersigned: it cannot be returned for rework"
     );
     let error = case_in(S::AwaitingCountersign)
-        .start_new_draft(&officer(), AT)
+        .start_new_draft(AssessmentPurpose::Review, &officer(), AT)
         .unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -288,7 +291,10 @@ fn a_countersigned_assessment_is_changed_in_a_new_version() {
     assert!(signing.is_locked(1));
     assert!(!signing.is_locked(2));
     assert_eq!(signing.status_line(), "Version 1 countersigned");
-    assert_eq!(signing.start_new_draft(&officer(), AT), Ok(2));
+    assert_eq!(
+        signing.start_new_draft(AssessmentPurpose::Review, &officer(), AT),
+        Ok(2)
+    );
     assert!(!signing.needs_new_draft());
     assert_eq!(
         signing.status_line(),

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Profile, VersionState};
+use super::{AssessmentPurpose, Profile, VersionState};
 use crate::domain::answers::Answers;
 use crate::domain::plan::SentencePlan;
 
@@ -47,6 +47,10 @@ pub struct SignedVersion {
     /// From 1, one more for each version signed.
     pub number: u32,
     pub state: VersionState,
+    /// What the version is for; absent in versions signed before versions stated it (read with
+    /// [`SignedVersion::purpose`]: initial for version 1, review after it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<AssessmentPurpose>,
     pub snapshot: Snapshot,
     pub signed_by: Profile,
     /// RFC 3339.
@@ -72,6 +76,7 @@ impl SignedVersion {
     pub(super) fn signed(
         number: u32,
         state: VersionState,
+        purpose: AssessmentPurpose,
         snapshot: Snapshot,
         signed_by: &Profile,
         signed_at: &str,
@@ -80,6 +85,7 @@ impl SignedVersion {
         Self {
             number,
             state,
+            purpose: Some(purpose),
             snapshot,
             signed_by: signed_by.clone(),
             signed_at: signed_at.to_string(),
@@ -94,6 +100,13 @@ impl SignedVersion {
             returned_reason: None,
             comments: Vec::new(),
         }
+    }
+
+    /// What the version is for: as stated, or for a version stored before versions stated it,
+    /// [`AssessmentPurpose::of_unstated`] (initial for version 1, review after it).
+    pub fn purpose(&self) -> AssessmentPurpose {
+        self.purpose
+            .unwrap_or_else(|| AssessmentPurpose::of_unstated(self.number))
     }
 
     /// The comments on one section, goal, or the whole version, in the order given.

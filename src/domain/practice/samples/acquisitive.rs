@@ -61,6 +61,7 @@ fn details() -> CaseDetails {
         date_of_birth: civil::date(1991, 4, 12),
         sex: Sex::Male,
         sentence_type: SentenceType::CommunityOrder,
+        sentence_date: None,
         sentence_or_release_date: civil::date(2026, 9, 4),
         sentence_end_date: civil::date(2027, 9, 3),
     }

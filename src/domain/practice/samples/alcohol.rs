@@ -58,6 +58,7 @@ fn details() -> CaseDetails {
         date_of_birth: civil::date(1983, 11, 30),
         sex: Sex::Female,
         sentence_type: SentenceType::CommunityOrder,
+        sentence_date: None,
         sentence_or_release_date: civil::date(2026, 5, 18),
         sentence_end_date: civil::date(2027, 11, 17),
     }

@@ -59,6 +59,7 @@ fn details() -> CaseDetails {
         date_of_birth: civil::date(1988, 7, 22),
         sex: Sex::Male,
         sentence_type: SentenceType::Licence,
+        sentence_date: None,
         sentence_or_release_date: civil::date(2026, 10, 2),
         sentence_end_date: civil::date(2027, 6, 9),
     }

@@ -63,6 +63,7 @@ fn details() -> CaseDetails {
         date_of_birth: civil::date(2005, 2, 3),
         sex: Sex::Male,
         sentence_type: SentenceType::SuspendedSentenceOrder,
+        sentence_date: None,
         sentence_or_release_date: civil::date(2026, 7, 20),
         sentence_end_date: civil::date(2028, 3, 19),
     }
