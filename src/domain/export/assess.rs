@@ -140,7 +140,7 @@ pub fn assess(input: &AssessInput) -> Result<AssessOutput, String> {
 
     let sections = SECTIONS
         .iter()
-        .filter(|section| section.need_threshold.is_some())
+        .filter(|section| section.is_scored())
         .map(|section| {
             let score = score_section(section, &answers);
             SectionOutcome {
