@@ -359,7 +359,7 @@ test('custody: the case form asks the sentence date, and the initial plan counts
   await fillDate(page, 'Sentence date', CUSTODY_CASE.sentenceDate);
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: CUSTODY_CASE.name })).toBeVisible();
-  await expect(page.locator('.govuk-summary-list__row', { hasText: 'Sentence date' })).toContainText('2 March 2026');
+  await expect(page.locator('.govuk-summary-list__row').filter({ has: page.locator('dt').getByText('Sentence date', { exact: true }) })).toContainText('2 March 2026');
 
   // 16 weeks from the sentence date, whatever day it is now.
   const caseId = page.url().match(/\/cases\/([^/?#]+)$/)[1];

@@ -3,13 +3,20 @@
 const FIRST = ['Alex', 'Sam', 'Jordan', 'Robin', 'Casey', 'Morgan', 'Taylor', 'Jamie', 'Riley', 'Avery', 'Quinn', 'Drew', 'Reese', 'Rowan', 'Sasha'];
 const LAST = ['Archer', 'Bramley', 'Carver', 'Dunmore', 'Ellery', 'Fairlie', 'Garside', 'Holloway', 'Inchley', 'Jessop', 'Kettle', 'Lomax', 'Marsden', 'Northam', 'Ormsby', 'Pettigrew', 'Quarrie', 'Rendell', 'Stainer', 'Thursby'];
 
+/** Today's year, month index and day, in London (as the app counts days). */
+function todayParts() {
+  const [day, month, year] = new Date().toLocaleDateString('en-GB', { timeZone: 'Europe/London' }).split('/').map(Number);
+  return [year, month - 1, day];
+}
+
 /** `count` fictional cases; a few named ones first, so a search has something to find. */
 export function fictionalCases(count, named = []) {
   const cases = [];
   const pad = (n) => String(n).padStart(2, '0');
   for (let i = 0; i < count; i += 1) {
     const [name, crn] = named[i] ?? [`${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${i >= 300 ? ` ${i}` : ''}`, `S${String(100000 + i).padStart(6, '0')}`];
-    const started = new Date(Date.UTC(2025, i % 12, 1 + (i % 27)));
+    // Every tenth case started two days ago, so its initial plan is not due yet (not overdue).
+    const started = i % 10 === 9 ? new Date(Date.UTC(...todayParts(), 12) - 2 * 86_400_000) : new Date(Date.UTC(2025, i % 12, 1 + (i % 27)));
     const end = new Date(started.getTime() + 730 * 86_400_000);
     const iso = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
     cases.push({
