@@ -112,17 +112,20 @@ fn stored_schema_version(value: &serde_json::Value) -> u64 {
         .unwrap_or(0)
 }
 
-/// The value under `key`, read inside a read-write transaction that is about to replace it.
+/// The value under `key` as JSON, not yet read as a record; a failure is `as_error` (a read, or a
+/// write about to replace the value).
 async fn stored_value(
     store: &indexed_db_futures::object_store::ObjectStore<'_>,
     key: &str,
+    as_error: fn(String) -> StoreError,
 ) -> Result<Option<serde_json::Value>, StoreError> {
+    let failed = |error: indexed_db_futures::error::Error| as_error(error.to_string());
     store
         .get(key.to_string())
         .serde()
-        .map_err(write_error)?
+        .map_err(failed)?
         .await
-        .map_err(write_error)
+        .map_err(failed)
 }
 
 /// Reads a stored value as a record of this build, as far as this build understands it: a record of
@@ -252,12 +255,7 @@ impl Store {
             .build()
             .map_err(read_error)?;
         let store = transaction.object_store(store_name).map_err(read_error)?;
-        store
-            .get(key.to_string())
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)
+        stored_value(&store, key, StoreError::Read).await
     }
 
     async fn get<T: serde::de::DeserializeOwned>(
@@ -308,7 +306,7 @@ impl Store {
             .build()
             .map_err(write_error)?;
         let store = transaction.object_store(R::STORE).map_err(write_error)?;
-        let stored = stored_value(&store, key).await?;
+        let stored = stored_value(&store, key, StoreError::Write).await?;
         let mut record = match stored {
             Some(value) => read_record::<R>(value)?,
             None => fallback.ok_or(StoreError::Missing(R::STORE))?,
@@ -505,7 +503,7 @@ impl Store {
             record: &R,
         ) -> Result<u64, StoreError> {
             let store = transaction.object_store(R::STORE).map_err(write_error)?;
-            let previous = match stored_value(&store, key).await? {
+            let previous = match stored_value(&store, key, StoreError::Write).await? {
                 Some(value) if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) => {
                     return Err(StoreError::Newer)
                 }
