@@ -407,18 +407,8 @@ impl Store {
         Ok(cases)
     }
 
-    /// Every assessment draft, for the caseload (one read, however many cases).
+    /// Every assessment draft (failing if any cannot be read; the caseload uses `all_records`).
     pub async fn assessments(&self) -> Result<Vec<AssessmentRecord>, StoreError> {
-        self.all().await
-    }
-
-    /// Every plan record, for the caseload.
-    pub async fn plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
-        self.all().await
-    }
-
-    /// Every case's signing record, for the caseload.
-    pub async fn signings(&self) -> Result<Vec<SigningRecord>, StoreError> {
         self.all().await
     }
 
