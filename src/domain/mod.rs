@@ -20,6 +20,7 @@ pub mod reviews;
 pub mod rosh;
 pub mod scoring;
 pub mod signing;
+pub mod storage;
 pub mod validation;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

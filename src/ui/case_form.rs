@@ -120,6 +120,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                     updated_at: now,
                 };
                 store.put_case(&record).await?;
+                super::storage::request_persistence();
                 Ok::<_, crate::store::StoreError>(Ok(record.id))
             }
             .await;

@@ -167,6 +167,10 @@ pub fn Caseload() -> impl IntoView {
             rows
         });
         if let Ok(rows) = &loaded {
+            if !rows.is_empty() {
+                // Real work is here: ask the browser to keep it.
+                super::storage::request_persistence();
+            }
             let entries: Vec<(&str, &str, &str)> = rows
                 .iter()
                 .map(|row| (row.case_id.as_str(), row.name.as_str(), row.crn.as_str()))
@@ -210,6 +214,7 @@ pub fn Caseload() -> impl IntoView {
     on_cleanup(move || on_key.remove());
 
     view! {
+        <super::storage::PersistenceRefusedBanner />
         <h1 class="govuk-heading-l">"Your caseload"</h1>
         <div class="govuk-button-group">
             <a href="/cases/new" class="govuk-button" role="button" draggable="false">"Create a case"</a>

@@ -176,6 +176,7 @@ pub fn ImportPage() -> impl IntoView {
                     .import_case(&case, assessment.as_ref(), plan.as_ref(), &signing)
                     .await
                     .map_err(|error| error.to_string())?;
+                super::storage::request_persistence();
                 Ok::<_, String>(id)
             }
             .await;

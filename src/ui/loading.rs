@@ -8,6 +8,8 @@
 //! one. Opening another case closes this one (saving what is waiting). Other tabs' committed changes
 //! arrive as notices (`store::notices`) and are taken into the live copy at once.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -200,6 +202,19 @@ impl CaseStore {
         }
     }
 
+    /// Saves waiting typing of the open case now, and says whether every change of this tab is
+    /// committed: the open case's and those of cases closed while their saves were on the way.
+    pub fn save_everything_now(&self) -> bool {
+        let live = self.current.with_untracked(|current| match current {
+            Some((_, LoadState::Ready(live))) => Some(*live),
+            _ => None,
+        });
+        if let Some(live) = live {
+            live.flush();
+        }
+        live.is_none_or(|live| live.is_saved()) && CLOSING.with(Cell::get) == 0
+    }
+
     /// Forgets the open case if it is `id` (its records were replaced whole, by an import), so the
     /// next screen reads it afresh.
     pub fn forget(&self, id: &str) {
@@ -270,10 +285,19 @@ fn dispose_when_saved(owner: Owner, live: Option<LiveCase>) {
         owner.cleanup();
         return;
     }
+    CLOSING.with(|closing| closing.set(closing.get() + 1));
     set_timeout(
-        move || dispose_when_saved(owner, Some(live)),
+        move || {
+            CLOSING.with(|closing| closing.set(closing.get().saturating_sub(1)));
+            dispose_when_saved(owner, Some(live))
+        },
         std::time::Duration::from_millis(200),
     );
+}
+
+thread_local! {
+    /// Closed cases whose copies are still saving (`dispose_when_saved`).
+    static CLOSING: Cell<usize> = const { Cell::new(0) };
 }
 
 /// What is stored for a case, read once when it is opened.

@@ -17,6 +17,7 @@ mod health;
 mod import_page;
 mod loading;
 mod offences;
+mod offline;
 mod plan_page;
 mod practice;
 mod practice_pages;
@@ -28,6 +29,8 @@ mod reviews_page;
 mod score_panel;
 mod section_page;
 mod signing_page;
+mod storage;
+mod storage_page;
 mod task_list;
 mod version_page;
 
@@ -56,6 +59,8 @@ pub fn mount() {
     }
     return_to_last_location();
     leptos::mount::mount_to_body(App);
+    // After mounting: the app's task executor exists from then on.
+    offline::start();
 }
 
 /// "/cases/{id}/assessment/{section}": the only pages worth resuming, since work happens there.
@@ -97,6 +102,7 @@ fn App() -> impl IntoView {
                     <nav aria-label="Menu" class="govuk-header__navigation workbook-header__navigation">
                         <ul class="govuk-header__navigation-list">
                             <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/import">"Import a case package"</a></li>
+                            <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/storage">"Storage and backup"</a></li>
                             <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/profile">"Your profile"</a></li>
                         </ul>
                     </nav>
@@ -110,6 +116,7 @@ fn App() -> impl IntoView {
                         <span class="govuk-phase-banner__text">"Everything you enter stays in this browser until you export it."</span>
                     </p>
                 </aside>
+                <offline::UpdateBanner />
                 <health::HealthBanners />
                 <main class="govuk-main-wrapper" id="main-content">
                     <Routes fallback=|| view! {
@@ -121,6 +128,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/feedback") view=practice_pages::FeedbackPage />
                         <Route path=path!("/cases/new") view=case_form::NewCasePage />
                         <Route path=path!("/profile") view=profile_page::ProfilePage />
+                        <Route path=path!("/storage") view=storage_page::StoragePage />
                         <Route path=path!("/import") view=import_page::ImportPage />
                         <Route path=path!("/cases/:id/signing") view=signing_page::SigningPage />
                         <Route path=path!("/cases/:id/review") view=review_page::ReviewPage />
