@@ -16,6 +16,7 @@ pub mod practice;
 pub mod predictors;
 pub mod progress;
 pub mod questionnaire;
+pub mod records;
 pub mod reviews;
 pub mod rosh;
 pub mod scoring;

@@ -6,11 +6,12 @@
 //! ```
 
 pub mod notices;
-mod records;
 
-pub use records::{
-    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord,
-    RECORD_SCHEMA_VERSION,
+// The record layouts are pure domain types (so a backup can be read natively); every
+// `crate::store::X` path to them keeps working.
+pub use crate::domain::records::{
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord, ASSESSMENTS,
+    CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
 };
 
 use crate::domain::questionnaire::migrate::upgrade_stored_record;
@@ -24,14 +25,6 @@ pub const DATABASE_NAME: &str = "probation-workbook";
 pub const PRACTICE_DATABASE_NAME: &str = "probation-workbook-practice";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
 pub const DATABASE_VERSION: u32 = 3;
-
-pub const CASES: &str = "cases";
-pub const ASSESSMENTS: &str = "assessments";
-pub const PLANS: &str = "plans";
-pub const SIGNING: &str = "signing";
-pub const SETTINGS: &str = "settings";
-/// The key of the officer's profile in `SETTINGS`.
-pub const PROFILE_KEY: &str = "profile";
 
 /// A storage failure, worded for the officer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
