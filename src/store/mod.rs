@@ -6,7 +6,7 @@
 //! ```
 
 mod backup;
-
+pub mod crypto;
 pub mod notices;
 
 // The record layouts are pure domain types (so a backup can be read natively); every
