@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export TRUNK_SKIP_VERSION_CHECK := true
 
 GOVUK_CSS := assets/generated/govuk.css
-WASM_TEST := cargo test --target wasm32-unknown-unknown --test store
+WASM_TEST := cargo test --target wasm32-unknown-unknown --test store --test backup
 
 .PHONY: serve build test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
 

@@ -3,6 +3,7 @@
 //! The UI renders what these modules say and sends answers back; persistence lives in `crate::store`.
 
 pub mod answers;
+pub mod backup;
 pub mod case;
 pub mod caseload;
 pub mod check_answers;
@@ -16,6 +17,7 @@ pub mod practice;
 pub mod predictors;
 pub mod progress;
 pub mod questionnaire;
+pub mod records;
 pub mod reviews;
 pub mod rosh;
 pub mod scoring;

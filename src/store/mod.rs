@@ -5,12 +5,15 @@
 //! store.put_case(&record).await?;
 //! ```
 
+mod backup;
+pub mod crypto;
 pub mod notices;
-mod records;
 
-pub use records::{
-    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord,
-    RECORD_SCHEMA_VERSION,
+// The record layouts are pure domain types (so a backup can be read natively); every
+// `crate::store::X` path to them keeps working.
+pub use crate::domain::records::{
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord, ASSESSMENTS,
+    CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
 };
 
 use crate::domain::questionnaire::migrate::upgrade_stored_record;
@@ -24,14 +27,6 @@ pub const DATABASE_NAME: &str = "probation-workbook";
 pub const PRACTICE_DATABASE_NAME: &str = "probation-workbook-practice";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
 pub const DATABASE_VERSION: u32 = 3;
-
-pub const CASES: &str = "cases";
-pub const ASSESSMENTS: &str = "assessments";
-pub const PLANS: &str = "plans";
-pub const SIGNING: &str = "signing";
-pub const SETTINGS: &str = "settings";
-/// The key of the officer's profile in `SETTINGS`.
-pub const PROFILE_KEY: &str = "profile";
 
 /// A storage failure, worded for the officer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -141,6 +136,131 @@ fn read_record<R: Record>(value: serde_json::Value) -> Result<R, StoreError> {
         return Err(StoreError::Newer);
     }
     upgrade_and_read(value)
+}
+
+/// Replaces the record under `key` whole, inside `transaction` (which must cover `R::STORE`), for a
+/// write of records from elsewhere (an import, a restore): it takes the next revision after both
+/// the stored copy's and its own (so other tabs take it), keeps its own `updated_at`, and is never
+/// put over a record written by a newer build (`StoreError::Newer`; dropping the transaction then
+/// writes nothing of it). Returns the revision written.
+async fn replace<R: Record>(
+    transaction: &indexed_db_futures::transaction::Transaction<'_>,
+    key: &str,
+    record: &R,
+) -> Result<u64, StoreError> {
+    let store = transaction.object_store(R::STORE).map_err(write_error)?;
+    let previous = match stored_value(&store, key, StoreError::Write).await? {
+        Some(value) if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) => {
+            return Err(StoreError::Newer)
+        }
+        Some(value) => value
+            .get("revision")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0),
+        None => 0,
+    };
+    let mut record = record.clone();
+    let revision = previous.max(record.revision()) + 1;
+    let at = record.updated_at().to_string();
+    record.stamp(revision, &at);
+    store
+        .put(&record)
+        .with_key(key.to_string())
+        .serde()
+        .map_err(write_error)?
+        .await
+        .map_err(write_error)?;
+    Ok(revision)
+}
+
+/// Replaces a case's records whole inside `transaction` (which must cover the four case stores),
+/// each under the case's id (see [`replace`]); a record given as `None` is left as it is. Returns
+/// what was written, `(store, key, revision)`, to announce once the transaction commits.
+async fn replace_case(
+    transaction: &indexed_db_futures::transaction::Transaction<'_>,
+    case: &CaseRecord,
+    assessment: Option<&AssessmentRecord>,
+    plan: Option<&PlanRecord>,
+    signing: Option<&SigningRecord>,
+) -> Result<Vec<(&'static str, String, u64)>, StoreError> {
+    let key = case.id.as_str();
+    let mut written = vec![(
+        CASES,
+        key.to_string(),
+        replace(transaction, key, case).await?,
+    )];
+    if let Some(assessment) = assessment {
+        let revision = replace(transaction, key, assessment).await?;
+        written.push((ASSESSMENTS, key.to_string(), revision));
+    }
+    if let Some(plan) = plan {
+        written.push((
+            PLANS,
+            key.to_string(),
+            replace(transaction, key, plan).await?,
+        ));
+    }
+    if let Some(signing) = signing {
+        written.push((
+            SIGNING,
+            key.to_string(),
+            replace(transaction, key, signing).await?,
+        ));
+    }
+    Ok(written)
+}
+
+/// Every record of `R::STORE` inside `transaction`, each read on its own: one that cannot be read
+/// is listed by its key in the second list, and never hides the others.
+async fn read_all<R: Record>(
+    transaction: &indexed_db_futures::transaction::Transaction<'_>,
+) -> Result<(Vec<R>, Vec<Unreadable>), StoreError> {
+    let store = transaction.object_store(R::STORE).map_err(read_error)?;
+    let keys: Vec<Result<String, _>> = store
+        .get_all_keys::<String>()
+        .primitive()
+        .map_err(read_error)?
+        .await
+        .map_err(read_error)?
+        .collect();
+    let values: Vec<Result<serde_json::Value, _>> = store
+        .get_all::<serde_json::Value>()
+        .serde()
+        .map_err(read_error)?
+        .await
+        .map_err(read_error)?
+        .collect();
+    let mut records = Vec::new();
+    let mut unreadable = Vec::new();
+    for (index, value) in values.into_iter().enumerate() {
+        let id = match keys.get(index) {
+            Some(Ok(key)) => key.clone(),
+            _ => format!("number {}", index + 1),
+        };
+        let read = value
+            .map_err(|error| error.to_string())
+            .and_then(|value| read_record::<R>(value).map_err(unreadable_reason));
+        match read {
+            Ok(record) => records.push(record),
+            Err(reason) => unreadable.push(Unreadable {
+                store: R::STORE,
+                id,
+                reason,
+            }),
+        }
+    }
+    Ok((records, unreadable))
+}
+
+/// Why a record could not be read, for the list of unreadable records.
+fn unreadable_reason(error: StoreError) -> String {
+    match error {
+        StoreError::Read(reason) => reason,
+        StoreError::Newer => {
+            "saved by a newer version of the workbook: reload this tab".to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// An open connection to one workbook database.
@@ -345,47 +465,7 @@ impl Store {
     /// by its key in the second list, and never hides the others.
     pub async fn all_records<R: Record>(&self) -> Result<(Vec<R>, Vec<Unreadable>), StoreError> {
         let transaction = self.db.transaction(R::STORE).build().map_err(read_error)?;
-        let store = transaction.object_store(R::STORE).map_err(read_error)?;
-        let keys: Vec<Result<String, _>> = store
-            .get_all_keys::<String>()
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?
-            .collect();
-        let values: Vec<Result<serde_json::Value, _>> = store
-            .get_all::<serde_json::Value>()
-            .serde()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?
-            .collect();
-        let mut records = Vec::new();
-        let mut unreadable = Vec::new();
-        for (index, value) in values.into_iter().enumerate() {
-            let id = match keys.get(index) {
-                Some(Ok(key)) => key.clone(),
-                _ => format!("number {}", index + 1),
-            };
-            let read = value.map_err(|error| error.to_string()).and_then(|value| {
-                read_record::<R>(value).map_err(|error| match error {
-                    StoreError::Read(reason) => reason,
-                    StoreError::Newer => {
-                        "saved by a newer version of the workbook: reload this tab".to_string()
-                    }
-                    other => other.to_string(),
-                })
-            });
-            match read {
-                Ok(record) => records.push(record),
-                Err(reason) => unreadable.push(Unreadable {
-                    store: R::STORE,
-                    id,
-                    reason,
-                }),
-            }
-        }
-        Ok((records, unreadable))
+        read_all(&transaction).await
     }
 
     /// Every record of one object store, in key order (failing if any cannot be read).
@@ -486,58 +566,23 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(write_error)?;
-        let mut written = Vec::new();
-        async fn replace<R: Record>(
-            transaction: &indexed_db_futures::transaction::Transaction<'_>,
-            key: &str,
-            record: &R,
-        ) -> Result<u64, StoreError> {
-            let store = transaction.object_store(R::STORE).map_err(write_error)?;
-            let previous = match stored_value(&store, key, StoreError::Write).await? {
-                Some(value) if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) => {
-                    return Err(StoreError::Newer)
-                }
-                Some(value) => value
-                    .get("revision")
-                    .and_then(serde_json::Value::as_u64)
-                    .unwrap_or(0),
-                None => 0,
-            };
-            let mut record = record.clone();
-            let revision = previous.max(record.revision()) + 1;
-            let at = record.updated_at().to_string();
-            record.stamp(revision, &at);
-            store
-                .put(&record)
-                .with_key(key.to_string())
-                .serde()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
-            Ok(revision)
-        }
-        written.push((CASES, replace(&transaction, &case.id, case).await?));
-        if let Some(assessment) = assessment {
-            written.push((
-                ASSESSMENTS,
-                replace(&transaction, &case.id, assessment).await?,
-            ));
-        }
-        if let Some(plan) = plan {
-            written.push((PLANS, replace(&transaction, &case.id, plan).await?));
-        }
-        written.push((SIGNING, replace(&transaction, &case.id, signing).await?));
+        let written = replace_case(&transaction, case, assessment, plan, Some(signing)).await?;
         transaction.commit().await.map_err(write_error)?;
-        for (store, revision) in written {
+        self.announce_all(written);
+        Ok(())
+    }
+
+    /// Announces committed writes (`(store, key, revision)`) to the other tabs.
+    fn announce_all(&self, written: impl IntoIterator<Item = (&'static str, String, u64)>) {
+        for (store, key, revision) in written {
             notices::announce(
                 &self.name,
                 &notices::Notice {
                     store: store.to_string(),
-                    key: case.id.clone(),
+                    key,
                     revision,
                 },
             );
         }
-        Ok(())
     }
 }

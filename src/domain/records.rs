@@ -1,5 +1,7 @@
-//! What is written to IndexedDB. Every record carries its own `schema_version`, so a later
-//! migration can tell old records from new ones.
+//! The record layouts the workbook keeps: what is written to IndexedDB and what a backup holds.
+//! Every record carries its own `schema_version`, so a later migration can tell old records from
+//! new ones. Pure serde types, so that a backup can be read (and tested) natively; `crate::store`
+//! re-exports everything here.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,6 +23,16 @@ use crate::domain::signing::{CaseSigning, Profile};
 /// (`questionnaire::migrate::upgrade_stored_record`), and reads as version 5 from then on. A build
 /// never writes over a record of a newer version than this.
 pub const RECORD_SCHEMA_VERSION: u32 = 5;
+
+/// The object stores, one per kind of record, each keyed by the case id (the settings store by
+/// setting: [`PROFILE_KEY`] and others).
+pub const CASES: &str = "cases";
+pub const ASSESSMENTS: &str = "assessments";
+pub const PLANS: &str = "plans";
+pub const SIGNING: &str = "signing";
+pub const SETTINGS: &str = "settings";
+/// The key of the officer's profile in `SETTINGS`.
+pub const PROFILE_KEY: &str = "profile";
 
 // Each record version says which item codes its answers are under: a new version adds its row there.
 const _: () = assert!(
@@ -202,8 +214,8 @@ macro_rules! record_in {
     };
 }
 
-record_in!(CaseRecord, super::CASES, StoredAnswers::None);
-record_in!(AssessmentRecord, super::ASSESSMENTS, StoredAnswers::Draft);
-record_in!(PlanRecord, super::PLANS, StoredAnswers::None);
-record_in!(SigningRecord, super::SIGNING, StoredAnswers::SignedVersions);
-record_in!(ProfileRecord, super::SETTINGS, StoredAnswers::None);
+record_in!(CaseRecord, CASES, StoredAnswers::None);
+record_in!(AssessmentRecord, ASSESSMENTS, StoredAnswers::Draft);
+record_in!(PlanRecord, PLANS, StoredAnswers::None);
+record_in!(SigningRecord, SIGNING, StoredAnswers::SignedVersions);
+record_in!(ProfileRecord, SETTINGS, StoredAnswers::None);
