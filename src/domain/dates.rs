@@ -6,7 +6,8 @@ use jiff::civil::Date;
 mod london;
 
 pub use london::{
-    is_british_summer_time, london_date, london_date_of, london_datetime, london_offset,
+    is_british_summer_time, london_date, london_date_of, london_datetime, london_long_time,
+    london_offset,
 };
 
 /// The earliest year a date may be in: no one on probation was born, sentenced or seen before it.

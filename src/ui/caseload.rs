@@ -240,7 +240,11 @@ pub fn Caseload() -> impl IntoView {
             if rows.is_empty() {
                 return view! { <p class="govuk-body" data-testid="empty-caseload">"You have no cases yet. Create a case to start an assessment."</p> }.into_any();
             }
-            view! { <CaseloadTable rows=rows index=index /> }.into_any()
+            let live_cases = rows.len();
+            view! {
+                <super::backup::BackupReminderBanner live_cases=live_cases />
+                <CaseloadTable rows=rows index=index />
+            }.into_any()
         }} />
     }
 }

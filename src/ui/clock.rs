@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use crate::domain::dates::{london_date, london_datetime};
 
 /// Now, from the browser's clock (milliseconds since 1970, UTC).
-fn now() -> Timestamp {
+pub fn now() -> Timestamp {
     Timestamp::from_millisecond(js_sys::Date::now() as i64).unwrap_or(Timestamp::UNIX_EPOCH)
 }
 

@@ -200,6 +200,9 @@ pub fn TextInput(
     #[prop(optional, into)] hint: Option<String>,
     #[prop(optional)] class: &'static str,
     #[prop(optional)] autocomplete: &'static str,
+    /// "password" for a passphrase; "text" when not given.
+    #[prop(optional)]
+    input_type: &'static str,
     #[prop(into)] value: Signal<String>,
     on_input: Callback<String>,
     #[prop(into)] error: Signal<Option<String>>,
@@ -230,7 +233,7 @@ pub fn TextInput(
                 class:govuk-input--error=move || error.get().is_some()
                 id=id.clone()
                 name=id
-                type="text"
+                type=if input_type.is_empty() { "text" } else { input_type }
                 spellcheck="false"
                 autocomplete=if autocomplete.is_empty() { "off" } else { autocomplete }
                 aria-describedby=described_by

@@ -3,6 +3,7 @@
 mod agreement_page;
 mod appointment;
 mod autosave;
+mod backup;
 mod case_form;
 mod case_page;
 mod caseload;
@@ -24,6 +25,7 @@ mod practice_pages;
 mod predictors_panel;
 mod print_page;
 mod profile_page;
+mod restore_page;
 mod review_page;
 mod reviews_page;
 mod score_panel;
@@ -129,6 +131,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/new") view=case_form::NewCasePage />
                         <Route path=path!("/profile") view=profile_page::ProfilePage />
                         <Route path=path!("/storage") view=storage_page::StoragePage />
+                        <Route path=path!("/storage/restore") view=restore_page::RestorePage />
                         <Route path=path!("/import") view=import_page::ImportPage />
                         <Route path=path!("/cases/:id/signing") view=signing_page::SigningPage />
                         <Route path=path!("/cases/:id/review") view=review_page::ReviewPage />

@@ -63,6 +63,7 @@ pub fn StoragePage() -> impl IntoView {
                     }
                 })}
                 {move || asked.get().map(|message| view! { <div class="govuk-inset-text" role="status">{message}</div> })}
+                <super::backup::BackupSection />
             </div>
         </div>
     }

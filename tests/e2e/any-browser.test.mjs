@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Builder, By, Key, until } from 'selenium-webdriver';
 
 const APP_PORT = 8082;
@@ -191,6 +192,81 @@ test('Firefox ESR: two tabs on one section agree', { timeout: 180_000 }, async (
     assert.equal(await (await radio(driver, '3.4 ', 'Significant problems')).isSelected(), true, 'both edits were kept');
     await mkdir('test-results/screenshots', { recursive: true });
     await writeFile('test-results/screenshots/two-tabs-firefox.png', await driver.takeScreenshot(), 'base64');
+  } finally {
+    await driver.quit();
+  }
+});
+
+// A backup made in Firefox restores in a fresh Firefox profile (each session has a profile of its own).
+test('Firefox ESR: back up, then restore in a fresh profile', { timeout: 240_000 }, async () => {
+  const downloads = resolve('test-results/firefox-downloads');
+  await rm(downloads, { recursive: true, force: true });
+  await mkdir(downloads, { recursive: true });
+  const setup = {
+    port: 4448,
+    driver: () => start('geckodriver', ['--port', '4448', '--log', 'error']),
+    capabilities: {
+      browserName: 'firefox',
+      'moz:firefoxOptions': {
+        binary: '/usr/bin/firefox-esr',
+        args: ['-headless'],
+        prefs: {
+          'browser.download.folderList': 2,
+          'browser.download.dir': downloads,
+          'browser.download.useDownloadDir': true,
+          'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+          'browser.download.always_ask_before_handling_new_types': false,
+        },
+      },
+    },
+  };
+  const passphrase = 'kettle meadow lantern';
+  let driver = await startDriver(setup);
+  try {
+    await createCaseAndOpenAccommodation(driver);
+    await (await radio(driver, '3.4 ', 'Some problems')).click();
+    await (await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths')).sendKeys(ISSUES, Key.TAB);
+    const status = driver.findElement(By.css('[data-testid="save-status"]'));
+    await driver.wait(until.elementTextMatches(status, /^Saved at \d\d:\d\d:\d\d$/), 10_000);
+    await driver.get(`${APP}/storage`);
+    await heading(driver, 'Storage and backup');
+    await typeInto(await byLabel(driver, 'Passphrase'), passphrase);
+    await typeInto(await byLabel(driver, 'Confirm passphrase'), passphrase);
+    await driver.findElement(By.xpath("//button[normalize-space()='Back up the workbook']")).click();
+    await driver.wait(until.elementLocated(By.css('[data-testid="backup-saved"]')), 30_000);
+  } finally {
+    await driver.quit();
+  }
+  let file;
+  for (let i = 0; i < 100 && !file; i += 1) {
+    file = (await readdir(downloads)).find((name) => /^probation-workbook-backup-.*\.json$/.test(name));
+    if (!file) await new Promise((done) => setTimeout(done, 100));
+  }
+  assert.ok(file, 'Firefox saved the backup file');
+
+  driver = await new Builder().usingServer(`http://127.0.0.1:${setup.port}`).withCapabilities(setup.capabilities).build();
+  try {
+    await driver.get(`${APP}/`);
+    await driver.wait(until.elementLocated(By.css('[data-testid="empty-caseload"]')), 15_000);
+    await driver.get(`${APP}/storage/restore`);
+    await heading(driver, 'Restore from a backup');
+    await (await byLabel(driver, 'Backup file')).sendKeys(join(downloads, file));
+    await typeInto(await byLabel(driver, 'Passphrase'), passphrase);
+    await driver.findElement(By.xpath("//button[normalize-space()='Check the backup']")).click();
+    await driver.wait(until.elementLocated(By.css('[data-testid="restore-new"]')), 30_000);
+    await driver.findElement(By.xpath("//button[normalize-space()='Restore']")).click();
+    await driver.wait(until.elementLocated(By.css('[data-testid="restored"]')), 15_000);
+    await clickLink(driver, 'Go to your caseload');
+    await clickLink(driver, 'Robin Sample');
+    await heading(driver, 'Robin Sample');
+    await clickLink(driver, 'Continue assessment');
+    await heading(driver, 'Assessment');
+    await clickLink(driver, '3. Accommodation');
+    await heading(driver, '3. Accommodation');
+    const restored = await byLabel(driver, '3.97 Accommodation issues, including positive factors and strengths');
+    await driver.wait(async () => (await restored.getAttribute('value')) === ISSUES, 10_000);
+    assert.equal(await (await radio(driver, '3.4 ', 'Some problems')).isSelected(), true, 'the answer came back with the backup');
+    await writeFile('test-results/screenshots/restore-firefox.png', await driver.takeScreenshot(), 'base64');
   } finally {
     await driver.quit();
   }

@@ -1,7 +1,8 @@
 // The workbook with no network, its updates and its installation. Each journey runs its own server
 // for the built app, so it can stop it (the network gone for real, not only emulated) or switch it
 // to a second build.
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
@@ -37,6 +38,13 @@ async function makeSecondBuild() {
   return stdout.match(/build ([0-9a-f]{16})/)[1];
 }
 
+/** Every file under `directory`, as the paths the server gives them. */
+async function filesOf(directory) {
+  const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile())
+    .map((entry) => `/${relative(directory, join(entry.parentPath, entry.name)).split(sep).join('/')}`).sort();
+}
+
 const buildOf = async (directory) => (await readFile(`${directory}/sw.js`, 'utf8')).match(/const BUILD = "([0-9a-f]{16})"/)[1];
 
 test('after one visit the workbook opens, creates a case and saves answers with the network gone', async ({ browser }) => {
@@ -47,6 +55,9 @@ test('after one visit the workbook opens, creates a case and saves answers with 
   await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
   await waitForOfflineCopy(page);
   expect(await cacheNames(page)).toEqual([`workbook-${await buildOf(DIST)}`]);
+  // Every file the build made is in the offline copy (the list is the build's, never kept by hand).
+  const cached = await page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname).sort(), (await cacheNames(page))[0]);
+  expect(cached).toEqual((await filesOf(DIST)).filter((path) => path !== '/sw.js'));
 
   // The network goes: the server stops and the browser is offline.
   await server.close();

@@ -76,11 +76,36 @@ pub fn london_date_of(at: &str) -> Option<Date> {
     at.parse::<Timestamp>().ok().map(london_date)
 }
 
+/// "1 December 2026 at 22:40": an RFC 3339 time as a day and time in London, or `None` when the
+/// text is not a time.
+pub fn london_long_time(at: &str) -> Option<String> {
+    let time = london_datetime(at.parse::<Timestamp>().ok()?);
+    Some(format!(
+        "{} at {:02}:{:02}",
+        super::format_long(time.date()),
+        time.hour(),
+        time.minute()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
 
     use super::*;
+
+    #[test]
+    fn a_long_time_is_the_day_and_time_in_london() {
+        assert_eq!(
+            london_long_time("2026-12-01T22:40:59Z").as_deref(),
+            Some("1 December 2026 at 22:40")
+        );
+        assert_eq!(
+            london_long_time("2026-07-14T23:30:00Z").as_deref(),
+            Some("15 July 2026 at 00:30")
+        );
+        assert_eq!(london_long_time("yesterday"), None);
+    }
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
