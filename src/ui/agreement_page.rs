@@ -6,7 +6,9 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::SaveStatusLine;
 use super::clock;
-use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextArea};
+use super::components::{
+    error_at, focus_error_summary, set_title, ErrorSummary, LockedBanner, Radios, TextArea,
+};
 use super::loading::{LiveCase, LiveCaseView};
 use super::plan_page::apply;
 use crate::domain::dates::format_long;
@@ -27,6 +29,7 @@ pub fn AgreementPage() -> impl IntoView {
             let plan_href = format!("/cases/{}/plan", case.id);
             let navigate = use_navigate();
             let form = Signal::derive(move || record.with(|record| record.agreement_form.clone()));
+            let locked = Memo::new(move |_| live.is_locked());
             let open = Memo::new(move |_| record.with(|record| !record.plan.is_agreed() || matches!(record.plan.agreement, Some(Agreement::CouldNotAnswer { .. }))));
             let save = {
                 let plan_href = plan_href.clone();
@@ -88,6 +91,7 @@ pub fn AgreementPage() -> impl IntoView {
                         <span class="govuk-caption-l">{format!("{} ({})", case.details.name, case.details.crn)}</span>
                         <h1 class="govuk-heading-l">"Record agreement"</h1>
                         <SaveStatusLine status=autosave.status />
+                        <LockedBanner case_id=case.id.clone() locked=locked />
                         {move || recorded().map(|text| view! { <div class="govuk-inset-text" data-testid="agreement-recorded">{text}</div> })}
                         {move || {
                             let problems = readiness();
@@ -106,6 +110,7 @@ pub fn AgreementPage() -> impl IntoView {
                         }}
                         {move || open.get().then(|| view! {
                             <form novalidate on:submit=save.clone()>
+                              <fieldset class="workbook-lockable" disabled=move || locked.get()>
                                 <Radios
                                     id=agreement_fields::ANSWER.to_string()
                                     legend="Does the person on probation agree with the plan?".to_string()
@@ -130,6 +135,7 @@ pub fn AgreementPage() -> impl IntoView {
                                     />
                                 })}
                                 <button type="submit" class="govuk-button" data-module="govuk-button">"Save agreement"</button>
+                              </fieldset>
                             </form>
                         })}
                     </div>

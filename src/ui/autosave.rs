@@ -60,6 +60,17 @@ pub type Flush = Arc<dyn Fn() + Send + Sync>;
 /// One edit, applied to whichever copy of the record it is given (the live one, then the stored one).
 pub type Change<D> = Arc<dyn Fn(&mut D) + Send + Sync>;
 
+/// A rule every change must keep: `active` says cheaply whether it applies now; `refused` compares
+/// the record before and after a change and says why it is refused, if it is.
+#[derive(Clone)]
+pub struct Guard<D> {
+    pub active: Arc<dyn Fn() -> bool + Send + Sync>,
+    pub refused: Refusal<D>,
+}
+
+/// Why a change from the first record to the second is refused, if it is.
+pub type Refusal<D> = Arc<dyn Fn(&D, &D) -> Option<&'static str> + Send + Sync>;
+
 /// The record being changed, and the machinery that keeps it saved.
 pub struct Autosave<D: Draft = AssessmentRecord> {
     /// The live copy every screen reads.
@@ -77,6 +88,8 @@ pub struct Autosave<D: Draft = AssessmentRecord> {
     typing_timer: StoredValue<Option<TimeoutHandle>>,
     retry_timer: StoredValue<Option<TimeoutHandle>>,
     failures: StoredValue<u32>,
+    /// The rule changes must keep (a signed version locks its parts), if any.
+    guard: StoredValue<Option<Guard<D>>>,
 }
 
 impl<D: Draft> Clone for Autosave<D> {
@@ -102,6 +115,7 @@ impl<D: Draft> Autosave<D> {
             typing_timer: StoredValue::new(None),
             retry_timer: StoredValue::new(None),
             failures: StoredValue::new(0),
+            guard: StoredValue::new(None),
         };
         autosave.flush_when_leaving();
         autosave
@@ -111,21 +125,42 @@ impl<D: Draft> Autosave<D> {
         format!("{}/{}", D::STORE, self.key.get_value())
     }
 
-    /// Applies a change to the live copy and queues it for the store.
-    fn record(&self, change: Change<D>) {
+    /// Every change from now on must keep `guard`.
+    pub fn set_guard(&self, guard: Guard<D>) {
+        self.guard.set_value(Some(guard));
+    }
+
+    /// Applies a change to the live copy and queues it for the store, unless the guard refuses it
+    /// (then nothing changes, and the status line says why).
+    fn record(&self, change: Change<D>) -> bool {
+        if let Some(guard) = self.guard.try_get_value().flatten() {
+            if (guard.active)() {
+                let before = self.draft.get_untracked();
+                let mut after = before.clone();
+                change(&mut after);
+                if let Some(why) = (guard.refused)(&before, &after) {
+                    self.status.set(SaveStatus::Failed(why.to_string()));
+                    return false;
+                }
+            }
+        }
         self.draft.update(|draft| change(draft));
         self.pending.update_value(|pending| pending.push(change));
+        true
     }
 
     /// A choice, a tick, an added or removed entry: recorded and saved straight away.
     pub fn change_now(&self, change: impl Fn(&mut D) + Send + Sync + 'static) {
-        self.record(Arc::new(change));
-        self.save_now();
+        if self.record(Arc::new(change)) {
+            self.save_now();
+        }
     }
 
     /// A keystroke: recorded now, saved within `TEXT_SAVE_DELAY`.
     pub fn change_typing(&self, change: impl Fn(&mut D) + Send + Sync + 'static) {
-        self.record(Arc::new(change));
+        if !self.record(Arc::new(change)) {
+            return;
+        }
         if self.typing_timer.with_value(Option::is_none) {
             self.status.set(SaveStatus::Saving);
             let this = *self;

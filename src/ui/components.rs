@@ -546,3 +546,24 @@ pub fn characters_left_message(used: usize, max: usize) -> String {
         )
     }
 }
+
+/// "This version is signed, so it cannot be changed", while the latest version is signed or with a
+/// senior, on every screen that changes what a version holds (its controls sit in a disabled
+/// fieldset, and `domain::signing::lock` refuses the change anyway).
+#[component]
+pub fn LockedBanner(case_id: String, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
+    move || {
+        let case_id = case_id.clone();
+        locked.get().then(move || view! {
+            <div class="govuk-notification-banner" role="region" aria-labelledby="locked-title" data-testid="locked">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="locked-title">"Signed"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
+                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
+                </div>
+            </div>
+        })
+    }
+}

@@ -7,7 +7,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{
-    error_at, focus_error_summary, set_title, Checkboxes, DateInput, ErrorSummary, Radios, TextArea,
+    error_at, focus_error_summary, set_title, Checkboxes, DateInput, ErrorSummary, LockedBanner,
+    Radios, TextArea,
 };
 use super::loading::{LiveCase, LiveCaseView};
 use super::plan_page::apply;
@@ -41,7 +42,8 @@ pub fn GoalFormPage() -> impl IntoView {
             if autosave.draft.with_untracked(|record| record.goal_form.as_ref() != Some(&form)) {
                 autosave.change_now(move |record| record.goal_form = Some(form.clone()));
             }
-            view! { <GoalFormView autosave=autosave case_id=case.id.clone() caption=format!("{} ({})", case.details.name, case.details.crn) editing=editing.is_some() /> }.into_any()
+            let locked = Memo::new(move |_| live.is_locked());
+            view! { <GoalFormView autosave=autosave case_id=case.id.clone() caption=format!("{} ({})", case.details.name, case.details.crn) editing=editing.is_some() locked=locked /> }.into_any()
         }} />
     }
 }
@@ -52,6 +54,7 @@ fn GoalFormView(
     case_id: String,
     caption: String,
     editing: bool,
+    locked: Memo<bool>,
 ) -> impl IntoView {
     let record = autosave.draft;
     let form =
@@ -130,7 +133,9 @@ fn GoalFormView(
                 <span class="govuk-caption-l">{caption}</span>
                 <h1 class="govuk-heading-l">{title}</h1>
                 <SaveStatusLine status=autosave.status />
+                <LockedBanner case_id=case_id.clone() locked=locked />
                 <form novalidate on:submit=save>
+                <fieldset class="workbook-lockable" disabled=move || locked.get()>
                     <TextArea
                         id=goal_fields::TEXT
                         label="What is the goal?"
@@ -229,6 +234,7 @@ fn GoalFormView(
                         <button type="submit" class="govuk-button" data-module="govuk-button">"Save goal"</button>
                         <a class="govuk-link" href=plan_href.clone() on:click=move |_| autosave.change_now(|record| record.goal_form = None)>"Cancel"</a>
                     </div>
+                </fieldset>
                 </form>
             </div>
         </div>

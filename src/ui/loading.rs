@@ -9,14 +9,17 @@
 //! arrive as notices (`store::notices`) and are taken into the live copy at once.
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::autosave::Autosave;
+use super::autosave::{Autosave, Guard};
 use super::db::{database_name, store};
 use super::health::health;
-use crate::domain::signing::{DraftStatus, Profile, Snapshot};
+use crate::domain::signing::{
+    assessment_change_refused, plan_change_refused, DraftStatus, Profile, Snapshot,
+};
 use crate::store::notices::{Listener, Notice};
 use crate::store::{
     AssessmentRecord, CaseRecord, PlanRecord, Record, SigningRecord, StoreError, PROFILE_KEY,
@@ -97,6 +100,22 @@ impl LiveCase {
         self.case
             .draft
             .with(|case| format!("{} ({})", case.details.name, case.details.crn))
+    }
+
+    /// While the latest version is signed or with a senior, every change to what a version holds is
+    /// refused at the one place writes begin (`domain::signing::lock`), whichever screen asks.
+    fn guarded(self) -> Self {
+        let signing = self.signing.draft;
+        let locked = Arc::new(move || signing.try_with_untracked(is_locked).unwrap_or(false));
+        self.assessment.set_guard(Guard {
+            active: locked.clone(),
+            refused: Arc::new(assessment_change_refused),
+        });
+        self.plan.set_guard(Guard {
+            active: locked,
+            refused: Arc::new(plan_change_refused),
+        });
+        self
     }
 
     /// Saves waiting typing in every record of the case now.
@@ -344,6 +363,7 @@ impl Stored {
             ),
             profile: RwSignal::new(self.profile),
         }
+        .guarded()
     }
 }
 

@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{
-    error_at, set_title, summary_list, ErrorMessage, Radios, TextArea, TextInput,
+    error_at, set_title, summary_list, ErrorMessage, LockedBanner, Radios, TextArea, TextInput,
 };
 use super::export::ExportPlanButton;
 use super::loading::{LiveCase, LiveCaseView};
@@ -60,6 +60,7 @@ pub fn PlanPage() -> impl IntoView {
                 })
             });
             let navigate = use_navigate();
+            let locked = Memo::new(move |_| live.is_locked());
             let plan_href = format!("/cases/{case_id}/plan");
             let suggestion_view = {
                 let case_id = case_id.clone();
@@ -135,23 +136,31 @@ pub fn PlanPage() -> impl IntoView {
                 <span class="govuk-caption-l">{move || live.caption()}</span>
                 <h1 class="govuk-heading-l">"Sentence plan"</h1>
                 <SaveStatusLine status=autosave.status />
+                <LockedBanner case_id=case_id.clone() locked=locked />
                 <p class="govuk-body" data-testid="plan-status">{status_line}</p>
                 <div class="govuk-button-group">
-                    <a href=format!("{plan_href}/goals/new") class="govuk-button" role="button" draggable="false" on:click=move |_| {
-                        if record.with_untracked(|record| record.goal_form.as_ref().is_some_and(|form| form.editing.is_some())) {
-                            autosave.change_now(|record| record.goal_form = None);
-                        }
-                    }>"Add a goal"</a>
-                    <a href=format!("{plan_href}/agreement") class="govuk-button govuk-button--secondary" role="button" draggable="false">"Record agreement"</a>
+                    {
+                        let (goal_href, agreement_href) = (format!("{plan_href}/goals/new"), format!("{plan_href}/agreement"));
+                        move || (!locked.get()).then(|| view! {
+                            <a href=goal_href.clone() class="govuk-button" role="button" draggable="false" on:click=move |_| {
+                                if record.with_untracked(|record| record.goal_form.as_ref().is_some_and(|form| form.editing.is_some())) {
+                                    autosave.change_now(|record| record.goal_form = None);
+                                }
+                            }>"Add a goal"</a>
+                            <a href=agreement_href.clone() class="govuk-button govuk-button--secondary" role="button" draggable="false">"Record agreement"</a>
+                        })
+                    }
                     <a href=format!("/cases/{case_id}/reviews") class="govuk-link">"Review dates"</a>
                     <a href=format!("{plan_href}/print") class="govuk-link">"Print the plan"</a>
                 </div>
                 <ExportPlanButton case=export_case answers=export_answers plan=record reviews_done=super::reviews_page::reviews_done_of(&live) />
-                <h2 class="govuk-heading-m">"Suggested goals"</h2>
-                <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>
-                {suggestion_view}
-                <h2 class="govuk-heading-m">"Goals"</h2>
-                {goals_view}
+                <fieldset class="workbook-lockable" disabled=move || locked.get()>
+                    <h2 class="govuk-heading-m">"Suggested goals"</h2>
+                    <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>
+                    {suggestion_view}
+                    <h2 class="govuk-heading-m">"Goals"</h2>
+                    {goals_view}
+                </fieldset>
             }.into_any()
         }} />
     }

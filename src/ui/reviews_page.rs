@@ -56,7 +56,8 @@ pub fn ReviewsPage() -> impl IntoView {
             let case = live.case.draft.get_untracked();
             let answers = live.assessment.draft.with_untracked(|record| record.answers.clone());
             let done = reviews_done_of(&live);
-            view! { <ReviewDates case=case answers=answers autosave=live.plan reviews_done=done /> }.into_any()
+            let locked = Memo::new(move |_| live.is_locked());
+            view! { <ReviewDates case=case answers=answers autosave=live.plan reviews_done=done locked=locked /> }.into_any()
         }} />
     }
 }
@@ -67,6 +68,8 @@ fn ReviewDates(
     answers: Answers,
     autosave: Autosave<PlanRecord>,
     reviews_done: Signal<Vec<ReviewDone>>,
+    /// While the version is signed, its review settings are read-only (significant changes are not).
+    locked: Memo<bool>,
 ) -> impl IntoView {
     let draft = autosave.draft;
     let today = clock::today();
@@ -168,6 +171,10 @@ fn ReviewDates(
         <div class="govuk-grid-row">
             <div class="govuk-grid-column-two-thirds">
                 <h2 class="govuk-heading-m">"Regular reviews"</h2>
+                {move || locked.get().then(|| view! {
+                    <p class="govuk-body" data-testid="interval-locked">"The version is signed: start a new draft on the signing page to change how often the case is reviewed."</p>
+                })}
+                <fieldset class="workbook-lockable" disabled=move || locked.get()>
                 <Radios
                     id=INTERVAL_FIELD.to_string()
                     legend="How often should this case be reviewed?".to_string()
@@ -181,6 +188,7 @@ fn ReviewDates(
                     })
                     error=Signal::stored(None::<String>)
                 />
+                </fieldset>
 
                 <h2 class="govuk-heading-m">"Record a significant change"</h2>
                 <p class="govuk-body">

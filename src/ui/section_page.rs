@@ -5,7 +5,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
-use super::components::{focus_error_summary, focus_field, set_title, ErrorSummary, Radios};
+use super::components::{
+    focus_error_summary, focus_field, set_title, ErrorSummary, LockedBanner, Radios,
+};
 use super::fields::{item_field_id, ItemField, Slot};
 use super::loading::{LiveCase, LiveCaseView};
 use super::score_panel::ScorePanel;
@@ -143,17 +145,7 @@ fn SectionForm(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{title}</h1>
         <SaveStatusLine status=autosave.status />
-        {move || locked.get().then(|| view! {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="locked-title" data-testid="locked">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="locked-title">"Signed"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
-                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{}/signing", live.id())>"Start a new draft on the signing page"</a>" to make changes."</p>
-                </div>
-            </div>
-        })}
+        <LockedBanner case_id=live.id() locked=locked />
         {move || {
             let comments = comments.get();
             (!comments.is_empty()).then(|| view! {

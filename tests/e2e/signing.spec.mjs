@@ -76,6 +76,23 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await officer.goto(`${caseUrl}/assessment/3`);
   await expect(officer.getByTestId('locked')).toBeVisible();
   await expect(itemGroup(officer, '3.4').getByLabel('Some problems')).toBeDisabled();
+  // Locked means locked: the plan, its goals and steps, the agreement and the review interval too.
+  await officer.goto(`${caseUrl}/plan`);
+  await expect(officer.getByTestId('locked')).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Add a goal' })).toBeHidden();
+  await expect(officer.getByRole('button', { name: 'Record agreement' })).toBeHidden();
+  const lockedGoal = officer.getByTestId('goal').first();
+  await expect(lockedGoal.getByLabel('What will be done')).toBeDisabled();
+  await expect(lockedGoal.getByRole('button', { name: 'Add step' })).toBeDisabled();
+  await officer.goto(`${caseUrl}/plan/agreement`);
+  await expect(officer.getByTestId('locked')).toBeVisible();
+  await officer.goto(`${caseUrl}/plan/goals/new`);
+  await expect(officer.getByTestId('locked')).toBeVisible();
+  await expect(officer.getByRole('button', { name: 'Save goal' })).toBeDisabled();
+  await officer.goto(`${caseUrl}/reviews`);
+  await expect(officer.getByTestId('interval-locked')).toBeVisible();
+  await expect(officer.getByRole('group', { name: 'How often should this case be reviewed?' }).getByRole('radio').first()).toBeDisabled();
+  await screenshot(officer, 'reviews-locked');
 
   // The senior imports it in their own browser: a preview first, then the case is theirs to review.
   await setProfile(senior, 'Sam Senior', 'Senior probation officer (SPO)');

@@ -9,6 +9,8 @@
 //! - `versions` — [`SignedVersion`]: the work as signed ([`Snapshot`]), who signed it, comments.
 //! - `case_signing` — [`CaseSigning`]: every version and the timeline, with the moves as methods.
 //! - `changes` — whether the work can be signed, and what changed between two versions.
+//! - `lock` — what a signed version locks in the draft (answers, completed sections, plan, review
+//!   settings), checked on every write of the open case.
 //! - `offer` — what the signing and review pages offer whom ([`signing_offer`],
 //!   [`CaseSigning::version_to_review`], [`ReviewDecision`]), a senior's decision
 //!   ([`CaseSigning::decide`]), sending ([`CaseSigning::record_export`]) and the comments as listed.
@@ -32,6 +34,7 @@ mod case_signing;
 mod changes;
 mod error;
 mod grade;
+mod lock;
 mod offer;
 mod purpose;
 mod rules;
@@ -46,6 +49,7 @@ pub use grade::{
     profile_fields, Grade, Profile, ProfileError, ProfileForm, COUNTERSIGNING_GRADES,
     PROFILE_NAME_MAX_CHARS,
 };
+pub use lock::{assessment_change_refused, plan_change_refused, LOCKED_MESSAGE};
 pub use offer::{
     all_comments, comment_draft_key, comment_draft_target, comment_place, section_comments,
     signing_offer, DraftAction, ReviewDecision, SigningOffer, EXPORT_CASE_PACKAGE,
