@@ -237,7 +237,7 @@ fn usage() {
 
 /// A small valid export of a fictional case: one active goal with a step, agreed.
 const VALID_EXPORT: &str = r#"{
-  "schema_version": 1,
+  "schema_version": 2,
   "app_version": "0.1.0",
   "exported_at": "2026-11-25T14:03:07Z",
   "case": {
@@ -281,7 +281,11 @@ const VALID_EXPORT: &str = r#"{
     "reason": "Initial sentence plan due: 15 working days from the sentence date 2 November 2026",
     "overdue": false
   }],
-  "signing": {"status": "unsigned_draft", "version": 1}
+  "signing": {
+    "status": "countersigned", "version": 1,
+    "signed": {"name": "Alex Trainee", "grade": "PQiP", "at": "2026-11-25T14:03:07Z"},
+    "countersigned": {"name": "Sam Senior", "grade": "SPO", "at": "2026-11-26T10:00:00Z"}
+  }
 }"#;
 
 #[test]

@@ -1,7 +1,7 @@
 //! The sentence plan leaves the browser only here: as a JSON file the officer downloads on purpose.
 //!
 //! ```ignore
-//! view! { <ExportPlanButton case=case answers=Signal::stored(answers) plan=autosave.draft reviews_done=reviews_done_of(&live) /> }
+//! view! { <ExportPlanButton case=case answers=Signal::stored(answers) plan=autosave.draft reviews_done=reviews_done_of(&live) signing=signing /> }
 //! ```
 
 use std::time::Duration;
@@ -17,6 +17,7 @@ use crate::domain::export::{build_export, export_file_name};
 use crate::domain::offences::OffenceTable;
 use crate::domain::predictors::{inputs_from_assessment, predict};
 use crate::domain::reviews::{review_schedule, ReviewDone};
+use crate::domain::signing::CaseSigning;
 use crate::store::{CaseRecord, PlanRecord};
 
 /// How long a downloaded file's object URL is kept before it is revoked.
@@ -68,6 +69,9 @@ pub fn ExportPlanButton(
     /// The reviews done (signed review assessments), which the review dates count on from.
     #[prop(into)]
     reviews_done: Signal<Vec<ReviewDone>>,
+    /// The case's signing record, for the export's signing block.
+    #[prop(into)]
+    signing: Signal<CaseSigning>,
 ) -> impl IntoView {
     // Asked for now, so the list is usually in hand by the time the button is pressed.
     let table = use_offence_table();
@@ -94,6 +98,7 @@ pub fn ExportPlanButton(
                     &record.plan,
                     &reviews,
                     predictions.as_ref(),
+                    &signing.get_untracked(),
                     &clock::timestamp(),
                 );
                 serde_json::to_string_pretty(&export)

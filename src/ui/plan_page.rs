@@ -153,7 +153,7 @@ pub fn PlanPage() -> impl IntoView {
                     <a href=format!("/cases/{case_id}/reviews") class="govuk-link">"Review dates"</a>
                     <a href=format!("{plan_href}/print") class="govuk-link">"Print the plan"</a>
                 </div>
-                <ExportPlanButton case=export_case answers=export_answers plan=record reviews_done=super::reviews_page::reviews_done_of(&live) />
+                <ExportPlanButton case=export_case answers=export_answers plan=record reviews_done=super::reviews_page::reviews_done_of(&live) signing=Signal::derive(move || live.signing.draft.with(|record| record.signing.clone())) />
                 <fieldset class="workbook-lockable" disabled=move || locked.get()>
                     <h2 class="govuk-heading-m">"Suggested goals"</h2>
                     <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>

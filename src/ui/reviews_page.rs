@@ -21,6 +21,7 @@ use crate::domain::reviews::{
     sentence_start, ChangeKind, ReviewDate, ReviewDone, SignificantChange, SignificantChangeForm,
     CHANGE_REASON_MAX_CHARS,
 };
+use crate::domain::signing::CaseSigning;
 use crate::store::{CaseRecord, PlanRecord};
 
 /// The intervals offered, in months. Six is the usual minimum (National Standards).
@@ -57,7 +58,7 @@ pub fn ReviewsPage() -> impl IntoView {
             let answers = live.assessment.draft.with_untracked(|record| record.answers.clone());
             let done = reviews_done_of(&live);
             let locked = Memo::new(move |_| live.is_locked());
-            view! { <ReviewDates case=case answers=answers autosave=live.plan reviews_done=done locked=locked /> }.into_any()
+            view! { <ReviewDates case=case answers=answers autosave=live.plan reviews_done=done locked=locked signing=Signal::derive(move || live.signing.draft.with(|record| record.signing.clone())) /> }.into_any()
         }} />
     }
 }
@@ -70,6 +71,8 @@ fn ReviewDates(
     reviews_done: Signal<Vec<ReviewDone>>,
     /// While the version is signed, its review settings are read-only (significant changes are not).
     locked: Memo<bool>,
+    /// The case's signing record, for the export.
+    signing: Signal<CaseSigning>,
 ) -> impl IntoView {
     let draft = autosave.draft;
     let today = clock::today();
@@ -225,7 +228,7 @@ fn ReviewDates(
                 <h2 class="govuk-heading-m">"Share the plan"</h2>
                 <p class="govuk-body">"The export is one JSON file with the case, a summary of the assessment, the sentence plan and these review dates."</p>
                 <div class="govuk-button-group">
-                    <ExportPlanButton case=case answers=Signal::stored(answers) plan=draft reviews_done=reviews_done />
+                    <ExportPlanButton case=case answers=Signal::stored(answers) plan=draft reviews_done=reviews_done signing=signing />
                     <a class="govuk-link" href=print_href>"Print the sentence plan"</a>
                 </div>
             </div>

@@ -84,6 +84,11 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   const lockedGoal = officer.getByTestId('goal').first();
   await expect(lockedGoal.getByLabel('What will be done')).toBeDisabled();
   await expect(lockedGoal.getByRole('button', { name: 'Add step' })).toBeDisabled();
+  // The export tells the truth: version 1, awaiting countersignature, signed by the trainee.
+  const [planExport] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: 'Export sentence plan (JSON)' }).click()]);
+  const exported = JSON.parse(await readFile(await planExport.path(), 'utf8'));
+  expect(exported.signing).toMatchObject({ status: 'awaiting_countersignature', version: 1, signed: { name: 'Alex Trainee', grade: 'PQiP' } });
+  expect(exported.signing.countersigned).toBeUndefined();
   await officer.goto(`${caseUrl}/plan/agreement`);
   await expect(officer.getByTestId('locked')).toBeVisible();
   await officer.goto(`${caseUrl}/plan/goals/new`);

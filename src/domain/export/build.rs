@@ -7,15 +7,18 @@ use crate::domain::predictors::{Predictions, PredictorError};
 use crate::domain::questionnaire::{LinkedTo, Section, ROSH_GRID, SECTIONS};
 use crate::domain::rosh::{rosh_rating, ROSH_GRID_ITEM};
 use crate::domain::scoring::{score_section, NeedLevel};
+use crate::domain::signing::CaseSigning;
 
 /// Everything in one value, ready for `serde_json::to_string_pretty`. `exported_at` is the moment of
-/// export in RFC 3339, from the caller's clock; `predictions` are left out when `None`.
+/// export in RFC 3339, from the caller's clock; `predictions` are left out when `None`; the signing
+/// block says what the case's signing record says of the exported version (`export_signing`).
 pub fn build_export(
     case: &CaseDetails,
     answers: &Answers,
     plan: &SentencePlan,
     reviews: &[ReviewDate],
     predictions: Option<&Predictions>,
+    signing: &CaseSigning,
     exported_at: &str,
 ) -> SentencePlanExport {
     SentencePlanExport {
@@ -35,10 +38,7 @@ pub fn build_export(
         assessment_summary: summarise(answers, predictions),
         plan: plan.clone(),
         review_dates: reviews.to_vec(),
-        signing: Signing {
-            status: SigningStatus::UnsignedDraft,
-            version: 1,
-        },
+        signing: export_signing(signing),
     }
 }
 

@@ -16,6 +16,7 @@ mod assess;
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
+mod signing;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -35,9 +36,12 @@ pub use build::build_export;
 pub use schema::{
     check_export, export_schema_json, ExportCheckError, ExportProblem, COMMITTED_SCHEMA,
 };
+pub use signing::export_signing;
 
-/// The version of this shape. A change that could break a reader raises it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of this shape. A change that could break a reader raises it. Version 2: the signing
+/// block tells the truth (every status, who signed, countersigned or returned the version, and when,
+/// and the version before an unsigned draft).
+pub const SCHEMA_VERSION: u32 = 2;
 /// Where the schema is committed, from the crate root.
 pub const SCHEMA_PATH: &str = "assets/schema/sentence-plan.schema.json";
 
@@ -46,8 +50,8 @@ pub const SCHEMA_PATH: &str = "assets/schema/sentence-plan.schema.json";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SentencePlanExport {
-    /// Always 1 for this shape.
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
+    /// Always 2 for this shape (1 had a signing block of unsigned drafts only).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 2)))]
     pub schema_version: u32,
     /// The version of Probation Workbook that wrote the file.
     pub app_version: String,
@@ -200,7 +204,9 @@ pub struct PredictorNotCalculated {
     pub missing: Vec<String>,
 }
 
-/// Where the plan stands in countersigning. Only unsigned drafts are exported for now.
+/// Where the exported plan stands in countersigning, as the case's signing record says (the export is
+/// the draft as it stands: while a version is signed or with a senior the draft is locked and is that
+/// version; otherwise it is the next, unsigned version).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -208,6 +214,34 @@ pub struct Signing {
     pub status: SigningStatus,
     /// The version of the assessment and plan, from 1.
     pub version: u32,
+    /// Who signed this version and when; absent for an unsigned draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Signature>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub countersigned: Option<Signature>,
+    /// A second countersignature, when the first countersigner asked for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_countersigned: Option<Signature>,
+    /// Who returned this version for rework, when, and why.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returned: Option<Signature>,
+    /// For an unsigned draft that follows signed versions: the latest signed version, as it stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_version: Option<Box<Signing>>,
+}
+
+/// A person's act on a version: who (name and grade as their profile said), when, and any reason given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    pub name: String,
+    /// "PO", "SPO", "Trainee (PQiP)"…
+    pub grade: String,
+    /// RFC 3339.
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -215,6 +249,13 @@ pub struct Signing {
 #[serde(rename_all = "snake_case")]
 pub enum SigningStatus {
     UnsignedDraft,
+    /// Signed by an officer whose work needs no countersignature.
+    Signed,
+    AwaitingCountersignature,
+    Countersigned,
+    AwaitingSecondCountersignature,
+    SecondCountersigned,
+    ReturnedForRework,
 }
 
 /// "sentence-plan-X123456-2026-11-25.json": the CRN (letters and digits only) and the day of export.

@@ -11,6 +11,7 @@ use crate::domain::offences::OffenceTable;
 use crate::domain::plan::{Actor, Agreement, GoalDetails, GoalTarget, GoalTiming, StepDetails};
 use crate::domain::predictors::{predict, PredictorInputs};
 use crate::domain::reviews::{review_schedule, ReviewSettings, SignificantChange};
+use crate::domain::signing::CaseSigning;
 
 const EXPORTED_AT: &str = "2026-11-25T14:03:07Z";
 
@@ -112,6 +113,7 @@ fn export() -> SentencePlanExport {
         &plan,
         &reviews,
         Some(&predictions),
+        &CaseSigning::default(),
         EXPORTED_AT,
     )
 }
@@ -135,7 +137,7 @@ fn the_file_name_has_the_crn_and_the_day() {
 #[test]
 fn the_header_names_the_versions_and_the_moment() {
     let json = export_json();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
     assert_eq!(json["app_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(json["exported_at"], EXPORTED_AT);
     assert_eq!(
@@ -182,7 +184,15 @@ fn an_unrated_rosh_grid_is_not_assessed_never_low() {
 
     let mut answers = answers();
     answers.set_cell("R10.6", "known_adult", "community", Some("high".into()));
-    let export = build_export(&case(), &answers, &plan(), &[], None, EXPORTED_AT);
+    let export = build_export(
+        &case(),
+        &answers,
+        &plan(),
+        &[],
+        None,
+        &CaseSigning::default(),
+        EXPORTED_AT,
+    );
     let json = serde_json::to_value(&export).unwrap();
     let rosh = &json["assessment_summary"]["rosh"];
     assert_eq!(rosh["rosh_assessed"], true);
@@ -243,6 +253,7 @@ fn a_custody_case_carries_its_sentence_date() {
         &SentencePlan::default(),
         &[],
         None,
+        &CaseSigning::default(),
         EXPORTED_AT,
     );
     let text = serde_json::to_string(&export).unwrap();
@@ -271,6 +282,7 @@ fn an_export_is_valid_against_the_committed_schema() {
         &SentencePlan::default(),
         &[],
         None,
+        &CaseSigning::default(),
         EXPORTED_AT,
     );
     check_export(&serde_json::to_string(&bare).unwrap()).unwrap();
@@ -298,7 +310,7 @@ fn a_date_that_does_not_exist_is_named_with_its_path() {
 #[test]
 fn unknown_names_wrong_versions_and_bad_crns_are_refused() {
     let mut json = export_json();
-    json["schema_version"] = json!(2);
+    json["schema_version"] = json!(3);
     json["case"]["crn"] = json!("123");
     json["plan"]["goals"][0]["steps"][0]["status"] = json!("done");
     json["review_dates"][0]["kind"] = json!("Initial plan");
