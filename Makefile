@@ -9,11 +9,15 @@ export TRUNK_SKIP_VERSION_CHECK := true
 GOVUK_CSS := assets/generated/govuk.css
 WASM_TEST := cargo test --target wasm32-unknown-unknown --test store --test backup
 
-.PHONY: serve build test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
+.PHONY: serve serve-release build test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
 
 serve: setup-serve $(GOVUK_CSS)
 	cargo fetch --quiet
 	trunk serve index.html
+
+# The release build as officers get it (offline copy, update banner, installable), on the same address.
+serve-release: build
+	node tests/e2e/serve-dist.mjs 8080
 
 build: setup-serve $(GOVUK_CSS)
 	cargo fetch --quiet
