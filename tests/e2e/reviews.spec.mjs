@@ -364,6 +364,8 @@ test('custody: the case form asks the sentence date, and the initial plan counts
   // 16 weeks from the sentence date, whatever day it is now.
   const caseId = page.url().match(/\/cases\/([^/?#]+)$/)[1];
   await page.goto(`/cases/${caseId}/reviews`);
+  // The table is drawn once the case is read: wait for it (evaluateAll does not).
+  await expect(page.getByTestId('review-dates').locator('tbody tr').first()).toBeVisible();
   const rows = await readRows(page);
   expect(rows[0]).toMatchObject({
     date: '2026-06-22',
