@@ -95,6 +95,34 @@ test('a backup made in one browser restores in a fresh one: same caseload, same 
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   const original = await dumpWorkbook(page);
 
+  // Eight days later (the last backup moved back, as the clock would): reminded, until the officer
+  // sets a longer interval.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('probation-workbook');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('settings', 'readwrite');
+      const store = tx.objectStore('settings');
+      const read = store.get('backup');
+      read.onsuccess = () => store.put({ ...read.result, last_backup_at: new Date(Date.now() - 8.2 * 86_400_000).toISOString() }, 'backup');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await expect(page.getByTestId('backup-reminder')).toContainText('Your last backup was 8 days ago');
+  await page.getByTestId('backup-reminder').getByRole('link', { name: 'Back up the workbook' }).click();
+  const days = page.getByLabel('Remind me to back up after this many days');
+  await expect(days).toHaveValue('7');
+  await days.fill('0');
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page.locator('#reminder-days-error')).toContainText('1');
+  await days.fill('10');
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page.getByTestId('reminder-saved')).toContainText('10 days after each backup');
+  await page.getByRole('link', { name: 'Back to your caseload' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
+  await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
+
   // A fresh browser profile: bad files and a wrong passphrase first, and nothing is written.
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
