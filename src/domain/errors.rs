@@ -50,3 +50,13 @@ impl FieldErrors {
         self.0.iter()
     }
 }
+
+/// A file size in megabytes (of 1,048,576 bytes) to one decimal place, rounded up, for "the file is
+/// too large" messages: "20", "20.1".
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10).div_ceil(1024 * 1024);
+    match tenths % 10 {
+        0 => (tenths / 10).to_string(),
+        rest => format!("{}.{rest}", tenths / 10),
+    }
+}

@@ -191,11 +191,13 @@ pub trait Record: Serialize + serde::de::DeserializeOwned + Clone + 'static {
     fn stamp(&mut self, revision: u64, at: &str);
 }
 
+/// Implements [`Record`] for a record type with `revision`, `schema_version` and `updated_at` fields,
+/// kept in object store `$store` with its answers (if any) where `$answers` says.
 macro_rules! record_in {
     ($record:ty, $store:expr, $answers:expr) => {
-        impl Record for $record {
+        impl $crate::domain::records::Record for $record {
             const STORE: &'static str = $store;
-            const ANSWERS: StoredAnswers = $answers;
+            const ANSWERS: $crate::domain::questionnaire::migrate::StoredAnswers = $answers;
             fn revision(&self) -> u64 {
                 self.revision
             }
@@ -207,12 +209,13 @@ macro_rules! record_in {
             }
             fn stamp(&mut self, revision: u64, at: &str) {
                 self.revision = revision;
-                self.schema_version = RECORD_SCHEMA_VERSION;
+                self.schema_version = $crate::domain::records::RECORD_SCHEMA_VERSION;
                 self.updated_at = at.to_string();
             }
         }
     };
 }
+pub(crate) use record_in;
 
 record_in!(CaseRecord, CASES, StoredAnswers::None);
 record_in!(AssessmentRecord, ASSESSMENTS, StoredAnswers::Draft);

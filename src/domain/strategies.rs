@@ -335,3 +335,35 @@ pub fn signing() -> impl Strategy<Value = CaseSigning> {
         signing
     })
 }
+
+/// Any JSON value, a few levels deep.
+pub fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
+            .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 40, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(".{0,8}", inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+/// Passes when `result` is a value, or a refusal that says why (a sentence, never empty).
+pub fn refused_with_a_reason<T, E: std::fmt::Display>(
+    result: Result<T, E>,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    if let Err(error) = result {
+        prop_assert!(!error.to_string().trim().is_empty());
+    }
+    Ok(())
+}

@@ -123,6 +123,22 @@ async fn stored_value(
         .map_err(failed)
 }
 
+/// Puts `value` under `key` in `store`, within the transaction the store belongs to.
+async fn put_value<T: serde::Serialize>(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    key: &str,
+    value: &T,
+) -> Result<(), StoreError> {
+    store
+        .put(value)
+        .with_key(key.to_string())
+        .serde()
+        .map_err(write_error)?
+        .await
+        .map(|_| ())
+        .map_err(write_error)
+}
+
 /// Reads a stored value as a record of this build, as far as this build understands it: a record of
 /// an older layout is brought up to this one first (its answers moved to today's item codes).
 fn upgrade_and_read<R: Record>(mut value: serde_json::Value) -> Result<R, StoreError> {
@@ -163,13 +179,7 @@ async fn replace<R: Record>(
     let revision = previous.max(record.revision()) + 1;
     let at = record.updated_at().to_string();
     record.stamp(revision, &at);
-    store
-        .put(&record)
-        .with_key(key.to_string())
-        .serde()
-        .map_err(write_error)?
-        .await
-        .map_err(write_error)?;
+    put_value(&store, key, &record).await?;
     Ok(revision)
 }
 
@@ -353,13 +363,7 @@ impl Store {
             .build()
             .map_err(write_error)?;
         let store = transaction.object_store(store_name).map_err(write_error)?;
-        store
-            .put(value)
-            .with_key(key.to_string())
-            .serde()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
+        put_value(&store, key, value).await?;
         transaction.commit().await.map_err(write_error)
     }
 
@@ -434,13 +438,7 @@ impl Store {
         let revision = record.revision() + 1;
         change(&mut record);
         record.stamp(revision, at);
-        store
-            .put(&record)
-            .with_key(key.to_string())
-            .serde()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
+        put_value(&store, key, &record).await?;
         transaction.commit().await.map_err(write_error)?;
         notices::announce(
             &self.name,

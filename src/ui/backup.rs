@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::clock;
-use super::components::{error_at, focus_error_summary, ErrorSummary, TextInput};
+use super::components::{
+    error_at, focus_error_summary, ErrorSummary, NotificationBanner, TextInput,
+};
 use super::db::store;
 use super::export::download_json;
 use crate::domain::backup::{
@@ -261,15 +263,10 @@ pub fn BackupReminderBanner(live_cases: usize) -> impl IntoView {
                 BackupReminder::DaysAgo(days) => format!("Your last backup was {days} days ago"),
             };
             view! {
-                <div class="govuk-notification-banner" role="region" aria-labelledby="backup-reminder-title" data-testid="backup-reminder">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="backup-reminder-title">"Back up"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
+                <NotificationBanner title="Back up" testid="backup-reminder">
                         <p class="govuk-notification-banner__heading">{heading}</p>
                         <p class="govuk-body">"Your cases are only in this browser. "<a class="govuk-notification-banner__link" href="/storage#backup">"Back up the workbook"</a>" to keep a copy you can restore."</p>
-                    </div>
-                </div>
+                    </NotificationBanner>
             }
         })
     }

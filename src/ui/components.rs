@@ -555,15 +555,30 @@ pub fn LockedBanner(case_id: String, #[prop(into)] locked: Signal<bool>) -> impl
     move || {
         let case_id = case_id.clone();
         locked.get().then(move || view! {
-            <div class="govuk-notification-banner" role="region" aria-labelledby="locked-title" data-testid="locked">
-                <div class="govuk-notification-banner__header">
-                    <h2 class="govuk-notification-banner__title" id="locked-title">"Signed"</h2>
-                </div>
-                <div class="govuk-notification-banner__content">
-                    <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
-                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
-                </div>
-            </div>
+            <NotificationBanner title="Signed" testid="locked">
+                <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
+                <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
+            </NotificationBanner>
         })
+    }
+}
+
+/// A GOV.UK notification banner (blue, for information): its title and content; `testid` names it
+/// for tests and its title's id.
+#[component]
+pub fn NotificationBanner(
+    title: &'static str,
+    testid: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let title_id = format!("{testid}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <div class="govuk-notification-banner" role="region" aria-labelledby=labelled_by data-testid=testid>
+            <div class="govuk-notification-banner__header">
+                <h2 class="govuk-notification-banner__title" id=title_id>{title}</h2>
+            </div>
+            <div class="govuk-notification-banner__content">{children()}</div>
+        </div>
     }
 }

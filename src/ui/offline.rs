@@ -22,6 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
+use super::components::NotificationBanner;
 use super::health::health;
 use super::loading::CaseStore;
 
@@ -221,11 +222,7 @@ pub fn UpdateBanner() -> impl IntoView {
         (state.get() != NewBuild::None).then(|| {
             let busy = move || state.get() != NewBuild::Ready;
             view! {
-                <div class="govuk-notification-banner" role="region" aria-labelledby="update-title" data-testid="update-banner">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="update-title">"Update"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
+                <NotificationBanner title="Update" testid="update-banner">
                         <p class="govuk-notification-banner__heading">"A new version is ready"</p>
                         <p class="govuk-body">"Reload to start using it. Your work is saved first: nothing you have typed is lost."</p>
                         {move || (state.get() == NewBuild::WaitingForSave).then(|| view! {
@@ -234,8 +231,7 @@ pub fn UpdateBanner() -> impl IntoView {
                         <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=press disabled=busy aria-disabled=move || busy().to_string()>
                             {move || if busy() { "Saving your work…" } else { "Reload" }}
                         </button>
-                    </div>
-                </div>
+                    </NotificationBanner>
             }
         })
     }

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::components::NotificationBanner;
 use crate::domain::storage::StorageFacts;
 
 thread_local! {
@@ -99,16 +100,11 @@ pub fn PersistenceRefusedBanner() -> impl IntoView {
     move || {
         (persistence().get() == Some(false) && !hidden.get()).then(|| {
             view! {
-                <div class="govuk-notification-banner" role="region" aria-labelledby="storage-refused-title" data-testid="storage-refused-banner">
-                    <div class="govuk-notification-banner__header">
-                        <h2 class="govuk-notification-banner__title" id="storage-refused-title">"Important"</h2>
-                    </div>
-                    <div class="govuk-notification-banner__content">
+                <NotificationBanner title="Important" testid="storage-refused-banner">
                         <p class="govuk-notification-banner__heading">"This browser may delete your cases if the computer runs short of space"</p>
                         <p class="govuk-body">"It did not agree to keep the workbook's storage. "<a class="govuk-notification-banner__link" href="/storage">"Back up the workbook"</a>" regularly, or install the app to make this less likely."</p>
                         <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=hide>"Hide this message"</button>
-                    </div>
-                </div>
+                    </NotificationBanner>
             }
         })
     }

@@ -2,6 +2,7 @@
 
 use super::envelope::{MAX_BACKUP_BYTES, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS};
 use crate::domain::dates::{EARLIEST_YEAR, LATEST_YEAR};
+use crate::domain::errors::megabytes;
 
 /// Why a backup was refused. Nothing in this browser changes on a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,14 +90,6 @@ pub enum BackupError {
         /// "20 December 9999".
         date: String,
     },
-}
-
-fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10).div_ceil(1024 * 1024);
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        rest => format!("{}.{rest}", tenths / 10),
-    }
 }
 
 /// 600000 as "600,000".

@@ -12,36 +12,9 @@ use crate::domain::answers::Answer;
 use crate::domain::dates::is_within_years;
 use crate::domain::records::{ProfileRecord, RECORD_SCHEMA_VERSION};
 use crate::domain::strategies::{
-    answers, any_date, any_datetime, case_details, plan, significant_changes, signing,
+    answers, any_date, any_datetime, case_details, json_value, plan, refused_with_a_reason,
+    significant_changes, signing,
 };
-
-fn refused_with_a_reason<T>(result: Result<T, BackupError>) -> Result<(), TestCaseError> {
-    if let Err(error) = result {
-        prop_assert!(!error.to_string().trim().is_empty());
-    }
-    Ok(())
-}
-
-/// Any JSON value, a few levels deep.
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<u64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
-            .prop_map(Value::from),
-        ".{0,12}".prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 40, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(".{0,8}", inner, 0..6)
-                .prop_map(|map| Value::Object(map.into_iter().collect())),
-        ]
-    })
-}
 
 /// Every path in a JSON value (objects and arrays as well as leaves), by its JSON pointer.
 fn paths(value: &Value, path: String, out: &mut Vec<String>) {

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::errors::FieldError;
 use crate::domain::questionnaire::migrate::StoredAnswers;
-use crate::domain::records::{Record, RECORD_SCHEMA_VERSION, SETTINGS};
+use crate::domain::records::{record_in, RECORD_SCHEMA_VERSION, SETTINGS};
 
 /// The key of the [`BackupLog`] in the settings store.
 pub const BACKUP_LOG_KEY: &str = "backup";
@@ -56,24 +56,7 @@ impl Default for BackupLog {
     }
 }
 
-impl Record for BackupLog {
-    const STORE: &'static str = SETTINGS;
-    const ANSWERS: StoredAnswers = StoredAnswers::None;
-    fn revision(&self) -> u64 {
-        self.revision
-    }
-    fn schema_version(&self) -> u32 {
-        self.schema_version
-    }
-    fn updated_at(&self) -> &str {
-        &self.updated_at
-    }
-    fn stamp(&mut self, revision: u64, at: &str) {
-        self.revision = revision;
-        self.schema_version = RECORD_SCHEMA_VERSION;
-        self.updated_at = at.to_string();
-    }
-}
+record_in!(BackupLog, SETTINGS, StoredAnswers::None);
 
 /// Why the officer is reminded to make a backup.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

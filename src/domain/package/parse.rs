@@ -14,6 +14,7 @@ use super::{
     MAX_PACKAGE_BYTES, SCHEMA_VERSION,
 };
 use crate::domain::dates::{EARLIEST_YEAR, LATEST_YEAR};
+use crate::domain::errors::megabytes;
 use crate::domain::questionnaire::migrate::migrate_answers;
 use crate::domain::signing::{CaseSigning, EventKind, Profile};
 
@@ -63,14 +64,6 @@ pub enum PackageError {
         /// The date as the package has it, "20 December 9999".
         date: String,
     },
-}
-
-fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10).div_ceil(1024 * 1024);
-    match tenths % 10 {
-        0 => (tenths / 10).to_string(),
-        rest => format!("{}.{rest}", tenths / 10),
-    }
 }
 
 fn known_versions() -> String {

@@ -10,7 +10,7 @@ use crate::domain::caseload::CaseloadRow;
 use crate::domain::dates::is_within_years;
 use crate::domain::plan::{AreaOfNeed, GoalDetails, GoalTarget, GoalTiming};
 use crate::domain::reviews::{review_schedule, ReviewSettings};
-use crate::domain::strategies::any_date;
+use crate::domain::strategies::{any_date, json_value, refused_with_a_reason};
 
 /// Every leaf of a JSON value, by its JSON pointer.
 fn leaves(value: &Value, path: String, out: &mut Vec<String>) {
@@ -49,33 +49,6 @@ fn cut(mut signing: CaseSigning, versions: usize, history: usize, comments: usiz
         version.comments.truncate(comments);
     }
     signing
-}
-
-fn refused_with_a_reason(result: Result<CasePackage, PackageError>) -> Result<(), TestCaseError> {
-    if let Err(error) = result {
-        prop_assert!(!error.to_string().trim().is_empty());
-    }
-    Ok(())
-}
-
-/// Any JSON value, a few levels deep.
-fn json_value() -> impl Strategy<Value = Value> {
-    let leaf = prop_oneof![
-        Just(Value::Null),
-        any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(Value::from),
-        any::<f64>()
-            .prop_filter("JSON has no NaN or infinity", |f| f.is_finite())
-            .prop_map(Value::from),
-        ".{0,12}".prop_map(Value::String),
-    ];
-    leaf.prop_recursive(4, 40, 6, |inner| {
-        prop_oneof![
-            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
-            prop::collection::btree_map(".{0,8}", inner, 0..6)
-                .prop_map(|map| Value::Object(map.into_iter().collect())),
-        ]
-    })
 }
 
 /// The paths of fields in a package, to put something else in.
