@@ -499,11 +499,23 @@ impl EventVerdict {
             EventVerdict::Verified { member } => format!("verified ({})", team.label(member)),
             EventVerdict::UnknownSigner => "signed by someone not in your team".to_string(),
             EventVerdict::Altered { reason } => format!("altered: {reason}"),
-            EventVerdict::CannotCountersign { member, grade } => format!(
-                "cannot countersign: {} is {} in your team, and only a senior probation officer or a head of service can countersign",
-                team.label(member),
-                grade.label().to_lowercase()
-            ),
+            EventVerdict::CannotCountersign { member, grade } => {
+                let label = grade.label();
+                let mut chars = label.chars();
+                let grade: String = chars
+                    .next()
+                    .map(|first| first.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default();
+                let who = team.label(member);
+                let who = if who.contains("fingerprint") {
+                    who
+                } else {
+                    member.name.clone()
+                };
+                format!(
+                    "cannot countersign: in your team, {who} is a {grade}, and only a senior probation officer or a head of service can countersign"
+                )
+            }
             EventVerdict::SameSigner { reason } => format!("refused: {reason}"),
         }
     }

@@ -51,3 +51,8 @@ pub use sealed::{
     SEALED_ALGORITHM, SEALED_FORMAT, SEALED_VERSION, TAG_BYTES,
 };
 pub use team::{parse_team, Added, Team, TeamError, TeamMember, TEAM_FORMAT, TEAM_VERSION};
+
+#[cfg(test)]
+pub(crate) mod support;
+#[cfg(test)]
+mod tests;

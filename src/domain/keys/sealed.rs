@@ -180,12 +180,14 @@ pub fn parse_sealed(bytes: &[u8]) -> Result<SealedPackage, KeyError> {
     let fields = read_object(bytes, what, SEALED_FORMAT, SEALED_VERSION)?;
     match fields.get("algorithm").and_then(Value::as_str) {
         Some(SEALED_ALGORITHM) => {}
-        Some(other) => return Err(KeyError::damaged(
-            what,
-            format!(
+        Some(other) => {
+            return Err(KeyError::damaged(
+                what,
+                format!(
                 "it is sealed with {other}, which this version of Probation Workbook does not use"
             ),
-        )),
+            ))
+        }
         None => return Err(KeyError::damaged(what, "it does not say how it is sealed")),
     }
     let json: SealedJson = shape(fields, what)?;

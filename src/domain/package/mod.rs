@@ -167,6 +167,8 @@ pub fn package_file_name(crn: &str, version: Option<u32>, date: Date) -> String 
 mod import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verify_tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

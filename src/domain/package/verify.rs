@@ -117,12 +117,12 @@ impl VersionTrust {
         self.trusted_state() == Some(self.claimed) && self.unsigned_comments == 0
     }
 
-    /// In a few words, for a list of versions: "countersigned, verified", "NOT countersigned as
+    /// In a few words, for a list of versions: "countersigned (verified)", "NOT countersigned as
     /// far as your team knows", "not signed as far as your team knows".
     pub fn short(&self) -> String {
         let claimed = self.claimed.label().to_lowercase();
         match self.trusted_state() {
-            Some(state) if state == self.claimed => format!("{claimed}, verified"),
+            Some(state) if state == self.claimed => format!("{claimed} (verified)"),
             _ if is_countersigned(self.claimed) && !self.is_countersigned() => {
                 "NOT countersigned as far as your team knows".to_string()
             }
