@@ -56,3 +56,8 @@ pub use team::{parse_team, Added, Team, TeamError, TeamMember, TEAM_FORMAT, TEAM
 pub(crate) mod support;
 #[cfg(test)]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod vectors;
