@@ -120,6 +120,18 @@ impl SignedEventKind {
         }
     }
 
+    /// "returned it for rework": completes "after Jo Bloggs (SPO) …".
+    pub fn did_it(self) -> &'static str {
+        match self {
+            SignedEventKind::Sign => "signed it",
+            SignedEventKind::Countersign | SignedEventKind::RequestDoubleCountersign => {
+                "countersigned it"
+            }
+            SignedEventKind::DoubleCountersign => "double countersigned it",
+            SignedEventKind::ReturnForRework => "returned it for rework",
+        }
+    }
+
     /// A senior's act: only a countersigning grade may make it, never on their own work.
     pub fn is_senior(self) -> bool {
         self != SignedEventKind::Sign
@@ -570,14 +582,14 @@ pub fn verify_event(
     }
     let Some(digest) = content_digest(case_id, version, event.kind, event.comments as usize) else {
         return altered(format!(
-            "comments on version {number} were removed after {signer} {} it",
-            event.kind.past()
+            "comments on version {number} were removed after {signer} {}",
+            event.kind.did_it()
         ));
     };
     if digest != event.content_digest {
         return altered(format!(
-            "version {number} was changed after {signer} {} it: the {noun} does not match what the version holds",
-            event.kind.past()
+            "version {number} was changed after {signer} {}: the {noun} does not match what the version holds",
+            event.kind.did_it()
         ));
     }
     if !event

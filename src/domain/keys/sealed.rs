@@ -159,15 +159,17 @@ impl SealedPackage {
 }
 
 /// Whether the bytes say they are a sealed package (to tell one from a plain case package before
-/// reading either).
+/// reading either): its format, or for a file that is not JSON (cut off, say), its format's name
+/// near the start.
 pub fn is_sealed(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return false;
-    };
-    serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .ok()
-        .and_then(|value| value.get("format")?.as_str().map(|f| f == SEALED_FORMAT))
-        .unwrap_or(false)
+    let text = String::from_utf8_lossy(bytes);
+    match serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(&text)) {
+        Ok(value) => value.get("format").and_then(Value::as_str) == Some(SEALED_FORMAT),
+        Err(_) => {
+            let start: String = text.chars().take(200).collect();
+            start.contains(&format!("\"{SEALED_FORMAT}\""))
+        }
+    }
 }
 
 /// Reads a sealed package file. The checks, in order: size, text, JSON (cut off:

@@ -942,6 +942,7 @@ fn a_sealed_package_opens_for_its_recipient_only() {
     assert_eq!(read, sealed);
     assert!(is_sealed(text.as_bytes()));
     assert!(!is_sealed(&plaintext));
+    assert!(is_sealed(&text.as_bytes()[..text.len() / 2]), "cut off");
     assert_eq!(
         open_sealed(&read, &senior.ecdh, &senior.keys()),
         Ok(plaintext.clone())
