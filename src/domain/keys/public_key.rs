@@ -180,10 +180,11 @@ impl Fingerprint {
     /// let fingerprint = Fingerprint::parse("3f2a91c0 00112233 44556677 8899aabb").unwrap();
     /// assert_eq!(fingerprint.to_string(), printed);
     /// assert_eq!(Fingerprint::parse("3F2A"), None);
+    /// assert_eq!(Fingerprint::parse("+F2A 91C0 0011 2233 4455 6677 8899 AABB"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Fingerprint> {
         let digits: Vec<u8> = text.bytes().filter(|byte| *byte != b' ').collect();
-        if digits.len() != FINGERPRINT_BYTES * 2 {
+        if digits.len() != FINGERPRINT_BYTES * 2 || !digits.iter().all(u8::is_ascii_hexdigit) {
             return None;
         }
         let mut bytes = [0; FINGERPRINT_BYTES];
