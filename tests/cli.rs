@@ -659,3 +659,235 @@ fn assess_usage_problems_exit_2_and_an_unreadable_file_exits_1() {
     let help = String::from_utf8(workbook(&["--help"], "").stdout).unwrap();
     assert!(help.contains("workbook assess FILE"), "{help}");
 }
+
+// `workbook verify-package`: the WebCrypto-made vectors of issue 15 (tests/vectors), and packages
+// edited as a forger would.
+
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/");
+
+fn vector(name: &str) -> String {
+    format!("{VECTORS}{name}")
+}
+
+fn vector_json(name: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(vector(name)).unwrap()).unwrap()
+}
+
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn verify(args: &[&str]) -> Run {
+    let mut all = vec!["verify-package"];
+    all.extend_from_slice(args);
+    let output = workbook(&all, "");
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// The vectors' package edited by `edit`, its digest recomputed: what a text editor and a few lines
+/// of script make.
+fn redigested(name: &str, edit: impl FnOnce(&mut Value)) -> InputFile {
+    let mut value = vector_json("package.json");
+    edit(&mut value);
+    value["digest"] = Value::String(probation_workbook::domain::package::digest_of(&value));
+    InputFile::new(name, &serde_json::to_string_pretty(&value).unwrap())
+}
+
+#[test]
+fn verify_package_prints_every_signed_decision_verified_and_exits_0() {
+    let team = vector("team.json");
+    let run = verify(&[&vector("package.json"), "--team", &team]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let rows: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|line| line.starts_with("version "))
+        .collect();
+    assert_eq!(rows.len(), 4, "{}", run.stdout);
+    assert!(rows[0].starts_with("version 1  sign "));
+    assert!(rows[0].ends_with("Sam Patel (PO)               verified: Sam Patel (PO)"));
+    assert!(rows[3].starts_with("version 2  countersign "));
+    assert!(rows[3].ends_with("verified: Jo Bloggs (SPO)"));
+    assert!(run.stdout.contains(
+        "Version 2: signed by Sam Patel (PO) and countersigned by Jo Bloggs (SPO), verified"
+    ));
+    assert!(run.stdout.ends_with("Every signed decision is verified\n"));
+    // Options in any order, the package on standard input.
+    let package = std::fs::read_to_string(vector("package.json")).unwrap();
+    let output = workbook(&["verify-package", "--team", &team, "-"], &package);
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn verify_package_opens_a_package_webcrypto_sealed_for_the_holder_of_the_key() {
+    let team = vector("team.json");
+    let sealed = vector("sealed-package.json");
+    let key = vector("senior-encryption-key.jwk");
+    let run = verify(&[&sealed, "--team", &team, "--key", &key]);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
+    let fingerprint = vector_json("keys.json")["senior"]["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(run
+        .stdout
+        .starts_with(&format!("Opened {sealed}, sealed for {fingerprint}\n")));
+    assert!(run.stdout.contains("Every signed decision is verified"));
+
+    let officers = vector("officer-encryption-key.jwk");
+    let run = verify(&[&sealed, "--team", &team, "--key", &officers]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains(&format!(
+        "This package was sealed for someone else: {fingerprint}"
+    )));
+
+    let run = verify(&[&sealed, "--team", &team]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains("is sealed: give --key KEY.jwk"));
+}
+
+#[test]
+fn verify_package_refuses_a_flipped_or_cut_off_sealed_package_with_exit_2() {
+    use base64::Engine;
+    let engine = base64::engine::general_purpose::STANDARD;
+    let (team, key) = (vector("team.json"), vector("senior-encryption-key.jwk"));
+    let mut sealed = vector_json("sealed-package.json");
+    let mut ciphertext = engine
+        .decode(sealed["ciphertext"].as_str().unwrap())
+        .unwrap();
+    ciphertext[100] ^= 0x20;
+    sealed["ciphertext"] = Value::String(engine.encode(&ciphertext));
+    let flipped = InputFile::new("flipped.json", &sealed.to_string());
+    let run = verify(&[flipped.path(), "--team", &team, "--key", &key]);
+    assert_eq!(run.code, Some(2));
+    assert!(run.stderr.contains(
+        "The sealed package cannot be opened: it was changed or damaged after it was sealed"
+    ));
+    let text = std::fs::read_to_string(vector("sealed-package.json")).unwrap();
+    let cut = InputFile::new("cut.json", &text[..text.len() / 2]);
+    let run = verify(&[cut.path(), "--team", &team, "--key", &key]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("The sealed package is incomplete"),
+        "{}",
+        run.stderr
+    );
+    let package = std::fs::read_to_string(vector("package.json")).unwrap();
+    let cut = InputFile::new("cut-package.json", &package[..package.len() - 10]);
+    let run = verify(&[cut.path(), "--team", &team]);
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("The file is incomplete"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn verify_package_says_altered_for_names_changed_and_the_digest_recomputed() {
+    let text = std::fs::read_to_string(vector("package.json"))
+        .unwrap()
+        .replace("Jo Bloggs", "Ann Lee");
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["digest"] = Value::String(probation_workbook::domain::package::digest_of(&value));
+    let edited = InputFile::new("renamed.json", &value.to_string());
+    let run = verify(&[edited.path(), "--team", &vector("team.json")]);
+    assert_eq!(run.code, Some(1), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(
+            "altered: version 1 was changed after Ann Lee (SPO) returned it for rework: the return for rework does not match what the version holds"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains(
+        "Refused: the package cannot be imported: it was changed outside Probation Workbook"
+    ));
+}
+
+#[test]
+fn verify_package_says_no_signature_for_a_countersignature_removed() {
+    let edited = redigested("stripped.json", |value| {
+        value["signing"]["versions"][1]["signatures"]
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    });
+    let run = verify(&[edited.path(), "--team", &vector("team.json")]);
+    assert_eq!(run.code, Some(1));
+    assert!(run
+        .stdout
+        .contains("Jo Bloggs (SPO)              no signature: not verified"));
+    assert!(run
+        .stdout
+        .contains("Version 2 is NOT countersigned as far as your team knows"));
+    assert!(run
+        .stdout
+        .ends_with("Not every signed decision is verified\n"));
+}
+
+#[test]
+fn verify_package_says_unknown_signer_or_cannot_countersign_from_the_team_list() {
+    let mut team = vector_json("team.json");
+    team["members"].as_array_mut().unwrap().pop();
+    let officers_only = InputFile::new("officers-team.json", &team.to_string());
+    let run = verify(&[&vector("package.json"), "--team", officers_only.path()]);
+    assert_eq!(run.code, Some(1));
+    assert!(run
+        .stdout
+        .contains("unknown signer: signed by someone not in your team"));
+    assert!(!run.stdout.contains("verified: Jo Bloggs"));
+
+    let mut team = vector_json("team.json");
+    team["members"][1]["grade"] = "po".into();
+    let demoted = InputFile::new("demoted-team.json", &team.to_string());
+    let run = verify(&[&vector("package.json"), "--team", demoted.path()]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stdout.contains(
+        "cannot countersign: in your team, Jo Bloggs is a probation officer (PO), and only a senior probation officer or a head of service can countersign"
+    ));
+    assert!(run
+        .stdout
+        .contains("Refused: the package cannot be imported"));
+}
+
+#[test]
+fn verify_package_usage_problems_and_unreadable_files_exit_2() {
+    let package = vector("package.json");
+    let team = vector("team.json");
+    for args in [
+        vec![package.as_str()],
+        vec![package.as_str(), "--team"],
+        vec!["--team", team.as_str()],
+        vec![package.as_str(), "--team", team.as_str(), "--frobnicate"],
+        vec![
+            package.as_str(),
+            "--team",
+            team.as_str(),
+            "--team",
+            team.as_str(),
+        ],
+    ] {
+        let run = verify(&args);
+        assert_eq!(run.code, Some(2), "{args:?}");
+        assert!(run.stderr.contains("Usage"), "{args:?}");
+    }
+    let missing = verify(&["/nonexistent/package.json", "--team", &team]);
+    assert_eq!(missing.code, Some(2));
+    assert!(missing
+        .stderr
+        .contains("cannot read /nonexistent/package.json"));
+    let not_a_team = verify(&[&package, "--team", &package]);
+    assert_eq!(not_a_team.code, Some(2));
+    assert!(not_a_team.stderr.contains(
+        "The file is a case package that is not sealed, not a Probation Workbook team list"
+    ));
+    let help = String::from_utf8(workbook(&["--help"], "").stdout).unwrap();
+    assert!(help.contains("workbook verify-package FILE --team TEAM.json [--key KEY.jwk]"));
+}

@@ -13,6 +13,13 @@
 //! scores, identified needs, the overall RoSH and every review date as JSON
 //! (`domain::export::assess`). Exit codes: 0 assessed; 1 the input cannot be read or is not valid
 //! (`{"error": "…"}` on standard output); 2 for a usage problem.
+//!
+//! `workbook verify-package FILE --team TEAM.json [--key KEY.jwk]` checks every signature of a case
+//! package, plain or sealed (a sealed one is opened with `--key`, the recipient's ECDH private key as
+//! a JWK), against a team list (`domain::package::verify_package`), and prints each signed decision:
+//! version, kind, signer, and verified / unknown signer / altered / cannot countersign / no signature.
+//! Exit codes: 0 every decision verified; 1 any not; 2 for a usage problem or a file that cannot be
+//! read, opened or parsed.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -40,6 +47,7 @@ Usage: workbook predict FILE
        workbook validate-export -        (read the export from standard input)
        workbook assess FILE
        workbook assess -        (read the case from standard input)
+       workbook verify-package FILE --team TEAM.json [--key KEY.jwk]
        workbook --help
 
 predict  Reads predictor inputs as JSON and prints OGRS3, OGP and OVP as JSON.
@@ -55,12 +63,19 @@ assess   Reads a case, its answers, plan agreement, reviews done and significant
          changes as JSON and prints the section scores, identified needs, overall
          RoSH and every review date as JSON (docs/workbook-cli.md).
 
+verify-package  Checks every signature of a case package (plain, or sealed: then
+         --key is the recipient's ECDH private key as a JWK) against a team list,
+         and prints each signed decision: version, kind, signer, and verified,
+         unknown signer, altered, cannot countersign or no signature.
+
 Exit codes: predict: 0 inputs read; 2 usage problem, unreadable file, or JSON that
 is malformed, has an unknown field or a value of the wrong type.
 validate-export: 0 valid; 1 not valid; 2 usage problem, unreadable file or
 malformed JSON.
 assess: 0 assessed; 1 input that cannot be read or is not valid, printed as
-{\"error\": ...}; 2 usage problem.";
+{\"error\": ...}; 2 usage problem.
+verify-package: 0 every decision verified; 1 any not verified; 2 usage problem,
+or a package, team list or key that cannot be read, opened or parsed.";
 
     const USAGE_PROBLEM: i32 = 2;
     /// `validate-export` read the file, and it is not a valid export; `assess` could not use its input.
@@ -89,6 +104,13 @@ assess: 0 assessed; 1 input that cannot be read or is not valid, printed as
             },
             ["validate-export", source] => validate_export(source),
             ["assess", source] => assess(source),
+            ["verify-package", rest @ ..] => match verify_args(rest) {
+                Ok((file, team, key)) => verify_package(file, team, key),
+                Err(message) => {
+                    eprintln!("workbook: {message}\n\n{USAGE}");
+                    USAGE_PROBLEM
+                }
+            },
             ["assess", ..] => {
                 eprintln!("workbook: assess needs one FILE, or - for standard input\n\n{USAGE}");
                 USAGE_PROBLEM
@@ -171,6 +193,170 @@ assess: 0 assessed; 1 input that cannot be read or is not valid, printed as
                 }
                 NOT_VALID
             }
+        }
+    }
+
+    /// `FILE --team TEAM.json [--key KEY]`, in any order.
+    fn verify_args<'a>(args: &[&'a str]) -> Result<(&'a str, &'a str, Option<&'a str>), String> {
+        let (mut file, mut team, mut key) = (None, None, None);
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            let slot = match *arg {
+                "--team" => &mut team,
+                "--key" => &mut key,
+                _ if file.is_none() && (!arg.starts_with("--") || *arg == "-") => {
+                    file = Some(*arg);
+                    continue;
+                }
+                other => return Err(format!("verify-package does not take \"{other}\"")),
+            };
+            let value = args
+                .next()
+                .ok_or_else(|| format!("{arg} needs a file after it"))?;
+            if slot.replace(*value).is_some() {
+                return Err(format!("{arg} is given twice"));
+            }
+        }
+        let file = file.ok_or("verify-package needs a FILE, or - for standard input")?;
+        let team =
+            team.ok_or("verify-package needs --team TEAM.json, the team list to check against")?;
+        Ok((file, team, key))
+    }
+
+    /// Prints every signed decision of the package with its verdict and returns the exit code.
+    fn verify_package(file: &str, team: &str, key: Option<&str>) -> i32 {
+        match verified(file, team, key) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("workbook: {message}");
+                USAGE_PROBLEM
+            }
+        }
+    }
+
+    fn verified(file: &str, team_file: &str, key: Option<&str>) -> Result<i32, String> {
+        use probation_workbook::domain::keys::{
+            is_sealed, open_sealed, open_sealed_with, parse_sealed, parse_team, EcdhPrivateKey,
+            EventVerdict, KeyError,
+        };
+        use probation_workbook::domain::package::{parse_package_bytes, verify_package};
+        use probation_workbook::domain::signing::long_day;
+
+        let (name, bytes) = read_bytes(file)?;
+        let team_bytes = std::fs::read(team_file)
+            .map_err(|error| format!("cannot read {team_file}: {error}"))?;
+        let team = parse_team(&team_bytes).map_err(|error| format!("{team_file}: {error}"))?;
+        let bytes = if is_sealed(&bytes) {
+            let key_file = key.ok_or_else(|| {
+                format!(
+                    "{name} is sealed: give --key KEY.jwk, the recipient's encryption private key"
+                )
+            })?;
+            let sealed = parse_sealed(&bytes).map_err(|error| format!("{name}: {error}"))?;
+            let key_bytes = std::fs::read(key_file)
+                .map_err(|error| format!("cannot read {key_file}: {error}"))?;
+            let private = EcdhPrivateKey::from_jwk(&key_bytes)
+                .map_err(|error| format!("{key_file}: {error}"))?;
+            let public = private.public_key();
+            let opened = match team.by_encryption_key(&public) {
+                Some(member) => open_sealed(&sealed, &private, &member.keys()),
+                None => open_sealed_with(&sealed, &private, &public).map_err(|error| match error {
+                    KeyError::CannotOpen => KeyError::SealedForSomeoneElse {
+                        fingerprint: format!(
+                            "{} (or it was changed after it was sealed)",
+                            sealed.header.recipient
+                        ),
+                    },
+                    other => other,
+                }),
+            };
+            let opened = opened.map_err(|error| format!("{name}: {error}"))?;
+            println!("Opened {name}, sealed for {}", sealed.header.recipient);
+            opened
+        } else {
+            bytes
+        };
+        let package = parse_package_bytes(&bytes).map_err(|error| format!("{name}: {error}"))?;
+        let verification = verify_package(&package, &team);
+        println!(
+            "Case package for CRN {}, exported by {} on {}",
+            package.case.details.crn,
+            package.exported_by.describe(),
+            long_day(&package.exported_at)
+        );
+        let row = |version: u32, kind: &str, signer: String, status: String| {
+            println!("version {version}  {kind:<26} {signer:<28} {status}");
+        };
+        let status = |verdict: &EventVerdict| match verdict {
+            EventVerdict::Verified { member } => format!("verified: {}", team.label(member)),
+            EventVerdict::UnknownSigner => {
+                "unknown signer: signed by someone not in your team".to_string()
+            }
+            EventVerdict::Altered { reason } => format!("altered: {reason}"),
+            EventVerdict::CannotCountersign { .. } => verdict.words(&team),
+            EventVerdict::SameSigner { reason } => format!("same signer: {reason}"),
+        };
+        for version in &verification.versions {
+            for claim in &version.claims {
+                let words = claim
+                    .verdict
+                    .as_ref()
+                    .map_or_else(|| "no signature: not verified".to_string(), &status);
+                row(
+                    version.number,
+                    claim.kind.code(),
+                    claim.by.describe(),
+                    words,
+                );
+            }
+            let recorded = |kind| version.claims.iter().any(|claim| claim.kind == kind);
+            for event in verification
+                .events
+                .iter()
+                .filter(|event| event.version == version.number && !recorded(event.kind))
+            {
+                row(
+                    event.version,
+                    event.kind.code(),
+                    event.signer.describe(),
+                    status(&event.verdict),
+                );
+            }
+        }
+        for problem in &verification.problems {
+            println!("problem: {problem}");
+        }
+        for line in verification.lines(&team) {
+            println!("{line}");
+        }
+        if verification.versions.is_empty() {
+            println!("No signed versions");
+        }
+        if let Some(reason) = verification.refusal() {
+            println!("Refused: the package cannot be imported: {reason}");
+            return Ok(NOT_VALID);
+        }
+        if verification.all_verified() {
+            println!("Every signed decision is verified");
+            Ok(0)
+        } else {
+            println!("Not every signed decision is verified");
+            Ok(NOT_VALID)
+        }
+    }
+
+    /// The file's name for messages and its bytes; "-" is standard input.
+    fn read_bytes(source: &str) -> Result<(String, Vec<u8>), String> {
+        if source == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|error| format!("cannot read standard input: {error}"))?;
+            Ok(("standard input".to_string(), bytes))
+        } else {
+            let bytes =
+                std::fs::read(source).map_err(|error| format!("cannot read {source}: {error}"))?;
+            Ok((source.to_string(), bytes))
         }
     }
 

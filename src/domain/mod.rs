@@ -10,6 +10,7 @@ pub mod check_answers;
 pub mod dates;
 pub mod errors;
 pub mod export;
+pub mod keys;
 pub mod offences;
 pub mod package;
 pub mod plan;

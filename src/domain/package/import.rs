@@ -17,9 +17,11 @@
 use jiff::civil::Date;
 
 use super::parse::check_signing;
+use super::verify::PackageVerification;
 use super::{CasePackage, PackageError, PackagedCase};
 use crate::domain::case::normalise_crn;
 use crate::domain::dates::format_long;
+use crate::domain::keys::{SignedEventKind, Team};
 use crate::domain::signing::{
     long_day, CaseSigning, Profile, SignedVersion, SigningError, Snapshot, TimelineEvent,
     VersionState,
@@ -156,6 +158,20 @@ pub fn preview_import(
     local_signing: Option<&CaseSigning>,
     package: &CasePackage,
 ) -> Result<ImportPreview, PackageError> {
+    preview_import_with(local_case, local_signing, package, None)
+}
+
+/// What the team can rely on, when the package's signatures were checked: the preview then says
+/// each version's state and each decision in those words.
+pub(super) type Trust<'a> = Option<(&'a PackageVerification, &'a Team)>;
+
+/// [`preview_import`], its words taken from `trust` when given (`verify::preview_verified_import`).
+pub(super) fn preview_import_with(
+    local_case: Option<&PackagedCase>,
+    local_signing: Option<&CaseSigning>,
+    package: &CasePackage,
+    trust: Trust<'_>,
+) -> Result<ImportPreview, PackageError> {
     check_package_dates(package)?;
     let incoming = &package.case;
     let details = &incoming.details;
@@ -175,7 +191,7 @@ pub fn preview_import(
             )));
         }
     }
-    let mut preview = compare(local_signing, &package.signing)?;
+    let mut preview = compare_with(local_signing, &package.signing, trust)?;
     let mut holds = vec![
         format!("Case: {} (CRN {})", details.name, details.crn),
         format!(
@@ -209,13 +225,21 @@ pub fn compare(
     local: Option<&CaseSigning>,
     incoming: &CaseSigning,
 ) -> Result<ImportPreview, PackageError> {
+    compare_with(local, incoming, None)
+}
+
+fn compare_with(
+    local: Option<&CaseSigning>,
+    incoming: &CaseSigning,
+    trust: Trust<'_>,
+) -> Result<ImportPreview, PackageError> {
     check_signing(incoming).map_err(PackageError::Inconsistent)?;
-    let holds = holdings(incoming);
+    let holds = holdings(incoming, trust);
     let Some(local) = local else {
         let changes = incoming
             .versions
             .iter()
-            .map(|version| format!("Adds {}", version_line(version)))
+            .map(|version| format!("Adds {}", version_line(version, trust)))
             .collect();
         let merged = incoming.clone();
         return Ok(ImportPreview {
@@ -235,10 +259,10 @@ pub fn compare(
     }
     let mut changes = Vec::new();
     for (mine, theirs) in local.versions.iter().zip(&incoming.versions) {
-        compare_version(mine, theirs, &mut changes)?;
+        compare_version(mine, theirs, &mut changes, trust)?;
     }
     for version in &incoming.versions[here..] {
-        changes.push(format!("Adds {}", version_line(version)));
+        changes.push(format!("Adds {}", version_line(version, trust)));
     }
     let (new_events, missing) = history_difference(&local.history, &incoming.history);
     if changes.is_empty() && new_events.is_empty() && missing > 0 {
@@ -248,7 +272,22 @@ pub fn compare(
         )));
     }
     if !new_events.is_empty() {
-        let titles: Vec<String> = new_events.iter().map(|event| event.title()).collect();
+        let titles: Vec<String> = new_events
+            .iter()
+            .map(|event| {
+                let note = match (
+                    SignedEventKind::of_timeline(event.kind),
+                    event.version,
+                    trust,
+                ) {
+                    (Some(kind), Some(number), Some((verification, team))) => {
+                        verification.note(number, kind, team)
+                    }
+                    _ => String::new(),
+                };
+                format!("{}{note}", event.title())
+            })
+            .collect();
         changes.push(format!(
             "Adds {} to the timeline: {}",
             count(new_events.len(), "entry"),
@@ -274,6 +313,7 @@ fn compare_version(
     here: &SignedVersion,
     there: &SignedVersion,
     changes: &mut Vec<String>,
+    trust: Trust<'_>,
 ) -> Result<(), PackageError> {
     let number = here.number;
     let signed = |version: &SignedVersion| {
@@ -310,6 +350,14 @@ fn compare_version(
         }
     }
     for ((what, mine), (_, theirs)) in decisions(here).into_iter().zip(decisions(there)) {
+        let kind = match what {
+            "countersigned" if there.double_countersign_reason.is_some() => {
+                SignedEventKind::RequestDoubleCountersign
+            }
+            "countersigned" => SignedEventKind::Countersign,
+            "double countersigned" => SignedEventKind::DoubleCountersign,
+            _ => SignedEventKind::ReturnForRework,
+        };
         match (mine, theirs) {
             (Some(mine), Some(theirs)) if mine != theirs => {
                 return Err(PackageError::Conflict(format!(
@@ -332,10 +380,26 @@ fn compare_version(
                     };
                     line.push_str(&format!("{why}: {note}"));
                 }
+                if let Some((verification, team)) = trust {
+                    line.push_str(&verification.note(number, kind, team));
+                }
                 changes.push(line);
             }
             _ => {}
         }
+    }
+    let (mine, theirs) = (&here.signatures, &there.signatures);
+    if !theirs.starts_with(mine) {
+        if mine.starts_with(theirs) {
+            return Err(PackageError::Older(format!(
+                "version {number} has {} here, but {} in the package",
+                count(mine.len(), "signature"),
+                count(theirs.len(), "signature")
+            )));
+        }
+        return Err(PackageError::Conflict(format!(
+            "the signatures of version {number} differ from the ones here"
+        )));
     }
     let (mine, theirs) = (&here.comments, &there.comments);
     if theirs.starts_with(mine) {
@@ -420,18 +484,25 @@ fn history_difference<'a>(
 }
 
 /// "version 2, signed by Sam Patel (PO) on 25 November 2026: awaiting countersignature".
-fn version_line(version: &SignedVersion) -> String {
+fn version_line(version: &SignedVersion, trust: Trust<'_>) -> String {
     format!(
         "version {}, signed by {} on {}: {}",
         version.number,
         version.signed_by.describe(),
         long_day(&version.signed_at),
-        version.state.label().to_lowercase()
+        state_of(version, trust)
     )
 }
 
+/// The version's state in words: as recorded, or with `trust` what the team can rely on.
+fn state_of(version: &SignedVersion, trust: Trust<'_>) -> String {
+    trust
+        .and_then(|(verification, _)| verification.version(version.number))
+        .map_or_else(|| state_words(version.state), |trust| trust.short())
+}
+
 /// What the package holds, for the preview.
-fn holdings(signing: &CaseSigning) -> Vec<String> {
+fn holdings(signing: &CaseSigning, trust: Trust<'_>) -> Vec<String> {
     let mut lines = Vec::new();
     if signing.versions.is_empty() {
         lines.push("No signed versions".to_string());
@@ -439,7 +510,7 @@ fn holdings(signing: &CaseSigning) -> Vec<String> {
         let states: Vec<String> = signing
             .versions
             .iter()
-            .map(|version| format!("version {} {}", version.number, state_words(version.state)))
+            .map(|version| format!("version {} {}", version.number, state_of(version, trust)))
             .collect();
         lines.push(format!(
             "{}: {}",

@@ -34,6 +34,7 @@
 mod canonical;
 mod import;
 mod parse;
+mod verify;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -42,10 +43,15 @@ use super::case::CaseDetails;
 use super::signing::{CaseSigning, Profile, Snapshot};
 
 pub use canonical::{canonical_json, digest_of, sha256_hex};
+use import::preview_import_with;
 pub use import::{
     check_package_dates, compare, import_writes, preview_import, ImportPreview, ImportWrites,
 };
 pub use parse::{parse_package, parse_package_bytes, PackageError};
+pub use verify::{
+    preview_verified_import, verify_package, verify_signing, ClaimCheck, EventCheck,
+    PackageVerification, VerifiedImport, VersionTrust,
+};
 
 /// What every case package says it is.
 pub const FORMAT: &str = "probation-workbook-case-package";
@@ -161,6 +167,8 @@ pub fn package_file_name(crn: &str, version: Option<u32>, date: Date) -> String 
 mod import_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod verify_tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;

@@ -51,6 +51,10 @@ pub enum PackageError {
     },
     #[error("The package does not hold together: {0}")]
     Inconsistent(String),
+    /// Its signatures do not stand against the team list (`verify_package`): changed outside
+    /// Probation Workbook, or countersigned by someone who cannot countersign.
+    #[error("The package cannot be imported: {0}")]
+    NotGenuine(String),
     #[error("This package is older than what is here: {0}")]
     Older(String),
     #[error("This package does not match the case here: {0}")]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{AssessmentPurpose, Profile, VersionState};
 use crate::domain::answers::Answers;
+use crate::domain::keys::SignedEvent;
 use crate::domain::plan::SentencePlan;
 
 /// The assessment and plan at the moment of signing.
@@ -69,6 +70,11 @@ pub struct SignedVersion {
     pub returned_reason: Option<String>,
     /// In the order given.
     pub comments: Vec<Comment>,
+    /// The signatures of its signing and of each senior's decision, in the order made
+    /// (`keys::events`). Absent in versions signed before signatures (and written only when there
+    /// is one), so older records and packages read, and digest, as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<SignedEvent>,
 }
 
 impl SignedVersion {
@@ -99,6 +105,7 @@ impl SignedVersion {
             returned_at: None,
             returned_reason: None,
             comments: Vec::new(),
+            signatures: Vec::new(),
         }
     }
 
