@@ -7,7 +7,7 @@ use probation_workbook::domain::answers::Answer;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 use probation_workbook::store::{
     AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, Store, StoreError,
-    ASSESSMENTS, CASES, DATABASE_VERSION, PLANS, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
+    ASSESSMENTS, CASES, DATABASE_VERSION, KEYS, PLANS, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
 };
 use wasm_bindgen_test::*;
 
@@ -51,6 +51,7 @@ async fn an_empty_database_is_upgraded_to_the_current_schema() {
         vec![
             ASSESSMENTS.to_string(),
             CASES.to_string(),
+            KEYS.to_string(),
             PLANS.to_string(),
             SETTINGS.to_string(),
             SIGNING.to_string()
@@ -574,5 +575,36 @@ async fn an_older_signing_record_is_read_with_every_version_migrated() {
     assert_eq!(answers.choice("2.99"), None);
     assert_eq!(answers.choice("4.98"), Some("no"));
     assert_eq!(answers.choice("4.99"), None);
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn this_officers_keys_are_made_kept_and_sign_but_the_private_halves_never_leave() {
+    use probation_workbook::store::identity::{make_my_keys, sign};
+    let store = fresh_store("keys").await;
+    assert!(store.my_keys().await.unwrap().is_none());
+    let made = make_my_keys("2026-12-01T09:00:00Z").await.unwrap();
+    let kept = store.put_my_keys(&made).await.unwrap();
+    assert_eq!(kept.public, made.public);
+    // A second set made in another tab at the same moment never replaces the first.
+    let other = make_my_keys("2026-12-01T09:00:01Z").await.unwrap();
+    assert_ne!(other.public, made.public);
+    assert_eq!(store.put_my_keys(&other).await.unwrap().public, made.public);
+    let read = store.my_keys().await.unwrap().expect("the keys are kept");
+    assert_eq!(read.public, made.public);
+    assert_eq!(read.created_at, "2026-12-01T09:00:00Z");
+    // The kept private key signs, and the domain's verifier (RustCrypto) accepts the signature.
+    let message = b"probation-workbook test message";
+    let signature = sign(&read.signing_private, message).await.unwrap();
+    assert_eq!(signature.len(), 64);
+    assert!(read.public.signing.verifies(message, &signature));
+    assert!(!read.public.signing.verifies(b"another message", &signature));
+    // Neither private key can be exported.
+    let subtle = web_sys::window().unwrap().crypto().unwrap().subtle();
+    for key in [&read.signing_private, &read.encryption_private] {
+        assert!(!key.extractable());
+        let export = subtle.export_key("pkcs8", key).unwrap();
+        assert!(wasm_bindgen_futures::JsFuture::from(export).await.is_err());
+    }
     store.delete().await.unwrap();
 }

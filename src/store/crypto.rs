@@ -45,22 +45,31 @@ fn describe(error: &JsValue) -> (String, String) {
     (name, message)
 }
 
+/// "what: name: message", a failed WebCrypto call in words.
+pub(crate) fn failure(what: &str, error: &JsValue) -> String {
+    let (name, message) = describe(error);
+    let detail = [name, message]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    format!("{what}: {detail}")
+}
+
 fn crypto_error(what: &str) -> impl Fn(JsValue) -> BackupError + '_ {
-    move |error| {
-        let (name, message) = describe(&error);
-        let detail = [name, message]
-            .into_iter()
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join(": ");
-        BackupError::Crypto(format!("{what}: {detail}"))
-    }
+    move |error| BackupError::Crypto(failure(what, &error))
+}
+
+/// The browser's `crypto`, or why there is none.
+pub(crate) fn window_crypto() -> Result<Crypto, String> {
+    let window = web_sys::window().ok_or_else(|| "there is no browser window".to_string())?;
+    window
+        .crypto()
+        .map_err(|error| failure("no cryptography", &error))
 }
 
 fn crypto() -> Result<Crypto, BackupError> {
-    let window = web_sys::window()
-        .ok_or_else(|| BackupError::Crypto("there is no browser window".to_string()))?;
-    window.crypto().map_err(crypto_error("no cryptography"))
+    window_crypto().map_err(BackupError::Crypto)
 }
 
 fn subtle(crypto: &Crypto) -> SubtleCrypto {

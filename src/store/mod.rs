@@ -7,6 +7,7 @@
 
 mod backup;
 pub mod crypto;
+pub mod identity;
 pub mod notices;
 
 // The record layouts are pure domain types (so a backup can be read natively); every
@@ -26,7 +27,9 @@ pub const DATABASE_NAME: &str = "probation-workbook";
 /// The practice space's own database: sample cases never share storage with live work.
 pub const PRACTICE_DATABASE_NAME: &str = "probation-workbook-practice";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
-pub const DATABASE_VERSION: u32 = 3;
+pub const DATABASE_VERSION: u32 = 4;
+/// This officer's own keys (`identity`): WebCrypto `CryptoKey` objects, never in a backup.
+pub const KEYS: &str = "keys";
 
 /// A storage failure, worded for the officer.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -77,7 +80,8 @@ fn read_error(error: impl std::fmt::Display) -> StoreError {
 
 /// Applies every schema step from `old_version` up to `DATABASE_VERSION`, one version at a time,
 /// so a database of any age reaches the current layout. Version 1: cases and assessments;
-/// version 2: plans; version 3: signing (versions, comments, timeline) and settings (the profile).
+/// version 2: plans; version 3: signing (versions, comments, timeline) and settings (the profile);
+/// version 4: keys (this officer's own signing and encryption keys).
 fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
     let old_version = event.old_version() as u32;
     for version in (old_version + 1)..=DATABASE_VERSION {
@@ -92,6 +96,9 @@ fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Resul
             3 => {
                 db.create_object_store(SIGNING).build()?;
                 db.create_object_store(SETTINGS).build()?;
+            }
+            4 => {
+                db.create_object_store(KEYS).build()?;
             }
             _ => {}
         }

@@ -8,8 +8,11 @@ use super::components::{
     error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextInput,
 };
 use super::db::store;
+use super::export::download_json;
 use crate::domain::errors::FieldErrors;
-use crate::domain::signing::{profile_fields, Grade, ProfileForm};
+use crate::domain::keys::{identity_card_file_name, IdentityKeys, UnsignedIdentityCard};
+use crate::domain::signing::{profile_fields, Grade, Profile, ProfileForm};
+use crate::store::identity::{make_my_keys, sign};
 use crate::store::{ProfileRecord, RECORD_SCHEMA_VERSION};
 
 #[component]
@@ -19,6 +22,14 @@ pub fn ProfilePage() -> impl IntoView {
     let grade = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let saved = RwSignal::new(None::<String>);
+    let keys = RwSignal::new(None::<Result<IdentityKeys, String>>);
+    if !super::practice::is_practice() {
+        spawn_local(async move {
+            if let Ok(Some(mine)) = async { store().await?.my_keys().await }.await {
+                let _ = keys.try_set(Some(Ok(mine.public)));
+            }
+        });
+    }
     spawn_local(async move {
         if let Ok(Some(record)) = async { store().await?.profile().await }.await {
             let form = ProfileForm::from_profile(&record.profile);
@@ -57,10 +68,14 @@ pub fn ProfilePage() -> impl IntoView {
                             .await
                     }
                     .await;
+                    let saved_ok = result.is_ok();
                     let _ = saved.try_set(Some(match result {
                         Ok(_) => format!("Saved: you sign as {}", profile.describe()),
                         Err(error) => error.to_string(),
                     }));
+                    if saved_ok && !super::practice::is_practice() {
+                        let _ = keys.try_set(Some(ensure_keys().await));
+                    }
                 });
             }
         }
@@ -89,7 +104,83 @@ pub fn ProfilePage() -> impl IntoView {
                     />
                     <button type="submit" class="govuk-button" data-module="govuk-button">"Save profile"</button>
                 </form>
+                <YourKey keys=keys name=name grade=grade />
             </div>
         </div>
+    }
+}
+
+/// This officer's keys, made the first time the profile is saved: kept in this browser, the
+/// private halves never readable (`store::identity`).
+async fn ensure_keys() -> Result<IdentityKeys, String> {
+    let store = store().await.map_err(|error| error.to_string())?;
+    if let Some(mine) = store.my_keys().await.map_err(|error| error.to_string())? {
+        return Ok(mine.public);
+    }
+    let made = make_my_keys(&clock::timestamp()).await?;
+    let kept = store
+        .put_my_keys(&made)
+        .await
+        .map_err(|error| error.to_string())?;
+    Ok(kept.public)
+}
+
+/// The identity card of this officer, signed by their own key, as the file to send colleagues.
+async fn identity_card(profile: Profile) -> Result<(String, String), String> {
+    let store = store().await.map_err(|error| error.to_string())?;
+    let mine = store
+        .my_keys()
+        .await
+        .map_err(|error| error.to_string())?
+        .ok_or_else(|| "Save your profile first: that makes your key".to_string())?;
+    let unsigned = UnsignedIdentityCard::new(&profile, mine.public, &clock::timestamp())
+        .map_err(|error| error.to_string())?;
+    let signature = sign(&mine.signing_private, &unsigned.message()).await?;
+    let card = unsigned
+        .with_signature(&signature)
+        .map_err(|error| error.to_string())?;
+    Ok((identity_card_file_name(&profile.name), card.to_json()))
+}
+
+/// "Your signing key": its fingerprint in groups to read out, and the identity card to send.
+#[component]
+fn YourKey(
+    keys: RwSignal<Option<Result<IdentityKeys, String>>>,
+    name: RwSignal<String>,
+    grade: RwSignal<String>,
+) -> impl IntoView {
+    let problem = RwSignal::new(None::<String>);
+    let download = move |_| {
+        let form = ProfileForm {
+            name: name.get_untracked(),
+            grade: grade.get_untracked(),
+        };
+        let Ok(profile) = form.validate() else {
+            problem.set(Some("Save your profile first".to_string()));
+            return;
+        };
+        spawn_local(async move {
+            let outcome = match identity_card(profile).await {
+                Ok((file_name, json)) => download_json(&file_name, &json),
+                Err(message) => Err(message),
+            };
+            let _ = problem.try_set(outcome.err());
+        });
+    };
+    move || {
+        keys.get().map(|keys| match keys {
+            Err(message) => view! {
+                <p class="govuk-error-message" role="alert" data-testid="key-problem"><span class="govuk-visually-hidden">"Error: "</span>{format!("Your signing key could not be made: {message}")}</p>
+            }.into_any(),
+            Ok(keys) => view! {
+                <h2 class="govuk-heading-m">"Your signing key"</h2>
+                <p class="govuk-body">"This browser made a key that signs your work. It cannot be copied out of this browser. Colleagues add you to their team with your identity card, and check it is yours by reading this fingerprint with you:"</p>
+                <p class="govuk-body govuk-!-font-size-24 workbook-fingerprint" data-testid="fingerprint"><code>{keys.fingerprint().to_string()}</code></p>
+                {move || problem.get().map(|message| view! {
+                    <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+                })}
+                <button type="button" class="govuk-button govuk-button--secondary" on:click=download>"Download your identity card"</button>
+            }.into_any(),
+        })
     }
 }

@@ -68,6 +68,35 @@ struct CardJson {
     self_signature: String,
 }
 
+/// "identity-card-sam-patel.json": the card's file name, from the owner's name (letters and digits,
+/// lower case, words joined by hyphens).
+pub fn identity_card_file_name(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() {
+        "identity-card.json".to_string()
+    } else {
+        format!("identity-card-{}.json", words.join("-"))
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn the_card_file_is_named_after_its_owner() {
+    assert_eq!(
+        identity_card_file_name("Sam Patel"),
+        "identity-card-sam-patel.json"
+    );
+    assert_eq!(
+        identity_card_file_name(" Zoë  O'Neil-Smith "),
+        "identity-card-zoë-o-neil-smith.json"
+    );
+    assert_eq!(identity_card_file_name("!!"), "identity-card.json");
+}
+
 impl UnsignedIdentityCard {
     /// The card of `profile` with its keys, made at `created_at`. Refused when the profile is
     /// incomplete, the time is not a time, or the two keys are the same key.

@@ -39,7 +39,8 @@ pub use events::{
     EventVerdict, SignedEvent, SignedEventKind, UnsignedEvent, EVENT_FORMAT, EVENT_FORMAT_VERSION,
 };
 pub use identity::{
-    parse_identity_card, IdentityCard, UnsignedIdentityCard, IDENTITY_FORMAT, IDENTITY_VERSION,
+    identity_card_file_name, parse_identity_card, IdentityCard, UnsignedIdentityCard,
+    IDENTITY_FORMAT, IDENTITY_VERSION,
 };
 pub use public_key::{
     sha256_hex, Fingerprint, IdentityKeys, PublicKey, SignatureBytes, FINGERPRINT_BYTES,

@@ -1,0 +1,185 @@
+//! This browser's own keys (issue 15): an ECDSA P-256 key pair to sign with and an ECDH P-256 key
+//! pair to open packages sealed for this officer, made by WebCrypto with **non-extractable** private
+//! keys and kept in the `keys` object store as the `CryptoKey` objects themselves (IndexedDB stores
+//! them by structured clone; their bytes can never be read, exported or put in a backup). The public
+//! halves are kept as raw bytes (`domain::keys::IdentityKeys`), from which the fingerprint comes.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, CryptoKeyPair, EcKeyGenParams, EcdsaParams, SubtleCrypto};
+
+use super::crypto::{failure, window_crypto};
+use super::{read_error, write_error, Store, StoreError, KEYS};
+use crate::domain::keys::{IdentityKeys, PublicKey};
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+
+/// The key of this officer's keys in the `keys` store.
+pub const MY_KEYS: &str = "mine";
+const CURVE: &str = "P-256";
+
+/// This officer's keys: the private halves usable only through WebCrypto, the public halves as bytes.
+#[derive(Debug, Clone)]
+pub struct MyKeys {
+    pub signing_private: CryptoKey,
+    pub encryption_private: CryptoKey,
+    pub public: IdentityKeys,
+    /// RFC 3339: when the keys were made.
+    pub created_at: String,
+}
+
+fn subtle() -> Result<SubtleCrypto, String> {
+    Ok(window_crypto()?.subtle())
+}
+
+async fn settle(promise: Result<js_sys::Promise, JsValue>, what: &str) -> Result<JsValue, String> {
+    let promise = promise.map_err(|error| failure(what, &error))?;
+    JsFuture::from(promise)
+        .await
+        .map_err(|error| failure(what, &error))
+}
+
+fn usages(list: &[&str]) -> Array {
+    list.iter().map(|usage| JsValue::from_str(usage)).collect()
+}
+
+/// A fresh key pair of `algorithm` ("ECDSA" or "ECDH") on P-256, its private half non-extractable.
+async fn key_pair(algorithm: &str, uses: &[&str]) -> Result<(CryptoKey, PublicKey), String> {
+    let subtle = subtle()?;
+    let params = EcKeyGenParams::new(algorithm, CURVE);
+    let pair: CryptoKeyPair = settle(
+        subtle.generate_key_with_object(&params, false, &usages(uses)),
+        "could not make a key",
+    )
+    .await?
+    .unchecked_into();
+    let raw = settle(
+        subtle.export_key("raw", &pair.get_public_key()),
+        "could not read the public key",
+    )
+    .await?;
+    let public = PublicKey::from_raw(&Uint8Array::new(&raw).to_vec())
+        .ok_or_else(|| "the browser made a public key that is not on P-256".to_string())?;
+    Ok((pair.get_private_key(), public))
+}
+
+/// Makes this officer's keys (nothing is stored yet: `Store::put_my_keys`).
+pub async fn make_my_keys(created_at: &str) -> Result<MyKeys, String> {
+    let (signing_private, signing) = key_pair("ECDSA", &["sign"]).await?;
+    let (encryption_private, encryption) = key_pair("ECDH", &["deriveBits"]).await?;
+    Ok(MyKeys {
+        signing_private,
+        encryption_private,
+        public: IdentityKeys {
+            signing,
+            encryption,
+        },
+        created_at: created_at.to_string(),
+    })
+}
+
+/// An ECDSA P-256 / SHA-256 signature (64 bytes, r‖s) by `key` over `message`.
+pub async fn sign(key: &CryptoKey, message: &[u8]) -> Result<Vec<u8>, String> {
+    let subtle = subtle()?;
+    let params = EcdsaParams::new_with_str("ECDSA", "SHA-256");
+    let signature = settle(
+        subtle.sign_with_object_and_u8_array(&params, key, message),
+        "could not sign",
+    )
+    .await?;
+    Ok(Uint8Array::new(&signature).to_vec())
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), StoreError> {
+    Reflect::set(object, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(|error| write_error(failure("could not keep the keys", &error)))
+}
+
+fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|value| !value.is_undefined() && !value.is_null())
+}
+
+impl Store {
+    /// Keeps this officer's keys (the `CryptoKey` objects and the public bytes), once: keys already
+    /// kept are never replaced, so a second tab making keys at the same moment keeps the first's.
+    /// Returns the keys kept.
+    pub async fn put_my_keys(&self, keys: &MyKeys) -> Result<MyKeys, StoreError> {
+        let transaction = self
+            .db
+            .transaction(KEYS)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let store = transaction.object_store(KEYS).map_err(write_error)?;
+        let existing: Option<JsValue> = store
+            .get(MY_KEYS)
+            .primitive()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        if let Some(existing) = existing.filter(|value| !value.is_undefined()) {
+            transaction.commit().await.map_err(write_error)?;
+            return read_keys(&existing)
+                .ok_or_else(|| read_error("the keys kept here cannot be read"));
+        }
+        let record = Object::new();
+        set(&record, "schema_version", &JsValue::from(1))?;
+        set(&record, "signing_private", &keys.signing_private)?;
+        set(&record, "encryption_private", &keys.encryption_private)?;
+        set(
+            &record,
+            "signing_public",
+            &Uint8Array::from(keys.public.signing.as_bytes().as_slice()),
+        )?;
+        set(
+            &record,
+            "encryption_public",
+            &Uint8Array::from(keys.public.encryption.as_bytes().as_slice()),
+        )?;
+        set(&record, "created_at", &JsValue::from_str(&keys.created_at))?;
+        store
+            .put(JsValue::from(record))
+            .with_key(MY_KEYS)
+            .primitive()
+            .map_err(write_error)?
+            .await
+            .map_err(write_error)?;
+        transaction.commit().await.map_err(write_error)?;
+        Ok(keys.clone())
+    }
+
+    /// This officer's keys, if they were made in this browser.
+    pub async fn my_keys(&self) -> Result<Option<MyKeys>, StoreError> {
+        let transaction = self.db.transaction(KEYS).build().map_err(read_error)?;
+        let store = transaction.object_store(KEYS).map_err(read_error)?;
+        let value: Option<JsValue> = store
+            .get(MY_KEYS)
+            .primitive()
+            .map_err(read_error)?
+            .await
+            .map_err(read_error)?;
+        match value.filter(|value| !value.is_undefined()) {
+            None => Ok(None),
+            Some(value) => read_keys(&value)
+                .map(Some)
+                .ok_or_else(|| read_error("the keys kept here cannot be read")),
+        }
+    }
+}
+
+fn read_keys(value: &JsValue) -> Option<MyKeys> {
+    let bytes = |key: &str| get(value, key).map(|value| Uint8Array::new(&value).to_vec());
+    Some(MyKeys {
+        signing_private: get(value, "signing_private")?.dyn_into().ok()?,
+        encryption_private: get(value, "encryption_private")?.dyn_into().ok()?,
+        public: IdentityKeys {
+            signing: PublicKey::from_raw(&bytes("signing_public")?)?,
+            encryption: PublicKey::from_raw(&bytes("encryption_public")?)?,
+        },
+        created_at: get(value, "created_at")?.as_string()?,
+    })
+}

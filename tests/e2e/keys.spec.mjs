@@ -1,0 +1,68 @@
+// Personal signing keys (issue 15, first part): saving the profile makes this browser's keys; the
+// fingerprint is shown in groups to read out; the identity card is signed by its owner's key; the
+// private keys can never be read out of the browser, and survive a reload.
+import { readFile } from 'node:fs/promises';
+import { webcrypto } from 'node:crypto';
+import { test, expect } from './fixtures.mjs';
+import { screenshot } from './journeys.mjs';
+
+/** The canonical JSON the app signs: keys sorted, no whitespace (flat objects only here). */
+const canonical = (object) => `{${Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${JSON.stringify(object[key])}`).join(',')}}`;
+
+test('saving the profile makes a key: fingerprint in groups, a self-signed identity card, private halves never readable', async ({ page }, testInfo) => {
+  await page.goto('/profile');
+  await expect(page.getByTestId('fingerprint')).toHaveCount(0);
+  await page.getByLabel('Your full name').fill('Sam Fictional');
+  await page.getByLabel('Probation officer (PO)').check();
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  const fingerprint = page.getByTestId('fingerprint');
+  await expect(fingerprint).toHaveText(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+  const shown = (await fingerprint.textContent()).trim();
+  await screenshot(page, 'profile-key');
+
+  // The same key after a reload, and after saving the profile again.
+  await page.reload();
+  await expect(fingerprint).toHaveText(shown);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByTestId('profile-saved')).toBeVisible();
+  await expect(fingerprint).toHaveText(shown);
+
+  // The identity card: its fingerprint is the one on screen, and its self-signature verifies with
+  // its own signing key (checked here with Node's WebCrypto, not the app's code).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your identity card' }).click()]);
+  expect(download.suggestedFilename()).toBe('identity-card-sam-fictional.json');
+  const path = testInfo.outputPath('card.json');
+  await download.saveAs(path);
+  const card = JSON.parse(await readFile(path, 'utf8'));
+  expect(card).toMatchObject({ format: 'probation-workbook-identity', version: 1, name: 'Sam Fictional', fingerprint: shown });
+  const { self_signature: signature, ...signed } = card;
+  const key = await webcrypto.subtle.importKey('raw', Buffer.from(card.signing_key, 'base64'), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+  const verify = (text) => webcrypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, Buffer.from(signature, 'base64'), Buffer.from(text));
+  expect(await verify(canonical(signed))).toBe(true);
+  expect(await verify(canonical({ ...signed, name: 'Someone Else' }))).toBe(false);
+
+  // The private keys are in IndexedDB as CryptoKey objects that refuse to be exported.
+  const exports = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('probation-workbook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction('keys').objectStore('keys').get('mine');
+      request.onsuccess = async () => {
+        const keys = request.result;
+        const results = [];
+        for (const name of ['signing_private', 'encryption_private']) {
+          const key = keys[name];
+          let exported = 'refused';
+          try { await crypto.subtle.exportKey('pkcs8', key); exported = 'exported'; } catch { /* refused */ }
+          results.push({ name, type: key.constructor.name, extractable: key.extractable, exported });
+        }
+        open.result.close();
+        resolve(results);
+      };
+    };
+  }));
+  expect(exports).toEqual([
+    { name: 'signing_private', type: 'CryptoKey', extractable: false, exported: 'refused' },
+    { name: 'encryption_private', type: 'CryptoKey', extractable: false, exported: 'refused' },
+  ]);
+});
