@@ -222,3 +222,30 @@ record_in!(AssessmentRecord, ASSESSMENTS, StoredAnswers::Draft);
 record_in!(PlanRecord, PLANS, StoredAnswers::None);
 record_in!(SigningRecord, SIGNING, StoredAnswers::SignedVersions);
 record_in!(ProfileRecord, SETTINGS, StoredAnswers::None);
+
+/// The key of the team list in `SETTINGS`.
+pub const TEAM_KEY: &str = "team";
+
+/// The people whose signatures this officer trusts (`domain::keys::Team`), kept in this browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamRecord {
+    pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
+    pub team: crate::domain::keys::Team,
+    pub updated_at: String,
+}
+
+impl Default for TeamRecord {
+    fn default() -> Self {
+        TeamRecord {
+            schema_version: RECORD_SCHEMA_VERSION,
+            revision: 0,
+            team: crate::domain::keys::Team::default(),
+            updated_at: String::new(),
+        }
+    }
+}
+
+record_in!(TeamRecord, SETTINGS, StoredAnswers::None);

@@ -13,8 +13,8 @@ pub mod notices;
 // The record layouts are pure domain types (so a backup can be read natively); every
 // `crate::store::X` path to them keeps working.
 pub use crate::domain::records::{
-    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord, ASSESSMENTS,
-    CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord, TeamRecord,
+    ASSESSMENTS, CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING, TEAM_KEY,
 };
 
 use crate::domain::questionnaire::migrate::upgrade_stored_record;

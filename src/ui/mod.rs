@@ -34,6 +34,7 @@ mod signing_page;
 mod storage;
 mod storage_page;
 mod task_list;
+mod team_page;
 mod version_page;
 
 use gloo_storage::{LocalStorage, Storage};
@@ -130,6 +131,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/feedback") view=practice_pages::FeedbackPage />
                         <Route path=path!("/cases/new") view=case_form::NewCasePage />
                         <Route path=path!("/profile") view=profile_page::ProfilePage />
+                        <Route path=path!("/team") view=team_page::TeamPage />
                         <Route path=path!("/storage") view=storage_page::StoragePage />
                         <Route path=path!("/storage/restore") view=restore_page::RestorePage />
                         <Route path=path!("/import") view=import_page::ImportPage />

@@ -179,7 +179,10 @@ fn YourKey(
                 {move || problem.get().map(|message| view! {
                     <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
                 })}
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=download>"Download your identity card"</button>
+                <div class="govuk-button-group">
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=download>"Download your identity card"</button>
+                    <a class="govuk-link" href="/team">"Your team"</a>
+                </div>
             }.into_any(),
         })
     }
