@@ -175,4 +175,14 @@ test('the screens built so far have no accessibility violations', async ({ page 
   await expectSaved(page);
   await expectNoAxeViolations(page);
   await screenshot(page, 'accommodation');
+  // The storage, backup, restore, profile and team screens.
+  for (const [path, heading] of [['/storage', 'Storage and backup'], ['/storage/restore', 'Restore from a backup'], ['/profile', 'Your profile'], ['/team', 'Your team']]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+  await page.goto('/storage');
+  await page.getByRole('button', { name: 'Back up the workbook' }).click();
+  await expect(page.locator('#passphrase-error')).toBeVisible();
+  await expectNoAxeViolations(page);
 });
