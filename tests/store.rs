@@ -434,10 +434,10 @@ async fn an_upgrade_blocked_by_an_older_tab_is_reported_and_goes_ahead_once_it_l
     use wasm_bindgen::JsCast;
 
     let name = format!("workbook-test-blocked-{}", js_sys::Math::random());
-    // An older tab: a connection at the previous version that ignores `versionchange`.
+    // An older tab: a connection at version 2 (cases, assessments, plans) that ignores
+    // `versionchange`.
     let script = format!(
-        "return new Promise((resolve, reject) => {{ const open = indexedDB.open({name:?}, {old}); open.onupgradeneeded = () => {{ open.result.createObjectStore('cases'); open.result.createObjectStore('assessments'); }}; open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); }});",
-        old = DATABASE_VERSION - 1
+        "return new Promise((resolve, reject) => {{ const open = indexedDB.open({name:?}, 2); open.onupgradeneeded = () => {{ open.result.createObjectStore('cases'); open.result.createObjectStore('assessments'); open.result.createObjectStore('plans'); }}; open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); }});"
     );
     let promise: js_sys::Promise = js_sys::Function::new_no_args(&script)
         .call0(&wasm_bindgen::JsValue::NULL)
@@ -459,6 +459,7 @@ async fn an_upgrade_blocked_by_an_older_tab_is_reported_and_goes_ahead_once_it_l
     assert!(blocked.get(), "the blocked upgrade was reported");
     assert_eq!(store.version(), DATABASE_VERSION);
     assert!(store.object_store_names().contains(&SIGNING.to_string()));
+    assert!(store.object_store_names().contains(&KEYS.to_string()));
     store.delete().await.unwrap();
 }
 
