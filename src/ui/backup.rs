@@ -123,6 +123,7 @@ pub fn BackupSection() -> impl IntoView {
     view! {
         <h2 class="govuk-heading-m" id="backup">"Back up the workbook"</h2>
         <p class="govuk-body">"A backup is one file holding every case in this browser — the case details, assessments, sentence plans, signed versions and comments — and your profile, locked with a passphrase you choose. Keep it somewhere safe away from this computer. With the file and the passphrase you can restore the workbook in any browser."</p>
+        <p class="govuk-body">"Your signing key and your team list stay in this browser and are not in a backup: in a new browser, save your profile to make a new key, and send your colleagues your new identity card."</p>
         <dl class="govuk-summary-list">
             <div class="govuk-summary-list__row">
                 <dt class="govuk-summary-list__key">"Last backup"</dt>
