@@ -60,3 +60,14 @@ pub fn megabytes(bytes: usize) -> String {
         rest => format!("{}.{rest}", tenths / 10),
     }
 }
+
+/// serde_json's message without its " at line … column …" tail (the line and column are said
+/// apart, or do not help the officer).
+pub fn json_error_detail(error: &serde_json::Error) -> String {
+    error
+        .to_string()
+        .split(" at line ")
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}

@@ -367,3 +367,32 @@ pub fn refused_with_a_reason<T, E: std::fmt::Display>(
     }
     Ok(())
 }
+
+/// The JSON pointer of every leaf of `value` ("/case/details/name"), and with `with_inner` of every
+/// object and array too (the root is ""), for tests that change a file at any place.
+pub fn json_pointers(value: &serde_json::Value, with_inner: bool) -> Vec<String> {
+    fn walk(value: &serde_json::Value, path: String, with_inner: bool, out: &mut Vec<String>) {
+        use serde_json::Value;
+        let inner = matches!(value, Value::Object(_) | Value::Array(_));
+        if !inner || with_inner {
+            out.push(path.clone());
+        }
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    let key = key.replace('~', "~0").replace('/', "~1");
+                    walk(item, format!("{path}/{key}"), with_inner, out);
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    walk(item, format!("{path}/{index}"), with_inner, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(value, String::new(), with_inner, &mut out);
+    out
+}

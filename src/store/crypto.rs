@@ -76,12 +76,20 @@ fn subtle(crypto: &Crypto) -> SubtleCrypto {
     crypto.subtle()
 }
 
-async fn settle(promise: js_sys::Promise, what: &str) -> Result<JsValue, BackupError> {
-    JsFuture::from(promise).await.map_err(crypto_error(what))
+/// What a WebCrypto promise settles to, or "what: why" when it is refused.
+pub(crate) async fn settled(promise: js_sys::Promise, what: &str) -> Result<JsValue, String> {
+    JsFuture::from(promise)
+        .await
+        .map_err(|error| failure(what, &error))
 }
 
-fn usages(usage: &str) -> Array {
-    Array::of1(&JsValue::from_str(usage))
+async fn settle(promise: js_sys::Promise, what: &str) -> Result<JsValue, BackupError> {
+    settled(promise, what).await.map_err(BackupError::Crypto)
+}
+
+/// A key's usages, as WebCrypto takes them.
+pub(crate) fn usages(list: &[&str]) -> Array {
+    list.iter().map(|usage| JsValue::from_str(usage)).collect()
 }
 
 /// The AES-GCM key for `usage` ("encrypt" or "decrypt"), from the passphrase, salt and rounds.
@@ -95,7 +103,7 @@ async fn derive_key(
     let normalised: String = js_sys::JsString::from(passphrase).normalize("NFC").into();
     let secret = Uint8Array::from(normalised.as_bytes());
     let base = subtle
-        .import_key_with_str("raw", &secret, KDF_NAME, false, &usages("deriveKey"))
+        .import_key_with_str("raw", &secret, KDF_NAME, false, &usages(&["deriveKey"]))
         .map_err(crypto_error("could not use the passphrase"))?;
     let base: CryptoKey = settle(base, "could not use the passphrase")
         .await?
@@ -105,7 +113,7 @@ async fn derive_key(
     let params = Pbkdf2Params::new_with_str(KDF_NAME, KDF_HASH, iterations, &salt);
     let key_type = AesDerivedKeyParams::new(CIPHER_NAME, KEY_BITS);
     let key = subtle
-        .derive_key_with_object_and_object(&params, &base, &key_type, false, &usages(usage))
+        .derive_key_with_object_and_object(&params, &base, &key_type, false, &usages(&[usage]))
         .map_err(crypto_error("could not make the key"))?;
     settle(key, "could not make the key")
         .await?

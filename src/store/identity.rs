@@ -4,12 +4,11 @@
 //! them by structured clone; their bytes can never be read, exported or put in a backup). The public
 //! halves are kept as raw bytes (`domain::keys::IdentityKeys`), from which the fingerprint comes.
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, CryptoKeyPair, EcKeyGenParams, EcdsaParams, SubtleCrypto};
 
-use super::crypto::{failure, window_crypto};
+use super::crypto::{failure, settled, usages, window_crypto};
 use super::{read_error, write_error, Store, StoreError, KEYS};
 use crate::domain::keys::{IdentityKeys, PublicKey};
 use indexed_db_futures::prelude::*;
@@ -34,14 +33,7 @@ fn subtle() -> Result<SubtleCrypto, String> {
 }
 
 async fn settle(promise: Result<js_sys::Promise, JsValue>, what: &str) -> Result<JsValue, String> {
-    let promise = promise.map_err(|error| failure(what, &error))?;
-    JsFuture::from(promise)
-        .await
-        .map_err(|error| failure(what, &error))
-}
-
-fn usages(list: &[&str]) -> Array {
-    list.iter().map(|usage| JsValue::from_str(usage)).collect()
+    settled(promise.map_err(|error| failure(what, &error))?, what).await
 }
 
 /// A fresh key pair of `algorithm` ("ECDSA" or "ECDH") on P-256, its private half non-extractable.
@@ -115,16 +107,9 @@ impl Store {
             .build()
             .map_err(write_error)?;
         let store = transaction.object_store(KEYS).map_err(write_error)?;
-        let existing: Option<JsValue> = store
-            .get(MY_KEYS)
-            .primitive()
-            .map_err(write_error)?
-            .await
-            .map_err(write_error)?;
-        if let Some(existing) = existing.filter(|value| !value.is_undefined()) {
+        if let Some(existing) = kept_keys(&store, write_error).await? {
             transaction.commit().await.map_err(write_error)?;
-            return read_keys(&existing)
-                .ok_or_else(|| read_error("the keys kept here cannot be read"));
+            return Ok(existing);
         }
         let record = Object::new();
         set(&record, "schema_version", &JsValue::from(1))?;
@@ -156,18 +141,27 @@ impl Store {
     pub async fn my_keys(&self) -> Result<Option<MyKeys>, StoreError> {
         let transaction = self.db.transaction(KEYS).build().map_err(read_error)?;
         let store = transaction.object_store(KEYS).map_err(read_error)?;
-        let value: Option<JsValue> = store
-            .get(MY_KEYS)
-            .primitive()
-            .map_err(read_error)?
-            .await
-            .map_err(read_error)?;
-        match value.filter(|value| !value.is_undefined()) {
-            None => Ok(None),
-            Some(value) => read_keys(&value)
-                .map(Some)
-                .ok_or_else(|| read_error("the keys kept here cannot be read")),
-        }
+        kept_keys(&store, read_error).await
+    }
+}
+
+/// The keys kept in `store` (of the `keys` object store), if any; a failure is `as_error` (a read,
+/// or a write about to keep keys).
+async fn kept_keys(
+    store: &indexed_db_futures::object_store::ObjectStore<'_>,
+    as_error: fn(indexed_db_futures::error::Error) -> StoreError,
+) -> Result<Option<MyKeys>, StoreError> {
+    let value: Option<JsValue> = store
+        .get(MY_KEYS)
+        .primitive()
+        .map_err(as_error)?
+        .await
+        .map_err(as_error)?;
+    match value.filter(|value| !value.is_undefined()) {
+        None => Ok(None),
+        Some(value) => read_keys(&value)
+            .map(Some)
+            .ok_or_else(|| read_error("the keys kept here cannot be read")),
     }
 }
 

@@ -13,6 +13,7 @@ mod components;
 mod db;
 mod export;
 mod fields;
+mod files;
 mod goal_form;
 mod health;
 mod import_page;

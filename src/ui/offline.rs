@@ -124,8 +124,8 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: &ServiceW
         };
         let worker = installing.clone();
         let on_state_change = Closure::<dyn Fn()>::new(move || {
-            let controlled = container_controller_present();
-            if worker.state() == ServiceWorkerState::Installed && controlled {
+            // A page already controlled by a build: this one is newer (not the first install).
+            if worker.state() == ServiceWorkerState::Installed && works_offline() {
                 let _ = update().try_update(|update| {
                     if *update == NewBuild::None {
                         *update = NewBuild::Ready;
@@ -138,10 +138,6 @@ fn watch_for_updates(container: &ServiceWorkerContainer, registration: &ServiceW
     });
     registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
     on_update_found.forget();
-}
-
-fn container_controller_present() -> bool {
-    container().is_some_and(|container| container.controller().is_some())
 }
 
 /// Asks the browser to look for a newer build: every half hour, when the network comes back and

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, TextInput};
 use super::db::store;
+use super::files::chosen_file_bytes;
 use super::loading::use_case_store;
 use crate::domain::backup::{
     check_passphrase_to_open, restore_preview, restore_writes, BackupError, BackupPayload,
@@ -39,27 +39,18 @@ enum Step {
 
 /// The chosen file's bytes, refusing a missing or huge one before reading it.
 async fn chosen_file(input: &web_sys::HtmlInputElement) -> Result<Vec<u8>, FieldErrors> {
-    let refuse = |message: &str| {
-        let mut errors = FieldErrors::default();
-        errors.push(FILE_FIELD, message);
-        errors
-    };
-    let file = input
-        .files()
-        .and_then(|files| files.get(0))
-        .ok_or_else(|| refuse("Select a backup file"))?;
-    if file.size() > MAX_BACKUP_BYTES as f64 {
-        return Err(refuse(
-            &BackupError::TooLarge {
-                bytes: file.size() as usize,
-            }
-            .to_string(),
-        ));
-    }
-    let buffer = JsFuture::from(file.array_buffer())
+    chosen_file_bytes(input, MAX_BACKUP_BYTES)
         .await
-        .map_err(|_| refuse("The file could not be read: choose it again"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|problem| {
+            let mut errors = FieldErrors::default();
+            errors.push(
+                FILE_FIELD,
+                problem.message("Select a backup file", |bytes| {
+                    BackupError::TooLarge { bytes }.to_string()
+                }),
+            );
+            errors
+        })
 }
 
 /// Unlocks the backup and compares it with this browser.

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::clock;
 use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
 use super::db::store;
+use super::files::chosen_file_bytes;
 use crate::domain::dates::london_long_time;
 use crate::domain::errors::FieldErrors;
 use crate::domain::keys::{parse_identity_card, Fingerprint, IdentityCard, Team};
@@ -57,19 +57,18 @@ async fn change_team(
     Ok(written.team)
 }
 
+/// Identity cards are small: anything larger is not one.
+const MAX_CARD_BYTES: usize = 64 * 1024;
+
 async fn chosen_card(input: &web_sys::HtmlInputElement) -> Result<IdentityCard, String> {
-    let file = input
-        .files()
-        .and_then(|files| files.get(0))
-        .ok_or_else(|| "Select an identity card file".to_string())?;
-    if file.size() > 64.0 * 1024.0 {
-        return Err("The file is too large to be an identity card".to_string());
-    }
-    let buffer = JsFuture::from(file.array_buffer())
+    let bytes = chosen_file_bytes(input, MAX_CARD_BYTES)
         .await
-        .map_err(|_| "The file could not be read: choose it again".to_string())?;
-    parse_identity_card(&js_sys::Uint8Array::new(&buffer).to_vec())
-        .map_err(|error| error.to_string())
+        .map_err(|problem| {
+            problem.message("Select an identity card file", |_| {
+                "The file is too large to be an identity card".to_string()
+            })
+        })?;
+    parse_identity_card(&bytes).map_err(|error| error.to_string())
 }
 
 #[component]

@@ -28,6 +28,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::BackupError;
+use crate::domain::errors::json_error_detail;
 use crate::domain::package::canonical_json;
 
 /// What every backup file says it is.
@@ -231,7 +232,7 @@ pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, BackupError> {
         None => return Err(damaged("it does not say how it is locked")),
     }
     let json: EnvelopeJson =
-        serde_json::from_value(value).map_err(|error| damaged(detail(&error)))?;
+        serde_json::from_value(value).map_err(|error| damaged(json_error_detail(&error)))?;
     let iterations = u32::try_from(json.kdf.iterations)
         .ok()
         .filter(|n| (PBKDF2_ITERATIONS..=MAX_PBKDF2_ITERATIONS).contains(n))
@@ -287,16 +288,6 @@ fn damaged(detail: impl Into<String>) -> BackupError {
     }
 }
 
-/// serde_json's message without its " at line … column …" tail.
-pub(super) fn detail(error: &serde_json::Error) -> String {
-    error
-        .to_string()
-        .split(" at line ")
-        .next()
-        .unwrap_or_default()
-        .to_string()
-}
-
 fn not_json(error: serde_json::Error) -> BackupError {
     let (line, column) = (error.line(), error.column());
     match error.classify() {
@@ -304,7 +295,7 @@ fn not_json(error: serde_json::Error) -> BackupError {
         _ => BackupError::NotJson {
             line,
             column,
-            detail: detail(&error),
+            detail: json_error_detail(&error),
         },
     }
 }

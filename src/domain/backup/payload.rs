@@ -12,9 +12,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::envelope::detail;
 use super::BackupError;
 use crate::domain::dates::{format_long, is_within_years, lower_first};
+use crate::domain::errors::json_error_detail;
 use crate::domain::questionnaire::migrate::upgrade_stored_record;
 use crate::domain::records::{
     AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord,
@@ -272,7 +272,7 @@ fn read_record<R: Record>(
     serde_json::from_value(value).map_err(|error| BackupError::Record {
         case: case.to_string(),
         record,
-        detail: detail(&error),
+        detail: json_error_detail(&error),
     })
 }
 
@@ -295,8 +295,12 @@ fn optional<R: Record>(
 /// contents come back as this build would have written them.
 pub fn read_payload(bytes: &[u8]) -> Result<BackupPayload, BackupError> {
     let text = std::str::from_utf8(bytes).map_err(|_| contents("they are not text"))?;
-    let value: Value = serde_json::from_str(text)
-        .map_err(|error| contents(format!("they are not valid JSON ({})", detail(&error))))?;
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        contents(format!(
+            "they are not valid JSON ({})",
+            json_error_detail(&error)
+        ))
+    })?;
     let Value::Object(mut fields) = value else {
         return Err(contents("they are not a backup's contents"));
     };
@@ -377,7 +381,10 @@ pub fn read_payload(bytes: &[u8]) -> Result<BackupPayload, BackupError> {
             upgrade_stored_record(&mut value, ProfileRecord::ANSWERS, RECORD_SCHEMA_VERSION);
             Some(
                 serde_json::from_value::<ProfileRecord>(value).map_err(|error| {
-                    contents(format!("your profile cannot be read ({})", detail(&error)))
+                    contents(format!(
+                        "your profile cannot be read ({})",
+                        json_error_detail(&error)
+                    ))
                 })?,
             )
         }

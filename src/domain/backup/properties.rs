@@ -12,28 +12,9 @@ use crate::domain::answers::Answer;
 use crate::domain::dates::is_within_years;
 use crate::domain::records::{ProfileRecord, RECORD_SCHEMA_VERSION};
 use crate::domain::strategies::{
-    answers, any_date, any_datetime, case_details, json_value, plan, refused_with_a_reason,
-    significant_changes, signing,
+    answers, any_date, any_datetime, case_details, json_pointers, json_value, plan,
+    refused_with_a_reason, significant_changes, signing,
 };
-
-/// Every path in a JSON value (objects and arrays as well as leaves), by its JSON pointer.
-fn paths(value: &Value, path: String, out: &mut Vec<String>) {
-    out.push(path.clone());
-    match value {
-        Value::Object(map) => {
-            for (key, item) in map {
-                let key = key.replace('~', "~0").replace('/', "~1");
-                paths(item, format!("{path}/{key}"), out);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                paths(item, format!("{path}/{index}"), out);
-            }
-        }
-        _ => {}
-    }
-}
 
 /// An envelope around any ciphertext (as long as a tag at least), with any salt and IV.
 fn any_envelope() -> impl Strategy<Value = Envelope> {
@@ -207,8 +188,7 @@ proptest! {
         replacement in json_value(),
     ) {
         let mut value: Value = serde_json::from_slice(&envelope().to_json_bytes()).unwrap();
-        let mut all = Vec::new();
-        paths(&value, String::new(), &mut all);
+        let all = json_pointers(&value, true);
         let path = pick.get(&all).clone();
         *value.pointer_mut(&path).unwrap() = replacement;
         let result = parse_envelope(&serde_json::to_vec(&value).unwrap());
@@ -244,8 +224,7 @@ proptest! {
         ],
     ) {
         let mut value: Value = serde_json::from_slice(&payload().to_json_bytes()).unwrap();
-        let mut all = Vec::new();
-        paths(&value, String::new(), &mut all);
+        let all = json_pointers(&value, true);
         let path = pick.get(&all).clone();
         *value.pointer_mut(&path).unwrap() = replacement;
         match read_payload(&serde_json::to_vec(&value).unwrap()) {

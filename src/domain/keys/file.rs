@@ -6,6 +6,7 @@ use serde_json::error::Category;
 use serde_json::{Map, Value};
 
 use super::error::{FileKind, KeyError};
+use crate::domain::errors::json_error_detail;
 
 /// Every Probation Workbook file format, and what to call it when it is the wrong one.
 const OTHER_FORMATS: &[(&str, &str)] = &[
@@ -79,17 +80,7 @@ pub(super) fn shape<T: DeserializeOwned>(
     what: FileKind,
 ) -> Result<T, KeyError> {
     serde_json::from_value(Value::Object(fields))
-        .map_err(|error| KeyError::damaged(what, detail(&error)))
-}
-
-/// serde_json's message without its " at line … column …" tail.
-pub(super) fn detail(error: &serde_json::Error) -> String {
-    error
-        .to_string()
-        .split(" at line ")
-        .next()
-        .unwrap_or_default()
-        .to_string()
+        .map_err(|error| KeyError::damaged(what, json_error_detail(&error)))
 }
 
 fn not_json(error: serde_json::Error, what: FileKind) -> KeyError {
@@ -100,7 +91,7 @@ fn not_json(error: serde_json::Error, what: FileKind) -> KeyError {
             what,
             line,
             column,
-            detail: detail(&error),
+            detail: json_error_detail(&error),
         },
     }
 }

@@ -7,24 +7,7 @@ use serde_json::Value;
 use super::support::*;
 use super::*;
 use crate::domain::package::{digest_of, parse_package, preview_verified_import, verify_package};
-
-/// Every leaf of a JSON value, by its JSON pointer.
-fn leaves(value: &Value, path: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, item) in map {
-                let key = key.replace('~', "~0").replace('/', "~1");
-                leaves(item, format!("{path}/{key}"), out);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                leaves(item, format!("{path}/{index}"), out);
-            }
-        }
-        _ => out.push(path),
-    }
-}
+use crate::domain::strategies::json_pointers;
 
 /// A leaf's new value: another string, number or flag, or null.
 fn new_leaf() -> impl Strategy<Value = Value> {
@@ -95,8 +78,7 @@ proptest! {
     fn a_changed_identity_card_field_is_refused(path_index in any::<prop::sample::Index>(), value in new_leaf()) {
         let card = Person::officer().card();
         let mut json: Value = serde_json::from_str(&card.to_json()).unwrap();
-        let mut paths = Vec::new();
-        leaves(&json, String::new(), &mut paths);
+        let paths = json_pointers(&json, false);
         let path = path_index.get(&paths).clone();
         let before = json.pointer(&path).cloned();
         *json.pointer_mut(&path).unwrap() = value.clone();
@@ -128,8 +110,7 @@ proptest! {
         let package = countersigned_package();
         let team = team_of(&[&Person::officer(), &Person::senior()]);
         let mut json = serde_json::to_value(&package).unwrap();
-        let mut paths = Vec::new();
-        leaves(&json, String::new(), &mut paths);
+        let paths = json_pointers(&json, false);
         let path = path_index.get(&paths).clone();
         *json.pointer_mut(&path).unwrap() = value;
         json["digest"] = Value::String(digest_of(&json));

@@ -14,7 +14,7 @@ use super::{
     MAX_PACKAGE_BYTES, SCHEMA_VERSION,
 };
 use crate::domain::dates::{EARLIEST_YEAR, LATEST_YEAR};
-use crate::domain::errors::megabytes;
+use crate::domain::errors::{json_error_detail, megabytes};
 use crate::domain::questionnaire::migrate::migrate_answers;
 use crate::domain::signing::{CaseSigning, EventKind, Profile};
 
@@ -129,12 +129,7 @@ pub fn parse_package(text: &str) -> Result<CasePackage, PackageError> {
         serde_json::from_str(text).map_err(|error| PackageError::Structure {
             line: error.line(),
             column: error.column(),
-            detail: error
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            detail: json_error_detail(&error),
         })?;
     check_package(&package).map_err(PackageError::Inconsistent)?;
     Ok(upgrade(package))
@@ -167,12 +162,7 @@ fn not_json(error: serde_json::Error) -> PackageError {
         _ => PackageError::NotJson {
             line,
             column,
-            detail: error
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
+            detail: json_error_detail(&error),
         },
     }
 }

@@ -10,25 +10,7 @@ use crate::domain::caseload::CaseloadRow;
 use crate::domain::dates::is_within_years;
 use crate::domain::plan::{AreaOfNeed, GoalDetails, GoalTarget, GoalTiming};
 use crate::domain::reviews::{review_schedule, ReviewSettings};
-use crate::domain::strategies::{any_date, json_value, refused_with_a_reason};
-
-/// Every leaf of a JSON value, by its JSON pointer.
-fn leaves(value: &Value, path: String, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (key, item) in map {
-                let key = key.replace('~', "~0").replace('/', "~1");
-                leaves(item, format!("{path}/{key}"), out);
-            }
-        }
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                leaves(item, format!("{path}/{index}"), out);
-            }
-        }
-        _ => out.push(path),
-    }
-}
+use crate::domain::strategies::{any_date, json_pointers, json_value, refused_with_a_reason};
 
 /// The case's signing at each step of a round trip, to compare with one another.
 fn signings() -> Vec<CaseSigning> {
@@ -148,8 +130,7 @@ proptest! {
     #[test]
     fn a_change_to_any_value_is_detected(pick in any::<prop::sample::Index>(), extra in "[a-z0-9 ]") {
         let mut value = serde_json::to_value(package()).unwrap();
-        let mut paths = Vec::new();
-        leaves(&value, String::new(), &mut paths);
+        let paths = json_pointers(&value, false);
         let path = pick.get(&paths);
         prop_assume!(path != "/digest");
         let slot = value.pointer_mut(path).unwrap();
