@@ -20,9 +20,11 @@ use crate::domain::signing::{CaseSigning, Profile};
 /// revision 0); version 5 keeps answers under the item codes of issue 13 (section 2 and the "linked
 /// to" judgements of sections 2 and 4 as OASys numbers them): an older assessment draft, and every
 /// signed version of an older signing record, is migrated as it is read
-/// (`questionnaire::migrate::upgrade_stored_record`), and reads as version 5 from then on. A build
-/// never writes over a record of a newer version than this.
-pub const RECORD_SCHEMA_VERSION: u32 = 5;
+/// (`questionnaire::migrate::upgrade_stored_record`), and reads as version 5 from then on. Version 6
+/// keeps each signed version's signed events (`SignedVersion::signatures`, issue 15): a version 5
+/// build would read them as absent and drop them when it next saved, so it must not write over a
+/// version 6 record. A build never writes over a record of a newer version than this.
+pub const RECORD_SCHEMA_VERSION: u32 = 6;
 
 /// The object stores, one per kind of record, each keyed by the case id (the settings store by
 /// setting: [`PROFILE_KEY`] and others).

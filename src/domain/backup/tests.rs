@@ -771,7 +771,10 @@ fn the_reminder_is_due_once_the_last_backup_is_old_enough_and_there_is_work() {
 #[test]
 fn the_backup_log_reads_with_defaults_and_is_a_settings_record() {
     use crate::domain::records::{Record, SETTINGS};
-    let log: BackupLog = serde_json::from_value(json!({"schema_version": 5})).unwrap();
+    let log: BackupLog = serde_json::from_value(
+        json!({"schema_version": crate::domain::records::RECORD_SCHEMA_VERSION}),
+    )
+    .unwrap();
     assert_eq!(log, BackupLog::default());
     assert_eq!(BackupLog::STORE, SETTINGS);
     assert_eq!(BACKUP_LOG_KEY, "backup");

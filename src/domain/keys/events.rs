@@ -442,6 +442,36 @@ impl CaseSigning {
         })
     }
 
+    /// The decisions `self` records that `before` did not, version by version and in the order
+    /// made: what an act (signing, a senior's decision) just did, each to be signed by its actor.
+    ///
+    /// ```
+    /// use probation_workbook::domain::keys::SignedEventKind;
+    /// use probation_workbook::domain::signing::{CaseSigning, Grade, Profile, Snapshot};
+    /// let officer = Profile::new("Sam Patel", Grade::Po).unwrap();
+    /// let before = CaseSigning::new("2026-11-01T09:00:00Z", Some(&officer));
+    /// let mut after = before.clone();
+    /// after.sign(Snapshot::default(), true, &officer, &[], "2026-11-25T14:03:07Z").unwrap();
+    /// assert_eq!(after.new_decisions(&before), [(1, SignedEventKind::Sign)]);
+    /// assert!(after.new_decisions(&after).is_empty());
+    /// ```
+    pub fn new_decisions(&self, before: &CaseSigning) -> Vec<(u32, SignedEventKind)> {
+        self.versions
+            .iter()
+            .flat_map(|version| {
+                let earlier = before.version(version.number);
+                claims(version)
+                    .into_iter()
+                    .filter(move |made| {
+                        earlier.is_none_or(|earlier| {
+                            claim(earlier, made.kind).is_none_or(|was| was != *made)
+                        })
+                    })
+                    .map(|made| (version.number, made.kind))
+            })
+            .collect()
+    }
+
     /// Keeps a signed event on its version, refused unless it is exactly the event
     /// [`CaseSigning::event_to_sign`] gives now for the same key and its signature verifies.
     pub fn attach_signature(

@@ -47,9 +47,10 @@ pub use public_key::{
     PUBLIC_KEY_BYTES, SIGNATURE_BYTES,
 };
 pub use sealed::{
-    is_sealed, open_sealed, open_sealed_with, parse_sealed, parse_sealed_for, seal_with,
-    EcdhPrivateKey, SealedHeader, SealedPackage, HKDF_INFO, IV_BYTES, KEY_BYTES, MAX_SEALED_BYTES,
-    SEALED_ALGORITHM, SEALED_FORMAT, SEALED_VERSION, TAG_BYTES,
+    is_sealed, open_sealed, open_sealed_with, open_with_shared_secret, parse_sealed,
+    parse_sealed_for, seal_with, seal_with_shared_secret, EcdhPrivateKey, SealedHeader,
+    SealedPackage, HKDF_INFO, IV_BYTES, KEY_BYTES, MAX_SEALED_BYTES, SEALED_ALGORITHM,
+    SEALED_FORMAT, SEALED_VERSION, TAG_BYTES,
 };
 pub use team::{parse_team, Added, Team, TeamError, TeamMember, TEAM_FORMAT, TEAM_VERSION};
 

@@ -297,17 +297,111 @@ impl EcdhPrivateKey {
         header: &SealedHeader,
         recipient_encryption_key: &PublicKey,
     ) -> [u8; KEY_BYTES] {
+        key_from_shared_secret(
+            &self.shared_secret(their_public),
+            header,
+            recipient_encryption_key,
+        )
+    }
+
+    /// The ECDH shared secret with `their_public`: the x-coordinate, as WebCrypto's
+    /// `deriveBits(…, 256)` gives it.
+    pub fn shared_secret(&self, their_public: &PublicKey) -> [u8; KEY_BYTES] {
         let shared = p256::ecdh::diffie_hellman(
             self.secret.to_nonzero_scalar(),
             their_public.to_p256().as_affine(),
         );
-        let salt = header.hkdf_salt(recipient_encryption_key);
-        let hkdf = Hkdf::<Sha256>::new(Some(&salt), shared.raw_secret_bytes());
-        let mut key = [0; KEY_BYTES];
-        hkdf.expand(HKDF_INFO, &mut key)
-            .expect("32 bytes is a valid HKDF-SHA-256 length");
-        key
+        let mut bytes = [0; KEY_BYTES];
+        bytes.copy_from_slice(shared.raw_secret_bytes());
+        bytes
     }
+}
+
+/// Step 3 of the module: the AES-256-GCM key from the ECDH shared secret (the x-coordinate).
+fn key_from_shared_secret(
+    shared: &[u8],
+    header: &SealedHeader,
+    recipient_encryption_key: &PublicKey,
+) -> [u8; KEY_BYTES] {
+    let salt = header.hkdf_salt(recipient_encryption_key);
+    let hkdf = Hkdf::<Sha256>::new(Some(&salt), shared);
+    let mut key = [0; KEY_BYTES];
+    hkdf.expand(HKDF_INFO, &mut key)
+        .expect("32 bytes is a valid HKDF-SHA-256 length");
+    key
+}
+
+fn shared_secret_length(shared: &[u8]) -> Result<(), KeyError> {
+    if shared.len() == KEY_BYTES {
+        Ok(())
+    } else {
+        Err(KeyError::BadPrivateKey {
+            detail: format!(
+                "an ECDH P-256 shared secret is {KEY_BYTES} bytes, and this one is {}",
+                shared.len()
+            ),
+        })
+    }
+}
+
+fn encrypt(plaintext: &[u8], header: SealedHeader, key: [u8; KEY_BYTES]) -> SealedPackage {
+    let cipher = Aes256Gcm::new_from_slice(&key).expect("the key is 32 bytes");
+    let aad = header.associated_data();
+    let ciphertext = cipher
+        .encrypt(
+            Nonce::from_slice(&header.iv),
+            Payload {
+                msg: plaintext,
+                aad: &aad,
+            },
+        )
+        .expect("AES-GCM seals any package this size");
+    SealedPackage { header, ciphertext }
+}
+
+fn decrypt(sealed: &SealedPackage, key: [u8; KEY_BYTES]) -> Result<Vec<u8>, KeyError> {
+    let cipher = Aes256Gcm::new_from_slice(&key).expect("the key is 32 bytes");
+    let aad = sealed.header.associated_data();
+    cipher
+        .decrypt(
+            Nonce::from_slice(&sealed.header.iv),
+            Payload {
+                msg: &sealed.ciphertext,
+                aad: &aad,
+            },
+        )
+        .map_err(|_| KeyError::CannotOpen)
+}
+
+/// Seals `plaintext` for `recipient` in the browser, where WebCrypto made the ephemeral ECDH key
+/// pair (its public half `ephemeral_key`), the random `iv`, and `shared`, the 32 bytes of
+/// `deriveBits({name: "ECDH", public: recipient's encryption key}, ephemeral private key, 256)`.
+/// Steps 3 and 4 of the module are done here.
+pub fn seal_with_shared_secret(
+    plaintext: &[u8],
+    recipient: &IdentityKeys,
+    ephemeral_key: PublicKey,
+    iv: [u8; IV_BYTES],
+    shared: &[u8],
+) -> Result<SealedPackage, KeyError> {
+    shared_secret_length(shared)?;
+    let header = SealedHeader::new(recipient, ephemeral_key, iv);
+    let key = key_from_shared_secret(shared, &header, &recipient.encryption);
+    Ok(encrypt(plaintext, header, key))
+}
+
+/// Opens a sealed package in the browser, where the recipient's ECDH private key never leaves
+/// WebCrypto: `shared` is `deriveBits({name: "ECDH", public: the package's ephemeral key}, private
+/// key, 256)`. Refused as [`open_sealed`] refuses.
+pub fn open_with_shared_secret(
+    sealed: &SealedPackage,
+    shared: &[u8],
+    recipient: &IdentityKeys,
+) -> Result<Vec<u8>, KeyError> {
+    sealed.check_recipient(&recipient.fingerprint())?;
+    shared_secret_length(shared)?;
+    let key = key_from_shared_secret(shared, &sealed.header, &recipient.encryption);
+    decrypt(sealed, key)
 }
 
 /// Opens a sealed package with the recipient's ECDH private key: the case package's bytes.
@@ -335,19 +429,12 @@ pub fn open_sealed_with(
             detail: "it is not the private part of the recipient's encryption key".to_string(),
         });
     }
-    let header = &sealed.header;
-    let key = private_key.aes_key(&header.ephemeral_key, header, recipient_encryption_key);
-    let cipher = Aes256Gcm::new_from_slice(&key).expect("the key is 32 bytes");
-    let aad = header.associated_data();
-    cipher
-        .decrypt(
-            Nonce::from_slice(&header.iv),
-            Payload {
-                msg: &sealed.ciphertext,
-                aad: &aad,
-            },
-        )
-        .map_err(|_| KeyError::CannotOpen)
+    let key = private_key.aes_key(
+        &sealed.header.ephemeral_key,
+        &sealed.header,
+        recipient_encryption_key,
+    );
+    decrypt(sealed, key)
 }
 
 /// Seals `plaintext` for `recipient` with a given ephemeral private key and IV: what the browser
@@ -360,16 +447,5 @@ pub fn seal_with(
 ) -> SealedPackage {
     let header = SealedHeader::new(recipient, ephemeral.public_key(), iv);
     let key = ephemeral.aes_key(&recipient.encryption, &header, &recipient.encryption);
-    let cipher = Aes256Gcm::new_from_slice(&key).expect("the key is 32 bytes");
-    let aad = header.associated_data();
-    let ciphertext = cipher
-        .encrypt(
-            Nonce::from_slice(&iv),
-            Payload {
-                msg: plaintext,
-                aad: &aad,
-            },
-        )
-        .expect("AES-GCM seals any package this size");
-    SealedPackage { header, ciphertext }
+    encrypt(plaintext, header, key)
 }

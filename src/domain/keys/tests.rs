@@ -983,6 +983,55 @@ fn a_sealed_package_opens_for_its_recipient_only() {
     );
 }
 
+/// The browser's way: WebCrypto derives the shared secret (its private keys never leave it), and
+/// the domain does HKDF and AES-GCM. Byte for byte what sealing with the private key does.
+#[test]
+fn sealing_and_opening_with_a_shared_secret_match_the_private_key_way() {
+    let (plaintext, sealed) = sealed_for_senior();
+    let senior = Person::senior();
+    let ephemeral = EcdhPrivateKey::from_scalar(&[42; 32]).unwrap();
+    let shared = ephemeral.shared_secret(&senior.ecdh.public_key());
+    assert_eq!(shared, senior.ecdh.shared_secret(&ephemeral.public_key()));
+    let made = seal_with_shared_secret(
+        &plaintext,
+        &senior.keys(),
+        ephemeral.public_key(),
+        IV,
+        &shared,
+    )
+    .unwrap();
+    assert_eq!(made, sealed);
+    assert_eq!(
+        open_with_shared_secret(&sealed, &shared, &senior.keys()),
+        Ok(plaintext.clone())
+    );
+    // Another secret (the officer's key, say) does not open it; nor does a flipped byte.
+    let officer = Person::officer();
+    let wrong = officer.ecdh.shared_secret(&ephemeral.public_key());
+    assert_eq!(
+        open_with_shared_secret(&sealed, &wrong, &senior.keys()),
+        Err(KeyError::CannotOpen)
+    );
+    let mut flipped = sealed.clone();
+    flipped.ciphertext[3] ^= 1;
+    assert_eq!(
+        open_with_shared_secret(&flipped, &shared, &senior.keys()),
+        Err(KeyError::CannotOpen)
+    );
+    assert!(matches!(
+        open_with_shared_secret(&sealed, &shared, &officer.keys()),
+        Err(KeyError::SealedForSomeoneElse { .. })
+    ));
+    assert!(matches!(
+        open_with_shared_secret(&sealed, &shared[..31], &senior.keys()),
+        Err(KeyError::BadPrivateKey { .. })
+    ));
+    assert!(matches!(
+        seal_with_shared_secret(&plaintext, &senior.keys(), ephemeral.public_key(), IV, &[]),
+        Err(KeyError::BadPrivateKey { .. })
+    ));
+}
+
 #[test]
 fn the_associated_data_and_salt_are_exactly_as_documented() {
     let (_, sealed) = sealed_for_senior();
@@ -1136,4 +1185,50 @@ fn a_private_key_is_read_from_a_webcrypto_jwk() {
         "above the group order"
     );
     assert!(EcdhPrivateKey::from_scalar(&[1; 31]).is_err());
+}
+
+#[test]
+fn each_act_has_exactly_the_decisions_it_made_to_sign() {
+    let senior = Person::senior();
+    let before = sent_signing();
+    let mut after = before.clone();
+    let drafts = [(String::new(), "Good plan".to_string())]
+        .into_iter()
+        .collect();
+    after
+        .decide(
+            2,
+            crate::domain::signing::ReviewDecision::Countersign,
+            &drafts,
+            &senior.profile,
+            "2026-11-28T16:45:00Z",
+        )
+        .unwrap();
+    assert_eq!(
+        after.new_decisions(&before),
+        [(2, SignedEventKind::Countersign)]
+    );
+    let mut double = before.clone();
+    double
+        .decide(
+            2,
+            crate::domain::signing::ReviewDecision::RequestDoubleCountersign,
+            &drafts,
+            &senior.profile,
+            "2026-11-28T16:45:00Z",
+        )
+        .unwrap();
+    assert_eq!(
+        double.new_decisions(&before),
+        [(2, SignedEventKind::RequestDoubleCountersign)]
+    );
+    // Recording a sending, or the timeline alone, is no decision.
+    let mut sent = before.clone();
+    sent.record_sent(&Person::officer().profile, "2026-11-28T09:00:00Z")
+        .unwrap();
+    assert!(sent.new_decisions(&before).is_empty());
+    assert!(
+        before.new_decisions(&after).is_empty(),
+        "a decision taken away is not one made"
+    );
 }

@@ -49,8 +49,8 @@ pub use import::{
 };
 pub use parse::{parse_package, parse_package_bytes, PackageError};
 pub use verify::{
-    preview_verified_import, verify_package, verify_signing, ClaimCheck, EventCheck,
-    PackageVerification, VerifiedImport, VersionTrust,
+    preview_verified_import, unverified_refusal, verified_import, verify_package, verify_signing,
+    ClaimCheck, EventCheck, PackageVerification, VerifiedImport, VersionTrust,
 };
 
 /// What every case package says it is.
@@ -58,9 +58,11 @@ pub const FORMAT: &str = "probation-workbook-case-package";
 /// The shape this build writes. A change that could break a reader raises it. Version 2 holds its
 /// answers under the item codes of issue 13 (`questionnaire::migrate`, answer codes version 2); a
 /// version 1 package's answers, in every version and the draft, are moved to them when it is read.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 holds each version's signed events (`SignedVersion::signatures`, issue 15): a build that
+/// reads only up to 2 would import it and drop them, so it refuses the package as newer instead.
+pub const SCHEMA_VERSION: u32 = 3;
 /// The shapes this build reads.
-pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2];
+pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2, 3];
 
 /// The item codes a package of this schema version holds its answers under.
 pub fn answer_codes_of_package(schema_version: u32) -> u32 {

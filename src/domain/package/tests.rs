@@ -114,7 +114,7 @@ fn a_sealed_package_reads_back_as_itself() {
     let package = package();
     assert_eq!(package.format, FORMAT);
     assert_eq!(package.schema_version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 2);
+    assert_eq!(SCHEMA_VERSION, 3);
     assert_eq!(package.digest.len(), 64);
     assert!(package
         .digest
@@ -216,12 +216,12 @@ fn a_file_that_is_not_a_package_is_refused_with_the_reason() {
         ("[1, 2]".into(), "The file is not a Probation Workbook case package"),
         (r#"{"format": "sentence-plan"}"#.into(), "The file is not a Probation Workbook case package"),
         (
-            r#"{"format": "probation-workbook-case-package", "schema_version": 3}"#.into(),
-            "The package uses schema version 3, which this version of Probation Workbook cannot read: it reads version 1, 2",
+            r#"{"format": "probation-workbook-case-package", "schema_version": 4}"#.into(),
+            "The package uses schema version 4, which this version of Probation Workbook cannot read: it reads version 1, 2, 3",
         ),
         (
             r#"{"format": "probation-workbook-case-package"}"#.into(),
-            "The package uses schema version (none), which this version of Probation Workbook cannot read: it reads version 1, 2",
+            "The package uses schema version (none), which this version of Probation Workbook cannot read: it reads version 1, 2, 3",
         ),
         (
             text.replace("\"digest\"", "\"digestion\""),

@@ -414,6 +414,51 @@ pub fn preview_verified_import(
     })
 }
 
+/// Why a package whose signatures all stand must still not be imported: a version that differs
+/// from this browser's copy (or is new here) records a decision the team cannot verify, signed by
+/// someone not in the team or not signed at all. Writing it would let that decision count here
+/// (lock the draft, set the next review, show as countersigned), so it is refused, naming the
+/// version and what is not verified. A version exactly as this browser holds it is never a reason.
+pub fn unverified_refusal(
+    verification: &PackageVerification,
+    local_signing: Option<&CaseSigning>,
+    package: &CasePackage,
+    team: &Team,
+) -> Option<String> {
+    let version = package.signing.versions.iter().find(|version| {
+        let same_here = local_signing
+            .and_then(|local| local.version(version.number))
+            .is_some_and(|here| here == *version);
+        !same_here
+            && verification
+                .version(version.number)
+                .is_none_or(|trust| !trust.is_fully_verified())
+    })?;
+    let summary = verification
+        .version(version.number)
+        .map(|trust| trust.summary(team))
+        .unwrap_or_else(|| format!("Version {} is not verified", version.number));
+    Some(format!(
+        "{summary}. A decision counts only when it is signed by someone in your team: if they are in it, add them from their identity card (comparing the fingerprint with them) and import the package again"
+    ))
+}
+
+/// The import screen's check: [`preview_verified_import`], refused too (as
+/// [`PackageError::NotGenuine`]) when [`unverified_refusal`] gives a reason. What it returns can be
+/// imported, and every decision it writes is verified.
+pub fn verified_import(
+    local_case: Option<&PackagedCase>,
+    local_signing: Option<&CaseSigning>,
+    package: &CasePackage,
+    team: &Team,
+) -> Result<VerifiedImport, PackageError> {
+    let import = preview_verified_import(local_case, local_signing, package, team)?;
+    match unverified_refusal(&import.verification, local_signing, package, team) {
+        Some(reason) => Err(PackageError::NotGenuine(reason)),
+        None => Ok(import),
+    }
+}
+
 /// "signed by A and countersigned by B", "a, b and c".
 fn join_and(parts: &[String]) -> String {
     match parts {

@@ -340,3 +340,82 @@ fn every_event_is_listed_with_its_verdict() {
         ]
     );
 }
+
+// ─── What the import screen lets through (`verified_import`) ────────────────────────────────────
+
+#[test]
+fn the_import_screen_refuses_a_decision_by_someone_not_in_the_team() {
+    let stranger = Person::stranger();
+    let mut signing = sent_signing();
+    let at = "2026-11-28T16:45:00Z";
+    signing.countersign(2, &stranger.profile, at).unwrap();
+    sign_event(&mut signing, 2, SignedEventKind::Countersign, &stranger);
+    let package = CasePackage::build(case(), signing, None, &stranger.profile, at);
+    let here = sent_signing();
+    let refused = verified_import(Some(&case()), Some(&here), &package, &team()).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "The package cannot be imported: Version 2 is NOT countersigned as far as your team knows: the package says countersigned, but the countersignature by Jo Bloggs (SPO) was signed by someone not in your team. A decision counts only when it is signed by someone in your team: if they are in it, add them from their identity card (comparing the fingerprint with them) and import the package again"
+    );
+    // Once the signer is in the team (someone the officer really works with), it is imported.
+    let with_them = team().including(stranger.member());
+    assert!(verified_import(Some(&case()), Some(&here), &package, &with_them).is_ok());
+}
+
+#[test]
+fn the_import_screen_refuses_versions_with_no_signatures_unless_already_here() {
+    let package = super::tests::package();
+    let refused = verified_import(None, None, &package, &team()).unwrap_err();
+    assert!(
+        refused.to_string().starts_with(
+            "The package cannot be imported: Version 1 is not signed as far as your team knows"
+        ),
+        "{refused}"
+    );
+    // The same versions already here (signed before signatures existed): nothing new to trust.
+    assert!(verified_import(
+        Some(&package.case),
+        Some(&package.signing),
+        &package,
+        &team()
+    )
+    .is_ok());
+    // A removed countersignature, the version still saying countersigned.
+    let edited = redigested(&countersigned_package(), |value| {
+        value["signing"]["versions"][1]["signatures"]
+            .as_array_mut()
+            .unwrap()
+            .pop();
+    });
+    let refused =
+        verified_import(Some(&case()), Some(&sent_signing()), &edited, &team()).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("it holds no signature for the countersignature by Jo Bloggs (SPO)"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_import_screen_takes_a_package_whose_every_new_decision_is_verified() {
+    let import = verified_import(
+        Some(&case()),
+        Some(&sent_signing()),
+        &countersigned_package(),
+        &team(),
+    )
+    .unwrap();
+    assert!(import.verification.all_verified());
+    assert!(verified_import(None, None, &countersigned_package(), &team()).is_ok());
+    // The officer's own signatures count once their identity is included, as the screen does.
+    let senior_only = team_of(&[&Person::senior()]);
+    assert!(verified_import(None, None, &countersigned_package(), &senior_only).is_err());
+    assert!(verified_import(
+        None,
+        None,
+        &countersigned_package(),
+        &senior_only.including(Person::officer().member())
+    )
+    .is_ok());
+}
