@@ -6,11 +6,17 @@
 
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CryptoKey, CryptoKeyPair, EcKeyGenParams, EcdsaParams, SubtleCrypto};
+use web_sys::{
+    CryptoKey, CryptoKeyPair, EcKeyGenParams, EcKeyImportParams, EcdhKeyDeriveParams, EcdsaParams,
+    SubtleCrypto,
+};
 
 use super::crypto::{failure, settled, usages, window_crypto};
 use super::{read_error, write_error, Store, StoreError, KEYS};
-use crate::domain::keys::{IdentityKeys, PublicKey};
+use crate::domain::keys::{
+    open_with_shared_secret, seal_with_shared_secret, IdentityKeys, PublicKey, SealedPackage,
+    IV_BYTES,
+};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 
@@ -83,6 +89,49 @@ pub async fn sign(key: &CryptoKey, message: &[u8]) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&signature).to_vec())
 }
 
+/// The ECDH shared secret (32 bytes) of `private` and the P-256 public key `public`.
+async fn shared_secret(private: &CryptoKey, public: &PublicKey) -> Result<Vec<u8>, String> {
+    let subtle = subtle()?;
+    let params = EcKeyImportParams::new("ECDH");
+    params.set_named_curve(CURVE);
+    let raw = Uint8Array::from(public.as_bytes().as_slice());
+    let theirs: CryptoKey = settle(
+        subtle.import_key_with_object("raw", &raw, &params, true, &usages(&[])),
+        "could not read the other key",
+    )
+    .await?
+    .unchecked_into();
+    let bits = settle(
+        subtle.derive_bits_with_object(&EcdhKeyDeriveParams::new("ECDH", &theirs), private, 256),
+        "could not agree a key",
+    )
+    .await?;
+    Ok(Uint8Array::new(&bits).to_vec())
+}
+
+/// Seals `plaintext` (a case package's bytes) for `recipient`: a fresh ephemeral ECDH P-256 key
+/// pair and a random IV from WebCrypto, then HKDF and AES-256-GCM as `domain::keys::sealed` says.
+pub async fn seal_for(recipient: &IdentityKeys, plaintext: &[u8]) -> Result<SealedPackage, String> {
+    let (ephemeral_private, ephemeral_public) = key_pair("ECDH", &["deriveBits"]).await?;
+    let shared = shared_secret(&ephemeral_private, &recipient.encryption).await?;
+    let mut iv = [0u8; IV_BYTES];
+    window_crypto()?
+        .get_random_values_with_u8_array(&mut iv)
+        .map_err(|error| failure("could not make a random number", &error))?;
+    seal_with_shared_secret(plaintext, recipient, ephemeral_public, iv, &shared)
+        .map_err(|error| error.to_string())
+}
+
+/// Opens a package sealed for this officer: the case package's bytes. Refused when it was sealed
+/// for someone else or changed after sealing.
+pub async fn open_sealed_for_me(keys: &MyKeys, sealed: &SealedPackage) -> Result<Vec<u8>, String> {
+    sealed
+        .check_recipient(&keys.public.fingerprint())
+        .map_err(|error| error.to_string())?;
+    let shared = shared_secret(&keys.encryption_private, &sealed.header.ephemeral_key).await?;
+    open_with_shared_secret(sealed, &shared, &keys.public).map_err(|error| error.to_string())
+}
+
 fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), StoreError> {
     Reflect::set(object, &JsValue::from_str(key), value)
         .map(|_| ())
@@ -135,6 +184,16 @@ impl Store {
             .map_err(write_error)?;
         transaction.commit().await.map_err(write_error)?;
         Ok(keys.clone())
+    }
+
+    /// This officer's keys, made now (and kept) if this browser has none yet: a profile saved
+    /// before keys existed gets them the first time they are needed.
+    pub async fn my_keys_or_make(&self, at: &str) -> Result<MyKeys, StoreError> {
+        if let Some(keys) = self.my_keys().await? {
+            return Ok(keys);
+        }
+        let keys = make_my_keys(at).await.map_err(write_error)?;
+        self.put_my_keys(&keys).await
     }
 
     /// This officer's keys, if they were made in this browser.

@@ -1,20 +1,26 @@
-//! Importing a case package (from an officer, or back from a senior): what it holds and what it
-//! would change are shown before anything is written; a package that cannot be imported says why,
+//! Importing a case package (from an officer, or back from a senior): a sealed package is opened
+//! with this officer's key, every signature in it is checked against their team (and themself,
+//! `package::verified_import`), and what it holds and would change are shown, in the words of what
+//! the team can rely on, before anything is written. A package that cannot be imported says why,
 //! and nothing here changes.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 use super::clock;
 use super::components::set_title;
 use super::db::store;
+use super::files::chosen_file_bytes;
+use super::signed::trusted_team;
+use crate::domain::errors::megabytes;
+use crate::domain::keys::{is_sealed, parse_sealed_for, MAX_SEALED_BYTES};
 use crate::domain::package::{
-    import_writes, parse_package, preview_import, CasePackage, ImportPreview, PackagedCase,
+    import_writes, parse_package_bytes, verified_import, CasePackage, ImportPreview, PackagedCase,
 };
 use crate::domain::signing::CaseSigning;
+use crate::store::identity::open_sealed_for_me;
 use crate::store::{
     AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, StoreError, RECORD_SCHEMA_VERSION,
 };
@@ -32,16 +38,31 @@ enum Step {
     Imported(String),
 }
 
-async fn read_file(input: web_sys::HtmlInputElement) -> Result<String, String> {
-    let file = input
-        .files()
-        .and_then(|files| files.get(0))
-        .ok_or_else(|| "Choose a case package file".to_string())?;
-    let text = JsFuture::from(file.text())
+/// The case package in the chosen file: opened first with this officer's key when it is sealed.
+/// `None` with the reason when it cannot be read or opened.
+async fn read_package(
+    input: &web_sys::HtmlInputElement,
+    keys: &crate::store::identity::MyKeys,
+) -> Result<CasePackage, String> {
+    let bytes = chosen_file_bytes(input, MAX_SEALED_BYTES)
         .await
-        .map_err(|_| "the file could not be read".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+        .map_err(|problem| {
+            problem.message("Choose a case package file", |bytes| {
+                format!(
+                    "The file is {}: a case package is never larger than {}",
+                    megabytes(bytes),
+                    megabytes(MAX_SEALED_BYTES)
+                )
+            })
+        })?;
+    let bytes = if is_sealed(&bytes) {
+        let sealed = parse_sealed_for(&bytes, &keys.public.fingerprint())
+            .map_err(|error| error.to_string())?;
+        open_sealed_for_me(keys, &sealed).await?
+    } else {
+        bytes
+    };
+    parse_package_bytes(&bytes).map_err(|error| error.to_string())
 }
 
 /// What this browser holds of the package's case: the case itself and its signing, by id, or by CRN.
@@ -87,8 +108,18 @@ pub fn ImportPage() -> impl IntoView {
         step.set(Step::Reading);
         spawn_local(async move {
             let outcome = async {
-                let text = read_file(input).await?;
-                let package = parse_package(&text).map_err(|error| error.to_string())?;
+                let profile = store()
+                    .await
+                    .map_err(|error| error.to_string())?
+                    .profile()
+                    .await
+                    .map_err(|error| error.to_string())?
+                    .ok_or_else(|| {
+                        "set up your profile (your name and grade) before importing: a package is checked against your team and your own key".to_string()
+                    })?
+                    .profile;
+                let (team, keys) = trusted_team(&profile).await?;
+                let package = read_package(&input, &keys).await?;
                 let (case, signing) = local_copy(&package)
                     .await
                     .map_err(|error| error.to_string())?;
@@ -97,8 +128,9 @@ pub fn ImportPage() -> impl IntoView {
                     created_at: case.created_at.clone(),
                     details: case.details.clone(),
                 });
-                let preview = preview_import(here.as_ref(), signing.as_ref(), &package)
-                    .map_err(|error| error.to_string())?;
+                let preview = verified_import(here.as_ref(), signing.as_ref(), &package, &team)
+                    .map_err(|error| error.to_string())?
+                    .preview;
                 Ok::<_, String>(Step::Preview {
                     package: Box::new(package),
                     preview: Box::new(preview),
@@ -234,10 +266,10 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <a href="/" class="govuk-back-link">"Back to your caseload"</a>
         <h1 class="govuk-heading-l">"Import a case package"</h1>
-        <p class="govuk-body">"A case package is the file an officer sends for countersigning, or a senior sends back. You will see what it holds and what it would change before anything is saved."</p>
+        <p class="govuk-body">"A case package is the file an officer sends for countersigning, or a senior sends back, sealed so that only you can open it. Every signature in it is checked against your team. You will see what it holds and what it would change before anything is saved."</p>
         <div class="govuk-form-group">
             <label class="govuk-label govuk-label--s" for="package-file">"Case package file"</label>
-            <div class="govuk-hint" id="package-file-hint">"A .json file, for example case-package-X123456-v1-2026-11-25.json"</div>
+            <div class="govuk-hint" id="package-file-hint">"The file you were sent, for example case-package-X123456-v1-2026-11-25-for-sam-patel.sealed.json"</div>
             <input class="govuk-file-upload" id="package-file" name="package-file" type="file" accept=".json,application/json" aria-describedby="package-file-hint" on:change=on_change />
         </div>
         {move || matches!(step.get(), Step::Reading).then(|| view! { <p class="govuk-body" aria-busy="true">"Reading the package…"</p> })}

@@ -31,6 +31,7 @@ mod review_page;
 mod reviews_page;
 mod score_panel;
 mod section_page;
+mod signed;
 mod signing_page;
 mod storage;
 mod storage_page;

@@ -2,19 +2,23 @@
 //! what changed since the last countersigned version, a comment box per section and per goal, and
 //! the decision. Comments are saved as they are typed.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{set_title, summary_list, ErrorMessage, TextArea};
 use super::loading::{LiveCase, LiveCaseView};
+use super::signed::{signed_act, Act};
 use crate::domain::answers::Answers;
 use crate::domain::check_answers::summary_rows;
 use crate::domain::questionnaire::{Section, SECTIONS};
 use crate::domain::signing::{
     changes_between, comment_draft_key, long_day, CommentTarget, Profile, ReviewDecision,
-    SignedVersion, SigningError,
+    SignedVersion,
 };
 use crate::store::SigningRecord;
 
@@ -134,6 +138,9 @@ fn ReviewForm(
         .collect_view();
     let decision = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // Signing the decision takes WebCrypto a moment: the button waits meanwhile.
+    let busy = RwSignal::new(false);
+    let stored_case_id = StoredValue::new(case_id.clone());
     let navigate = use_navigate();
     let signing_href = format!("/cases/{case_id}/signing");
     let decide = {
@@ -144,11 +151,15 @@ fn ReviewForm(
                 problem.set(Some("Select your decision".to_string()));
                 return;
             };
+            if busy.get_untracked() {
+                return;
+            }
             let at = clock::timestamp();
             let profile = profile.clone();
             // The decision, with every comment typed, applied to the signing record as it is
-            // stored when it is saved (and tried on the live copy first, for its error).
-            let decide = move |record: &mut SigningRecord| -> Result<(), SigningError> {
+            // stored when it is saved (and tried on the live copy first, for its error), signed
+            // with this senior's key (`signed::signed_act`).
+            let decide: Act = Arc::new(move |record: &mut SigningRecord| {
                 let drafts = std::mem::take(&mut record.comment_drafts);
                 let decided = record
                     .signing
@@ -156,12 +167,20 @@ fn ReviewForm(
                 if decided.is_err() {
                     record.comment_drafts = drafts;
                 }
-                decided
-            };
-            match autosave.try_change(decide) {
-                Err(error) => problem.set(Some(error.to_string())),
-                Ok(()) => navigate(&signing_href, Default::default()),
-            }
+                decided.map_err(|error| error.to_string())
+            });
+            busy.set(true);
+            let (navigate, signing_href) = (navigate.clone(), signing_href.clone());
+            spawn_local(async move {
+                let outcome = signed_act(autosave, stored_case_id.get_value(), decide).await;
+                let _ = busy.try_set(false);
+                match outcome {
+                    Err(error) => {
+                        let _ = problem.try_set(Some(error));
+                    }
+                    Ok(()) => navigate(&signing_href, Default::default()),
+                }
+            });
         }
     };
     let options = ReviewDecision::offered(version.state)
@@ -201,7 +220,7 @@ fn ReviewForm(
                 </fieldset>
             </div>
             {comment_box(CommentTarget::General, "Comment for the officer (needed to return or to ask for a double countersignature)".to_string())}
-            <button type="submit" class="govuk-button" data-module="govuk-button">"Confirm decision"</button>
+            <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Confirm decision"</button>
         </form>
     }
 }

@@ -1,7 +1,10 @@
 //! Signing and countersigning a case: who needs to countersign and why, signing a version, sending
 //! it as a case package, the versions signed so far, the comments from seniors, and the timeline.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::hooks::use_params_map;
 
 use super::autosave::SaveStatusLine;
@@ -9,34 +12,46 @@ use super::clock;
 use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
 use super::export::download_json;
 use super::loading::{LiveCase, LiveCaseView, Loaded};
+use super::signed::{my_keys, my_team, signed_act};
 use crate::domain::errors::FieldErrors;
-use crate::domain::package::{package_file_name, CasePackage, PackagedCase};
+use crate::domain::keys::{PublicKey, Team, TeamMember, RECIPIENT_FIELD};
+use crate::domain::package::{sealed_package_file_name, CasePackage, PackagedCase};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::signing::{
     all_comments, countersigning_needed, describe_need, long_day, new_draft_purpose, sign_problems,
     signing_offer, AssessmentPurpose, CaseSigning, DraftAction, Profile, NEW_DRAFT_PURPOSE_FIELD,
+    SEND_FOR_COUNTERSIGNING,
 };
+use crate::store::identity::seal_for;
+use crate::store::SigningRecord;
 
-/// The case package of this case, as the file to send.
-pub fn package_json(
+/// The case package of this case sealed for `recipient`: the file's name and text. No plain-text
+/// package is ever written.
+pub async fn sealed_package(
     loaded: &Loaded,
     signing: &CaseSigning,
     by: &Profile,
     at: &str,
-) -> (String, String) {
+    recipient: &TeamMember,
+) -> Result<(String, String), String> {
     let case = PackagedCase {
         id: loaded.case.id.clone(),
         created_at: loaded.case.created_at.clone(),
         details: loaded.case.details.clone(),
     };
     let package = CasePackage::build(case, signing.clone(), Some(loaded.snapshot()), by, at);
-    let name = package_file_name(
+    let name = sealed_package_file_name(
         &loaded.case.details.crn,
         package.latest_version(),
         clock::today(),
+        &recipient.name,
     );
-    (name, package.to_json())
+    let sealed = seal_for(&recipient.keys(), package.to_json().as_bytes()).await?;
+    Ok((name, sealed.to_json()))
 }
+
+/// The team and this officer's signing key, once read: whom a package may be sealed for.
+type Recipients = Option<Result<(Team, PublicKey), String>>;
 
 /// The MoJ timeline of a case, newest first.
 #[component]
@@ -88,18 +103,28 @@ pub fn SigningPage() -> impl IntoView {
                 describe_need(&reasons)
             };
             let case_id = loaded.case.id.clone();
+            let stored_case_id = StoredValue::new(case_id.clone());
+            // Signing and sealing take WebCrypto a moment: the buttons wait meanwhile.
+            let busy = RwSignal::new(false);
             type Act = dyn Fn(&mut CaseSigning, &Profile, &str) -> Result<(), String> + Send + Sync;
-            // A signing event, tried on the live copy and then on the stored one (see `Autosave::try_change`).
-            let act = move |change: std::sync::Arc<Act>| {
+            // A signing event, signed with this officer's key and kept with its signature
+            // (`signed::signed_act`): tried on the live copy and then on the stored one.
+            let act = move |change: Arc<Act>| {
                 let Some(profile) = live.profile.get_untracked() else {
                     problems.set(vec!["Set up your profile (your name and grade) before signing".to_string()]);
                     return;
                 };
-                let at = clock::timestamp();
-                match autosave.try_change(move |record| change(&mut record.signing, &profile, &at)) {
-                    Ok(()) => problems.set(Vec::new()),
-                    Err(problem) => problems.set(vec![problem]),
+                if busy.get_untracked() {
+                    return;
                 }
+                busy.set(true);
+                let at = clock::timestamp();
+                let act: super::signed::Act = Arc::new(move |record: &mut SigningRecord| change(&mut record.signing, &profile, &at));
+                spawn_local(async move {
+                    let outcome = signed_act(autosave, stored_case_id.get_value(), act).await;
+                    let _ = busy.try_set(false);
+                    let _ = problems.try_set(outcome.err().into_iter().collect());
+                });
             };
             let sign = {
                 let reasons = reasons.clone();
@@ -112,19 +137,20 @@ pub fn SigningPage() -> impl IntoView {
                         return;
                     }
                     let reasons = reasons.clone();
-                    act(std::sync::Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())));
+                    act(Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())));
                 }
             };
             // Starting a new draft asks what it is for (domain.md §5): a GOV.UK radios question.
             let purpose_chosen = RwSignal::new(None::<String>);
             let purpose_errors = RwSignal::new(FieldErrors::default());
-            Effect::new(move |_| set_title("Signing and countersigning", !purpose_errors.with(FieldErrors::is_empty)));
+            let send_errors = RwSignal::new(FieldErrors::default());
+            Effect::new(move |_| set_title("Signing and countersigning", !purpose_errors.with(FieldErrors::is_empty) || !send_errors.with(FieldErrors::is_empty)));
             let new_draft = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 match new_draft_purpose(purpose_chosen.get_untracked().as_deref()) {
                     Ok(purpose) => {
                         purpose_errors.set(FieldErrors::default());
-                        act(std::sync::Arc::new(move |signing, profile, at| signing.start_new_draft(purpose, profile, at).map(|_| ()).map_err(|e| e.to_string())));
+                        act(Arc::new(move |signing, profile, at| signing.start_new_draft(purpose, profile, at).map(|_| ()).map_err(|e| e.to_string())));
                         purpose_chosen.set(None);
                     }
                     Err(errors) => {
@@ -137,25 +163,57 @@ pub fn SigningPage() -> impl IntoView {
                 .iter()
                 .map(|purpose| (purpose.code().to_string(), purpose.label().to_string()))
                 .collect();
-            let send = move |_| {
+            // Whom a package may be sealed for: the team, read once, and this officer's key.
+            let recipients = RwSignal::new(None as Recipients);
+            if profile.is_some() {
+                spawn_local(async move {
+                    let read = async { Ok::<_, String>((my_team().await?, my_keys().await?.public.signing)) }.await;
+                    let _ = recipients.try_set(Some(read));
+                });
+            }
+            let recipient_chosen = RwSignal::new(None::<String>);
+            // Sending: the package, with the sending on its timeline, sealed for the member chosen
+            // (`Team::chosen_recipient`); the sending is recorded once the sealed file is made.
+            let send = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
                 let Some(profile) = live.profile.get_untracked() else {
                     problems.set(vec!["Set up your profile (your name and grade) before signing".to_string()]);
                     return;
                 };
-                let at = clock::timestamp();
-                if record.with_untracked(|record| record.signing.export_sends_for_countersigning(&profile)) {
-                    let (by, when) = (profile.clone(), at.clone());
-                    if let Err(problem) = autosave.try_change(move |record| record.signing.record_export(&by, &when).map(|_| ()).map_err(|e| e.to_string())) {
-                        problems.set(vec![problem]);
+                let Some(Ok((team, me))) = recipients.get_untracked() else {
+                    return;
+                };
+                let for_countersigning = record.with_untracked(|record| record.signing.export_sends_for_countersigning(&profile));
+                let recipient = match team.chosen_recipient(&me, for_countersigning, recipient_chosen.get_untracked().as_deref()) {
+                    Ok(recipient) => recipient,
+                    Err(errors) => {
+                        send_errors.set(errors);
+                        focus_error_summary();
                         return;
                     }
+                };
+                send_errors.set(FieldErrors::default());
+                if busy.get_untracked() {
+                    return;
                 }
+                busy.set(true);
                 let loaded = untrack(|| live.loaded());
-                let (name, json) = package_json(&loaded, &loaded.signing.signing, &profile, &at);
-                match download_json(&name, &json) {
-                    Ok(()) => problems.set(Vec::new()),
-                    Err(problem) => problems.set(vec![problem]),
-                }
+                spawn_local(async move {
+                    let outcome = async {
+                        let at = clock::timestamp();
+                        let mut signing = loaded.signing.signing.clone();
+                        signing.record_export(&profile, &at).map_err(|e| e.to_string())?;
+                        let (name, text) = sealed_package(&loaded, &signing, &profile, &at, &recipient).await?;
+                        if for_countersigning {
+                            let (by, when) = (profile.clone(), at.clone());
+                            autosave.try_change(move |record| record.signing.record_export(&by, &when).map(|_| ()).map_err(|e| e.to_string()))?;
+                        }
+                        download_json(&name, &text)
+                    }
+                    .await;
+                    let _ = busy.try_set(false);
+                    let _ = problems.try_set(outcome.err().into_iter().collect());
+                });
             };
             let actions = {
                 let profile = profile.clone();
@@ -172,7 +230,7 @@ pub fn SigningPage() -> impl IntoView {
                 };
                 let primary = match offer.draft {
                     DraftAction::Sign { .. } => view! {
-                        <button type="button" class="govuk-button" data-module="govuk-button" on:click=sign.clone()>{offer.draft.label()}</button>
+                        <button type="button" class="govuk-button" data-module="govuk-button" disabled=move || busy.get() on:click=sign.clone()>{offer.draft.label()}</button>
                     }.into_any(),
                     DraftAction::StartNewDraft { .. } => view! {
                         <form novalidate on:submit=new_draft data-testid="new-draft">
@@ -185,7 +243,7 @@ pub fn SigningPage() -> impl IntoView {
                                 on_select=Callback::new(move |value: String| purpose_chosen.set(Some(value)))
                                 error=error_at(purpose_errors, NEW_DRAFT_PURPOSE_FIELD)
                             />
-                            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{offer.draft.label()}</button>
+                            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>{offer.draft.label()}</button>
                         </form>
                     }.into_any(),
                     DraftAction::WaitForSenior { .. } => view! {
@@ -193,12 +251,47 @@ pub fn SigningPage() -> impl IntoView {
                     }.into_any(),
                 };
                 let review_href = format!("/cases/{}/review", record.with_untracked(|r| r.case_id.clone()));
+                let send_form = offer.export.map(|label| {
+                    let for_countersigning = label == SEND_FOR_COUNTERSIGNING;
+                    move || match recipients.get() {
+                        None => view! { <p class="govuk-body" aria-busy="true">"Reading your team…"</p> }.into_any(),
+                        Some(Err(problem)) => view! { <p class="govuk-body" data-testid="no-recipients">{format!("Your team cannot be read here: {problem}")}</p> }.into_any(),
+                        Some(Ok((team, me))) => {
+                            let members = team.recipients(&me, for_countersigning);
+                            if members.is_empty() {
+                                let who = if for_countersigning { "the senior who will countersign it" } else { "the colleague it is for" };
+                                return view! {
+                                    <div class="govuk-inset-text" data-testid="no-recipients">
+                                        {format!("To send the case package, first add {who} to ")}
+                                        <a class="govuk-link" href="/team">"your team"</a>
+                                        ", from their identity card. A package is sealed so that only the person it is for can open it."
+                                    </div>
+                                }.into_any();
+                            }
+                            let options: Vec<(String, String)> = members.iter().map(|member| (member.fingerprint.to_string(), team.label(member))).collect();
+                            view! {
+                                <form novalidate on:submit=send data-testid="send-package">
+                                    <Radios
+                                        id=RECIPIENT_FIELD.to_string()
+                                        legend=(if for_countersigning { "Who will countersign it?" } else { "Who is the case package for?" }).to_string()
+                                        hint=Some("It is sealed with their key, so only they can open it.".to_string())
+                                        options=options
+                                        selected=Signal::derive(move || recipient_chosen.get())
+                                        on_select=Callback::new(move |value: String| recipient_chosen.set(Some(value)))
+                                        error=error_at(send_errors, RECIPIENT_FIELD)
+                                    />
+                                    <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>{label}</button>
+                                </form>
+                            }.into_any()
+                        }
+                    }
+                });
                 view! {
                     <div class="govuk-button-group">
                         {primary}
-                        {offer.export.map(|label| view! { <button type="button" class="govuk-button govuk-button--secondary" on:click=send>{label}</button> })}
                         {offer.review.then(|| view! { <a class="govuk-button" role="button" draggable="false" href=review_href>"Review and decide"</a> })}
                     </div>
+                    {send_form}
                 }
                 .into_any()
                 }
@@ -259,6 +352,7 @@ pub fn SigningPage() -> impl IntoView {
                 <span class="govuk-caption-l">{format!("{name} ({crn})")}</span>
                 <h1 class="govuk-heading-l">"Signing and countersigning"</h1>
                 <ErrorSummary errors=purpose_errors />
+                <ErrorSummary errors=send_errors />
                 <SaveStatusLine status=autosave.status />
                 {move || (!problems.with(Vec::is_empty)).then(|| view! {
                     <div class="govuk-error-summary" role="alert" tabindex="-1">

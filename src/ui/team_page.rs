@@ -10,6 +10,7 @@ use super::clock;
 use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
 use super::db::store;
 use super::files::chosen_file_bytes;
+use super::signed::my_team;
 use crate::domain::dates::london_long_time;
 use crate::domain::errors::FieldErrors;
 use crate::domain::keys::{parse_identity_card, Fingerprint, IdentityCard, Team};
@@ -20,20 +21,12 @@ const CARD_FIELD: &str = "identity-card";
 const GRADE_FIELD: &str = "confirmed-grade";
 const COMPARED_FIELD: &str = "fingerprint-compared";
 
-/// The team as stored now.
-async fn read_team() -> Result<Team, String> {
-    let record: Option<TeamRecord> = async { store().await?.record(TEAM_KEY).await }
-        .await
-        .map_err(|error| error.to_string())?;
-    Ok(record.map(|record| record.team).unwrap_or_default())
-}
-
 /// Changes the stored team (`Store::update`), refusing what the team's rules refuse.
 async fn change_team(
     change: impl Fn(&mut Team) -> Result<(), String> + 'static,
 ) -> Result<Team, String> {
     // Tried on the stored copy first, for its error; then applied in one transaction.
-    let mut trial = read_team().await?;
+    let mut trial = my_team().await?;
     change(&mut trial)?;
     let at = clock::timestamp();
     let written = async {
@@ -83,7 +76,7 @@ pub fn TeamPage() -> impl IntoView {
     }
     let team = RwSignal::new(None::<Result<Team, String>>);
     spawn_local(async move {
-        let _ = team.try_set(Some(read_team().await));
+        let _ = team.try_set(Some(my_team().await));
     });
     let card = RwSignal::new(None::<IdentityCard>);
     let grade = RwSignal::new(String::new());
@@ -107,7 +100,7 @@ pub fn TeamPage() -> impl IntoView {
         spawn_local(async move {
             let checked = async {
                 let read = chosen_card(&input).await?;
-                read_team()
+                my_team()
                     .await?
                     .check_add(&read)
                     .map_err(|error| error.to_string())?;

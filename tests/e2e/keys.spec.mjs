@@ -5,6 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { webcrypto } from 'node:crypto';
 import { test, expect } from './fixtures.mjs';
 import { screenshot } from './journeys.mjs';
+import { saveProfileAndCard } from './team.mjs';
 
 /** The canonical JSON the app signs: keys sorted, no whitespace (flat objects only here). */
 const canonical = (object) => `{${Object.keys(object).sort().map((key) => `${JSON.stringify(key)}:${JSON.stringify(object[key])}`).join(',')}}`;
@@ -66,17 +67,6 @@ test('saving the profile makes a key: fingerprint in groups, a self-signed ident
     { name: 'encryption_private', type: 'CryptoKey', extractable: false, exported: 'refused' },
   ]);
 });
-
-async function saveProfileAndCard(page, name, grade, path) {
-  await page.goto('/profile');
-  await page.getByLabel('Your full name').fill(name);
-  await page.getByLabel(grade).check();
-  await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByTestId('fingerprint')).toHaveText(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your identity card' }).click()]);
-  await download.saveAs(path);
-  return (await page.getByTestId('fingerprint').textContent()).trim();
-}
 
 test('an officer and a senior exchange identity cards: fingerprint compared, grade confirmed, a forged card refused, removal', async ({ browser }, testInfo) => {
   const officer = await (await browser.newContext()).newPage();

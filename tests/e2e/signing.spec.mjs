@@ -1,9 +1,13 @@
 // Countersigning without a server: an officer and a senior, each in their own browser context with
-// its own storage, hand a case package back and forth. Hand-edited packages are refused.
+// its own storage and keys, exchange identity cards, then hand a case package back and forth, sealed
+// each time for the other. Every decision is signed by its actor's key. A package edited by hand,
+// its digest recomputed and sealed again for the officer, is refused with the reason.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { createCase, screenshot } from './journeys.mjs';
+import { createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
+import { addToTeam, saveProfileAndCard } from './team.mjs';
+import { openSealed, redigest, sealFor } from './sealing.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
 import { itemGroup } from './keyboard.mjs';
 
@@ -12,21 +16,22 @@ async function expectNoAxeViolations(page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`)).toEqual([]);
 }
 
-async function setProfile(page, name, grade) {
-  await page.goto('/profile');
-  await page.getByLabel('Your full name').fill(name);
-  await page.getByRole('group', { name: 'Your grade' }).getByLabel(grade).check();
-  await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByTestId('profile-saved')).toContainText(name);
-}
+const PACKAGES = 'test-results/packages';
 
-/** Clicks an export button and keeps the downloaded package under test-results/packages/. */
-async function exportPackage(page, button, name) {
-  await mkdir('test-results/packages', { recursive: true });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^case-package-X123456-v\d+-\d{4}-\d{2}-\d{2}\.json$/);
-  const path = `test-results/packages/${name}.json`;
+/** Chooses `recipient` in the send form, clicks `button`, and keeps the sealed package downloaded
+ * under test-results/packages/: never plain text. */
+async function sendPackage(page, button, recipient, name) {
+  await mkdir(PACKAGES, { recursive: true });
+  const form = page.getByTestId('send-package');
+  await form.getByLabel(recipient).check();
+  const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: button }).click()]);
+  const slug = recipient.replace(/ \(.*\)$/, '').toLowerCase().replace(/ /g, '-');
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-X123456-v\\d+-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
+  const path = `${PACKAGES}/${name}.sealed.json`;
   await download.saveAs(path);
+  const text = await readFile(path, 'utf8');
+  expect(JSON.parse(text)).toMatchObject({ format: 'probation-workbook-sealed-package', version: 1, algorithm: 'ECDH-P256/HKDF-SHA-256/AES-256-GCM' });
+  for (const secret of [SAMPLE_CASE.name, SAMPLE_CASE.crn, 'Alex Trainee', 'housing']) expect(text).not.toContain(secret);
   return path;
 }
 
@@ -47,8 +52,15 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   const officer = await officerContext.newPage();
   const senior = await seniorContext.newPage();
 
+  // Each saves their profile (which makes their keys) and adds the other from their identity card.
+  await mkdir(PACKAGES, { recursive: true });
+  const officerCardPath = `${PACKAGES}/officer-card.json`;
+  await saveProfileAndCard(officer, 'Alex Trainee', 'Trainee (PQiP)', officerCardPath);
+  await saveProfileAndCard(senior, 'Sam Senior', 'Senior probation officer (SPO)', `${PACKAGES}/senior-card.json`);
+  await addToTeam(officer, `${PACKAGES}/senior-card.json`, 'Sam Senior');
+  await addToTeam(senior, officerCardPath, 'Alex Trainee');
+
   // The officer, a trainee, completes the assessment and agrees a plan.
-  await setProfile(officer, 'Alex Trainee', 'Trainee (PQiP)');
   await createCase(officer);
   const caseUrl = officer.url();
   await officer.getByRole('button', { name: 'Start assessment' }).click();
@@ -70,7 +82,16 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('countersigning-need')).toContainText('trainee');
   await officer.getByRole('button', { name: 'Sign version 1' }).click();
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 1 awaiting countersignature');
-  const sent1 = await exportPackage(officer, 'Send for countersigning', 'version-1-sent');
+  // Sending asks whom for (only those in the team who can countersign), the GOV.UK way.
+  const sendForm = officer.getByTestId('send-package');
+  await expect(sendForm.getByRole('group', { name: 'Who will countersign it?' }).getByRole('radio')).toHaveCount(1);
+  await sendForm.getByRole('button', { name: 'Send for countersigning' }).click();
+  await expect(officer.locator('#error-summary')).toBeFocused();
+  await expect(officer.locator('#package-recipient-error')).toHaveText('Error: Select who the package is for');
+  await expectNoAxeViolations(officer);
+  await screenshot(officer, 'send-sealed');
+  const sent1 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-1-sent');
+  await expect(officer.getByTestId('timeline')).toContainText('Case package sent (version 1)');
 
   // A signed version is read-only.
   await officer.goto(`${caseUrl}/assessment/3`);
@@ -99,11 +120,11 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByRole('group', { name: 'How often should this case be reviewed?' }).getByRole('radio').first()).toBeDisabled();
   await screenshot(officer, 'reviews-locked');
 
-  // The senior imports it in their own browser: a preview first, then the case is theirs to review.
-  await setProfile(senior, 'Sam Senior', 'Senior probation officer (SPO)');
+  // The senior opens it in their own browser with their key: a preview first, every signature
+  // checked against their team, then the case is theirs to review.
   await senior.goto('/import');
   await senior.getByLabel('Case package file').setInputFiles(sent1);
-  await expect(senior.getByTestId('package-holds')).toContainText('1');
+  await expect(senior.getByTestId('package-holds')).toContainText('Version 1: signed by Alex Trainee (PQiP), verified');
   await expect(senior.getByText('The case is new to this browser')).toBeVisible();
   await expectNoAxeViolations(senior);
   await senior.getByRole('button', { name: 'Import this package' }).click();
@@ -122,7 +143,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByLabel(/^Comment for the officer/).fill('Please recheck accommodation before I countersign.');
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
   await expect(senior.getByTestId('signing-status')).toContainText('returned for rework');
-  const returned1 = await exportPackage(senior, 'Export case package', 'version-1-returned');
+  const returned1 = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-1-returned');
 
   // The officer imports the decision, sees the comments beside the section, and reworks in a new draft.
   await importPackage(officer, returned1);
@@ -136,7 +157,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await officer.goto(`${caseUrl}/signing`);
   await officer.getByRole('button', { name: 'Sign version 2' }).click();
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 awaiting countersignature');
-  const sent2 = await exportPackage(officer, 'Send for countersigning', 'version-2-sent');
+  const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent');
 
   // The senior countersigns version 2 and sends it back.
   await importPackage(senior, sent2);
@@ -145,7 +166,11 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByLabel('Countersign', { exact: true }).check();
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
   await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');
-  const countersigned = await exportPackage(senior, 'Export case package', 'version-2-countersigned');
+  const countersigned = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-2-countersigned');
+  // A package sealed for the officer does not open in the senior's own browser.
+  await senior.goto('/import');
+  await senior.getByLabel('Case package file').setInputFiles(countersigned);
+  await expect(senior.getByTestId('import-refused')).toContainText('This package was sealed for someone else');
   await importPackage(officer, countersigned);
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   await expectNoAxeViolations(officer);
@@ -154,7 +179,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // Both timelines tell the same story.
   await expect(officer.getByTestId('timeline').locator('.moj-timeline__title').first()).toHaveText('Case package imported');
   const officerTimeline = await timelineTitles(officer);
-  await senior.reload();
+  await senior.goto(`${caseUrl}/signing`);
   await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   const seniorTimeline = await timelineTitles(senior);
   expect(officerTimeline.filter((title) => title !== 'Case package imported'))
@@ -172,14 +197,34 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expectNoAxeViolations(officer);
   await officer.goto(`${caseUrl}/signing`);
 
-  // A package edited by hand after signing is refused, and nothing here changes.
-  const edited = JSON.parse(await readFile(countersigned, 'utf8'));
-  edited.signing.versions[0].snapshot.answers['3.4'] = { choice: '0' };
-  await writeFile('test-results/packages/edited.json', JSON.stringify(edited, null, 2));
+  // A forger with a colleague's key: the officer sends the case to Jo Bloggs (a fictional SPO whose
+  // private key the test holds), who opens it, writes themself in as the countersigner, recomputes
+  // the digest and seals it again for the officer with the officer's own identity card. Refused,
+  // naming the version and the signature, and nothing here changes.
+  await addToTeam(officer, 'tests/vectors/senior-card.json', 'Jo Bloggs');
+  await officer.goto(`${caseUrl}/signing`);
+  const toJo = await sendPackage(officer, 'Export case package', 'Jo Bloggs (SPO)', 'version-2-to-jo');
+  const jwk = JSON.parse(await readFile('tests/vectors/senior-encryption-key.jwk', 'utf8'));
+  const opened = JSON.parse(await openSealed(await readFile(toJo, 'utf8'), jwk));
+  expect(opened.signing.versions[1].countersigned_by).toEqual({ name: 'Sam Senior', grade: 'spo' });
+  const forged = structuredClone(opened);
+  forged.signing.versions[1].countersigned_by = { name: 'Jo Bloggs', grade: 'spo' };
+  for (const event of forged.signing.history) {
+    if (event.by?.name === 'Sam Senior') event.by = { name: 'Jo Bloggs', grade: 'spo' };
+  }
+  const officerCard = JSON.parse(await readFile(officerCardPath, 'utf8'));
+  await writeFile(`${PACKAGES}/forged.sealed.json`, await sealFor(JSON.stringify(redigest(forged), null, 2), officerCard));
   await officer.goto('/import');
-  await officer.getByLabel('Case package file').setInputFiles('test-results/packages/edited.json');
-  await expect(officer.getByTestId('import-refused')).toContainText('Nothing has been changed');
+  await officer.getByLabel('Case package file').setInputFiles(`${PACKAGES}/forged.sealed.json`);
+  const refused = officer.getByTestId('import-refused');
+  await expect(refused).toContainText('it was changed outside Probation Workbook: version 2 says it was countersigned by Jo Bloggs (SPO)');
+  await expect(refused).toContainText('Nothing has been changed');
   await expect(officer.getByRole('button', { name: 'Import this package' })).toHaveCount(0);
+  await screenshot(officer, 'forged-refused');
+  // The same package sealed again unchanged is taken as it is: the refusal was the forgery's.
+  await writeFile(`${PACKAGES}/resealed.sealed.json`, await sealFor(JSON.stringify(opened, null, 2), officerCard));
+  await officer.getByLabel('Case package file').setInputFiles(`${PACKAGES}/resealed.sealed.json`);
+  await expect(officer.getByTestId('package-changes')).toContainText('Change nothing');
   await officer.goto(`${caseUrl}/signing`);
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   expect(await timelineTitles(officer)).toEqual(officerTimeline);

@@ -7,6 +7,7 @@ import {
 } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
 import { itemGroup } from './keyboard.mjs';
+import { addToTeam } from './team.mjs';
 import { fictionalCases, seedCases } from './seed.mjs';
 
 /** One stored record, read straight from IndexedDB in the page. */
@@ -122,6 +123,7 @@ test('two tabs on one plan and one signing record: both edits kept, signing lock
   await page.getByRole('group', { name: 'Your grade' }).getByLabel('Probation officer (PO)').check();
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByTestId('profile-saved')).toContainText('Alex Officer');
+  await addToTeam(page, 'tests/vectors/senior-card.json', 'Jo Bloggs');
   await createCase(page);
   const caseUrl = page.url();
   const id = caseIdOf(page);
@@ -172,12 +174,15 @@ test('two tabs on one plan and one signing record: both edits kept, signing lock
   // The other tab sends the signed version; the first tab's timeline redraws with it, and the
   // signing record keeps both events.
   await other.goto(`${caseUrl}/signing`);
+  await other.getByTestId('send-package').getByLabel('Jo Bloggs (SPO)').check();
   await Promise.all([other.waitForEvent('download'), other.getByRole('button', { name: 'Send for countersigning' }).click()]);
   const timeline = page.getByTestId('timeline');
   await expect(timeline).toContainText('Case package sent (version 1)');
   await expect(timeline).toContainText('Version 1 signed');
   const signing = await storedRecord(page, 'signing', id);
   expect(signing.signing.versions).toHaveLength(1);
+  // The signature made in the first tab is kept by the other tab's write.
+  expect(signing.signing.versions[0].signatures.map((event) => event.kind)).toEqual(['sign']);
   expect(signing.signing.history.map((event) => event.kind)).toEqual(expect.arrayContaining(['signed', 'sent']));
   expect(signing.revision).toBeGreaterThanOrEqual(2);
 });

@@ -71,16 +71,21 @@ struct CardJson {
 /// "identity-card-sam-patel.json": the card's file name, from the owner's name (letters and digits,
 /// lower case, words joined by hyphens).
 pub fn identity_card_file_name(name: &str) -> String {
+    match name_slug(name) {
+        None => "identity-card.json".to_string(),
+        Some(slug) => format!("identity-card-{slug}.json"),
+    }
+}
+
+/// "sam-patel": a name as a file name's part (letters and digits, lower case, words joined by
+/// hyphens); `None` when nothing is left.
+pub(crate) fn name_slug(name: &str) -> Option<String> {
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.is_empty() {
-        "identity-card.json".to_string()
-    } else {
-        format!("identity-card-{}.json", words.join("-"))
-    }
+    (!words.is_empty()).then(|| words.join("-"))
 }
 
 #[cfg(test)]

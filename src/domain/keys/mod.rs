@@ -38,6 +38,7 @@ pub use events::{
     claim, claims, content_digest, event_content, event_message, verify_event, Claim, EventError,
     EventVerdict, SignedEvent, SignedEventKind, UnsignedEvent, EVENT_FORMAT, EVENT_FORMAT_VERSION,
 };
+pub(crate) use identity::name_slug;
 pub use identity::{
     identity_card_file_name, parse_identity_card, IdentityCard, UnsignedIdentityCard,
     IDENTITY_FORMAT, IDENTITY_VERSION,
@@ -52,7 +53,9 @@ pub use sealed::{
     SealedPackage, HKDF_INFO, IV_BYTES, KEY_BYTES, MAX_SEALED_BYTES, SEALED_ALGORITHM,
     SEALED_FORMAT, SEALED_VERSION, TAG_BYTES,
 };
-pub use team::{parse_team, Added, Team, TeamError, TeamMember, TEAM_FORMAT, TEAM_VERSION};
+pub use team::{
+    parse_team, Added, Team, TeamError, TeamMember, RECIPIENT_FIELD, TEAM_FORMAT, TEAM_VERSION,
+};
 
 #[cfg(test)]
 pub(crate) mod support;

@@ -25,6 +25,8 @@ use crate::domain::signing::{Grade, Profile};
 
 /// What every team list file says it is.
 pub const TEAM_FORMAT: &str = "probation-workbook-team";
+/// The send form's question: who a sealed package is for.
+pub const RECIPIENT_FIELD: &str = "package-recipient";
 /// The team list layout this build writes and reads.
 pub const TEAM_VERSION: u32 = 1;
 
@@ -54,6 +56,19 @@ impl TeamMember {
             signing_key: card.keys.signing,
             encryption_key: card.keys.encryption,
             fingerprint: card.fingerprint(),
+            added_at: at.to_string(),
+        }
+    }
+
+    /// The officer themself, as their own team list never holds them: with the grade of their
+    /// profile, so that their own signatures count when a package brings them back.
+    pub fn myself(profile: &Profile, keys: IdentityKeys, at: &str) -> TeamMember {
+        TeamMember {
+            name: profile.name.clone(),
+            grade: profile.grade,
+            signing_key: keys.signing,
+            encryption_key: keys.encryption,
+            fingerprint: keys.fingerprint(),
             added_at: at.to_string(),
         }
     }
@@ -233,6 +248,41 @@ impl Team {
         } else {
             member.describe()
         }
+    }
+
+    /// Who the holder of signing key `me` may seal a case package for: everyone in the team but
+    /// themself, and only those whose grade can countersign when the package sends a version for
+    /// countersigning.
+    pub fn recipients(&self, me: &PublicKey, for_countersigning: bool) -> Vec<&TeamMember> {
+        self.members
+            .iter()
+            .filter(|member| member.signing_key != *me)
+            .filter(|member| !for_countersigning || member.grade.can_countersign())
+            .collect()
+    }
+
+    /// The recipient chosen on the send form (by fingerprint, as the form's values are), checked
+    /// against [`Team::recipients`]: "Select who the package is for" next to the field otherwise.
+    pub fn chosen_recipient(
+        &self,
+        me: &PublicKey,
+        for_countersigning: bool,
+        chosen: Option<&str>,
+    ) -> Result<TeamMember, crate::domain::errors::FieldErrors> {
+        let allowed = self.recipients(me, for_countersigning);
+        chosen
+            .and_then(Fingerprint::parse)
+            .and_then(|fingerprint| {
+                allowed
+                    .into_iter()
+                    .find(|member| member.fingerprint == fingerprint)
+            })
+            .cloned()
+            .ok_or_else(|| {
+                let mut errors = crate::domain::errors::FieldErrors::default();
+                errors.push(RECIPIENT_FIELD, "Select who the package is for");
+                errors
+            })
     }
 
     /// This team with `member` too, unless their key is already in it: how the officer's own

@@ -1232,3 +1232,54 @@ fn each_act_has_exactly_the_decisions_it_made_to_sign() {
         "a decision taken away is not one made"
     );
 }
+
+#[test]
+fn a_package_is_sealed_only_for_someone_else_in_the_team_who_can_take_it() {
+    let (officer, senior, head) = (Person::officer(), Person::senior(), Person::second_senior());
+    let team = team_of(&[&officer, &senior, &head]);
+    let names =
+        |members: Vec<&TeamMember>| members.iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(team.recipients(&officer.signing_key(), true)),
+        ["Jo Bloggs", "Ann Lee"]
+    );
+    assert_eq!(
+        names(team.recipients(&senior.signing_key(), true)),
+        ["Ann Lee"]
+    );
+    assert_eq!(
+        names(team.recipients(&senior.signing_key(), false)),
+        ["Sam Patel", "Ann Lee"]
+    );
+    assert!(Team::default()
+        .recipients(&officer.signing_key(), false)
+        .is_empty());
+}
+
+#[test]
+fn the_recipient_chosen_must_be_one_offered() {
+    let (officer, senior) = (Person::officer(), Person::senior());
+    let team = team_of(&[&officer, &senior]);
+    let me = officer.signing_key();
+    let print = senior.keys().fingerprint().to_string();
+    assert_eq!(
+        team.chosen_recipient(&me, true, Some(&print)).unwrap().name,
+        "Jo Bloggs"
+    );
+    let refused = |chosen: Option<&str>| {
+        team.chosen_recipient(&me, true, chosen)
+            .unwrap_err()
+            .for_field(RECIPIENT_FIELD)
+            .map(str::to_string)
+    };
+    let select = Some("Select who the package is for".to_string());
+    assert_eq!(refused(None), select);
+    assert_eq!(refused(Some("not a fingerprint")), select);
+    // Oneself, or someone who cannot countersign, is never a recipient for countersigning.
+    assert_eq!(
+        refused(Some(&officer.keys().fingerprint().to_string())),
+        select
+    );
+    let mine = TeamMember::myself(&officer.profile, officer.keys(), AT);
+    assert_eq!(mine, officer.member());
+}

@@ -165,6 +165,36 @@ pub fn package_file_name(crn: &str, version: Option<u32>, date: Date) -> String 
     }
 }
 
+/// "case-package-X123456-v2-2026-11-25-for-jo-bloggs.sealed.json": a package sealed for one team
+/// member, named so both can tell it is theirs and that it is sealed.
+pub fn sealed_package_file_name(
+    crn: &str,
+    version: Option<u32>,
+    date: Date,
+    recipient: &str,
+) -> String {
+    let plain = package_file_name(crn, version, date);
+    let stem = plain.trim_end_matches(".json");
+    match crate::domain::keys::name_slug(recipient) {
+        Some(slug) => format!("{stem}-for-{slug}.sealed.json"),
+        None => format!("{stem}.sealed.json"),
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn a_sealed_package_is_named_for_its_recipient() {
+    let date = jiff::civil::date(2026, 11, 25);
+    assert_eq!(
+        sealed_package_file_name("X123456", Some(2), date, "Jo Bloggs"),
+        "case-package-X123456-v2-2026-11-25-for-jo-bloggs.sealed.json"
+    );
+    assert_eq!(
+        sealed_package_file_name("X/1", None, date, "!!"),
+        "case-package-X1-2026-11-25.sealed.json"
+    );
+}
+
 #[cfg(test)]
 mod import_tests;
 #[cfg(test)]
