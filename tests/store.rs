@@ -609,3 +609,44 @@ async fn this_officers_keys_are_made_kept_and_sign_but_the_private_halves_never_
     }
     store.delete().await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_package_sealed_by_webcrypto_opens_only_with_its_recipients_kept_key() {
+    use probation_workbook::domain::keys::{parse_sealed, parse_sealed_for};
+    use probation_workbook::store::identity::{open_sealed_for_me, seal_for};
+    let store = fresh_store("sealing").await;
+    let mine = store.my_keys_or_make("2026-12-01T09:00:00Z").await.unwrap();
+    // Made once: asked again, the same keys.
+    let again = store.my_keys_or_make("2026-12-02T09:00:00Z").await.unwrap();
+    assert_eq!(again.public, mine.public);
+    let plaintext = br#"{"format":"probation-workbook-case-package"}"#;
+    let sealed = seal_for(&mine.public, plaintext).await.unwrap();
+    let text = sealed.to_json();
+    assert!(!text.contains("probation-workbook-case-package"));
+    let read = parse_sealed_for(text.as_bytes(), &mine.public.fingerprint()).unwrap();
+    assert_eq!(open_sealed_for_me(&mine, &read).await.unwrap(), plaintext);
+    // Each sealing is fresh: another ephemeral key and IV.
+    let twice = seal_for(&mine.public, plaintext).await.unwrap();
+    assert_ne!(twice.header.ephemeral_key, sealed.header.ephemeral_key);
+    assert_ne!(twice.header.iv, sealed.header.iv);
+    // A flipped ciphertext byte, or a changed header, does not open.
+    let mut flipped = read.clone();
+    flipped.ciphertext[0] ^= 1;
+    assert!(open_sealed_for_me(&mine, &flipped).await.is_err());
+    let mut moved = read.clone();
+    moved.header.iv[0] ^= 1;
+    assert!(open_sealed_for_me(&mine, &moved).await.is_err());
+    // Sealed for someone else: refused by fingerprint before any key is used.
+    let someone = probation_workbook::store::identity::make_my_keys("2026-12-01T09:00:00Z")
+        .await
+        .unwrap();
+    let theirs = seal_for(&someone.public, plaintext).await.unwrap();
+    let refused = open_sealed_for_me(&mine, &parse_sealed(theirs.to_json().as_bytes()).unwrap())
+        .await
+        .unwrap_err();
+    assert!(
+        refused.starts_with("This package was sealed for someone else"),
+        "{refused}"
+    );
+    store.delete().await.unwrap();
+}
