@@ -59,7 +59,7 @@ e2e-chromium:
 e2e-any-browser:
 	tests/e2e/any-browser.sh
 
-bench: build
+bench: setup-test build
 	node tests/bench/bench.mjs
 
 clean:
