@@ -79,7 +79,7 @@ fn Cell(
     let label = format!("{}: {}", row.label, column.label);
     let value = {
         let field = field.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             field.read(|answers| answers.cell(code, row.key, column.key).map(str::to_string))
         })
     };

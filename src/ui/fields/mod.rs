@@ -126,7 +126,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
                 .collect();
             let selected = {
                 let field = field.clone();
-                Signal::derive(move || {
+                Memo::new(move |_| {
                     field.read(|answers| answers.choice(item.code).map(str::to_string))
                 })
             };
@@ -159,7 +159,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
                 .collect();
             let ticked = {
                 let field = field.clone();
-                Signal::derive(move || field.read(|answers| answers.choices(item.code).to_vec()))
+                Memo::new(move |_| field.read(|answers| answers.choices(item.code).to_vec()))
             };
             let on_toggle = {
                 let field = field.clone();
@@ -189,7 +189,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
         ItemKind::Date => {
             let value = {
                 let field = field.clone();
-                Signal::derive(move || {
+                Memo::new(move |_| {
                     field.read(|answers| answers.date(item.code).cloned().unwrap_or_default())
                 })
             };

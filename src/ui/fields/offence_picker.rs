@@ -24,7 +24,7 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
     let active = RwSignal::new(None::<usize>);
     let chosen_code = {
         let field = field.clone();
-        Signal::derive(move || field.read(|answers| answers.text(code).trim().to_string()))
+        Memo::new(move |_| field.read(|answers| answers.text(code).trim().to_string()))
     };
     let results = Memo::new(move |_| match table.get() {
         Some(Ok(table)) => query.with(|query| {

@@ -34,10 +34,10 @@ pub fn LineField(field: Slot, error: Signal<Option<String>>) -> impl IntoView {
     };
     let value = {
         let field = field.clone();
-        Signal::derive(move || field.read(|answers| answers.text(item.code).to_string()))
+        Memo::new(move |_| field.read(|answers| answers.text(item.code).to_string()))
     };
     let elsewhere = RwSignal::new(None::<String>);
-    let value = guarded_value(id.clone(), value, elsewhere);
+    let value = guarded_value(id.clone(), value.into(), elsewhere);
     let autosave = field.autosave;
     view! {
         <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some()>
@@ -80,7 +80,7 @@ pub fn TextAreaField(
     let hint_id = format!("{id}-hint");
     let text = {
         let field = field.clone();
-        Signal::derive(move || field.read(|answers| answers.text(item.code).to_string()))
+        Memo::new(move |_| field.read(|answers| answers.text(item.code).to_string()))
     };
     let described = {
         let (count_id, error_id, hint_id) = (count_id.clone(), error_id.clone(), hint_id.clone());
@@ -97,7 +97,7 @@ pub fn TextAreaField(
         }
     };
     let elsewhere = RwSignal::new(None::<String>);
-    let shown = guarded_value(id.clone(), text, elsewhere);
+    let shown = guarded_value(id.clone(), text.into(), elsewhere);
     let autosave = field.autosave;
     view! {
         <div class="govuk-form-group govuk-character-count" class:govuk-form-group--error=move || error.get().is_some()>
