@@ -67,6 +67,10 @@ const header =
 
 mkdirSync(target, { recursive: true });
 writeFileSync(join(target, 'offences.tsv'), [header, ...rows].join('\n') + '\n');
+// The predictors' list: the first three columns only, fetched beside every section (the full list
+// only where an offence is named: the offence picker, check answers, the export).
+const weightsHeader = header.replace(/Columns: .*$/, 'Columns: code, ogrs3_weight (blank = too coarse, 999 = not usable), violent (1/0); the words are in offences.tsv.');
+writeFileSync(join(target, 'offence-weights.tsv'), [weightsHeader, ...rows.map((row) => row.split('\t').slice(0, 3).join('\t'))].join('\n') + '\n');
 // Written rather than copied, so the copy does not inherit a read-only mode from the source.
 writeFileSync(join(target, 'LICENSE'), readFileSync(join(source, 'LICENSE')));
-console.log(`wrote ${rows.length} offences to assets/offences/offences.tsv`);
+console.log(`wrote ${rows.length} offences to assets/offences/offences.tsv and offence-weights.tsv`);

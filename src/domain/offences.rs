@@ -56,8 +56,12 @@ impl Offence {
 /// Why the offence list could not be read; each names the line, counted from 1.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OffenceTableError {
-    #[error("Line {line} of the offence list has {found} columns; it needs 6.")]
-    WrongColumnCount { line: usize, found: usize },
+    #[error("Line {line} of the offence list has {found} columns; it needs {needed}.")]
+    WrongColumnCount {
+        line: usize,
+        found: usize,
+        needed: usize,
+    },
     #[error("Line {line} of the offence list has the code \"{code}\"; a code is 5 digits.")]
     BadCode { line: usize, code: String },
     #[error(
@@ -80,18 +84,35 @@ pub struct OffenceTable {
 
 const BUNDLED_TSV: &str = include_str!("../../assets/offences/offences.tsv");
 
+/// The columns of the full list: code, OGRS3 weight, violent, group, category, sub-category.
+const FULL_COLUMNS: usize = 6;
+/// The columns of the predictors' list (`offence-weights.tsv`): code, OGRS3 weight, violent.
+const WEIGHT_COLUMNS: usize = 3;
+
 /// The `999` the source uses for "not usable for OGRS3".
 const NOT_USABLE_WEIGHT: f64 = 999.0;
 
 impl OffenceTable {
     /// Reads the TSV written by `scripts/derive-offences.mjs`; lines starting with `#` and blank lines are skipped.
     pub fn parse(tsv: &str) -> Result<OffenceTable, OffenceTableError> {
+        Self::parse_columns(tsv, FULL_COLUMNS)
+    }
+
+    /// Reads the predictors' list, `offence-weights.tsv` (code, OGRS3 weight, violent: what the
+    /// predictors beside every section need, a tenth of the full list's size): a table whose
+    /// offences have no words (empty group and category), for [`crate::domain::predictors::predict`]
+    /// only, never for a picker or a summary.
+    pub fn parse_weights(tsv: &str) -> Result<OffenceTable, OffenceTableError> {
+        Self::parse_columns(tsv, WEIGHT_COLUMNS)
+    }
+
+    fn parse_columns(tsv: &str, needed: usize) -> Result<OffenceTable, OffenceTableError> {
         let mut offences: Vec<(usize, Offence)> = Vec::new();
         for (index, line) in tsv.lines().enumerate() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            offences.push((index + 1, parse_line(index + 1, line)?));
+            offences.push((index + 1, parse_line(index + 1, line, needed)?));
         }
         offences.sort_by(|(_, a), (_, b)| a.code.cmp(&b.code));
         if let Some(pair) = offences
@@ -189,12 +210,21 @@ impl OffenceTable {
     }
 }
 
-fn parse_line(line_number: usize, line: &str) -> Result<Offence, OffenceTableError> {
-    let columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+fn parse_line(line_number: usize, line: &str, needed: usize) -> Result<Offence, OffenceTableError> {
+    let mut columns: Vec<&str> = line.split('\t').map(str::trim).collect();
+    if columns.len() != needed {
+        return Err(OffenceTableError::WrongColumnCount {
+            line: line_number,
+            found: columns.len(),
+            needed,
+        });
+    }
+    columns.resize(FULL_COLUMNS, "");
     let [code, weight, violent, group, category, sub_category] = columns[..] else {
         return Err(OffenceTableError::WrongColumnCount {
             line: line_number,
             found: columns.len(),
+            needed,
         });
     };
     if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {

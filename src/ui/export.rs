@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::clock;
-use super::offences::{offence_table, use_offence_table};
+use super::offences::{offence_weights, use_offence_weights};
 use crate::domain::answers::Answers;
 use crate::domain::export::{build_export, export_file_name};
 use crate::domain::offences::OffenceTable;
@@ -74,7 +74,7 @@ pub fn ExportPlanButton(
     signing: Signal<CaseSigning>,
 ) -> impl IntoView {
     // Asked for now, so the list is usually in hand by the time the button is pressed.
-    let table = use_offence_table();
+    let table = use_offence_weights();
     let problem = RwSignal::new(None::<String>);
     let case = StoredValue::new(case);
     let export = move |table: Option<&OffenceTable>| {
@@ -118,7 +118,7 @@ pub fn ExportPlanButton(
         Some(Ok(table)) => export(Some(table)),
         // Without the offence list the predictors cannot be worked out: the export leaves them out.
         Some(Err(_)) => export(None),
-        None => spawn_local(async move { export(offence_table().await.ok()) }),
+        None => spawn_local(async move { export(offence_weights().await.ok()) }),
     };
     view! {
         {move || problem.get().map(|message| view! {

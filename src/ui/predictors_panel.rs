@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::offences::use_offence_table;
+use super::offences::use_offence_weights;
 use crate::domain::predictors::{predict, source_of, Band, PredictorError, PredictorInputs};
 use crate::domain::questionnaire::find_item;
 
@@ -28,7 +28,7 @@ pub fn PredictorsPanel(
     case_id: String,
     #[prop(into)] inputs: Signal<PredictorInputs>,
 ) -> impl IntoView {
-    let table = use_offence_table();
+    let table = use_offence_weights();
     let predictions = Memo::new(move |_| match table.get() {
         Some(Ok(table)) => Some(Ok(inputs.with(|inputs| predict(inputs, table)))),
         Some(Err(problem)) => Some(Err(problem)),

@@ -101,7 +101,11 @@ fn a_malformed_line_is_named_by_its_number() {
     let cases = [
         (
             format!("# header\n{good}\n12346\t0.1\t0\tGroup\n"),
-            OffenceTableError::WrongColumnCount { line: 3, found: 4 },
+            OffenceTableError::WrongColumnCount {
+                line: 3,
+                found: 4,
+                needed: 6,
+            },
         ),
         (
             format!("{good}\n1234\t0.1\t0\tGroup\tCategory\t\n"),
@@ -168,4 +172,56 @@ fn every_code_in_the_source_csv_has_its_weight() {
         };
         assert_eq!(offence.ogrs3_weight, expected, "weight of {code}");
     }
+}
+
+const WEIGHTS_TSV: &str = include_str!("../../../assets/offences/offence-weights.tsv");
+
+#[test]
+fn the_predictors_list_is_the_first_three_columns_of_the_full_list() {
+    let rows = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let full: Vec<String> = rows(BUNDLED_TSV)
+        .iter()
+        .map(|row| row.split('\t').take(3).collect::<Vec<_>>().join("\t"))
+        .collect();
+    assert_eq!(
+        rows(WEIGHTS_TSV),
+        full,
+        "run node scripts/derive-offences.mjs"
+    );
+    let weights = OffenceTable::parse_weights(WEIGHTS_TSV).unwrap();
+    let bundled = OffenceTable::bundled();
+    assert_eq!(weights.len(), bundled.len());
+    for (light, offence) in weights.iter().zip(bundled.iter()) {
+        assert_eq!(
+            (&light.code, &light.ogrs3_weight, light.violent),
+            (&offence.code, &offence.ogrs3_weight, offence.violent)
+        );
+        assert!(light.category.is_empty() && light.sub_category.is_none());
+    }
+    assert!(WEIGHTS_TSV.lines().next().unwrap().contains("MIT licence"));
+}
+
+#[test]
+fn each_list_is_read_only_with_its_own_columns() {
+    assert_eq!(
+        OffenceTable::parse("02801\t0.1\t0\n"),
+        Err(OffenceTableError::WrongColumnCount {
+            line: 1,
+            found: 3,
+            needed: 6
+        })
+    );
+    assert_eq!(
+        OffenceTable::parse_weights("02801\t0.1\t0\tBurglary\tBurglary\t\n")
+            .unwrap_err()
+            .to_string(),
+        "Line 1 of the offence list has 6 columns; it needs 3."
+    );
+    let table = OffenceTable::parse_weights("# header\n02801\t0.1\t1\n").unwrap();
+    assert!(table.get("02801").unwrap().violent);
 }
