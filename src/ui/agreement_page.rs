@@ -28,7 +28,14 @@ pub fn AgreementPage() -> impl IntoView {
             Effect::new(move |_| set_title("Record agreement", !errors.with(FieldErrors::is_empty)));
             let plan_href = format!("/cases/{}/plan", case.id);
             let navigate = use_navigate();
-            let form = Signal::derive(move || record.with(|record| record.agreement_form.clone()));
+            let form = Memo::new(move |_| record.with(|record| record.agreement_form.clone()));
+            // Which boxes exist depends on the answer alone: typing the details never rebuilds them.
+            let details_label = Memo::new(move |_| form.with(|form| match form.answer.as_str() {
+                "does_not_agree" => Some("Why do they not agree?"),
+                "could_not_answer" => Some("Why could they not answer?"),
+                _ => None,
+            }));
+            let details = Memo::new(move |_| form.with(|form| form.details.clone()));
             let locked = Memo::new(move |_| live.is_locked());
             let open = Memo::new(move |_| record.with(|record| !record.plan.is_agreed() || matches!(record.plan.agreement, Some(Agreement::CouldNotAnswer { .. }))));
             let save = {
@@ -123,11 +130,11 @@ pub fn AgreementPage() -> impl IntoView {
                                     on_select=Callback::new(move |answer: String| autosave.change_now(move |record| record.agreement_form.answer = answer.clone()))
                                     error=error_for(agreement_fields::ANSWER)
                                 />
-                                {move || form.with(|form| form.answer == "does_not_agree" || form.answer == "could_not_answer").then(|| view! {
+                                {move || details_label.get().map(|label| view! {
                                     <TextArea
                                         id=agreement_fields::DETAILS
-                                        label=if form.with_untracked(|form| form.answer == "does_not_agree") { "Why do they not agree?" } else { "Why could they not answer?" }
-                                        value=Signal::derive(move || form.with(|form| form.details.clone()))
+                                        label=label
+                                        value=details
                                         on_input=Callback::new(move |text: String| autosave.change_typing(move |record| record.agreement_form.details = text.clone()))
                                         on_blur=autosave.flusher()
                                         error=error_for(agreement_fields::DETAILS)

@@ -57,8 +57,11 @@ fn GoalFormView(
     locked: Memo<bool>,
 ) -> impl IntoView {
     let record = autosave.draft;
-    let form =
-        Signal::derive(move || record.with(|record| record.goal_form.clone().unwrap_or_default()));
+    let form = Memo::new(move |_| record.with(|record| record.goal_form.clone().unwrap_or_default()));
+    // Each box reads its own part of the form through a memo: a keystroke in one re-runs only its own.
+    fn pick<T: Clone + PartialEq + Send + Sync + 'static>(form: Memo<GoalForm>, get: fn(&GoalForm) -> T) -> Memo<T> {
+        Memo::new(move |_| form.with(get))
+    }
     let errors = RwSignal::new(FieldErrors::default());
     let title = if editing { "Change goal" } else { "Add a goal" };
     Effect::new(move |_| set_title(title, !errors.with(FieldErrors::is_empty)));
@@ -124,7 +127,12 @@ fn GoalFormView(
     let areas: Vec<(String, String)> = AreaOfNeed::all()
         .map(|area| (area.code().to_string(), area.label().to_string()))
         .collect();
-    let start_now = move || form.with(|form| form.start_now.clone());
+    // The parts of the form that decide which boxes exist are memos: typing into a box changes the
+    // form, but must never rebuild the boxes (that loses focus and the letters typed next).
+    let start_now = pick(form, |form| form.start_now.clone());
+    let target_is_date = pick(form, |form| form.target == "date");
+    let target_date = pick(form, |form| form.target_date.clone());
+    let reminder_date = pick(form, |form| form.reminder_date.clone());
     view! {
         <a href=plan_href.clone() class="govuk-back-link">"Back to the plan"</a>
         <div class="govuk-grid-row">
@@ -140,7 +148,7 @@ fn GoalFormView(
                         id=goal_fields::TEXT
                         label="What is the goal?"
                         hint="In words the person on probation would use, for example: find a settled place to live"
-                        value=Signal::derive(move || form.with(|form| form.text.clone()))
+                        value=pick(form, |form| form.text.clone())
                         on_input=typing(|form, text| form.text = text)
                         on_blur=autosave.flusher()
                         error=error_for(goal_fields::TEXT)
@@ -149,7 +157,7 @@ fn GoalFormView(
                         id=goal_fields::AREA.to_string()
                         legend="What is the main area of need?".to_string()
                         options=areas.clone()
-                        selected=Signal::derive(move || form.with(|form| (!form.area.is_empty()).then(|| form.area.clone())))
+                        selected=pick(form, |form| (!form.area.is_empty()).then(|| form.area.clone()))
                         on_select=choosing(|form, code| form.area = code)
                         error=error_for(goal_fields::AREA)
                     />
@@ -158,7 +166,7 @@ fn GoalFormView(
                         legend="Does it help with any other areas? (optional)".to_string()
                         hint=Some("Select all that apply".to_string())
                         options=areas
-                        ticked=Signal::derive(move || form.with(|form| form.related.clone()))
+                        ticked=pick(form, |form| form.related.clone())
                         on_toggle=Callback::new(move |(code, on): (String, bool)| autosave.change_now(move |record| {
                             let form = record.goal_form.get_or_insert_with(GoalForm::default);
                             form.related.retain(|related| *related != code);
@@ -171,7 +179,7 @@ fn GoalFormView(
                     <TextArea
                         id=goal_fields::MEASURED
                         label="How will progress be measured? (optional)"
-                        value=Signal::derive(move || form.with(|form| form.measured.clone()))
+                        value=pick(form, |form| form.measured.clone())
                         on_input=typing(|form, text| form.measured = text)
                         on_blur=autosave.flusher()
                         error=error_for(goal_fields::MEASURED)
@@ -182,11 +190,11 @@ fn GoalFormView(
                         legend="Can they start working on this goal now?".to_string()
                         inline=true
                         options=vec![("yes".into(), "Yes".into()), ("no".into(), "No, it is a future goal".into())]
-                        selected=Signal::derive(move || form.with(|form| (!form.start_now.is_empty()).then(|| form.start_now.clone())))
+                        selected=pick(form, |form| (!form.start_now.is_empty()).then(|| form.start_now.clone()))
                         on_select=choosing(|form, value| form.start_now = value)
                         error=error_for(goal_fields::START_NOW)
                     />
-                    {move || match start_now().as_str() {
+                    {move || match start_now.get().as_str() {
                         "yes" => view! {
                             <div class="govuk-inset-text">
                                 <Radios
@@ -198,16 +206,16 @@ fn GoalFormView(
                                         ("12".into(), "In 12 months".into()),
                                         ("date".into(), "Set another date".into()),
                                     ]
-                                    selected=Signal::derive(move || form.with(|form| (!form.target.is_empty()).then(|| form.target.clone())))
+                                    selected=pick(form, |form| (!form.target.is_empty()).then(|| form.target.clone()))
                                     on_select=choosing(|form, value| form.target = value)
                                     error=error_for(goal_fields::TARGET)
                                 />
-                                {move || (form.with(|form| form.target == "date")).then(|| view! {
+                                {move || target_is_date.get().then(|| view! {
                                     <DateInput
                                         id=goal_fields::TARGET_DATE.to_string()
                                         legend="Target date"
                                         hint="Today or later. For example, 27 3 2027"
-                                        value=Signal::derive(move || form.with(|form| form.target_date.clone()))
+                                        value=target_date
                                         on_input=Callback::new(move |parts: crate::domain::dates::DateParts| autosave.change_typing(move |record| record.goal_form.get_or_insert_with(GoalForm::default).target_date = parts.clone()))
                                         on_blur=autosave.flusher()
                                         error=error_for(goal_fields::TARGET_DATE)
@@ -221,7 +229,7 @@ fn GoalFormView(
                                     id=goal_fields::REMINDER_DATE.to_string()
                                     legend="Reminder date (optional)"
                                     hint="When to look at this goal again. For example, 27 3 2027"
-                                    value=Signal::derive(move || form.with(|form| form.reminder_date.clone()))
+                                    value=reminder_date
                                     on_input=Callback::new(move |parts: crate::domain::dates::DateParts| autosave.change_typing(move |record| record.goal_form.get_or_insert_with(GoalForm::default).reminder_date = parts.clone()))
                                     on_blur=autosave.flusher()
                                     error=error_for(goal_fields::REMINDER_DATE)

@@ -353,7 +353,7 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
     let record = autosave.draft;
     let form = {
         let goal_id = goal_id.clone();
-        Signal::derive(move || {
+        Memo::new(move |_| {
             record.with(|record| record.step_forms.get(&goal_id).cloned().unwrap_or_default())
         })
     };
@@ -403,7 +403,8 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
         .chain([("someone_else".to_string(), "Someone else".to_string())])
         .collect();
     let (edit_description, edit_actor, edit_name) = (edit.clone(), edit.clone(), edit.clone());
-    let someone_else = move || form.with(|form| form.actor == "someone_else");
+    // Whether the name box exists depends on the choice alone: typing the name never rebuilds it.
+    let someone_else = Memo::new(move |_| form.with(|form| form.actor == "someone_else"));
     let name_field = step_field("name", &goal_id);
     view! {
         <div class="workbook-step-form">
@@ -426,7 +427,7 @@ fn AddStepForm(autosave: Autosave<PlanRecord>, goal_id: String) -> impl IntoView
                 on_select=Callback::new(move |code: String| edit_actor(std::sync::Arc::new(move |form: &mut StepForm| form.actor = code.clone()), false))
                 error=error_for(step_field("actor", &goal_id))
             />
-            {move || someone_else().then(|| {
+            {move || someone_else.get().then(|| {
                 let edit_name = edit_name.clone();
                 view! {
                     <TextInput

@@ -1,19 +1,49 @@
 // Every end-to-end journey fails on a console message (or page error) containing "panicked": a
-// panic in the app is a bug wherever it happens, even if the screen looks right.
+// panic in the app is a bug wherever it happens, even if the screen looks right. It fails too when
+// any screen it passes through shows two elements with one id (a label then names the wrong control).
 import { test as base, expect } from '@playwright/test';
 
-const panics = [];
+const problems = [];
 
-/** Watches every page of `context` (present and future) for panics. */
+/** Runs in every page before the app: reports each id found on more than one element, once. */
+function reportDuplicateIds() {
+  const reported = new Set();
+  let scheduled = false;
+  const check = () => {
+    scheduled = false;
+    const counts = new Map();
+    for (const element of document.querySelectorAll('[id]')) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    for (const [id, count] of counts) {
+      if (count > 1 && !reported.has(`${location.pathname} ${id}`)) {
+        reported.add(`${location.pathname} ${id}`);
+        console.error(`duplicate id "${id}" on ${count} elements at ${location.pathname}`);
+      }
+    }
+  };
+  new MutationObserver(() => {
+    if (!scheduled) {
+      scheduled = true;
+      setTimeout(check, 50);
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['id'] });
+}
+
+/** Watches every page of `context` (present and future) for panics and duplicate ids. */
+const watched = new WeakSet();
+
 export function watchPanics(context) {
+  if (watched.has(context)) return context;
+  watched.add(context);
   const watch = (page) => {
     page.on('console', (message) => {
-      if (message.text().includes('panicked')) panics.push(`${page.url()}: ${message.text()}`);
+      const text = message.text();
+      if (text.includes('panicked') || text.startsWith('duplicate id ')) problems.push(`${page.url()}: ${text}`);
     });
     page.on('pageerror', (error) => {
-      if (String(error).includes('panicked')) panics.push(`${page.url()}: ${error}`);
+      if (String(error).includes('panicked')) problems.push(`${page.url()}: ${error}`);
     });
   };
+  context.addInitScript(reportDuplicateIds);
   context.pages().forEach(watch);
   context.on('page', watch);
   return context;
@@ -25,13 +55,13 @@ export const test = base.extend({
     await use(context);
   },
   noPanics: [async ({ browser }, use) => {
-    panics.length = 0;
+    problems.length = 0;
     // Contexts a journey makes itself (an officer's and a senior's browser) are watched too.
     const newContext = browser.newContext.bind(browser);
     browser.newContext = async (...args) => watchPanics(await newContext(...args));
     await use();
     browser.newContext = newContext;
-    expect(panics, 'console messages containing "panicked"').toEqual([]);
+    expect(problems, 'console messages containing "panicked", and duplicate ids').toEqual([]);
   }, { auto: true }],
 });
 

@@ -19,7 +19,8 @@ pub mod goal_fields {
     pub const MEASURED: &str = "goal-measured";
     pub const START_NOW: &str = "goal-start-now";
     pub const TARGET: &str = "goal-target";
-    pub const TARGET_DATE: &str = "goal-target-date";
+    /// Not "goal-target-date": that is the id of the "Set another date" radio of `TARGET`.
+    pub const TARGET_DATE: &str = "goal-date";
     pub const REMINDER_DATE: &str = "goal-reminder-date";
 }
 
