@@ -74,3 +74,46 @@ writeFileSync(join(target, 'offence-weights.tsv'), [weightsHeader, ...rows.map((
 // Written rather than copied, so the copy does not inherit a read-only mode from the source.
 writeFileSync(join(target, 'LICENSE'), readFileSync(join(source, 'LICENSE')));
 console.log(`wrote ${rows.length} offences to assets/offences/offences.tsv and offence-weights.tsv`);
+
+// R1.2's offences of concern (domain.md §3) by Home Office code, for pre-filling the screening from
+// 1.1 and flagging a screening that leaves one out. There is no published list by code: this is our
+// rule over the Home Office groups and descriptions above, kept here so it can be read and re-run.
+function concerns(code, entry) {
+  const group = code.slice(0, 3);
+  const parent = tidy(entry.parentGroupDescription);
+  // The most specific words: a sub-category where there is one ("Malicious wounding and other like
+  // offences" covers stalking too), else the category.
+  const category = tidy(entry.categoryDescription);
+  const subCategory = tidy(entry.subCategoryDescription).replace(/\[Use this code only.*?\]/i, '').trim();
+  const text = (subCategory || category).toLowerCase();
+  const keys = [];
+  const add = (key, yes) => { if (yes && !keys.includes(key)) keys.push(key); };
+  add('murder', parent === 'Violence against the person' && ['001', '002', '003', '004'].includes(group));
+  add('wounding', group === '005' || /wounding|grievous bodily harm|\bgbh\b/.test(text));
+  add('arson', group === '056' || /\barson\b/.test(text));
+  add('robbery', group === '034' || /\brobbery\b|assaults? with intent to rob/.test(text));
+  add('aggravated_burglary', /aggravated burglary/.test(text));
+  add('kidnap', /kidnap|false imprisonment|hostage/.test(text));
+  const sexual = parent === 'Sexual offences' && !/bigamy|libel/.test(text);
+  const child = /child|under (1[0-7]|[0-9])\b|girl|boy|minor|young person/.test(text);
+  add('sexual_child', sexual && child);
+  add('sexual_adult', sexual && !child);
+  add('weapons', /firearm|offensive weapon|\bknife|\bknives|bladed|\bweapon/.test(text));
+  add('aggravated', /racially|religiously/.test(text));
+  add('custody', /prison mutiny/.test(text));
+  return keys;
+}
+
+const concernRows = Object.keys(offences)
+  .filter((code) => /^\d{5}$/.test(code))
+  .sort()
+  .map((code) => [code, concerns(code, offences[code])])
+  .filter(([, keys]) => keys.length > 0)
+  .map(([code, keys]) => `${code}\t${keys.join(',')}`);
+const concernHeader =
+  '# R1.2 offences of concern by Home Office offence code: code, then the R1.2 rows it falls under. Derived by ' +
+  'scripts/derive-offences.mjs (its `concerns` rule, ours: there is no published list by code) from the ' +
+  'group and descriptions in ministryofjustice/hmpps-arns-risk-actuarial-api actuarial-mapping.json (MIT licence, ' +
+  'Crown Copyright (Ministry of Justice); see assets/offences/LICENSE).';
+writeFileSync(join(root, 'src', 'domain', 'questionnaire', 'offences-of-concern.tsv'), [concernHeader, ...concernRows].join('\n') + '\n');
+console.log(`wrote ${concernRows.length} offences of concern to src/domain/questionnaire/offences-of-concern.tsv`);

@@ -100,19 +100,26 @@ impl Answers {
     }
 
     /// Ticks or unticks one value of a "select all that apply" question, keeping the definition's order.
+    /// An exclusive answer ("No income") ticked clears every other; another ticked clears it.
     pub fn toggle_choice(&mut self, item: &Item, value: &str, ticked: bool) {
         let current = self.choices(item.code);
-        let values = item
-            .choices()
+        let choices = item.choices();
+        let ticked_exclusive = ticked
+            && choices
+                .iter()
+                .any(|choice| choice.value == value && choice.exclusive);
+        let values = choices
             .iter()
-            .map(|choice| choice.value)
             .filter(|candidate| {
-                if *candidate == value {
+                if candidate.value == value {
                     ticked
+                } else if ticked && (ticked_exclusive || candidate.exclusive) {
+                    false
                 } else {
-                    current.iter().any(|v| v == candidate)
+                    current.iter().any(|v| v == candidate.value)
                 }
             })
+            .map(|choice| choice.value)
             .map(str::to_string)
             .collect();
         self.set(item.code, Answer::Choices(values));
@@ -238,6 +245,46 @@ impl Answers {
 mod tests {
     use super::*;
     use crate::domain::questionnaire::{find_item, ACCOMMODATION};
+
+    /// 5.1 sources of income: "No income" stands alone.
+    fn income() -> &'static Item {
+        find_item("5.1").map(|(_, item)| item).expect("5.1 exists")
+    }
+
+    #[test]
+    fn an_exclusive_answer_clears_the_others_and_another_clears_it() {
+        let mut answers = Answers::default();
+        answers.toggle_choice(income(), "benefits", true);
+        answers.toggle_choice(income(), "family", true);
+        assert_eq!(answers.choices("5.1"), ["benefits", "family"]);
+        answers.toggle_choice(income(), "none", true);
+        assert_eq!(answers.choices("5.1"), ["none"]);
+        answers.toggle_choice(income(), "employment", true);
+        assert_eq!(answers.choices("5.1"), ["employment"]);
+        answers.toggle_choice(income(), "employment", false);
+        assert_eq!(answers.get("5.1"), None);
+        // 2.10 disinhibitors offer "None" too.
+        let disinhibitors = find_item("2.10").unwrap().1;
+        answers.toggle_choice(disinhibitors, "alcohol", true);
+        answers.toggle_choice(disinhibitors, "none", true);
+        assert_eq!(answers.choices("2.10"), ["none"]);
+    }
+
+    proptest::proptest! {
+        /// Whatever is ticked and unticked, in any order, an exclusive answer is never kept with another.
+        #[test]
+        fn no_toggles_keep_an_exclusive_answer_with_another(
+            toggles in proptest::collection::vec((proptest::sample::select(vec!["employment", "benefits", "pension", "family", "illegal", "other", "none", "unknown"]), proptest::bool::ANY), 0..20)
+        ) {
+            let mut answers = Answers::default();
+            for (value, on) in toggles {
+                answers.toggle_choice(income(), value, on);
+                let ticked = answers.choices("5.1");
+                proptest::prop_assert!(!(ticked.len() > 1 && ticked.iter().any(|v| v == "none")), "{ticked:?}");
+                proptest::prop_assert!(ticked.iter().all(|v| v != "unknown"));
+            }
+        }
+    }
 
     #[test]
     fn an_emptied_text_is_no_answer() {

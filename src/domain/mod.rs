@@ -22,6 +22,7 @@ pub mod records;
 pub mod reviews;
 pub mod rosh;
 pub mod scoring;
+pub mod screening;
 pub mod signing;
 pub mod storage;
 pub mod validation;

@@ -96,8 +96,18 @@ fn validate_item(
                 problem(format!("Select an answer for {title}"));
             }
         }
-        ItemKind::MultipleChoice(_) => {
-            if missing {
+        ItemKind::MultipleChoice(choices) => {
+            let ticked = answers.choices(item.code);
+            let alone = choices.iter().find(|choice| {
+                choice.exclusive && ticked.iter().any(|value| value == choice.value)
+            });
+            if let (Some(alone), true) = (alone, ticked.len() > 1) {
+                // Only a record from before exclusive answers, or one edited by hand, can hold both.
+                problem(format!(
+                    "{}: “{}” cannot be selected with another answer",
+                    item.question, alone.label
+                ));
+            } else if missing {
                 problem(format!("Select at least one option for {title}"));
             }
         }

@@ -463,6 +463,9 @@ pub fn Checkboxes(
     /// Receives the value and whether it is now ticked.
     on_toggle: Callback<(String, bool)>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// Answers that stand alone ("None"): shown after an "or" divider, as GOV.UK does.
+    #[prop(optional)]
+    exclusive: Vec<String>,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -484,13 +487,16 @@ pub fn Checkboxes(
             let input_id = if index == 0 { id.clone() } else { format!("{id}-{value}") };
             let checked_value = value.clone();
             let toggled_value = value.clone();
+            let alone = exclusive.contains(&value);
             view! {
+                {alone.then(|| view! { <div class="govuk-checkboxes__divider">"or"</div> })}
                 <div class="govuk-checkboxes__item">
                     <input
                         class="govuk-checkboxes__input"
                         id=input_id.clone()
                         name=id.clone()
                         type="checkbox"
+                        data-behaviour=alone.then_some("exclusive")
                         value=value
                         prop:checked=move || ticked.with(|ticked| ticked.contains(&checked_value))
                         on:change=move |ev| on_toggle.run((toggled_value.clone(), event_target_checked(&ev)))

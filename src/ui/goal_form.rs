@@ -57,9 +57,13 @@ fn GoalFormView(
     locked: Memo<bool>,
 ) -> impl IntoView {
     let record = autosave.draft;
-    let form = Memo::new(move |_| record.with(|record| record.goal_form.clone().unwrap_or_default()));
+    let form =
+        Memo::new(move |_| record.with(|record| record.goal_form.clone().unwrap_or_default()));
     // Each box reads its own part of the form through a memo: a keystroke in one re-runs only its own.
-    fn pick<T: Clone + PartialEq + Send + Sync + 'static>(form: Memo<GoalForm>, get: fn(&GoalForm) -> T) -> Memo<T> {
+    fn pick<T: Clone + PartialEq + Send + Sync + 'static>(
+        form: Memo<GoalForm>,
+        get: fn(&GoalForm) -> T,
+    ) -> Memo<T> {
         Memo::new(move |_| form.with(get))
     }
     let errors = RwSignal::new(FieldErrors::default());

@@ -14,6 +14,7 @@ use super::score_panel::ScorePanel;
 use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
+use crate::domain::screening;
 use crate::domain::signing::section_comments;
 use crate::domain::validation::{validate_section, Strictness};
 
@@ -40,6 +41,14 @@ pub fn SectionPage() -> impl IntoView {
             <LiveCaseView case_id=case_id render={move |live: LiveCase| {
                 if !live.signing.draft.with_untracked(|_| live.is_locked()) {
                     live.assessment.visit_section(section.id);
+                    let prefill = live.assessment.draft.with_untracked(|draft| screening::prefill_on_opening(section.id, &draft.answers));
+                    if let Some((code, answer)) = prefill {
+                        live.assessment.change_now(move |draft| {
+                            if draft.answers.get(code).is_none() {
+                                draft.answers.set(code, answer.clone());
+                            }
+                        });
+                    }
                 }
                 view! { <SectionForm section=section live=live change=change.clone() /> }.into_any()
             }} />

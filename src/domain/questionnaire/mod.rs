@@ -33,6 +33,9 @@ pub struct Choice {
     pub value: &'static str,
     pub label: &'static str,
     pub score: Option<u32>,
+    /// In a "select all that apply" question, an answer that stands alone ("No income", "None"):
+    /// ticking it clears the others, and ticking another clears it.
+    pub exclusive: bool,
 }
 
 /// What kind of answer an item takes, and so how it is asked, stored, checked and shown.
@@ -135,6 +138,8 @@ pub enum Condition {
     AnyYes(&'static [&'static str]),
     /// Any item of the section with this id is answered "yes" or ticked.
     AnyYesInSection(&'static str),
+    /// The answer to this screening item contradicts an earlier answer (`domain::screening`).
+    Contradicted(&'static str),
 }
 
 /// What a closing "linked to" judgement of sections 2–12 is about (domain.md §2).
@@ -248,8 +253,10 @@ impl Item {
     }
 
     /// "3.4 Suitability of accommodation": how the item is named in messages and summaries.
+    /// A reason item reads under the code of the answer it explains ("R2.3 Why does…").
     pub fn title(&self) -> String {
-        format!("{} {}", self.code, self.question)
+        let shown = self.code.strip_suffix(".reason").unwrap_or(self.code);
+        format!("{shown} {}", self.question)
     }
 }
 
@@ -268,6 +275,9 @@ impl Condition {
                     .iter()
                     .any(|item| item.applies(answers) && answers.says_yes(item.code))
             }),
+            Condition::Contradicted(code) => {
+                crate::domain::screening::contradiction(answers, code).is_some()
+            }
         }
     }
 
@@ -280,6 +290,7 @@ impl Condition {
             Condition::AnyYesInSection(id) => section(id)
                 .map(|section| section.items.iter().map(|item| item.code).collect())
                 .unwrap_or_default(),
+            Condition::Contradicted(code) => crate::domain::screening::inputs_of(code).to_vec(),
         }
     }
 }

@@ -108,6 +108,19 @@ const OFFENCES_OF_CONCERN: Grid = Grid {
     ],
 };
 
+/// The reason asked for when a screening answer contradicts an earlier one (`domain::screening`),
+/// kept under "R2.3.reason" beside "R2.3".
+const fn reason(code: &'static str, reason_code: &'static str) -> Item {
+    item(
+        reason_code,
+        "Why does this screening answer differ from the earlier answer?",
+        DETAILS,
+    )
+    .required()
+    .hint("The full analysis is asked for only when the screening finds a risk. Change the screening answer, or say why the earlier answer does not apply")
+    .when(Condition::Contradicted(code))
+}
+
 /// The screening items, also read by the full analysis' conditions.
 pub const ROSH_SCREENING: Section = section(
     "rosh-screening",
@@ -115,10 +128,12 @@ pub const ROSH_SCREENING: Section = section(
     &[
         item("R1.2", "Current or previous offences of concern", ItemKind::Grid(&OFFENCES_OF_CONCERN))
             .optional()
-            .hint("Tick every offence of concern, current or previous. Leave blank if there are none"),
+            .hint("Tick every offence of concern, current or previous. Current offences of concern named in 1.1 are ticked for you. Leave blank if there are none"),
+        reason("R1.2", "R1.2.reason"),
         item("R2.1", "Has the person ever assaulted or threatened to assault staff?", SCREEN),
         item("R2.2", "Has the person ever assaulted or threatened others?", SCREEN),
         item("R2.3", "Has the person been a perpetrator of domestic abuse?", SCREEN),
+        reason("R2.3", "R2.3.reason"),
         item("R2.4", "Has the person stalked or harassed anyone?", SCREEN),
         item("R2.5", "Has the person shown hate-based attitudes or behaviour?", SCREEN),
         item("R2.6", "Has the person previously been assessed as High or Very high risk of serious harm?", SCREEN),
@@ -132,6 +147,7 @@ pub const ROSH_SCREENING: Section = section(
         item("R4.2", "Is there a risk to children in general?", SCREEN),
         item("R5.1", "Is there a risk of suicide?", SCREEN),
         item("R5.2", "Is there a risk of self-harm?", SCREEN),
+        reason("R5.2", "R5.2.reason"),
         item("R5.3", "Are there concerns about coping in custody or in a hostel?", SCREEN),
         item("R5.4", "Is the person vulnerable, for example to exploitation or bullying?", SCREEN),
         item("R6.1", "Is there a risk of escape or absconding?", SCREEN),

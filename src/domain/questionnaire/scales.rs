@@ -7,6 +7,7 @@ const fn scored(value: &'static str, label: &'static str, score: u32) -> Choice 
         value,
         label,
         score: Some(score),
+        exclusive: false,
     }
 }
 
@@ -15,6 +16,17 @@ const fn unscored(value: &'static str, label: &'static str) -> Choice {
         value,
         label,
         score: None,
+        exclusive: false,
+    }
+}
+
+/// An answer of a "select all that apply" question that excludes every other ("None").
+const fn only(value: &'static str, label: &'static str) -> Choice {
+    Choice {
+        value,
+        label,
+        score: None,
+        exclusive: true,
     }
 }
 
@@ -160,6 +172,7 @@ pub const DISINHIBITORS: &[Choice] = &[
     unscored("drugs", "Drugs"),
     unscored("prescribed", "Prescribed medication"),
     unscored("other", "Something else"),
+    only("none", "None"),
 ];
 
 pub const INCOME_SOURCES: &[Choice] = &[
@@ -169,7 +182,7 @@ pub const INCOME_SOURCES: &[Choice] = &[
     unscored("family", "Family, partner or friends"),
     unscored("illegal", "Illegal earnings"),
     unscored("other", "Other"),
-    unscored("none", "No income"),
+    only("none", "No income"),
 ];
 
 pub const DOMESTIC_ABUSE_ROLE: &[Choice] = &[

@@ -310,3 +310,22 @@ fn the_new_section_2_questions_are_required_and_2_7_asks_more_when_others_were_i
         "How many other people were involved? must be between 1 and 99"
     );
 }
+
+#[test]
+fn an_exclusive_answer_kept_with_another_is_a_problem_at_its_field() {
+    // Only a record edited by hand (or from before "No income" stood alone) can hold both.
+    let mut answers = Answers::default();
+    answers.set(
+        "5.1",
+        Answer::Choices(vec!["benefits".into(), "none".into()]),
+    );
+    assert_eq!(
+        problems("5", &answers, Strictness::WhileAnswering),
+        [(
+            "5.1".to_string(),
+            "Sources of income: “No income” cannot be selected with another answer".to_string()
+        )]
+    );
+    answers.set("5.1", Answer::Choices(vec!["none".into()]));
+    assert!(problems("5", &answers, Strictness::WhileAnswering).is_empty());
+}

@@ -12,8 +12,10 @@ use super::autosave::Autosave;
 use super::components::{error_at, Checkboxes, DateInput, Radios};
 use crate::domain::answers::{Answer, Answers};
 use crate::domain::errors::FieldErrors;
-use crate::domain::questionnaire::{Item, ItemKind};
+use crate::domain::questionnaire::{find_item, Item, ItemKind};
+use crate::domain::screening;
 use crate::domain::validation::entry_key;
+use leptos_router::hooks::use_params_map;
 
 /// The id of an answer's first input, used by error links: "item-3-4", "item-1-1-e1-offence".
 pub fn item_field_id(key: &str) -> String {
@@ -112,7 +114,51 @@ pub fn ItemField(field: Slot, #[prop(into)] errors: Signal<FieldErrors>) -> impl
         let field = field.clone();
         move |_| field.read(|answers| field.item.applies(answers))
     });
-    move || applies.get().then(|| render_field(field.clone(), errors))
+    move || {
+        applies.get().then(|| {
+            view! {
+                {contradiction_notice(&field)}
+                {render_field(field.clone(), errors)}
+            }
+        })
+    }
+}
+
+/// Above a screening question whose answer contradicts an earlier one: what, and a link to the
+/// earlier answer (its reason box follows the question, from the questionnaire).
+fn contradiction_notice(field: &Slot) -> Option<AnyView> {
+    let item = field.item;
+    screening::reason_item(item.code)?;
+    let found = {
+        let field = field.clone();
+        Memo::new(move |_| field.read(|answers| screening::contradiction(answers, item.code)))
+    };
+    let case_id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .unwrap_or_default();
+    Some(
+        (move || {
+            found.get().map(|found| {
+                let earlier = find_item(found.earlier);
+                let href = earlier.map_or_else(String::new, |(section, _)| {
+                    format!("/cases/{case_id}/assessment/{}?change={}", section.id, found.earlier)
+                });
+                let earlier_title = earlier.map_or_else(|| found.earlier.to_string(), |(_, item)| item.title());
+                view! {
+                    <div class="govuk-warning-text workbook-contradiction" data-testid="contradiction">
+                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                        <strong class="govuk-warning-text__text">
+                            <span class="govuk-visually-hidden">"Warning"</span>
+                            {format!("{}. Change the answer below, or say why in the box after it. ", found.message)}
+                            <a class="govuk-link" href=href>{format!("See the earlier answer: {earlier_title}")}</a>
+                        </strong>
+                    </div>
+                }
+            })
+        })
+        .into_any(),
+    )
 }
 
 fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
@@ -176,6 +222,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
                     ticked=ticked
                     on_toggle=on_toggle
                     error=error
+                    exclusive=choices.iter().filter(|choice| choice.exclusive).map(|choice| choice.value.to_string()).collect()
                 />
             }
             .into_any()

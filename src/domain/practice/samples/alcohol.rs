@@ -260,6 +260,12 @@ fn reference() -> ReferenceAssessment {
         ],
     );
 
+    text(
+        &mut a,
+        "R5.2.reason",
+        "10.5 is her suicidal thoughts when drunk, recorded at R5.1; she has never self-harmed.",
+    );
+
     // RoSH full analysis
     text(&mut a, "FA.1", "Assaults on a door supervisor and, in 2023, a police officer: slapping, scratching, pushing when drunk and thwarted. No weapons, no serious injury.");
     text(

@@ -275,6 +275,8 @@ fn reference() -> ReferenceAssessment {
         ],
     );
 
+    text(&mut a, "R5.2.reason", "Self-harmed once at 15 (10.5), none since and no current indicators: the risk of self-harm is not current.");
+
     // RoSH full analysis
     text(&mut a, "FA.1", "Violence to strangers (and once to another pupil) in public places, in a group, after drinking; a kick to a man on the ground.");
     text(&mut a, "FA.2", "Perceived disrespect in front of peers, alcohol at weekends, late nights in the town centre.");
