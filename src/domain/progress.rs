@@ -129,6 +129,81 @@ pub fn hidden_answers(section: &Section, answers: &Answers) -> Vec<&'static str>
         .collect()
 }
 
+/// Whether a section still needs the officer: it can start, is needed now, and is not completed.
+fn needs_work(status: SectionStatus) -> bool {
+    matches!(
+        status,
+        SectionStatus::NotStarted | SectionStatus::InProgress | SectionStatus::Problem
+    )
+}
+
+/// The section to go to from `current` ("Save and go to the next section"): the first after it in
+/// task-list order that still needs work, else the first before it; `None` when none does.
+pub fn next_section(
+    statuses: &[(&'static Section, SectionStatus)],
+    current: &str,
+) -> Option<&'static Section> {
+    let at = statuses
+        .iter()
+        .position(|(section, _)| section.id == current)
+        .map_or(0, |at| at + 1);
+    statuses[at..]
+        .iter()
+        .chain(&statuses[..at])
+        .find(|(section, status)| section.id != current && needs_work(*status))
+        .map(|(section, _)| *section)
+}
+
+/// What the officer does next once the sections allow it.
+#[derive(Debug, Clone, Copy)]
+pub enum NextStep {
+    /// A section still needs work.
+    Section(&'static Section),
+    /// Every needed section is completed; the plan is not yet agreed.
+    SentencePlan,
+    /// Assessment completed and plan agreed: sign it.
+    Signing,
+}
+
+impl PartialEq for NextStep {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (NextStep::Section(one), NextStep::Section(other)) => one.id == other.id,
+            (NextStep::SentencePlan, NextStep::SentencePlan)
+            | (NextStep::Signing, NextStep::Signing) => true,
+            _ => false,
+        }
+    }
+}
+
+/// The next step from the task list or from a section's check answers.
+pub fn next_step(
+    statuses: &[(&'static Section, SectionStatus)],
+    current: Option<&str>,
+    plan_agreed: bool,
+) -> NextStep {
+    match next_section(statuses, current.unwrap_or("")) {
+        Some(section) => NextStep::Section(section),
+        None if current.is_some_and(|current| {
+            statuses
+                .iter()
+                .any(|(section, status)| section.id == current && needs_work(*status))
+        }) =>
+        {
+            // Only the current section is left: it is the next step itself.
+            let current = current.unwrap_or_default();
+            statuses
+                .iter()
+                .find(|(section, _)| section.id == current)
+                .map_or(NextStep::SentencePlan, |(section, _)| {
+                    NextStep::Section(section)
+                })
+        }
+        None if plan_agreed => NextStep::Signing,
+        None => NextStep::SentencePlan,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,5 +385,47 @@ mod tests {
         assert!(hidden_answers(drugs, &answers).is_empty());
         answers.set("8.1", Answer::Choice("no".into()));
         assert_eq!(hidden_answers(drugs, &answers), ["8.2", "8.4"]);
+    }
+
+    #[test]
+    fn the_next_section_is_the_next_one_not_yet_completed_wrapping_round() {
+        let mut answers = Answers::default();
+        let mut completed = BTreeSet::new();
+        for id in ["1", "2", "3"] {
+            completed.insert(id.to_string());
+        }
+        let all = statuses(&answers, &completed, None);
+        // 1, 2 and 3 are marked completed but 1 and 3 have problems (nothing answered): from 2, 3 is next.
+        assert_eq!(next_section(&all, "2").map(|s| s.id), Some("3"));
+        // Sections that cannot start yet (the full analysis) or are optional (the risk management
+        // plan at Low) are passed over.
+        let ids: Vec<&str> = SECTIONS.iter().map(|s| s.id).collect();
+        let before_full = ids[ids.iter().position(|id| *id == "rosh-full").unwrap() - 1];
+        let after = next_section(&all, before_full).unwrap();
+        assert_ne!(after.id, "rosh-full");
+        // From the last section, it wraps round to the first that needs work.
+        let last = *ids.last().unwrap();
+        assert_eq!(next_section(&all, last).map(|s| s.id), Some("1"));
+        // Nothing needs work: no next section; the plan, then signing, come next.
+        yes(&mut answers, "3.3");
+        let everything: BTreeSet<String> = ids.iter().map(|id| id.to_string()).collect();
+        let done: Vec<_> = statuses(&answers, &everything, None)
+            .into_iter()
+            .map(|(section, _)| (section, SectionStatus::Completed))
+            .collect();
+        assert_eq!(next_section(&done, "3"), None);
+        assert_eq!(next_step(&done, Some("3"), false), NextStep::SentencePlan);
+        assert_eq!(next_step(&done, None, true), NextStep::Signing);
+        // Only the current one left: it is the next step itself.
+        let mut one_left = done.clone();
+        one_left[2].1 = SectionStatus::InProgress;
+        assert_eq!(
+            next_step(&one_left, Some("3"), false),
+            NextStep::Section(one_left[2].0)
+        );
+        assert_eq!(
+            next_step(&one_left, Some("5"), false),
+            NextStep::Section(one_left[2].0)
+        );
     }
 }

@@ -13,7 +13,7 @@ use super::components::{focus_field, set_title};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
 use crate::domain::caseload::{
-    keeps_all, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey, UnreadableRecord,
+    keeps_all, no_matches, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey, UnreadableRecord,
 };
 use crate::domain::dates::format_long;
 use crate::domain::signing::CaseSigning;
@@ -65,12 +65,15 @@ async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>), StoreError> 
                 .remove(&case.id)
                 .map(|record| record.signing)
                 .unwrap_or_else(|| CaseSigning::new(&case.created_at, None));
-            let answers = assessment.map(|record| record.answers).unwrap_or_default();
+            let (answers, completed) = assessment
+                .map(|record| (record.answers, record.completed_sections))
+                .unwrap_or_default();
             let plan = plan.unwrap_or_else(|| crate::store::PlanRecord::new(&case.id));
             CaseloadRow::build(
                 &case.id,
                 &case.details,
                 &answers,
+                &completed,
                 &plan.plan,
                 &plan.review_settings,
                 &plan.significant_changes,
@@ -375,7 +378,18 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
                 </div>
             </fieldset>
         </div>
-        <table class="govuk-table workbook-caseload" id="caseload-table" data-module="moj-sortable-table">
+        <div aria-live="polite">
+            {move || shown.with(Vec::is_empty).then(|| {
+                let (heading, hint) = no_matches(&query.get(), filters.with(|filters| !filters.is_empty()));
+                view! {
+                    <div data-testid="no-matches">
+                        <h2 class="govuk-heading-m">{heading}</h2>
+                        <p class="govuk-body">{hint}</p>
+                    </div>
+                }
+            })}
+        </div>
+        <table class="govuk-table workbook-caseload" id="caseload-table" data-module="moj-sortable-table" hidden=move || shown.with(Vec::is_empty)>
             <caption class="govuk-table__caption govuk-table__caption--m" aria-live="polite" data-testid="caseload-count">
                 {move || {
                     let found = shown.with(Vec::len);

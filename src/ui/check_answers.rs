@@ -8,7 +8,7 @@ use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
 use super::offences::use_offence_table;
 use crate::domain::check_answers::summary_rows;
-use crate::domain::progress::{section_status, SectionStatus};
+use crate::domain::progress::{next_step, section_status, statuses, NextStep, SectionStatus};
 use crate::domain::questionnaire::{self, CheckContext};
 
 #[component]
@@ -17,7 +17,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let offences = use_offence_table();
     view! {
-        <LoadedCaseView case_id=case_id render={move |Loaded { case, assessment, .. }| {
+        <LoadedCaseView case_id=case_id render={move |Loaded { case, assessment, plan, .. }| {
             let section_id = params.read_untracked().get("section").unwrap_or_default();
             let Some(section) = questionnaire::section(&section_id) else {
                 set_title("Section not found", false);
@@ -27,6 +27,8 @@ pub fn CheckAnswersPage() -> impl IntoView {
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let marked = assessment.completed_sections.contains(section.id);
             let status = section_status(section, &assessment.answers, marked, Some(&context));
+            let all = statuses(&assessment.answers, &assessment.completed_sections, Some(&context));
+            let next = next_step_link(&case.id, next_step(&all, Some(section.id), plan.plan.is_agreed()));
             let section_href = format!("/cases/{}/assessment/{}", case.id, section.id);
             let task_list = format!("/cases/{}/assessment", case.id);
             let answers = assessment.answers.clone();
@@ -66,8 +68,30 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 <h1 class="govuk-heading-l">{format!("Check your answers: {}", section.heading())}</h1>
                 <dl class="govuk-summary-list" data-testid="check-answers">{rows}</dl>
                 <div class=class data-testid="section-status">{message}</div>
-                <a href=task_list class="govuk-button" role="button" draggable="false">"Return to the task list"</a>
+                <div class="govuk-button-group">
+                    <a href=next.0 class="govuk-button" role="button" draggable="false" data-testid="next-step">{next.1}</a>
+                    <a href=task_list class="govuk-button govuk-button--secondary" role="button" draggable="false">"Return to the task list"</a>
+                </div>
             }.into_any()
         }} />
+    }
+}
+
+/// Where the next step is, and the words of its button. Answers are saved as they are given, so
+/// "save and" only says that nothing is left behind.
+pub fn next_step_link(case_id: &str, step: NextStep) -> (String, String) {
+    match step {
+        NextStep::Section(section) => (
+            format!("/cases/{case_id}/assessment/{}", section.id),
+            "Save and go to the next section".to_string(),
+        ),
+        NextStep::SentencePlan => (
+            format!("/cases/{case_id}/plan"),
+            "Save and go to the sentence plan".to_string(),
+        ),
+        NextStep::Signing => (
+            format!("/cases/{case_id}/signing"),
+            "Save and go to signing".to_string(),
+        ),
     }
 }

@@ -98,6 +98,7 @@ fn App() -> impl IntoView {
     view! {
         <Router>
             <RememberLocation />
+            <FocusHeadingOnNavigation />
             <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">"Skip to main content"</a>
             <header class="govuk-header workbook-header" data-module="govuk-header">
                 <div class="govuk-header__container govuk-width-container">
@@ -157,6 +158,52 @@ fn App() -> impl IntoView {
             </div>
         </Router>
     }
+}
+
+/// After every change of page, focus moves to the new page's `h1` (the GOV.UK pattern for
+/// single-page services), so Tab and a screen reader start from the top of the new page. Not on
+/// the first page, and not when the new page has put the focus somewhere itself (the field to
+/// change, the error summary).
+#[component]
+fn FocusHeadingOnNavigation() -> impl IntoView {
+    let location = use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|previous| previous != path) {
+            let before = document().active_element();
+            focus_heading_when_shown(before, 120);
+        }
+        path
+    });
+}
+
+/// Focuses `main h1` once it is there (pages that load a case show it a few frames later),
+/// unless focus has moved since the navigation to something other than the page itself.
+fn focus_heading_when_shown(before: Option<web_sys::Element>, frames_left: u32) {
+    request_animation_frame(move || {
+        let document = document();
+        let now = document.active_element();
+        let moved_by_page = match &now {
+            None => false,
+            Some(now) => {
+                now.tag_name() != "BODY" && now.is_connected() && before.as_ref() != Some(now)
+            }
+        };
+        if moved_by_page {
+            return;
+        }
+        match document.query_selector("main h1").ok().flatten() {
+            Some(heading) => {
+                use wasm_bindgen::JsCast;
+                let _ = heading.set_attribute("tabindex", "-1");
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.focus();
+                }
+            }
+            None if frames_left > 0 => focus_heading_when_shown(before, frames_left - 1),
+            None => {}
+        }
+    });
 }
 
 /// Writes every location the officer visits, for `return_to_last_location`.

@@ -8,7 +8,9 @@ use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
 use super::predictors_panel::PredictorsPanel;
 use crate::domain::predictors::inputs_from_assessment;
-use crate::domain::progress::{completed_count, statuses, when_required, SectionStatus};
+use crate::domain::progress::{
+    completed_count, next_step, statuses, when_required, NextStep, SectionStatus,
+};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::rosh::rosh_rating;
 use crate::domain::scoring::{identified_needs, score_section};
@@ -18,12 +20,32 @@ pub fn TaskListPage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, plan, .. }| {
             set_title("Assessment", false);
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let answers = &assessment.answers;
             let all = statuses(answers, &assessment.completed_sections, Some(&context));
             let (done, total) = completed_count(&all);
+            // The next step, one key away: the next section needing work, then the plan, then signing.
+            let step = next_step(&all, None, plan.plan.is_agreed());
+            let next_view = (!super::practice::is_practice()).then(|| {
+                let (href, words) = match step {
+                    NextStep::Section(section) => (format!("/cases/{}/assessment/{}", case.id, section.id), "Continue with the next section".to_string()),
+                    NextStep::SentencePlan => (format!("/cases/{}/plan", case.id), "Go to the sentence plan".to_string()),
+                    NextStep::Signing => (format!("/cases/{}/signing", case.id), "Go to signing".to_string()),
+                };
+                let lead = match step {
+                    NextStep::Section(section) => Some(format!("Next not yet completed: {}", section.heading())),
+                    NextStep::SentencePlan => Some("Every section is completed. Next, the sentence plan.".to_string()),
+                    NextStep::Signing => Some("Every section is completed and the plan is agreed. Next, sign the assessment.".to_string()),
+                };
+                view! {
+                    <div data-testid="task-list-next">
+                        {lead.map(|lead| view! { <p class="govuk-body">{lead}</p> })}
+                        <a href=href class="govuk-button" role="button" draggable="false">{words}</a>
+                    </div>
+                }
+            });
             let items = all.iter().map(|(section, status)| {
                 let status_id = format!("section-{}-status", section.id);
                 let score = score_section(section, answers);
@@ -90,6 +112,7 @@ pub fn TaskListPage() -> impl IntoView {
                         <h2 class="govuk-heading-s govuk-!-margin-bottom-2" data-testid="completed-count">{format!("Completed {done} of {total} sections")}</h2>
                         <p class="govuk-body">"Answers are saved as you go. You can leave a section and come back to it at any time."</p>
                         <ul class="govuk-task-list">{items}</ul>
+                        {next_view}
                         {(super::practice::is_practice() && done == total).then(|| view! {
                             <a href=format!("/cases/{}/feedback", case.id) class="govuk-button" role="button" draggable="false">"Get feedback on your assessment"</a>
                         })}

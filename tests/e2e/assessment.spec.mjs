@@ -66,10 +66,12 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   const seed = 20261125;
   const random = seeded(seed);
   const reloadAfter = new Set([0, 1, 2].map(() => Math.floor(random() * ASSESSMENT.length)));
-  test.info().annotations.push({ type: 'reloads', description: `seed ${seed}: reloaded the task list after sections ${[...reloadAfter].join(', ')}` });
+  test.info().annotations.push({ type: 'reloads', description: `seed ${seed}: reloaded the next section after sections ${[...reloadAfter].join(', ')}` });
 
+  // From the task list to the first section; from then on each check answers page goes straight
+  // to the next section in one action, with focus on its heading.
+  await activate(page, page.getByRole('link', { name: ASSESSMENT[0][0], exact: true }));
   for (const [index, [heading, answers]] of ASSESSMENT.entries()) {
-    await activate(page, page.getByRole('link', { name: heading, exact: true }));
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     for (const given of answers) await answer(page, given);
     await chooseRadio(page, page.getByRole('group', { name: 'Have you completed this section?' }), 'Yes');
@@ -77,13 +79,26 @@ test('an officer completes a whole assessment with the keyboard only, and reload
     await expect(page.getByRole('heading', { level: 1, name: `Check your answers: ${heading}` })).toBeVisible();
     await expect(page.getByTestId('section-status')).toHaveText('You have marked this section as completed.');
     if (index === 0) await screenshot(page, 'check-answers-offending');
-    await activate(page, page.getByRole('button', { name: 'Return to the task list' }));
-    await expect(page.getByRole('link', { name: heading, exact: true })).toHaveAccessibleDescription('Completed');
-    if (reloadAfter.has(index)) {
-      await page.reload();
-      await expect(page.getByRole('link', { name: heading, exact: true })).toHaveAccessibleDescription('Completed');
+    if (index + 1 < ASSESSMENT.length) {
+      const next = page.getByRole('heading', { level: 1, name: ASSESSMENT[index + 1][0] });
+      await activate(page, page.getByRole('button', { name: 'Save and go to the next section' }));
+      await expect(next).toBeFocused();
+      if (reloadAfter.has(index)) {
+        await page.reload();
+        await expect(next).toBeVisible();
+      }
+    } else {
+      // The last section: the next step is the sentence plan.
+      await expect(page.getByTestId('next-step')).toHaveText('Save and go to the sentence plan');
+      await activate(page, page.getByRole('button', { name: 'Return to the task list' }));
+      await expect(page.getByRole('heading', { level: 1, name: 'Assessment' })).toBeFocused();
     }
   }
+  for (const [heading] of ASSESSMENT) {
+    await expect(page.getByRole('link', { name: heading, exact: true })).toHaveAccessibleDescription('Completed');
+  }
+  await expect(page.getByTestId('task-list-next')).toContainText('Every section is completed. Next, the sentence plan.');
+  await expect(page.getByTestId('task-list-next').getByRole('button', { name: 'Go to the sentence plan' })).toBeVisible();
 
   await expect(page.getByTestId('completed-count')).toHaveText('Completed 18 of 18 sections');
   await expect(page.getByTestId('overall-rosh')).toHaveText('Medium');

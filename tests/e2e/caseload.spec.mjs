@@ -27,8 +27,15 @@ test('1,000 cases: search with typos, open with the keyboard only, filter and so
     await search.fill(query);
     await expect(firstRowName(page)).toHaveText(expected);
   }
+  // A search that finds nothing says so, with a hint, instead of an empty table.
+  await search.fill('Qwxzv Plonk');
+  await expect(page.getByTestId('no-matches')).toContainText('No cases match “Qwxzv Plonk”');
+  await expect(page.getByTestId('no-matches')).toContainText('CRN');
+  await expect(page.locator('#caseload-table')).toBeHidden();
+  await screenshot(page, 'caseload-no-matches');
   await search.fill('');
   await expect(page.getByTestId('caseload-count')).toHaveText('1000 cases');
+  await expect(page.getByTestId('no-matches')).toHaveCount(0);
 
   // The keyboard only: "/" to search, type, arrow down to the first result, Enter to open it.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -76,6 +83,8 @@ test('1,000 cases: search with typos, open with the keyboard only, filter and so
 
 test('a next appointment is set on the case and shown on the caseload', async ({ page }) => {
   await page.goto('/');
+  // The app has made its database before the cases are written into it.
+  await expect(page.getByText('You have no cases yet')).toBeVisible();
   await seedCases(page, fictionalCases(3, NAMED));
   await page.goto('/cases/seed-0');
   const date = page.getByRole('group', { name: 'Appointment date' });
@@ -90,4 +99,16 @@ test('a next appointment is set on the case and shown on the caseload', async ({
   await expect(page.getByTestId('next-appointment')).toHaveText('3 December 2026, 14:30');
   await page.goto('/');
   await expect(page.locator('#caseload-table')).toContainText('3 December 2026, 14:30');
+
+  // The assessment column says how far each draft has got, not "Draft" for all of them.
+  const status = (name) => page.getByRole('row').filter({ has: page.getByRole('link', { name }) }).getByTestId('row-status');
+  const [[first]] = NAMED;
+  await expect(status(first)).toHaveText('Not started');
+  await page.goto('/cases/seed-0/assessment/3');
+  await page.getByRole('group', { name: /^3\.3 / }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'Have you completed this section?' }).getByLabel("No, I'll come back later").check();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
+  // (Opening "/" afresh would return to the section last open; the header link goes to the caseload.)
+  await page.getByRole('link', { name: 'Probation Workbook' }).click();
+  await expect(status(first)).toHaveText(/^In progress \(0 of \d+\)$/);
 });

@@ -46,11 +46,17 @@ export async function seedCases(page, cases) {
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
       const db = open.result;
-      const tx = db.transaction('cases', 'readwrite');
-      const store = tx.objectStore('cases');
-      for (const record of records) store.put(record, record.id);
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
+      try {
+        // Throws if the app has not made its stores yet: the caller waits for the app to load first.
+        const tx = db.transaction('cases', 'readwrite');
+        const store = tx.objectStore('cases');
+        for (const record of records) store.put(record, record.id);
+        tx.oncomplete = () => { db.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      } catch (error) {
+        db.close();
+        reject(error);
+      }
     };
   }), cases);
 }

@@ -31,7 +31,7 @@ mod unreadable_tests;
 
 use std::cmp::Ordering;
 
-pub use row::{parse_appointment, AssessmentStatus, CaseloadRow, ROSH_NOT_ASSESSED};
+pub use row::{parse_appointment, AssessmentStatus, CaseloadRow, DraftProgress, ROSH_NOT_ASSESSED};
 pub use search::{SearchIndex, MIN_SCORE};
 pub use unreadable::{Caseload, ShownCaseload, UnreadableRecord};
 
@@ -154,5 +154,24 @@ fn missing_last<T: Ord>(
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
+    }
+}
+
+/// What the caseload says when a search or the filters find nothing: the heading and a hint.
+pub fn no_matches(query: &str, filtered: bool) -> (String, &'static str) {
+    let query = query.trim();
+    match (query.is_empty(), filtered) {
+        (false, false) => (
+            format!("No cases match “{query}”"),
+            "Check the spelling, or search by part of the name or by the CRN (a letter and 6 numbers).",
+        ),
+        (false, true) => (
+            format!("No cases match “{query}” with these filters"),
+            "Clear the filters, check the spelling, or search by part of the name or by the CRN.",
+        ),
+        (true, _) => (
+            "No cases match these filters".to_string(),
+            "Clear a filter to see more cases.",
+        ),
     }
 }

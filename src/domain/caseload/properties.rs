@@ -4,6 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::domain::questionnaire::CheckContext;
 use crate::domain::strategies::{
     answers, any_date, any_datetime, case_details, plan, review_settings, significant_changes,
     signing,
@@ -24,11 +25,12 @@ proptest! {
         today in any_date(),
     ) {
         let row = CaseloadRow::build(
-            "case-1", &case, &answers, &plan, &settings, &changes, &signing, appointment, today,
+            "case-1", &case, &answers, &Default::default(), &plan, &settings, &changes, &signing, appointment, today,
         );
         prop_assert_eq!(row.overdue, row.next_review.as_ref().is_some_and(|review| review.overdue));
         prop_assert_eq!(row.release_or_end.1, case.sentence_end_date);
-        prop_assert_eq!(row.status, AssessmentStatus::of(&signing));
+        let draft = DraftProgress::of(&answers, &Default::default(), &CheckContext { date_of_birth: case.date_of_birth, today }, &plan);
+        prop_assert_eq!(row.status, AssessmentStatus::of(&signing, draft));
         let done = crate::domain::reviews::reviews_done(&signing);
         prop_assert_eq!(row.last_review, crate::domain::reviews::last_review_done(&done));
         if let Some(next) = &row.next_review {

@@ -1,11 +1,15 @@
 //! One line of the caseload table: what an officer needs to see about a case at a glance.
 
+use std::collections::BTreeSet;
+
 use jiff::civil::{Date, DateTime, Time};
 
 use crate::domain::answers::Answers;
 use crate::domain::case::{CaseDetails, SentenceType};
 use crate::domain::dates::{parse_date, DateParts};
 use crate::domain::plan::SentencePlan;
+use crate::domain::progress::{completed_count, statuses};
+use crate::domain::questionnaire::CheckContext;
 use crate::domain::reviews::{
     last_review_done, next_review_due, review_schedule, reviews_done, ReviewDate, ReviewDone,
     ReviewSettings, SignificantChange,
@@ -13,13 +17,18 @@ use crate::domain::reviews::{
 use crate::domain::rosh::{rosh_rating, RoshLevel};
 use crate::domain::signing::{CaseSigning, VersionState};
 
-/// Where the assessment stands, read from the latest signed version.
+/// Where the assessment stands: the latest signed version's state, or while nothing newer is signed,
+/// how far the draft has got.
 ///
 /// The order is the order of the work: a draft comes before a signed version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum AssessmentStatus {
-    /// Nothing signed yet.
-    Draft,
+    /// A draft with nothing answered yet.
+    NotStarted,
+    /// A draft with `completed` of `of` needed sections completed.
+    InProgress { completed: usize, of: usize },
+    /// Every needed section completed and the plan agreed: it can be signed.
+    ReadyToSign,
     /// Returned for rework by a senior.
     Returned,
     /// Waiting for a senior's countersignature (or a second one).
@@ -30,25 +39,57 @@ pub enum AssessmentStatus {
     Countersigned,
 }
 
-impl AssessmentStatus {
-    pub const ALL: [AssessmentStatus; 5] = [
-        AssessmentStatus::Draft,
-        AssessmentStatus::Returned,
-        AssessmentStatus::AwaitingCountersign,
-        AssessmentStatus::SelfSigned,
-        AssessmentStatus::Countersigned,
-    ];
+/// How far a draft has got, read from its answers, completed sections and plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftProgress {
+    pub answered_any: bool,
+    pub completed: usize,
+    pub of: usize,
+    pub plan_agreed: bool,
+}
 
-    /// The status of the latest signed version; [`AssessmentStatus::Draft`] when nothing is signed.
+impl DraftProgress {
+    pub fn of(
+        answers: &Answers,
+        completed_sections: &BTreeSet<String>,
+        context: &CheckContext,
+        plan: &SentencePlan,
+    ) -> DraftProgress {
+        let (completed, of) =
+            completed_count(&statuses(answers, completed_sections, Some(context)));
+        DraftProgress {
+            answered_any: !answers.is_empty() || !completed_sections.is_empty(),
+            completed,
+            of,
+            plan_agreed: plan.is_agreed(),
+        }
+    }
+}
+
+impl AssessmentStatus {
+    /// The state of the latest signed version; while the latest is a draft (or nothing is signed),
+    /// how far the draft has got.
     ///
     /// ```
-    /// use probation_workbook::domain::caseload::AssessmentStatus;
+    /// use probation_workbook::domain::caseload::{AssessmentStatus, DraftProgress};
     /// use probation_workbook::domain::signing::CaseSigning;
-    /// assert_eq!(AssessmentStatus::of(&CaseSigning::default()), AssessmentStatus::Draft);
+    /// let fresh = DraftProgress { answered_any: false, completed: 0, of: 16, plan_agreed: false };
+    /// assert_eq!(AssessmentStatus::of(&CaseSigning::default(), fresh), AssessmentStatus::NotStarted);
     /// ```
-    pub fn of(signing: &CaseSigning) -> AssessmentStatus {
+    pub fn of(signing: &CaseSigning, draft: DraftProgress) -> AssessmentStatus {
         match signing.latest().map(|version| version.state) {
-            None | Some(VersionState::UnsignedDraft) => AssessmentStatus::Draft,
+            None | Some(VersionState::UnsignedDraft) => {
+                if draft.of > 0 && draft.completed >= draft.of && draft.plan_agreed {
+                    AssessmentStatus::ReadyToSign
+                } else if draft.answered_any {
+                    AssessmentStatus::InProgress {
+                        completed: draft.completed,
+                        of: draft.of,
+                    }
+                } else {
+                    AssessmentStatus::NotStarted
+                }
+            }
             Some(VersionState::SelfSigned) => AssessmentStatus::SelfSigned,
             Some(VersionState::AwaitingCountersign | VersionState::AwaitingDoubleCountersign) => {
                 AssessmentStatus::AwaitingCountersign
@@ -60,14 +101,18 @@ impl AssessmentStatus {
         }
     }
 
-    /// What the officer reads in the table's tag.
-    pub fn label(self) -> &'static str {
+    /// What the officer reads in the table: "In progress (9 of 18)".
+    pub fn label(self) -> String {
         match self {
-            AssessmentStatus::Draft => "Draft",
-            AssessmentStatus::Returned => "Returned",
-            AssessmentStatus::AwaitingCountersign => "Awaiting countersign",
-            AssessmentStatus::SelfSigned => "Signed",
-            AssessmentStatus::Countersigned => "Countersigned",
+            AssessmentStatus::NotStarted => "Not started".to_string(),
+            AssessmentStatus::InProgress { completed, of } => {
+                format!("In progress ({completed} of {of})")
+            }
+            AssessmentStatus::ReadyToSign => "Ready to sign".to_string(),
+            AssessmentStatus::Returned => "Returned".to_string(),
+            AssessmentStatus::AwaitingCountersign => "Awaiting countersignature".to_string(),
+            AssessmentStatus::SelfSigned => "Signed".to_string(),
+            AssessmentStatus::Countersigned => "Countersigned".to_string(),
         }
     }
 }
@@ -104,6 +149,7 @@ impl CaseloadRow {
         case_id: &str,
         details: &CaseDetails,
         answers: &Answers,
+        completed_sections: &BTreeSet<String>,
         plan: &SentencePlan,
         review_settings: &ReviewSettings,
         significant_changes: &[SignificantChange],
@@ -135,7 +181,18 @@ impl CaseloadRow {
             last_review: last_review_done(&done),
             release_or_end: (release, details.sentence_end_date),
             rosh: rosh_rating(answers).overall,
-            status: AssessmentStatus::of(signing),
+            status: AssessmentStatus::of(
+                signing,
+                DraftProgress::of(
+                    answers,
+                    completed_sections,
+                    &CheckContext {
+                        date_of_birth: details.date_of_birth,
+                        today,
+                    },
+                    plan,
+                ),
+            ),
             next_appointment,
         }
     }

@@ -36,6 +36,7 @@ fn build_on(case: &CaseDetails, changes: &[SignificantChange], today: Date) -> C
         "case-1",
         case,
         &Answers::default(),
+        &Default::default(),
         &SentencePlan::default(),
         &ReviewSettings::default(),
         changes,
@@ -144,6 +145,7 @@ fn the_rosh_is_the_grid_level_or_not_yet_assessed() {
         "case-1",
         &case,
         &answers,
+        &Default::default(),
         &SentencePlan::default(),
         &ReviewSettings::default(),
         &[],
@@ -175,20 +177,26 @@ fn people() -> (Profile, Profile, Profile) {
 fn the_status_follows_the_latest_signed_version() {
     let (officer, senior, second) = people();
     let mut signing = CaseSigning::new(AT, Some(&officer));
-    assert_eq!(AssessmentStatus::of(&signing), AssessmentStatus::Draft);
+    assert_eq!(
+        AssessmentStatus::of(&signing, FRESH),
+        AssessmentStatus::NotStarted
+    );
 
     let version = signing
         .sign(Snapshot::default(), true, &officer, &["Trainee"], AT)
         .unwrap();
     assert_eq!(
-        AssessmentStatus::of(&signing),
+        AssessmentStatus::of(&signing, FRESH),
         AssessmentStatus::AwaitingCountersign
     );
 
     signing
         .return_for_rework(version, "Say more about the risk to children", &senior, AT)
         .unwrap();
-    assert_eq!(AssessmentStatus::of(&signing), AssessmentStatus::Returned);
+    assert_eq!(
+        AssessmentStatus::of(&signing, FRESH),
+        AssessmentStatus::Returned
+    );
 
     let version = signing
         .sign(Snapshot::default(), true, &officer, &["Trainee"], AT)
@@ -197,12 +205,12 @@ fn the_status_follows_the_latest_signed_version() {
         .request_double_countersign(version, "Very high RoSH", &senior, AT)
         .unwrap();
     assert_eq!(
-        AssessmentStatus::of(&signing),
+        AssessmentStatus::of(&signing, FRESH),
         AssessmentStatus::AwaitingCountersign
     );
     signing.double_countersign(version, &second, AT).unwrap();
     assert_eq!(
-        AssessmentStatus::of(&signing),
+        AssessmentStatus::of(&signing, FRESH),
         AssessmentStatus::Countersigned
     );
 
@@ -211,7 +219,7 @@ fn the_status_follows_the_latest_signed_version() {
         .sign(Snapshot::default(), true, &senior, &[], AT)
         .unwrap();
     assert_eq!(
-        AssessmentStatus::of(&self_signed),
+        AssessmentStatus::of(&self_signed, FRESH),
         AssessmentStatus::SelfSigned
     );
 
@@ -221,7 +229,7 @@ fn the_status_follows_the_latest_signed_version() {
         .unwrap();
     countersigned.countersign(version, &senior, AT).unwrap();
     assert_eq!(
-        AssessmentStatus::of(&countersigned),
+        AssessmentStatus::of(&countersigned, FRESH),
         AssessmentStatus::Countersigned
     );
 }
@@ -245,6 +253,7 @@ fn a_review_signed_after_the_date_passed_clears_the_overdue_flag() {
             "case-1",
             &case,
             &Answers::default(),
+            &Default::default(),
             &plan,
             &ReviewSettings::default(),
             &[],
@@ -321,18 +330,82 @@ fn a_change_recorded_today_dated_yesterday_is_not_overdue_yet() {
     assert!(tomorrow.overdue);
 }
 
+const FRESH: DraftProgress = DraftProgress {
+    answered_any: false,
+    completed: 0,
+    of: 16,
+    plan_agreed: false,
+};
+
+/// Issue 19: "Draft" both for a case never started and for one at 18 of 18.
 #[test]
-fn every_status_has_a_label() {
-    let labels: Vec<&str> = AssessmentStatus::ALL.iter().map(|s| s.label()).collect();
+fn a_draft_says_how_far_it_has_got_and_every_status_has_a_label() {
+    let signing = CaseSigning::default();
+    let status = |answered_any, completed, of, plan_agreed| {
+        AssessmentStatus::of(
+            &signing,
+            DraftProgress {
+                answered_any,
+                completed,
+                of,
+                plan_agreed,
+            },
+        )
+    };
+    assert_eq!(status(false, 0, 16, false).label(), "Not started");
+    assert_eq!(status(true, 9, 18, false).label(), "In progress (9 of 18)");
+    assert_eq!(status(true, 0, 16, false).label(), "In progress (0 of 16)");
+    assert_eq!(
+        status(true, 18, 18, false).label(),
+        "In progress (18 of 18)",
+        "the plan is not agreed yet"
+    );
+    assert_eq!(status(true, 18, 18, true).label(), "Ready to sign");
+    let labels: Vec<String> = [
+        AssessmentStatus::Returned,
+        AssessmentStatus::AwaitingCountersign,
+        AssessmentStatus::SelfSigned,
+        AssessmentStatus::Countersigned,
+    ]
+    .iter()
+    .map(|s| s.label())
+    .collect();
     assert_eq!(
         labels,
         [
-            "Draft",
             "Returned",
-            "Awaiting countersign",
+            "Awaiting countersignature",
             "Signed",
             "Countersigned"
         ]
+    );
+
+    // Read from the records: answers and completed sections of a case's draft.
+    let case = sentenced_today();
+    let mut answers = Answers::default();
+    answers.set("3.3", crate::domain::answers::Answer::Choice("yes".into()));
+    let completed: std::collections::BTreeSet<String> = ["3".to_string()].into();
+    let row = CaseloadRow::build(
+        "case-1",
+        &case,
+        &answers,
+        &completed,
+        &SentencePlan::default(),
+        &ReviewSettings::default(),
+        &[],
+        &CaseSigning::default(),
+        None,
+        TODAY,
+    );
+    assert!(
+        matches!(row.status, AssessmentStatus::InProgress { .. }),
+        "{:?}",
+        row.status
+    );
+    assert!(
+        row.status.label().starts_with("In progress ("),
+        "{}",
+        row.status.label()
     );
 }
 
@@ -346,7 +419,7 @@ pub(super) fn row(name: &str, crn: &str) -> CaseloadRow {
         last_review: None,
         release_or_end: (None, date(2028, 1, 1)),
         rosh: None,
-        status: AssessmentStatus::Draft,
+        status: AssessmentStatus::NotStarted,
         next_appointment: None,
         overdue: false,
     }
@@ -592,4 +665,13 @@ fn an_appointment_date_must_be_between_1900_and_2100() {
             Ok(date(year, 12, 20).at(14, 0, 0, 0))
         );
     }
+}
+
+#[test]
+fn a_search_that_finds_nothing_says_so_with_a_hint() {
+    let (heading, hint) = no_matches("  Zebedee ", false);
+    assert_eq!(heading, "No cases match “Zebedee”");
+    assert!(hint.contains("CRN"));
+    assert_eq!(no_matches("", true).0, "No cases match these filters");
+    assert!(no_matches("x1", true).0.ends_with("with these filters"));
 }

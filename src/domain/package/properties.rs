@@ -286,6 +286,7 @@ fn imports_without_panicking(
         &package.case.id,
         details,
         &Default::default(),
+        &Default::default(),
         &plan,
         &settings,
         &[],
