@@ -158,6 +158,28 @@ impl OffenceTable {
         if query.is_empty() {
             return Vec::new();
         }
+        // Shorthand first ("GBH", "s20", "section 20", "TWOC"), then what the words find.
+        let shorthand: Vec<&Offence> = shorthand_codes(query)
+            .iter()
+            .filter_map(|code| self.get(code))
+            .collect();
+        if !shorthand.is_empty() {
+            let mut found = shorthand;
+            for offence in self.search_words(query, limit) {
+                if found.len() >= limit {
+                    break;
+                }
+                if !found.iter().any(|known| known.code == offence.code) {
+                    found.push(offence);
+                }
+            }
+            found.truncate(limit);
+            return found;
+        }
+        self.search_words(query, limit)
+    }
+
+    fn search_words(&self, query: &str, limit: usize) -> Vec<&Offence> {
         if query.chars().all(|c| c.is_ascii_digit()) {
             return self
                 .offences
@@ -208,6 +230,45 @@ impl OffenceTable {
     pub fn iter(&self) -> impl Iterator<Item = &Offence> {
         self.offences.iter()
     }
+}
+
+const SHORTHAND: &str = include_str!("offences/shorthand.tsv");
+
+/// "Section 20", "S.20 " and "s 20" all read as "s20"; case and spacing never matter.
+pub fn normalise_shorthand(query: &str) -> String {
+    let lower = query.to_lowercase().replace('.', " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let mut joined: Vec<String> = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let word = words[index];
+        let next_is_number = words
+            .get(index + 1)
+            .is_some_and(|next| next.chars().all(|c| c.is_ascii_digit()));
+        if (word == "section" || word == "s") && next_is_number {
+            joined.push(format!("s{}", words[index + 1]));
+            index += 2;
+        } else {
+            joined.push(word.to_string());
+            index += 1;
+        }
+    }
+    joined.join(" ")
+}
+
+/// The codes a shorthand stands for (none for anything else), from `offences/shorthand.tsv`.
+pub fn shorthand_codes(query: &str) -> Vec<&'static str> {
+    let wanted = normalise_shorthand(query);
+    SHORTHAND
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut columns = line.split('\t');
+            Some((columns.next()?, columns.next()?))
+        })
+        .find(|(shorthand, _)| *shorthand == wanted)
+        .map(|(_, codes)| codes.split(',').map(str::trim).collect())
+        .unwrap_or_default()
 }
 
 fn parse_line(line_number: usize, line: &str, needed: usize) -> Result<Offence, OffenceTableError> {

@@ -250,9 +250,9 @@ pub fn ImportPage() -> impl IntoView {
                 <p class="govuk-body">{format!("Exported by {} on {}.", package.exported_by.describe(), crate::domain::signing::long_day(&package.exported_at))}</p>
                 <h3 class="govuk-heading-s">"The package holds"</h3>
                 <ul class="govuk-list govuk-list--bullet" data-testid="package-holds">{holds.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                <h3 class="govuk-heading-s">"Importing it will"</h3>
+                <h3 class="govuk-heading-s">"What importing it does"</h3>
                 {if up_to_date {
-                    view! { <p class="govuk-body" data-testid="package-changes">"Change nothing: this browser already has everything in it."</p> }.into_any()
+                    view! { <p class="govuk-body" data-testid="package-changes">"Nothing changes: this browser already has everything in it."</p> }.into_any()
                 } else {
                     view! { <ul class="govuk-list govuk-list--bullet" data-testid="package-changes">{changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }.into_any()
                 }}

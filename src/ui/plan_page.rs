@@ -204,17 +204,7 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
         let heading_id = format!("goal-{}", goal.id);
         let labelled_by = heading_id.clone();
         let current = goal.status.is_current();
-        let timing = match (goal.target, goal.target_date) {
-            (Some(GoalTarget::OnDate(_)), Some(date)) | (Some(_), Some(date)) => format!(
-                "{}: {}",
-                goal.target.map(|t| t.label()).unwrap_or_default(),
-                format_long(date)
-            ),
-            _ => match goal.reminder_date {
-                Some(reminder) => format!("Future goal: reminder on {}", format_long(reminder)),
-                None => "Future goal: no target date yet".to_string(),
-            },
-        };
+        let timing = goal.timing_line();
         let related = goal
             .related_areas
             .iter()

@@ -191,7 +191,7 @@ fn ReviewForm(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{format!("Review version {number}")}</h1>
         <SaveStatusLine status=autosave.status />
-        <p class="govuk-body" data-testid="review-signed">{format!("Signed by {} on {}. {}", version.signed_by.describe(), long_day(&version.signed_at), version.countersign_reasons.join("; "))}</p>
+        <p class="govuk-body" data-testid="review-signed">{format!("Signed by {} on {}. {}.", version.signed_by.describe(), long_day(&version.signed_at), crate::domain::signing::describe_need(&version.countersign_reasons.iter().map(String::as_str).collect::<Vec<_>>()))}</p>
         <div class="govuk-inset-text" data-testid="review-changes">
             <h2 class="govuk-heading-s">"What changed since the last countersigned version"</h2>
             <ul class="govuk-list govuk-list--bullet">{changed_lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>

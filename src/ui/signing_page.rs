@@ -18,9 +18,9 @@ use crate::domain::keys::{PublicKey, Team, TeamMember, RECIPIENT_FIELD};
 use crate::domain::package::{sealed_package_file_name, CasePackage, PackagedCase};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::signing::{
-    all_comments, countersigning_needed, describe_need, long_day, new_draft_purpose, sign_problems,
-    signing_offer, AssessmentPurpose, CaseSigning, DraftAction, Profile, NEW_DRAFT_PURPOSE_FIELD,
-    SEND_FOR_COUNTERSIGNING,
+    all_comments, countersigning_needed, describe_need_for, long_day, new_draft_purpose,
+    sign_problems, signing_offer, AssessmentPurpose, CaseSigning, DraftAction, Profile,
+    NEW_DRAFT_PURPOSE_FIELD, SEND_FOR_COUNTERSIGNING,
 };
 use crate::store::identity::seal_for;
 use crate::store::SigningRecord;
@@ -97,11 +97,9 @@ pub fn SigningPage() -> impl IntoView {
                 .as_ref()
                 .map(|profile| record.with_untracked(|record| countersigning_needed(profile.grade, &record.signing.case_facts(&snapshot.answers))))
                 .unwrap_or_default();
-            let need = if reasons.is_empty() {
-                "Countersigning is not needed for your grade and this case.".to_string()
-            } else {
-                describe_need(&reasons)
-            };
+            let need = record.with_untracked(|record| {
+                describe_need_for(profile.as_ref().map(|profile| profile.grade), &record.signing.case_facts(&snapshot.answers))
+            });
             let case_id = loaded.case.id.clone();
             let stored_case_id = StoredValue::new(case_id.clone());
             // Signing and sealing take WebCrypto a moment: the buttons wait meanwhile.

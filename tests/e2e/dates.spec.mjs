@@ -116,7 +116,8 @@ test('every date box on every screen takes typing with Tab between boxes, and ke
   await expectDate(page, 'Target date', ['15', '9', '2027']);
   await page.getByRole('button', { name: 'Save goal' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sentence plan' })).toBeVisible();
-  await expect(page.getByTestId('goal')).toContainText('15 September 2027');
+  await expect(page.getByTestId('goal')).toContainText('By 15 September 2027');
+  await expect(page.getByTestId('goal')).not.toContainText('15 September 2027: 15 September 2027');
 
   // Boxes that appear after a choice keep the focus too: a step by someone named, and why the
   // person does not agree (whose label follows the answer).

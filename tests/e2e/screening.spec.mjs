@@ -19,12 +19,21 @@ test('a screening that contradicts the assessment says so, links to the earlier 
   await createCase(page);
   const caseUrl = page.url();
 
-  // 1.1 is wounding or GBH (00801), chosen with the keyboard.
+  // 1.1 is wounding or GBH without intent (00801), found by the shorthand officers type: "section 20".
   await page.goto(`${caseUrl}/assessment/1`);
   await activate(page, page.getByRole('button', { name: 'Add an offence' }));
   const offence = page.getByRole('group', { name: 'Offence 1' });
-  await page.keyboard.type('00801');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  for (const [shorthand, code] of [['GBH', '00501'], ['s47', '00806'], ['twoc', '13001'], ['drink driving', '80301']]) {
+    await page.keyboard.type(shorthand);
+    await expect(page.getByRole('option').first()).toContainText(code);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+  }
+  await page.keyboard.type('section 20');
+  await expect(page.getByRole('option').first()).toContainText('00801');
+  // The options are in the page's font, not the browser's default.
+  const fonts = await page.getByRole('option').first().evaluate((option) => [getComputedStyle(option).fontFamily, getComputedStyle(document.querySelector('h1')).fontFamily]);
+  expect(fonts[0]).toBe(fonts[1]);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(offence.getByText(/^Chosen: 00801 /)).toBeVisible();
@@ -105,4 +114,9 @@ test('a screening that contradicts the assessment says so, links to the earlier 
   await notices.first().getByRole('link', { name: 'See the earlier answer: 10.5 Has the person ever self-harmed, attempted suicide, or had suicidal thoughts or feelings?' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '10. Emotional well-being' })).toBeVisible();
   await expect(itemGroup(page, '10.5').getByLabel('Yes')).toBeFocused();
+
+  // With no profile yet, signing never says countersigning is not needed: it asks for the grade.
+  await page.goto(`${caseUrl}/signing`);
+  await expect(page.getByTestId('countersigning-need')).toContainText('Set up your profile (your name and grade) to see whether countersigning is needed');
+  await expect(page.getByTestId('countersigning-need')).not.toContainText('not needed');
 });

@@ -125,6 +125,9 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.goto('/import');
   await senior.getByLabel('Case package file').setInputFiles(sent1);
   await expect(senior.getByTestId('package-holds')).toContainText('Version 1: signed by Alex Trainee (PQiP), verified');
+  // The preview reads as a sentence: "What importing it does", then "Adds the case of …".
+  await expect(senior.getByRole('heading', { name: 'What importing it does' })).toBeVisible();
+  await expect(senior.getByTestId('package-changes')).toContainText(/^Adds the case of /);
   await expect(senior.getByText('The case is new to this browser')).toBeVisible();
   await expectNoAxeViolations(senior);
   await senior.getByRole('button', { name: 'Import this package' }).click();
@@ -132,6 +135,9 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByRole('button', { name: 'Review and decide' }).click();
   await expect(senior.getByRole('heading', { level: 1, name: 'Review version 1' })).toBeVisible();
   await expect(senior.getByTestId('review-changes')).toContainText('first version');
+  // Why countersigning is needed, said once: not "countersigning needed:" before every reason.
+  await expect(senior.getByTestId('review-signed')).toContainText(/Countersigning needed: [^.]+\.$/);
+  expect(((await senior.getByTestId('review-signed').textContent()).match(/countersigning needed/gi) ?? []).length).toBe(1);
   await senior.getByLabel('Comment on 3. Accommodation (optional)').fill('Check 3.4 with the landlord: the flat may be overcrowded.');
   await expectNoAxeViolations(senior);
   await screenshot(senior, 'senior-review');
@@ -224,7 +230,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // The same package sealed again unchanged is taken as it is: the refusal was the forgery's.
   await writeFile(`${PACKAGES}/resealed.sealed.json`, await sealFor(JSON.stringify(opened, null, 2), officerCard));
   await officer.getByLabel('Case package file').setInputFiles(`${PACKAGES}/resealed.sealed.json`);
-  await expect(officer.getByTestId('package-changes')).toContainText('Change nothing');
+  await expect(officer.getByTestId('package-changes')).toContainText('Nothing changes: this browser already has everything in it.');
   await officer.goto(`${caseUrl}/signing`);
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   expect(await timelineTitles(officer)).toEqual(officerTimeline);

@@ -225,3 +225,84 @@ fn each_list_is_read_only_with_its_own_columns() {
     let table = OffenceTable::parse_weights("# header\n02801\t0.1\t1\n").unwrap();
     assert!(table.get("02801").unwrap().violent);
 }
+
+/// Issue 19: "GBH", "s20" or "TWOC" found nothing.
+#[test]
+fn common_shorthand_finds_the_offence() {
+    let table = OffenceTable::bundled();
+    let first = |query: &str| {
+        table
+            .search(query, 10)
+            .first()
+            .map(|offence| offence.code.clone())
+            .unwrap_or_default()
+    };
+    let codes = |query: &str| -> Vec<String> {
+        table
+            .search(query, 10)
+            .iter()
+            .map(|offence| offence.code.clone())
+            .collect()
+    };
+    assert_eq!(codes("GBH")[..2], ["00501", "00801"]);
+    assert_eq!(first("s18"), "00501");
+    assert_eq!(first("s20"), "00801");
+    assert_eq!(first("section 20"), "00801");
+    assert_eq!(first("S.20"), "00801");
+    assert_eq!(first("Section  47"), "00806");
+    assert_eq!(first("abh"), "00806");
+    assert_eq!(first("s47"), "00806");
+    assert_eq!(first("twoc"), "13001");
+    assert_eq!(first("drink driving"), "80301");
+    assert_eq!(first("Drink Drive"), "80301");
+    // "wounding" puts s18 and s20 first, then every other offence with the word.
+    let wounding = codes("wounding");
+    assert_eq!(wounding[..2], ["00501", "00801"]);
+    assert!(wounding.len() > 2);
+    assert_eq!(
+        wounding.iter().filter(|code| *code == "00801").count(),
+        1,
+        "no offence twice"
+    );
+    // Words still work as before, and unknown shorthand finds nothing extra.
+    assert_eq!(shorthand_codes("burglary dwelling"), Vec::<&str>::new());
+    assert_eq!(normalise_shorthand(" Section 20 "), "s20");
+    assert_eq!(normalise_shorthand("s 18"), "s18");
+    assert_eq!(normalise_shorthand("s"), "s");
+}
+
+#[test]
+fn every_shorthand_code_is_an_offence_in_the_list() {
+    let table = OffenceTable::bundled();
+    let mut count = 0;
+    for line in SHORTHAND.lines().filter(|line| !line.starts_with('#')) {
+        let columns: Vec<&str> = line.split('\t').collect();
+        assert_eq!(columns.len(), 3, "{line}");
+        assert_eq!(
+            columns[0],
+            normalise_shorthand(columns[0]),
+            "{line}: written as it is read"
+        );
+        for code in columns[1].split(',') {
+            assert!(
+                table.get(code).is_some(),
+                "{line}: {code} is not in the offence list"
+            );
+        }
+        count += 1;
+    }
+    assert!(count >= 10);
+}
+
+proptest::proptest! {
+    /// Whatever is typed, the search never panics, never repeats an offence and keeps to the limit.
+    #[test]
+    fn search_never_panics_or_repeats(query in "[ a-zA-Z0-9.§]{0,24}", limit in 0usize..12) {
+        let found = OffenceTable::bundled().search(&query, limit);
+        proptest::prop_assert!(found.len() <= limit);
+        let mut codes: Vec<&str> = found.iter().map(|offence| offence.code.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        proptest::prop_assert_eq!(codes.len(), found.len());
+    }
+}

@@ -243,6 +243,19 @@ pub struct Goal {
 }
 
 impl Goal {
+    /// When the goal is for, in one line: "By 15 September 2027" for a chosen date (never the date
+    /// twice), "In 6 months: 15 March 2027", or a future goal's reminder.
+    pub fn timing_line(&self) -> String {
+        match (self.target, self.target_date) {
+            (Some(GoalTarget::OnDate(date)), _) => format!("By {}", format_long(date)),
+            (Some(target), Some(date)) => format!("{}: {}", target.label(), format_long(date)),
+            _ => match self.reminder_date {
+                Some(reminder) => format!("Future goal: reminder on {}", format_long(reminder)),
+                None => "Future goal: no target date yet".to_string(),
+            },
+        }
+    }
+
     /// Changes a current goal. An unchanged target keeps its date, so rewording a goal set "in 6 months"
     /// does not move its target, and a chosen date or reminder already passed is not refused again.
     pub(super) fn change(&mut self, details: GoalDetails, today: Date) -> Result<(), PlanError> {

@@ -57,8 +57,9 @@ pub use offer::{
 };
 pub use purpose::{new_draft_purpose, AssessmentPurpose, NEW_DRAFT_PURPOSE_FIELD};
 pub use rules::{
-    countersigning_needed, countersigning_needed_by, describe_need, CaseCondition, CaseFacts,
-    CountersignRule, COUNTERSIGN_RULES, IDENTIFIABLE_CHILDREN_ITEM, UNAPPROVED_GRADES,
+    countersigning_needed, countersigning_needed_by, describe_need, describe_need_for,
+    CaseCondition, CaseFacts, CountersignRule, COUNTERSIGN_RULES, IDENTIFIABLE_CHILDREN_ITEM,
+    UNAPPROVED_GRADES,
 };
 pub use state::{next_state, Action, VersionState};
 pub use timeline::{long_day, EventKind, TimelineEvent};

@@ -150,6 +150,47 @@ pub fn countersigning_needed_by(
         .collect()
 }
 
+/// What the signing page says about countersigning. With no profile yet there is no grade, so
+/// it never says "not needed": it asks for the profile, naming what in the case calls for
+/// countersigning at some grades.
+pub fn describe_need_for(grade: Option<Grade>, facts: &CaseFacts) -> String {
+    match grade {
+        Some(grade) => {
+            let reasons = countersigning_needed(grade, facts);
+            if reasons.is_empty() {
+                "Countersigning is not needed for your grade and this case.".to_string()
+            } else {
+                describe_need(&reasons)
+            }
+        }
+        None => {
+            let mut case_reasons: Vec<&str> = Vec::new();
+            for rule in COUNTERSIGN_RULES {
+                if rule.when != CaseCondition::Always
+                    && facts.meets(rule.when)
+                    && !case_reasons.contains(&rule.reason)
+                {
+                    case_reasons.push(rule.reason);
+                }
+            }
+            let ask = "Set up your profile (your name and grade) to see whether countersigning is needed: it depends on your grade as well as the case.";
+            if case_reasons.is_empty() {
+                ask.to_string()
+            } else {
+                let named: Vec<&str> = case_reasons
+                    .iter()
+                    .map(|reason| {
+                        reason
+                            .strip_prefix("countersigning needed: ")
+                            .unwrap_or(reason)
+                    })
+                    .collect();
+                format!("{ask} This case has: {}.", named.join("; "))
+            }
+        }
+    }
+}
+
 /// The line shown before signing: "Countersigning needed: RoSH High; MAPPA referral" or
 /// "Countersigning not needed".
 pub fn describe_need(reasons: &[&str]) -> String {

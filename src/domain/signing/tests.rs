@@ -407,3 +407,23 @@ fn a_case_signing_round_trips_through_json() {
     assert_eq!(serde_json::from_str::<CaseSigning>(&json).unwrap(), signing);
     assert!(json.contains("\"state\":\"awaiting_double_countersign\""));
 }
+
+/// Issue 19: "Countersigning is not needed" shown before a profile exists on a RoSH High case.
+#[test]
+fn without_a_profile_countersigning_is_never_said_to_be_unneeded() {
+    let high = facts(Some(RoshLevel::High), false, false, false);
+    let line = describe_need_for(None, &high);
+    assert!(line.starts_with("Set up your profile"), "{line}");
+    assert!(line.ends_with("This case has: RoSH High."), "{line}");
+    assert!(!line.contains("not needed"));
+    let quiet = facts(Some(RoshLevel::Low), false, false, false);
+    assert!(!describe_need_for(None, &quiet).contains("This case has"));
+    assert_eq!(
+        describe_need_for(Some(Grade::Po), &high),
+        "Countersigning needed: RoSH High"
+    );
+    assert_eq!(
+        describe_need_for(Some(Grade::Spo), &quiet),
+        "Countersigning is not needed for your grade and this case."
+    );
+}

@@ -137,3 +137,36 @@ fn a_target_outside_1900_to_2100_is_refused_rather_than_worked_out() {
         "The target date must be between 1900 and 2100"
     );
 }
+
+/// Issue 19: "Target: By 15 September 2027: 15 September 2027".
+#[test]
+fn a_goal_says_when_it_is_for_once() {
+    let mut goal = Goal {
+        id: "g1".into(),
+        text: "Keep a settled address".into(),
+        area_of_need: AreaOfNeed::Accommodation,
+        related_areas: vec![],
+        how_progress_is_measured: String::new(),
+        can_start_now: true,
+        target: Some(GoalTarget::OnDate(date(2027, 9, 15))),
+        target_date: Some(date(2027, 9, 15)),
+        reminder_date: None,
+        status: GoalStatus::Active,
+        status_note: None,
+        status_changed_on: None,
+        steps: vec![],
+        created_on: date(2026, 12, 1),
+    };
+    assert_eq!(goal.timing_line(), "By 15 September 2027");
+    goal.target = Some(GoalTarget::InSixMonths);
+    goal.target_date = Some(date(2027, 6, 1));
+    assert_eq!(goal.timing_line(), "In 6 months: 1 June 2027");
+    goal.target = None;
+    goal.target_date = None;
+    assert_eq!(goal.timing_line(), "Future goal: no target date yet");
+    goal.reminder_date = Some(date(2027, 2, 1));
+    assert_eq!(
+        goal.timing_line(),
+        "Future goal: reminder on 1 February 2027"
+    );
+}
