@@ -21,7 +21,7 @@ use crate::store::{
     AssessmentRecord, CaseRecord, PlanRecord, SigningRecord, StoreError, Unreadable,
 };
 
-const SEARCH_ID: &str = "caseload-search";
+use super::shortcuts::SEARCH_ID;
 
 /// Every case's row, from four reads of the store however many cases there are, and every record
 /// that could not be read (named by its key; it never hides the others).
@@ -120,16 +120,6 @@ pub fn format_appointment(at: jiff::civil::DateTime) -> String {
     )
 }
 
-fn in_a_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || element.has_attribute("contenteditable")
-        })
-}
-
 /// Moves focus to the case link `step` places from the focused one (or the first, from the search box).
 fn move_through_results(step: i32) {
     let links = document().query_selector_all("[data-case-link]");
@@ -188,7 +178,7 @@ pub fn Caseload() -> impl IntoView {
     let shortcuts_open = RwSignal::new(false);
     let navigate = use_navigate();
     let on_key = window_event_listener(leptos::ev::keydown, move |event| {
-        let typing = in_a_field(&event);
+        let typing = super::shortcuts::is_typing(&event);
         let in_search = event
             .target()
             .and_then(|target| target.dyn_into::<web_sys::Element>().ok())

@@ -31,6 +31,7 @@ mod review_page;
 mod reviews_page;
 mod score_panel;
 mod section_page;
+mod shortcuts;
 mod signed;
 mod signing_page;
 mod storage;
@@ -124,6 +125,7 @@ fn App() -> impl IntoView {
                 </aside>
                 <offline::UpdateBanner />
                 <health::HealthBanners />
+                <shortcuts::GlobalShortcuts />
                 <main class="govuk-main-wrapper" id="main-content">
                     <Routes fallback=|| view! {
                         <h1 class="govuk-heading-l">"Page not found"</h1>

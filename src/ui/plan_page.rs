@@ -104,7 +104,7 @@ pub fn PlanPage() -> impl IntoView {
                                         }>
                                             "Edit and add"<span class="govuk-visually-hidden">{format!(" goal: {}", suggestion.text)}</span>
                                         </button>
-                                        <button type="button" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" on:click=move |_| {
+                                        <button type="button" class="govuk-link workbook-link-button" on:click=move |_| {
                                             let text = dismiss_text.clone();
                                             autosave.change_now(move |record| {
                                                 if !record.dismissed_suggestions.contains(&text) {
@@ -155,11 +155,12 @@ pub fn PlanPage() -> impl IntoView {
                 </div>
                 <ExportPlanButton case=export_case answers=export_answers plan=record reviews_done=super::reviews_page::reviews_done_of(&live) signing=Signal::derive(move || live.signing.draft.with(|record| record.signing.clone())) />
                 <fieldset class="workbook-lockable" disabled=move || locked.get()>
-                    <h2 class="govuk-heading-m">"Suggested goals"</h2>
-                    <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment. Accept one as it is, edit it first, or dismiss it."</p>
-                    {suggestion_view}
+                    // The plan as agreed so far first; then what the assessment suggests, most pressing first.
                     <h2 class="govuk-heading-m">"Goals"</h2>
                     {goals_view}
+                    <h2 class="govuk-heading-m">"Suggested goals"</h2>
+                    <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment, most pressing first. Accept one as it is, edit it first, or dismiss it."</p>
+                    {suggestion_view}
                 </fieldset>
             }.into_any()
         }} />

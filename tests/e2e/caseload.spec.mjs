@@ -27,6 +27,11 @@ test('1,000 cases: search with typos, open with the keyboard only, filter and so
     await search.fill(query);
     await expect(firstRowName(page)).toHaveText(expected);
   }
+  // The red bar of an overdue row sits beside the name, never over it.
+  const overdueRow = page.locator('#caseload-table tbody tr.workbook-row--overdue').first();
+  const [rowBox, nameBox] = [await overdueRow.boundingBox(), await overdueRow.getByRole('link').first().boundingBox()];
+  expect(nameBox.x - rowBox.x).toBeGreaterThanOrEqual(10);
+
   // A search that finds nothing says so, with a hint, instead of an empty table.
   await search.fill('Qwxzv Plonk');
   await expect(page.getByTestId('no-matches')).toContainText('No cases match “Qwxzv Plonk”');

@@ -57,6 +57,10 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   await expect(housing).toContainText('Active');
   await expect(housing).toContainText(/In 6 months: \d+ \w+ \d{4}/);
   await expect(page.getByRole('button', { name: `Accept goal: ${HOUSING}` })).toHaveCount(0);
+  // Accepted goals come first, suggestions after; "Dismiss" is a quiet link-style action, not a red button.
+  const headings = await page.getByRole('heading', { level: 2 }).allTextContents();
+  expect(headings.indexOf('Goals')).toBeLessThan(headings.indexOf('Suggested goals'));
+  await expect(page.getByRole('button', { name: `Dismiss suggestion: ${DRUGS}` })).not.toHaveClass(/govuk-button--warning/);
 
   // Edit the drugs goal before adding it: a future goal. What is typed survives a reload before saving.
   await page.getByRole('button', { name: `Edit and add goal: ${DRUGS}` }).click();

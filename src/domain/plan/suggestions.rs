@@ -16,6 +16,9 @@ pub struct GoalSuggestion {
     pub text: String,
     /// A sentence naming what in the assessment led to it.
     pub reason: String,
+    /// Lower first: 0 a severe need or a risk goal at High or Very high RoSH, 1 an identified need,
+    /// 2 another risk goal, 3 an area only judged linked to offending.
+    pub priority: u8,
 }
 
 /// The goal suggested for each area of need, in words an officer would accept as a starting point.
@@ -101,7 +104,9 @@ fn says_yes(answers: &Answers, code: &str) -> bool {
     })
 }
 
-/// Suggested goals in assessment order: one for each area that is an identified need, or that the
+/// Suggested goals, most pressing first (severe needs and, at High or Very high RoSH, the risk
+/// goals; then needs; then other risk goals; then areas only judged linked), in assessment order
+/// within each. One for each area that is an identified need, or that the
 /// officer judged linked to offending (x.99; 4.98 and 2.98 in sections 4 and 2), then the risk goals.
 ///
 /// ```
@@ -129,6 +134,11 @@ pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
         let linked_code = section
             .linked_item(LinkedTo::Offending)
             .map_or("", |item| item.code);
+        let priority = match score.need {
+            Some(NeedLevel::Severe) => 0,
+            Some(NeedLevel::Need) => 1,
+            _ => 3,
+        };
         let reason = match score.need {
             Some(level @ (NeedLevel::Need | NeedLevel::Severe)) => format!(
                 "{} scored {} out of {}: {}",
@@ -147,6 +157,7 @@ pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
             area,
             text: text.to_string(),
             reason,
+            priority,
         });
     }
     let overall = rosh_rating(answers).overall;
@@ -165,8 +176,15 @@ pub fn suggest_goals(answers: &Answers) -> Vec<GoalSuggestion> {
             area: AreaOfNeed::RiskOfSeriousHarm,
             text: text.to_string(),
             reason,
+            priority: if overall >= Some(RoshLevel::High) {
+                0
+            } else {
+                2
+            },
         });
     }
+    // Most pressing first; a stable sort keeps assessment order within each priority.
+    suggestions.sort_by_key(|suggestion| suggestion.priority);
     suggestions
 }
 

@@ -398,6 +398,17 @@ pub const SECTIONS: &[Section] = &[
     RISK_MANAGEMENT_PLAN,
 ];
 
+/// The section before (`forward` false) or after this one in task-list order, for the `[` and `]`
+/// shortcuts; `None` at either end or for an unknown id.
+pub fn adjacent_section(id: &str, forward: bool) -> Option<&'static Section> {
+    let at = SECTIONS.iter().position(|section| section.id == id)?;
+    if forward {
+        SECTIONS.get(at + 1)
+    } else {
+        at.checked_sub(1).and_then(|before| SECTIONS.get(before))
+    }
+}
+
 pub fn section(id: &str) -> Option<&'static Section> {
     SECTIONS.iter().find(|section| section.id == id)
 }

@@ -426,3 +426,16 @@ fn conditions_show_and_hide_items() {
     answers.set("R4.1", Answer::Choice("yes".into()));
     assert!(children.applies(&answers));
 }
+
+#[test]
+fn sections_have_neighbours_in_task_list_order() {
+    assert_eq!(adjacent_section("1", true).map(|s| s.id), Some("2"));
+    assert_eq!(adjacent_section("2", false).map(|s| s.id), Some("1"));
+    assert_eq!(adjacent_section("1", false).map(|s| s.id), None);
+    let last = SECTIONS.last().unwrap().id;
+    assert_eq!(adjacent_section(last, true).map(|s| s.id), None);
+    assert_eq!(
+        adjacent_section("no-such-section", true).map(|s| s.id),
+        None
+    );
+}

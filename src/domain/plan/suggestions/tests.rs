@@ -215,3 +215,43 @@ fn a_goal_achieved_or_removed_still_covers_its_suggestion() {
     plan.goals[0].status = crate::domain::plan::GoalStatus::Removed;
     assert_eq!(offered(&plan, &[]), [AreaOfNeed::DrugMisuse]);
 }
+
+/// Issue 19: suggestions ordered by need severity and RoSH, not assessment order alone.
+#[test]
+fn the_most_pressing_suggestions_come_first() {
+    let mut answers = two_needs();
+    // Accommodation (a need) and drugs (a need), then domestic abuse at Medium RoSH: assessment order.
+    choose(&mut answers, "R2.3", "yes");
+    answers.set_cell(ROSH_GRID_ITEM, "public", "community", Some("medium".into()));
+    assert_eq!(
+        areas(&answers),
+        [
+            AreaOfNeed::Accommodation,
+            AreaOfNeed::DrugMisuse,
+            AreaOfNeed::RiskOfSeriousHarm
+        ]
+    );
+    // At High RoSH the risk goals come before the needs.
+    answers.set_cell(ROSH_GRID_ITEM, "public", "community", Some("high".into()));
+    let order = areas(&answers);
+    assert_eq!(order[0], AreaOfNeed::RiskOfSeriousHarm);
+    assert_eq!(
+        order[order.len() - 2..],
+        [AreaOfNeed::Accommodation, AreaOfNeed::DrugMisuse]
+    );
+    // A severe need comes before a need: accommodation at its maximum.
+    let mut severe = two_needs();
+    for code in ["3.4", "3.5", "3.6"] {
+        choose(&mut severe, code, "2");
+    }
+    let suggestions = suggest_goals(&severe);
+    assert_eq!(suggestions[0].area, AreaOfNeed::Accommodation);
+    assert!(
+        suggestions[0].reason.ends_with("(severe)"),
+        "{}",
+        suggestions[0].reason
+    );
+    assert!(suggestions
+        .windows(2)
+        .all(|pair| pair[0].priority <= pair[1].priority));
+}
