@@ -8,6 +8,7 @@ use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
 use super::reviews_page::describe_last_review;
 use crate::domain::case::{SentenceType, CUSTODY_SENTENCE_DATE_LABEL};
+use crate::domain::caseload::KeyFacts;
 use crate::domain::dates::{age_on, format_long};
 use crate::domain::reviews::{next_review_due, review_schedule, reviews_done};
 
@@ -21,8 +22,9 @@ pub fn CasePage() -> impl IntoView {
             let details = case.details;
             set_title(&details.name, false);
             let edit = format!("/cases/{}/edit", case.id);
-            let started = !assessment.answers.0.is_empty();
             let today = super::clock::today();
+            let context = crate::domain::questionnaire::CheckContext { date_of_birth: details.date_of_birth, today };
+            let facts = KeyFacts::of(&assessment.answers, &assessment.completed_sections, &context, &plan.plan, &signing.signing);
             let age = age_on(details.date_of_birth, today);
             let done = reviews_done(&signing.signing);
             let schedule = review_schedule(&details, &plan.review_settings, &plan.plan, &plan.significant_changes, &done, today);
@@ -56,6 +58,22 @@ pub fn CasePage() -> impl IntoView {
                 <a href="/" class="govuk-back-link">"Back to caseload"</a>
                 <span class="govuk-caption-l">{details.crn.clone()}</span>
                 <h1 class="govuk-heading-l">{details.name.clone()}</h1>
+                // Key facts first, at a glance: where the work stands and what comes next.
+                <dl class="govuk-summary-list" data-testid="key-facts">
+                    {[
+                        ("Overall RoSH", facts.rosh.clone(), "key-rosh"),
+                        ("Identified needs", facts.needs.clone(), "key-needs"),
+                        ("Assessment", facts.status.label(), "key-status"),
+                        ("Next review due", next_review.clone(), "key-next-review"),
+                        ("Next step", facts.next_step.clone(), "key-next-step"),
+                    ].into_iter().map(|(key, value, id)| view! {
+                        <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
+                            <dt class="govuk-summary-list__key">{key}</dt>
+                            <dd class="govuk-summary-list__value" data-testid=id>{value}</dd>
+                        </div>
+                    }).collect_view()}
+                </dl>
+                <h2 class="govuk-heading-m">"The person and the sentence"</h2>
                 <dl class="govuk-summary-list">
                     {rows.into_iter().map(|(key, value)| {
                         let edit = edit.clone();
@@ -86,7 +104,7 @@ pub fn CasePage() -> impl IntoView {
                 </dl>
                 <div class="govuk-button-group">
                     <a href=format!("/cases/{}/assessment", case.id) class="govuk-button" role="button" draggable="false">
-                        {if started { "Continue assessment" } else { "Start assessment" }}
+                        {facts.assessment_button}
                     </a>
                     <a href=format!("/cases/{}/plan", case.id) class="govuk-button govuk-button--secondary" role="button" draggable="false">"Sentence plan"</a>
                     <a href=format!("/cases/{}/reviews", case.id) class="govuk-link">"Review dates"</a>

@@ -123,6 +123,18 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   await expect(rows).not.toContainText('Offence 2');
   await expect(rows).toContainText('5 August 2021');
   await expect(rows).toContainText('12 December 2021');
+
+  // The case page's key facts: the draft's RoSH marked as a draft, the needs, the status, the next step;
+  // and nothing left to continue, so the button says "View assessment".
+  await page.goto(page.url().replace(/\/assessment.*/, ''));
+  await expect(page.getByTestId('key-rosh')).toHaveText('Medium (draft: not yet signed)');
+  await expect(page.getByTestId('key-needs')).toContainText('Accommodation (2 out of 8); Education, training and employability (3 out of 8)');
+  await expect(page.getByTestId('key-status')).toHaveText('In progress (18 of 18)');
+  await expect(page.getByTestId('key-next-step')).toHaveText('Agree the sentence plan with the person');
+  await expect(page.getByTestId('key-next-review')).not.toBeEmpty();
+  await expect(page.getByRole('button', { name: 'View assessment' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Continue assessment' })).toHaveCount(0);
+  await screenshot(page, 'case-page-key-facts');
 });
 
 test('check answers, Change links, statuses, problems and conditions', async ({ page }) => {

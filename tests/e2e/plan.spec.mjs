@@ -43,6 +43,9 @@ async function assessWithTwoNeeds(page) {
 test('an officer builds a plan from suggested goals, adds steps and records agreement', async ({ page }) => {
   test.setTimeout(120_000);
   const caseUrl = await assessWithTwoNeeds(page);
+  await expect(page.getByTestId('key-rosh')).toHaveText('RoSH not yet assessed');
+  await expect(page.getByTestId('key-status')).toHaveText(/^In progress \(0 of \d+\)$/);
+  await expect(page.getByRole('button', { name: 'Continue assessment' })).toBeVisible();
   await page.getByRole('button', { name: 'Sentence plan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sentence plan' })).toBeVisible();
   await expect(page.getByTestId('plan-status')).toHaveText('Draft: not yet agreed with the person on probation');
