@@ -18,7 +18,7 @@ pub fn PrintPlanPage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, signing, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, signing, profile, .. }| {
             let details = case.details;
             let title = format!("Sentence plan for {}", details.name);
             set_title(&title, false);
@@ -36,7 +36,10 @@ pub fn PrintPlanPage() -> impl IntoView {
             .collect();
             let plan = record.plan;
             let status = if plan.is_agreed() { "Agreed" } else { "Draft: not yet agreed" };
+            let officer = profile.as_ref().map(|profile| profile.name.clone());
             let facts = [
+                ("Name", details.name.clone()),
+                ("Probation practitioner", officer.clone().unwrap_or_else(|| "Not recorded: set up your profile".to_string())),
                 ("Case reference number (CRN)", details.crn.clone()),
                 ("Date printed", format_long(today)),
                 (details.sentence_type.start_date_label(), format_long(details.sentence_or_release_date)),
@@ -64,6 +67,7 @@ pub fn PrintPlanPage() -> impl IntoView {
                     <AchievedGoals plan=plan.clone() />
                     <AgreementSection plan=plan />
                     <UpcomingReviews reviews=upcoming />
+                    <Signatures person=details.name.clone() officer=officer />
                 </article>
             }.into_any()
         }} />
@@ -217,14 +221,14 @@ fn UpcomingReviews(reviews: Vec<ReviewDate>) -> impl IntoView {
                 <thead class="govuk-table__head">
                     <tr class="govuk-table__row">
                         <th scope="col" class="govuk-table__header">"Date"</th>
-                        <th scope="col" class="govuk-table__header">"Why"</th>
+                        <th scope="col" class="govuk-table__header">"What happens"</th>
                     </tr>
                 </thead>
                 <tbody class="govuk-table__body">
                     {reviews.into_iter().map(|review| view! {
                         <tr class="govuk-table__row">
                             <td class="govuk-table__cell workbook-print__date" data-date=review.date.to_string()>{format_long(review.date)}</td>
-                            <td class="govuk-table__cell">{review.reason}</td>
+                            <td class="govuk-table__cell">{review.for_the_person()}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -236,6 +240,28 @@ fn UpcomingReviews(reviews: Vec<ReviewDate>) -> impl IntoView {
         <section class="workbook-print__section" aria-labelledby="reviews-heading">
             <h2 class="govuk-heading-m" id="reviews-heading">"Next review dates"</h2>
             {body}
+        </section>
+    }
+}
+
+/// Lines to sign and date on paper, for the person and the practitioner, each named.
+#[component]
+fn Signatures(person: String, officer: Option<String>) -> impl IntoView {
+    let line = |role: &'static str, name: Option<String>| {
+        view! {
+            <div class="workbook-print__signature" data-testid="print-signature">
+                <p class="govuk-body govuk-!-margin-bottom-1"><strong>{role}</strong>{name.map(|name| format!(": {name}"))}</p>
+                <p class="govuk-body workbook-print__sign-line">"Signature"</p>
+                <p class="govuk-body workbook-print__sign-line">"Date"</p>
+            </div>
+        }
+    };
+    view! {
+        <section class="workbook-print__section" aria-labelledby="signatures-heading">
+            <h2 class="govuk-heading-m" id="signatures-heading">"Signatures"</h2>
+            <p class="govuk-body">"We have talked this plan through and agree to work on it together."</p>
+            {line("Person on probation", Some(person))}
+            {line("Probation practitioner", officer)}
         </section>
     }
 }

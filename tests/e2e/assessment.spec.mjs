@@ -135,6 +135,10 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   await expect(page.getByRole('button', { name: 'View assessment' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Continue assessment' })).toHaveCount(0);
   await screenshot(page, 'case-page-key-facts');
+  // The caseload marks the level as the draft's too, and says how far the assessment has got.
+  await page.getByRole('link', { name: 'Back to caseload' }).click();
+  await expect(page.getByTestId('row-rosh')).toHaveText('Medium (draft)');
+  await expect(page.getByTestId('row-status')).toHaveText('In progress (18 of 18)');
 });
 
 test('check answers, Change links, statuses, problems and conditions', async ({ page }) => {

@@ -308,6 +308,16 @@ test('review dates: the schedule, the interval, significant changes, reload, exp
   await expect(page.getByTestId('print-reviews').locator('[data-date]')).toHaveCount(upcoming.length);
   expect(await page.getByTestId('print-reviews').locator('[data-date]').evaluateAll((cells) => cells.map((c) => c.dataset.date)))
     .toEqual(upcoming);
+  // Fit to sign: both named, lines to sign and date, and reviews in plain words (no internal terms).
+  await expect(facts).toContainText(`Name${CASE.name}`);
+  await expect(facts).toContainText('Probation practitioner');
+  const signatures = page.getByRole('region', { name: 'Signatures' }).getByTestId('print-signature');
+  await expect(signatures).toHaveCount(2);
+  await expect(signatures.nth(0)).toContainText(`Person on probation: ${CASE.name}`);
+  await expect(signatures.nth(1)).toContainText('Probation practitioner');
+  for (const internal of ['Termination review', 'working days', 'weeks from', 'sentence plan due']) {
+    await expect(page.getByTestId('print-reviews')).not.toContainText(internal);
+  }
   await screenshot(page, 'plan-print');
   await expectNoAxeViolations(page);
 

@@ -40,12 +40,7 @@ impl KeyFacts {
             signing,
             DraftProgress::of(answers, completed_sections, context, plan),
         );
-        let is_draft = matches!(
-            status,
-            AssessmentStatus::NotStarted
-                | AssessmentStatus::InProgress { .. }
-                | AssessmentStatus::ReadyToSign
-        );
+        let is_draft = status.is_draft();
         let rating = rosh_rating(answers);
         let rosh = match (rating.overall, is_draft) {
             (Some(_), true) => format!("{} (draft: not yet signed)", rating.describe()),

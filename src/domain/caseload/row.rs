@@ -101,6 +101,16 @@ impl AssessmentStatus {
         }
     }
 
+    /// Whether the latest version is an unsigned draft (nothing newer is signed).
+    pub fn is_draft(self) -> bool {
+        matches!(
+            self,
+            AssessmentStatus::NotStarted
+                | AssessmentStatus::InProgress { .. }
+                | AssessmentStatus::ReadyToSign
+        )
+    }
+
     /// What the officer reads in the table: "In progress (9 of 18)".
     pub fn label(self) -> String {
         match self {
@@ -197,9 +207,13 @@ impl CaseloadRow {
         }
     }
 
-    /// The RoSH column: "High", or "Not yet assessed".
-    pub fn rosh_label(&self) -> &'static str {
-        self.rosh.map_or(ROSH_NOT_ASSESSED, RoshLevel::label)
+    /// The RoSH column: "High", "High (draft)" while no version is signed, or "Not yet assessed".
+    pub fn rosh_label(&self) -> String {
+        match self.rosh {
+            None => ROSH_NOT_ASSESSED.to_string(),
+            Some(level) if self.status.is_draft() => format!("{} (draft)", level.label()),
+            Some(level) => level.label().to_string(),
+        }
     }
 }
 

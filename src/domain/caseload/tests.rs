@@ -154,7 +154,11 @@ fn the_rosh_is_the_grid_level_or_not_yet_assessed() {
         TODAY,
     );
     assert_eq!(row.rosh, Some(RoshLevel::VeryHigh));
-    assert_eq!(row.rosh_label(), "Very high");
+    assert_eq!(
+        row.rosh_label(),
+        "Very high (draft)",
+        "nothing is signed yet"
+    );
     assert_eq!(
         row.next_appointment,
         Some(date(2026, 11, 10).at(14, 30, 0, 0))

@@ -120,6 +120,28 @@ pub struct ReviewDate {
 }
 
 impl ReviewDate {
+    /// What the review means for the person on probation, in plain words for the printed plan:
+    /// no internal terms ("Termination review", "15 working days from…").
+    pub fn for_the_person(&self) -> String {
+        match self.kind {
+            ReviewKind::InitialPlan => "We agree your sentence plan together".to_string(),
+            ReviewKind::ScheduledReview => {
+                "We look at your plan together and check how it is going".to_string()
+            }
+            ReviewKind::PreRelease => "We plan your release together".to_string(),
+            ReviewKind::Termination => {
+                "Your sentence ends: we look back at your plan together".to_string()
+            }
+            ReviewKind::GoalTarget => match self.reason.split_once('"') {
+                Some((_, goal)) => format!("The date you aim to reach your goal \"{}", goal),
+                None => "The date you aim to reach one of your goals".to_string(),
+            },
+            ReviewKind::SignificantChange => {
+                "We look at your plan again because something has changed".to_string()
+            }
+        }
+    }
+
     pub fn is_done(&self) -> bool {
         self.done_on.is_some()
     }

@@ -527,3 +527,44 @@ fn a_sentence_date_at_the_end_of_the_calendar_does_not_panic() {
         [date(9999, 12, 31)]
     );
 }
+
+/// Issue 19: the printed plan said "Termination review" and "8 weeks from…" to the person.
+#[test]
+fn each_review_reads_in_plain_words_for_the_person() {
+    let review = |kind, reason: &str| ReviewDate {
+        date: date(2027, 1, 1),
+        kind,
+        reason: reason.to_string(),
+        overdue: false,
+        done_on: None,
+    };
+    for kind in [
+        ReviewKind::InitialPlan,
+        ReviewKind::ScheduledReview,
+        ReviewKind::PreRelease,
+        ReviewKind::Termination,
+        ReviewKind::SignificantChange,
+    ] {
+        let words = review(
+            kind,
+            "Termination review: the sentence ends on 2 November 2027",
+        )
+        .for_the_person();
+        for internal in [
+            "Termination review",
+            "working days",
+            "weeks from",
+            "sentence plan due",
+        ] {
+            assert!(!words.contains(internal), "{kind:?}: {words}");
+        }
+    }
+    assert_eq!(
+        review(
+            ReviewKind::GoalTarget,
+            "Target date of the goal \"Find settled accommodation\""
+        )
+        .for_the_person(),
+        "The date you aim to reach your goal \"Find settled accommodation\""
+    );
+}
