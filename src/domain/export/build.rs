@@ -72,6 +72,7 @@ fn summarise(answers: &Answers, predictions: Option<&Predictions>) -> Assessment
         linked_to_harm: judged_yes(&available, answers, LinkedTo::RiskOfSeriousHarm),
         linked_to_offending: judged_yes(&available, answers, LinkedTo::Offending),
         rosh: rosh_summary(answers),
+        risk_management_plan: risk_management_plan(answers),
         predictors: predictions.map(|predictions| PredictorsSummary {
             ogrs3: outcome(&predictions.ogrs3, |r| {
                 (r.one_year, r.two_year, r.band, None)
@@ -124,6 +125,40 @@ fn rosh_summary(answers: &Answers) -> RoshSummary {
                     .and_then(RoshLevel::from_code),
             })
             .collect(),
+        narratives: narratives("rosh-summary", answers),
+    }
+}
+
+/// Every free-text item of a section that applies and is answered, as written.
+fn narratives(section_id: &str, answers: &Answers) -> Vec<Narrative> {
+    let Some(section) = crate::domain::questionnaire::section(section_id) else {
+        return Vec::new();
+    };
+    section
+        .items
+        .iter()
+        .filter(|item| {
+            matches!(
+                item.kind,
+                crate::domain::questionnaire::ItemKind::FreeText { .. }
+            )
+        })
+        .filter(|item| item.applies(answers) && !answers.text(item.code).trim().is_empty())
+        .map(|item| Narrative {
+            code: item.code.to_string(),
+            question: item.question.to_string(),
+            text: answers.text(item.code).to_string(),
+        })
+        .collect()
+}
+
+fn risk_management_plan(answers: &Answers) -> RiskManagementPlan {
+    let required = crate::domain::questionnaire::section("rmp")
+        .is_some_and(|section| section.is_required(answers));
+    RiskManagementPlan {
+        required,
+        headings: narratives("rmp", answers),
+        mappa: crate::domain::rosh::mappa(answers).describe(),
     }
 }
 

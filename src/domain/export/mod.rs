@@ -40,8 +40,9 @@ pub use signing::export_signing;
 
 /// The version of this shape. A change that could break a reader raises it. Version 2: the signing
 /// block tells the truth (every status, who signed, countersigned or returned the version, and when,
-/// and the version before an unsigned draft).
-pub const SCHEMA_VERSION: u32 = 2;
+/// and the version before an unsigned draft). Version 3: the RoSH summary's narratives and the risk
+/// management plan (its headings and the MAPPA category and level).
+pub const SCHEMA_VERSION: u32 = 3;
 /// Where the schema is committed, from the crate root.
 pub const SCHEMA_PATH: &str = "assets/schema/sentence-plan.schema.json";
 
@@ -50,8 +51,9 @@ pub const SCHEMA_PATH: &str = "assets/schema/sentence-plan.schema.json";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SentencePlanExport {
-    /// Always 2 for this shape (1 had a signing block of unsigned drafts only).
-    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 2)))]
+    /// Always 3 for this shape (2 had no RoSH narratives or risk management plan; 1 a signing block
+    /// of unsigned drafts only).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 3)))]
     pub schema_version: u32,
     /// The version of Probation Workbook that wrote the file.
     pub app_version: String,
@@ -104,6 +106,7 @@ pub struct AssessmentSummary {
     /// Ids of the sections the officer judged linked to offending behaviour (x.99 yes; 4.98 and 2.98 in sections 4 and 2).
     pub linked_to_offending: Vec<String>,
     pub rosh: RoshSummary,
+    pub risk_management_plan: RiskManagementPlan,
     /// OGRS3, OGP and OVP when they were calculated for the export.
     pub predictors: Option<PredictorsSummary>,
 }
@@ -145,6 +148,33 @@ pub struct RoshSummary {
     pub overall: Option<RoshLevel>,
     /// Every cell of the grid, rated or not.
     pub grid: Vec<RoshCell>,
+    /// The summary's answers in words (who is at risk, the nature of the risk, when it is greatest,
+    /// what increases and what reduces it), each answered one in the questionnaire's order.
+    pub narratives: Vec<Narrative>,
+}
+
+/// One free-text answer of the assessment: its item code, its question and what the officer wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Narrative {
+    /// E.g. "R10.1" or "RM.3".
+    pub code: String,
+    pub question: String,
+    pub text: String,
+}
+
+/// The risk management plan (domain.md §3): each heading answered, and MAPPA as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RiskManagementPlan {
+    /// Whether the plan is needed for this assessment (Medium RoSH or above).
+    pub required: bool,
+    /// Each heading answered, in the questionnaire's order.
+    pub headings: Vec<Narrative>,
+    /// "MAPPA category 2, level 1", "Not managed under MAPPA" or "MAPPA not recorded".
+    pub mappa: String,
 }
 
 /// One cell of the RoSH grid: who may be harmed, where, and how likely.

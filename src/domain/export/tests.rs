@@ -137,7 +137,7 @@ fn the_file_name_has_the_crn_and_the_day() {
 #[test]
 fn the_header_names_the_versions_and_the_moment() {
     let json = export_json();
-    assert_eq!(json["schema_version"], 2);
+    assert_eq!(json["schema_version"], 3);
     assert_eq!(json["app_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(json["exported_at"], EXPORTED_AT);
     assert_eq!(
@@ -310,7 +310,7 @@ fn a_date_that_does_not_exist_is_named_with_its_path() {
 #[test]
 fn unknown_names_wrong_versions_and_bad_crns_are_refused() {
     let mut json = export_json();
-    json["schema_version"] = json!(3);
+    json["schema_version"] = json!(2);
     json["case"]["crn"] = json!("123");
     json["plan"]["goals"][0]["steps"][0]["status"] = json!("done");
     json["review_dates"][0]["kind"] = json!("Initial plan");
@@ -376,5 +376,57 @@ fn the_schema_names_the_choices_in_snake_case() {
     assert_eq!(
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
+    );
+}
+
+/// Issue 19: the export left out the RoSH narratives and the risk management plan.
+#[test]
+fn the_export_carries_the_rosh_narratives_and_the_risk_management_plan() {
+    let sample = &crate::domain::practice::sample_cases()[0];
+    let reference = (sample.reference)();
+    let export = build_export(
+        &case(),
+        &reference.answers,
+        &plan(),
+        &[],
+        None,
+        &CaseSigning::default(),
+        "2026-12-02T09:00:00Z",
+    );
+    let rosh = &export.assessment_summary.rosh;
+    let codes: Vec<&str> = rosh.narratives.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["R10.1", "R10.2", "R10.3", "R10.4", "R10.5"]);
+    assert_eq!(rosh.narratives[0].question, "Who is at risk?");
+    assert_eq!(rosh.narratives[0].text, reference.answers.text("R10.1"));
+    let rmp = &export.assessment_summary.risk_management_plan;
+    assert_eq!(rmp.headings[0].code, "RM.1", "{rmp:?}");
+    assert!(rmp
+        .headings
+        .iter()
+        .all(|n| n.code.starts_with("RM.") && !n.text.is_empty()));
+    assert!(!rmp.mappa.is_empty());
+    // And it passes the committed schema.
+    let text = serde_json::to_string(&export).unwrap();
+    assert!(
+        check_export(&text).is_ok(),
+        "{:?}",
+        check_export(&text).err()
+    );
+
+    // Nothing answered: empty lists, never missing fields.
+    let bare = build_export(
+        &case(),
+        &Answers::default(),
+        &plan(),
+        &[],
+        None,
+        &CaseSigning::default(),
+        "2026-12-02T09:00:00Z",
+    );
+    assert!(bare.assessment_summary.rosh.narratives.is_empty());
+    assert!(!bare.assessment_summary.risk_management_plan.required);
+    assert_eq!(
+        bare.assessment_summary.risk_management_plan.mappa,
+        "MAPPA not recorded"
     );
 }
