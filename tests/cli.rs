@@ -237,7 +237,7 @@ fn usage() {
 
 /// A small valid export of a fictional case: one active goal with a step, agreed.
 const VALID_EXPORT: &str = r#"{
-  "schema_version": 2,
+  "schema_version": 3,
   "app_version": "0.1.0",
   "exported_at": "2026-11-25T14:03:07Z",
   "case": {
@@ -250,7 +250,9 @@ const VALID_EXPORT: &str = r#"{
     "identified_needs": ["accommodation"],
     "linked_to_harm": [],
     "linked_to_offending": ["3"],
-    "rosh": {"rosh_assessed": false, "overall": null, "grid": [{"group": "public", "setting": "community", "level": null}]},
+    "rosh": {"rosh_assessed": false, "overall": null, "grid": [{"group": "public", "setting": "community", "level": null}],
+             "narratives": [{"code": "R10.1", "question": "Who is at risk?", "text": "Members of the public in the town centre at night."}]},
+    "risk_management_plan": {"required": false, "headings": [], "mappa": "MAPPA not recorded"},
     "predictors": null
   },
   "plan": {
