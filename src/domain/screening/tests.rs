@@ -24,6 +24,10 @@ fn with_offences(codes: &[&str]) -> Answers {
     answers
 }
 
+fn tick(answers: &mut Answers, row: &str, column: &str) {
+    answers.set_cell(OFFENCES_OF_CONCERN_ITEM, row, column, Some("yes".into()));
+}
+
 fn choose(answers: &mut Answers, code: &str, value: &str) {
     answers.set(code, Answer::Choice(value.to_string()));
 }
@@ -94,12 +98,7 @@ fn r1_2_starts_with_the_current_offences_of_concern_1_1_names() {
 
     // Once R1.2 has an answer of the officer's, it is never pre-filled again.
     let mut touched = answers.clone();
-    touched.set_cell(
-        OFFENCES_OF_CONCERN_ITEM,
-        "arson",
-        "previous",
-        Some("yes".into()),
-    );
+    tick(&mut touched, "arson", "previous");
     assert_eq!(prefilled_offences_of_concern(&touched), None);
     assert!(matches!(
         prefill_on_opening(SCREENING_SECTION, &answers),
@@ -136,22 +135,12 @@ fn an_offence_of_concern_left_out_of_r1_2_is_a_contradiction_until_ticked_or_exp
         .iter()
         .any(|(field, _)| field == "R1.2.reason"));
 
-    answers.set_cell(
-        OFFENCES_OF_CONCERN_ITEM,
-        "wounding",
-        "previous",
-        Some("yes".into()),
-    );
+    tick(&mut answers, "wounding", "previous");
     assert!(
         contradiction(&answers, OFFENCES_OF_CONCERN_ITEM).is_some(),
         "previous is not current"
     );
-    answers.set_cell(
-        OFFENCES_OF_CONCERN_ITEM,
-        "wounding",
-        "current",
-        Some("yes".into()),
-    );
+    tick(&mut answers, "wounding", "current");
     assert_eq!(contradiction(&answers, OFFENCES_OF_CONCERN_ITEM), None);
     assert!(!screening_problems(&answers)
         .iter()
@@ -175,12 +164,7 @@ fn a_sexual_offence_in_1_30_needs_a_sexual_offence_in_r1_2() {
     choose(&mut answers, "1.30", "yes");
     let found = contradiction(&answers, OFFENCES_OF_CONCERN_ITEM).expect("a contradiction");
     assert_eq!(found.earlier, "1.30");
-    answers.set_cell(
-        OFFENCES_OF_CONCERN_ITEM,
-        "sexual_child",
-        "previous",
-        Some("yes".into()),
-    );
+    tick(&mut answers, "sexual_child", "previous");
     assert_eq!(contradiction(&answers, OFFENCES_OF_CONCERN_ITEM), None);
 }
 

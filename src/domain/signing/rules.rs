@@ -177,15 +177,7 @@ pub fn describe_need_for(grade: Option<Grade>, facts: &CaseFacts) -> String {
             if case_reasons.is_empty() {
                 ask.to_string()
             } else {
-                let named: Vec<&str> = case_reasons
-                    .iter()
-                    .map(|reason| {
-                        reason
-                            .strip_prefix("countersigning needed: ")
-                            .unwrap_or(reason)
-                    })
-                    .collect();
-                format!("{ask} This case has: {}.", named.join("; "))
+                format!("{ask} This case has: {}.", reasons_in_words(&case_reasons))
             }
         }
     }
@@ -197,6 +189,11 @@ pub fn describe_need(reasons: &[&str]) -> String {
     if reasons.is_empty() {
         return "Countersigning not needed".to_string();
     }
+    format!("Countersigning needed: {}", reasons_in_words(reasons))
+}
+
+/// "RoSH High; MAPPA referral": the reasons without their "countersigning needed: " prefix.
+fn reasons_in_words(reasons: &[&str]) -> String {
     let details: Vec<&str> = reasons
         .iter()
         .map(|reason| {
@@ -205,5 +202,5 @@ pub fn describe_need(reasons: &[&str]) -> String {
                 .unwrap_or(reason)
         })
         .collect();
-    format!("Countersigning needed: {}", details.join("; "))
+    details.join("; ")
 }
