@@ -26,6 +26,7 @@ mod practice_pages;
 mod predictors_panel;
 mod print_page;
 mod profile_page;
+mod report_page;
 mod restore_page;
 mod review_page;
 mod reviews_page;
@@ -146,6 +147,8 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id") view=case_page::CasePage />
                         <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
+                        // Before "/cases/:id/assessment/:section", which would take "report" for a section.
+                        <Route path=path!("/cases/:id/assessment/report") view=report_page::AssessmentReportPage />
                         <Route path=path!("/cases/:id/assessment/:section") view=section_page::SectionPage />
                         <Route path=path!("/cases/:id/assessment/:section/check") view=check_answers::CheckAnswersPage />
                         <Route path=path!("/cases/:id/reviews") view=reviews_page::ReviewsPage />

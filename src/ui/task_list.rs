@@ -113,6 +113,7 @@ pub fn TaskListPage() -> impl IntoView {
                         <p class="govuk-body">"Answers are saved as you go. You can leave a section and come back to it at any time."</p>
                         <ul class="govuk-task-list">{items}</ul>
                         {next_view}
+                        <p class="govuk-body"><a class="govuk-link" href=format!("/cases/{}/assessment/report", case.id)>"Assessment report (to read or print)"</a></p>
                         {(super::practice::is_practice() && done == total).then(|| view! {
                             <a href=format!("/cases/{}/feedback", case.id) class="govuk-button" role="button" draggable="false">"Get feedback on your assessment"</a>
                         })}

@@ -124,6 +124,25 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   await expect(rows).toContainText('5 August 2021');
   await expect(rows).toContainText('12 December 2021');
 
+  // The assessment report: every section in words, the RoSH grid and summary, needs, predictors;
+  // marked as a draft until signed; clean on paper.
+  await page.goto(page.url().replace(/\/assessment.*/, '/assessment'));
+  await page.getByRole('link', { name: 'Assessment report (to read or print)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Assessment report: Jordan Fictional' })).toBeFocused();
+  await expect(page.getByTestId('report-draft')).toHaveText('Draft: not yet signed');
+  await expect(page.getByTestId('report-summary')).toContainText('Medium (draft: not yet signed)');
+  await expect(page.getByTestId('report-section')).toHaveCount(18);
+  await expect(page.getByTestId('report-section').filter({ hasText: 'Risk of serious harm full analysis' })).toContainText('Threatened a neighbour with a hammer');
+  await expect(page.getByTestId('report-rosh-grid')).toContainText('Medium');
+  await expect(page.getByTestId('predictor-ogrs3')).toHaveText('11% in 1 year, 20% in 2 years Low');
+  await expectNoAxeViolations(page);
+  await screenshot(page, 'assessment-report');
+  await page.screenshot({ path: 'test-results/screenshots/assessment-report-top.png', clip: { x: 0, y: 0, width: 1280, height: 1300 } });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('link', { name: 'Back to the assessment' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print this report' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+
   // The case page's key facts: the draft's RoSH marked as a draft, the needs, the status, the next step;
   // and nothing left to continue, so the button says "View assessment".
   await page.goto(page.url().replace(/\/assessment.*/, ''));
