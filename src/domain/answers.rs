@@ -241,7 +241,7 @@ impl Answers {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::domain::questionnaire::{find_item, ACCOMMODATION};

@@ -337,5 +337,5 @@ fn searchable(offence: &Offence) -> String {
     .to_lowercase()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

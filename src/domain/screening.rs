@@ -235,5 +235,5 @@ pub fn reason_item(item: &str) -> Option<&'static str> {
         .map(|(_, reason)| *reason)
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
