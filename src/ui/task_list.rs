@@ -12,7 +12,6 @@ use crate::domain::progress::{
     completed_count, next_step, statuses, when_required, NextStep, SectionStatus,
 };
 use crate::domain::questionnaire::CheckContext;
-use crate::domain::rosh::rosh_rating;
 use crate::domain::scoring::{identified_needs, score_section};
 
 #[component]
@@ -20,7 +19,7 @@ pub fn TaskListPage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, plan, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, plan, signing, .. }| {
             set_title("Assessment", false);
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let answers = &assessment.answers;
@@ -101,7 +100,8 @@ pub fn TaskListPage() -> impl IntoView {
                     </ul>
                 }.into_any()
             };
-            let rosh = rosh_rating(answers);
+            // Marked as the draft's level until a version is signed, as on the case page and caseload.
+            let rosh = crate::domain::caseload::KeyFacts::of(answers, &assessment.completed_sections, &context, &plan.plan, &signing.signing).rosh;
             let inputs = inputs_from_assessment(&case.details, answers);
             view! {
                 <a href=format!("/cases/{}", case.id) class="govuk-back-link">"Back to case"</a>
@@ -122,7 +122,7 @@ pub fn TaskListPage() -> impl IntoView {
                         <aside class="workbook-score" aria-labelledby="summary-heading">
                             <h2 class="govuk-heading-m" id="summary-heading">"Summary"</h2>
                             <h3 class="govuk-heading-s govuk-!-margin-bottom-1">"Overall RoSH"</h3>
-                            <p class="govuk-body" data-testid="overall-rosh">{rosh.describe()}</p>
+                            <p class="govuk-body" data-testid="overall-rosh">{rosh}</p>
                             <h3 class="govuk-heading-s govuk-!-margin-bottom-1">"Identified needs"</h3>
                             {needs_view}
                         </aside>

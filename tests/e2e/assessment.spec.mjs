@@ -101,7 +101,7 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   await expect(page.getByTestId('task-list-next').getByRole('button', { name: 'Go to the sentence plan' })).toBeVisible();
 
   await expect(page.getByTestId('completed-count')).toHaveText('Completed 18 of 18 sections');
-  await expect(page.getByTestId('overall-rosh')).toHaveText('Medium');
+  await expect(page.getByTestId('overall-rosh')).toHaveText('Medium (draft: not yet signed)');
   await expect(page.getByTestId('identified-needs')).toHaveText(
     [
       // Thinking and behaviour scores 2 out of 8 (11.2 and 11.4 are asked, not scored): below its threshold of 4.

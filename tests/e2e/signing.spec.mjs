@@ -75,6 +75,9 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await officer.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
   await officer.getByRole('button', { name: 'Save agreement' }).click();
   await expect(officer.getByTestId('plan-status')).toContainText('Agrees with the plan');
+  // The caseload says it is ready to sign (not "Draft").
+  await officer.getByRole('link', { name: 'Probation Workbook' }).click();
+  await expect(officer.getByTestId('row-status')).toHaveText('Ready to sign');
 
   // Sign: a trainee's work needs countersigning, and says why.
   await officer.goto(`${caseUrl}/signing`);
@@ -92,6 +95,9 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await screenshot(officer, 'send-sealed');
   const sent1 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-1-sent');
   await expect(officer.getByTestId('timeline')).toContainText('Case package sent (version 1)');
+  await officer.getByRole('link', { name: 'Probation Workbook' }).click();
+  await expect(officer.getByTestId('row-status')).toHaveText('Awaiting countersignature');
+  await expect(officer.getByTestId('row-rosh')).not.toContainText('(draft)');
 
   // A signed version is read-only.
   await officer.goto(`${caseUrl}/assessment/3`);
@@ -154,6 +160,8 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // The officer imports the decision, sees the comments beside the section, and reworks in a new draft.
   await importPackage(officer, returned1);
   await expect(officer.getByTestId('comments')).toContainText('Check 3.4 with the landlord');
+  await officer.getByRole('link', { name: 'Probation Workbook' }).click();
+  await expect(officer.getByTestId('row-status')).toHaveText('Returned');
   await officer.goto(`${caseUrl}/assessment/3`);
   await expect(officer.getByTestId('locked')).toHaveCount(0);
   await expect(officer.getByTestId('section-comments')).toContainText('Sam Senior (SPO)');
@@ -178,6 +186,10 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByLabel('Case package file').setInputFiles(countersigned);
   await expect(senior.getByTestId('import-refused')).toContainText('This package was sealed for someone else');
   await importPackage(officer, countersigned);
+  await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
+  await officer.getByRole('link', { name: 'Probation Workbook' }).click();
+  await expect(officer.getByTestId('row-status')).toHaveText('Countersigned');
+  await officer.goBack();
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   await expectNoAxeViolations(officer);
   await screenshot(officer, 'officer-timeline');
