@@ -182,23 +182,15 @@ pub fn next_step(
     current: Option<&str>,
     plan_agreed: bool,
 ) -> NextStep {
-    match next_section(statuses, current.unwrap_or("")) {
-        Some(section) => NextStep::Section(section),
-        None if current.is_some_and(|current| {
-            statuses
-                .iter()
-                .any(|(section, status)| section.id == current && needs_work(*status))
-        }) =>
-        {
-            // Only the current section is left: it is the next step itself.
-            let current = current.unwrap_or_default();
-            statuses
-                .iter()
-                .find(|(section, _)| section.id == current)
-                .map_or(NextStep::SentencePlan, |(section, _)| {
-                    NextStep::Section(section)
-                })
-        }
+    if let Some(section) = next_section(statuses, current.unwrap_or("")) {
+        return NextStep::Section(section);
+    }
+    // Only the current section is left: it is the next step itself.
+    let current_left = statuses
+        .iter()
+        .find(|(section, status)| Some(section.id) == current && needs_work(*status));
+    match current_left {
+        Some((section, _)) => NextStep::Section(section),
         None if plan_agreed => NextStep::Signing,
         None => NextStep::SentencePlan,
     }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::domain::answers::{cell_key, Answer, Answers};
-use crate::domain::questionnaire::find_item;
+use crate::domain::questionnaire::{find_item, GridRow, ItemKind};
 
 /// R1.2: current or previous offences of concern, a grid of rows by "current" and "previous".
 pub const OFFENCES_OF_CONCERN_ITEM: &str = "R1.2";
@@ -68,24 +68,23 @@ pub fn current_concerns(answers: &Answers) -> Vec<(&'static str, String)> {
     found
 }
 
-fn row_order() -> Vec<&'static str> {
+/// R1.2's rows, in the questionnaire's order.
+fn rows() -> &'static [GridRow] {
     match find_item(OFFENCES_OF_CONCERN_ITEM).map(|(_, item)| item.kind) {
-        Some(crate::domain::questionnaire::ItemKind::Grid(grid)) => {
-            grid.rows.iter().map(|row| row.key).collect()
-        }
-        _ => Vec::new(),
+        Some(ItemKind::Grid(grid)) => grid.rows,
+        _ => &[],
     }
 }
 
+fn row_order() -> Vec<&'static str> {
+    rows().iter().map(|row| row.key).collect()
+}
+
 fn row_label(row: &str) -> &'static str {
-    match find_item(OFFENCES_OF_CONCERN_ITEM).map(|(_, item)| item.kind) {
-        Some(crate::domain::questionnaire::ItemKind::Grid(grid)) => grid
-            .rows
-            .iter()
-            .find(|known| known.key == row)
-            .map_or("", |known| known.label),
-        _ => "",
-    }
+    rows()
+        .iter()
+        .find(|known| known.key == row)
+        .map_or("", |known| known.label)
 }
 
 /// What R1.2 starts as: the current offences of concern 1.1 names, ticked. Only while R1.2 has

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
-use super::offences::use_offence_table;
+use super::offences::{describe_offence, use_offence_table};
 use crate::domain::check_answers::summary_rows;
 use crate::domain::progress::{next_step, section_status, statuses, NextStep, SectionStatus};
 use crate::domain::questionnaire::{self, CheckContext};
@@ -33,10 +33,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
             let task_list = format!("/cases/{}/assessment", case.id);
             let answers = assessment.answers.clone();
             let rows = move || {
-                let describe_offence = |code: &str| match offences.get() {
-                    Some(Ok(table)) => table.get(code).map(|offence| offence.description()),
-                    _ => None,
-                };
+                let describe_offence = |code: &str| describe_offence(offences, code);
                 summary_rows(section, &answers, &describe_offence)
                     .into_iter()
                     .map(|row| {
@@ -77,21 +74,22 @@ pub fn CheckAnswersPage() -> impl IntoView {
     }
 }
 
+/// Where the next step is (here and on the task list).
+pub fn next_step_href(case_id: &str, step: NextStep) -> String {
+    match step {
+        NextStep::Section(section) => format!("/cases/{case_id}/assessment/{}", section.id),
+        NextStep::SentencePlan => format!("/cases/{case_id}/plan"),
+        NextStep::Signing => format!("/cases/{case_id}/signing"),
+    }
+}
+
 /// Where the next step is, and the words of its button. Answers are saved as they are given, so
 /// "save and" only says that nothing is left behind.
-pub fn next_step_link(case_id: &str, step: NextStep) -> (String, String) {
-    match step {
-        NextStep::Section(section) => (
-            format!("/cases/{case_id}/assessment/{}", section.id),
-            "Save and go to the next section".to_string(),
-        ),
-        NextStep::SentencePlan => (
-            format!("/cases/{case_id}/plan"),
-            "Save and go to the sentence plan".to_string(),
-        ),
-        NextStep::Signing => (
-            format!("/cases/{case_id}/signing"),
-            "Save and go to signing".to_string(),
-        ),
-    }
+fn next_step_link(case_id: &str, step: NextStep) -> (String, &'static str) {
+    let words = match step {
+        NextStep::Section(_) => "Save and go to the next section",
+        NextStep::SentencePlan => "Save and go to the sentence plan",
+        NextStep::Signing => "Save and go to signing",
+    };
+    (next_step_href(case_id, step), words)
 }

@@ -104,6 +104,15 @@ fn use_list(kept: Option<&'static OffenceTable>, load: fn() -> TableFuture) -> T
 type TableFuture =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<&'static OffenceTable, String>>>>;
 
+/// An offence code in words from a table signal (tracked), or `None` while the list loads, when
+/// it could not be loaded, or for a code it does not hold.
+pub fn describe_offence(table: TableState, code: &str) -> Option<String> {
+    table.with(|state| match state {
+        Some(Ok(table)) => table.get(code).map(|offence| offence.description()),
+        _ => None,
+    })
+}
+
 /// The full table as a signal: `None` while loading.
 pub fn use_offence_table() -> TableState {
     use_list(FULL.with(Cell::get), || Box::pin(offence_table()))

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::clock;
 use super::components::{set_title, summary_list};
 use super::loading::{Loaded, LoadedCaseView};
-use super::offences::use_offence_table;
+use super::offences::{describe_offence, use_offence_table};
 use super::predictors_panel::PredictorsPanel;
 use crate::domain::caseload::KeyFacts;
 use crate::domain::check_answers::summary_rows;
@@ -68,10 +68,7 @@ pub fn AssessmentReportPage() -> impl IntoView {
             }).collect_view();
             let sections_answers = answers.clone();
             let sections = move || {
-                let describe_offence = |code: &str| match offences.get() {
-                    Some(Ok(table)) => table.get(code).map(|offence| offence.description()),
-                    _ => None,
-                };
+                let describe_offence = |code: &str| describe_offence(offences, code);
                 SECTIONS
                     .iter()
                     .filter(|section| section.is_available(&sections_answers))
@@ -80,11 +77,7 @@ pub fn AssessmentReportPage() -> impl IntoView {
                             .into_iter()
                             .map(|row| (row.question, row.answer))
                             .collect();
-                        let score = section.is_scored().then(|| {
-                            let score = score_section(section, &sections_answers);
-                            let need = score.need.map(|need| format!(" · {}", need.label())).unwrap_or_default();
-                            format!("Score {} out of {}{need}", score.score, score.max)
-                        });
+                        let score = section.is_scored().then(|| score_section(section, &sections_answers).line());
                         view! {
                             <section class="workbook-print__section" data-testid="report-section">
                                 <h3 class="govuk-heading-m">{section.heading()}</h3>

@@ -28,30 +28,22 @@ pub fn TaskListPage() -> impl IntoView {
             // The next step, one key away: the next section needing work, then the plan, then signing.
             let step = next_step(&all, None, plan.plan.is_agreed());
             let next_view = (!super::practice::is_practice()).then(|| {
-                let (href, words) = match step {
-                    NextStep::Section(section) => (format!("/cases/{}/assessment/{}", case.id, section.id), "Continue with the next section".to_string()),
-                    NextStep::SentencePlan => (format!("/cases/{}/plan", case.id), "Go to the sentence plan".to_string()),
-                    NextStep::Signing => (format!("/cases/{}/signing", case.id), "Go to signing".to_string()),
-                };
-                let lead = match step {
-                    NextStep::Section(section) => Some(format!("Next not yet completed: {}", section.heading())),
-                    NextStep::SentencePlan => Some("Every section is completed. Next, the sentence plan.".to_string()),
-                    NextStep::Signing => Some("Every section is completed and the plan is agreed. Next, sign the assessment.".to_string()),
+                let (lead, words) = match step {
+                    NextStep::Section(section) => (format!("Next not yet completed: {}", section.heading()), "Continue with the next section"),
+                    NextStep::SentencePlan => ("Every section is completed. Next, the sentence plan.".to_string(), "Go to the sentence plan"),
+                    NextStep::Signing => ("Every section is completed and the plan is agreed. Next, sign the assessment.".to_string(), "Go to signing"),
                 };
                 view! {
                     <div data-testid="task-list-next">
-                        {lead.map(|lead| view! { <p class="govuk-body">{lead}</p> })}
-                        <a href=href class="govuk-button" role="button" draggable="false">{words}</a>
+                        <p class="govuk-body">{lead}</p>
+                        <a href=super::check_answers::next_step_href(&case.id, step) class="govuk-button" role="button" draggable="false">{words}</a>
                     </div>
                 }
             });
             let items = all.iter().map(|(section, status)| {
                 let status_id = format!("section-{}-status", section.id);
                 let score = score_section(section, answers);
-                let hint = (section.is_scored() && answers.answered_in(section) > 0).then(|| {
-                    let need = score.need.map(|need| format!(" · {}", need.label())).unwrap_or_default();
-                    format!("Score {} out of {}{need}", score.score, score.max)
-                });
+                let hint = (section.is_scored() && answers.answered_in(section) > 0).then(|| score.line());
                 let hint = match status {
                     SectionStatus::CannotStartYet => Some("Answer yes to a risk of serious harm screening question first".to_string()),
                     SectionStatus::Optional => when_required(section).map(|when| format!("Optional now. {when}")),
@@ -95,13 +87,13 @@ pub fn TaskListPage() -> impl IntoView {
                 view! {
                     <ul class="govuk-list govuk-list--bullet" data-testid="identified-needs">
                         {needs.into_iter().map(|(section, score)| view! {
-                            <li>{format!("{} ({} out of {}{})", section.need_name, score.score, score.max, if score.need == Some(crate::domain::scoring::NeedLevel::Severe) { ", severe" } else { "" })}</li>
+                            <li>{score.need_line(section)}</li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
             };
             // Marked as the draft's level until a version is signed, as on the case page and caseload.
-            let rosh = crate::domain::caseload::KeyFacts::of(answers, &assessment.completed_sections, &context, &plan.plan, &signing.signing).rosh;
+            let rosh = crate::domain::caseload::rosh_line(answers, &signing.signing);
             let inputs = inputs_from_assessment(&case.details, answers);
             view! {
                 <a href=format!("/cases/{}", case.id) class="govuk-back-link">"Back to case"</a>

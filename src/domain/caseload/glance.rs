@@ -10,7 +10,7 @@ use crate::domain::plan::SentencePlan;
 use crate::domain::progress::{next_step, statuses, NextStep};
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::rosh::rosh_rating;
-use crate::domain::scoring::{identified_needs, NeedLevel};
+use crate::domain::scoring::identified_needs;
 use crate::domain::signing::CaseSigning;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +27,18 @@ pub struct KeyFacts {
     pub assessment_button: &'static str,
 }
 
+/// The overall RoSH in words, marked as the draft's while no newer version is signed:
+/// "High (draft: not yet signed)", "High" or "RoSH not yet assessed".
+pub fn rosh_line(answers: &Answers, signing: &CaseSigning) -> String {
+    let rating = rosh_rating(answers);
+    match rating.overall {
+        Some(_) if AssessmentStatus::latest_is_draft(signing) => {
+            format!("{} (draft: not yet signed)", rating.describe())
+        }
+        _ => rating.describe(),
+    }
+}
+
 impl KeyFacts {
     pub fn of(
         answers: &Answers,
@@ -38,27 +50,12 @@ impl KeyFacts {
         let all = statuses(answers, completed_sections, Some(context));
         let status = AssessmentStatus::of(
             signing,
-            DraftProgress::of(answers, completed_sections, context, plan),
+            DraftProgress::from_statuses(&all, answers, completed_sections, plan),
         );
-        let is_draft = status.is_draft();
-        let rating = rosh_rating(answers);
-        let rosh = match (rating.overall, is_draft) {
-            (Some(_), true) => format!("{} (draft: not yet signed)", rating.describe()),
-            _ => rating.describe(),
-        };
+        let rosh = rosh_line(answers, signing);
         let needs: Vec<String> = identified_needs(answers)
             .into_iter()
-            .map(|(section, score)| {
-                let severe = if score.need == Some(NeedLevel::Severe) {
-                    ", severe"
-                } else {
-                    ""
-                };
-                format!(
-                    "{} ({} out of {}{severe})",
-                    section.need_name, score.score, score.max
-                )
-            })
+            .map(|(section, score)| score.need_line(section))
             .collect();
         let needs = if needs.is_empty() {
             "None identified so far".to_string()

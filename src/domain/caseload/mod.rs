@@ -32,7 +32,7 @@ mod unreadable_tests;
 use std::cmp::Ordering;
 
 mod glance;
-pub use glance::KeyFacts;
+pub use glance::{rosh_line, KeyFacts};
 pub use row::{parse_appointment, AssessmentStatus, CaseloadRow, DraftProgress, ROSH_NOT_ASSESSED};
 pub use search::{SearchIndex, MIN_SCORE};
 pub use unreadable::{Caseload, ShownCaseload, UnreadableRecord};

@@ -8,8 +8,8 @@ use crate::domain::answers::Answers;
 use crate::domain::case::{CaseDetails, SentenceType};
 use crate::domain::dates::{parse_date, DateParts};
 use crate::domain::plan::SentencePlan;
-use crate::domain::progress::{completed_count, statuses};
-use crate::domain::questionnaire::CheckContext;
+use crate::domain::progress::{completed_count, statuses, SectionStatus};
+use crate::domain::questionnaire::{CheckContext, Section};
 use crate::domain::reviews::{
     last_review_done, next_review_due, review_schedule, reviews_done, ReviewDate, ReviewDone,
     ReviewSettings, SignificantChange,
@@ -55,8 +55,22 @@ impl DraftProgress {
         context: &CheckContext,
         plan: &SentencePlan,
     ) -> DraftProgress {
-        let (completed, of) =
-            completed_count(&statuses(answers, completed_sections, Some(context)));
+        DraftProgress::from_statuses(
+            &statuses(answers, completed_sections, Some(context)),
+            answers,
+            completed_sections,
+            plan,
+        )
+    }
+
+    /// The same, from the sections' statuses already worked out.
+    pub fn from_statuses(
+        statuses: &[(&'static Section, SectionStatus)],
+        answers: &Answers,
+        completed_sections: &BTreeSet<String>,
+        plan: &SentencePlan,
+    ) -> DraftProgress {
+        let (completed, of) = completed_count(statuses);
         DraftProgress {
             answered_any: !answers.is_empty() || !completed_sections.is_empty(),
             completed,
@@ -99,6 +113,15 @@ impl AssessmentStatus {
             }
             Some(VersionState::Returned) => AssessmentStatus::Returned,
         }
+    }
+
+    /// Whether the latest version of `signing` is an unsigned draft (or there is none): the
+    /// statuses read from the draft's progress.
+    pub fn latest_is_draft(signing: &CaseSigning) -> bool {
+        matches!(
+            signing.latest().map(|version| version.state),
+            None | Some(VersionState::UnsignedDraft)
+        )
     }
 
     /// Whether the latest version is an unsigned draft (nothing newer is signed).

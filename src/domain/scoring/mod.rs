@@ -35,6 +35,28 @@ pub struct SectionScore {
 }
 
 impl SectionScore {
+    /// "Score 4 out of 8 · Identified need": the task list's hint and the report's line.
+    pub fn line(&self) -> String {
+        let need = self
+            .need
+            .map(|need| format!(" · {}", need.label()))
+            .unwrap_or_default();
+        format!("Score {} out of {}{need}", self.score, self.max)
+    }
+
+    /// "Accommodation (2 out of 8)" or "Drug misuse (8 out of 10, severe)": an identified need.
+    pub fn need_line(&self, section: &Section) -> String {
+        let severe = if self.need == Some(NeedLevel::Severe) {
+            ", severe"
+        } else {
+            ""
+        };
+        format!(
+            "{} ({} out of {}{severe})",
+            section.need_name, self.score, self.max
+        )
+    }
+
     pub fn is_complete(&self) -> bool {
         self.scored_answered == self.scored_items
     }
