@@ -41,6 +41,7 @@ fn profile_record() -> ProfileRecord {
         schema_version: RECORD_SCHEMA_VERSION,
         revision: 0,
         profile: officer(),
+        contact: Default::default(),
         updated_at: "2026-11-01T09:00:00Z".into(),
     }
 }
@@ -62,6 +63,7 @@ fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRecords {
             sentence_end_date: date(2028, 11, 1),
         },
         next_appointment: Some(date(2026, 12, 8).at(10, 30, 0, 0)),
+        closure: None,
         created_at: "2026-11-01T09:00:00Z".into(),
         updated_at: at.into(),
     };

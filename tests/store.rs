@@ -25,6 +25,7 @@ fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
         revision: 0,
         id: id.into(),
         next_appointment: None,
+        closure: None,
         details: CaseDetails {
             name: "Alex Marsh".into(),
             crn: crn.into(),
@@ -247,6 +248,7 @@ async fn the_profile_and_signing_are_saved_and_an_import_writes_every_record() {
         schema_version: RECORD_SCHEMA_VERSION,
         revision: 0,
         profile: profile.clone(),
+        contact: Default::default(),
         updated_at: "2026-11-25T10:00:00Z".into(),
     };
     store.put_profile(&record).await.unwrap();
@@ -648,5 +650,104 @@ async fn a_package_sealed_by_webcrypto_opens_only_with_its_recipients_kept_key()
         refused.starts_with("This package was sealed for someone else"),
         "{refused}"
     );
+    store.delete().await.unwrap();
+}
+
+/// A closed case with all four records, and the records of another case beside it.
+async fn two_cases_with_every_record(store: &Store) {
+    for (id, crn) in [("case-1", "X123456"), ("case-2", "Y654321")] {
+        store
+            .put_case(&case_record(id, crn, "2026-11-24T10:00:00Z"))
+            .await
+            .unwrap();
+        let mut draft = AssessmentRecord::new(id);
+        draft.answers.set("3.4", Answer::Choice("1".into()));
+        store.put_assessment(&draft).await.unwrap();
+        store.put_plan(&PlanRecord::new(id)).await.unwrap();
+        store
+            .put_signing(&SigningRecord::new(id, "2026-11-24T10:00:00Z"))
+            .await
+            .unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn deleting_a_closed_case_deletes_its_four_records_and_nothing_else() {
+    use probation_workbook::domain::closure::{CaseClosure, ClosureReason};
+    let store = fresh_store("delete-case").await;
+    two_cases_with_every_record(&store).await;
+    let profile = ProfileRecord {
+        schema_version: RECORD_SCHEMA_VERSION,
+        revision: 0,
+        profile: probation_workbook::domain::signing::Profile::new(
+            "Sam Fictional",
+            probation_workbook::domain::signing::Grade::Po,
+        )
+        .unwrap(),
+        contact: Default::default(),
+        updated_at: "2026-11-24T10:00:00Z".into(),
+    };
+    store.put_profile(&profile).await.unwrap();
+
+    // An open case is never deleted: nothing changes.
+    assert!(matches!(
+        store.delete_case("case-1").await,
+        Err(StoreError::NotClosed)
+    ));
+    assert!(store.case("case-1").await.unwrap().is_some());
+    assert!(store.assessment("case-1").await.unwrap().is_some());
+
+    let mut closed = store.case("case-1").await.unwrap().unwrap();
+    closed.closure = Some(CaseClosure {
+        reason: ClosureReason::SentenceEnded,
+        closed_on: date(2028, 11, 1),
+        note: String::new(),
+        recorded_at: "2028-11-02T09:00:00Z".into(),
+    });
+    store.put_case(&closed).await.unwrap();
+    store.delete_case("case-1").await.unwrap();
+
+    assert_eq!(store.case("case-1").await.unwrap(), None);
+    assert_eq!(store.assessment("case-1").await.unwrap(), None);
+    assert_eq!(store.plan("case-1").await.unwrap(), None);
+    assert_eq!(store.signing("case-1").await.unwrap(), None);
+    // The other case and the profile are untouched.
+    let other = store.case("case-2").await.unwrap().expect("kept");
+    assert_eq!(other.details.crn, "Y654321");
+    assert!(store.assessment("case-2").await.unwrap().is_some());
+    assert!(store.plan("case-2").await.unwrap().is_some());
+    assert!(store.signing("case-2").await.unwrap().is_some());
+    assert_eq!(store.profile().await.unwrap(), Some(profile));
+    // A case that is not there: said, not a panic.
+    assert!(matches!(
+        store.delete_case("case-1").await,
+        Err(StoreError::Missing(_))
+    ));
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_closed_case_written_by_a_newer_build_is_not_deleted() {
+    use probation_workbook::domain::closure::{CaseClosure, ClosureReason};
+    let store = fresh_store("delete-newer").await;
+    two_cases_with_every_record(&store).await;
+    let mut closed = store.case("case-1").await.unwrap().unwrap();
+    closed.closure = Some(CaseClosure {
+        reason: ClosureReason::Died,
+        closed_on: date(2027, 1, 5),
+        note: String::new(),
+        recorded_at: "2027-01-06T09:00:00Z".into(),
+    });
+    store.put_case(&closed).await.unwrap();
+    let mut newer_plan = PlanRecord::new("case-1");
+    newer_plan.schema_version = RECORD_SCHEMA_VERSION + 1;
+    store.put_plan(&newer_plan).await.unwrap();
+    assert!(matches!(
+        store.delete_case("case-1").await,
+        Err(StoreError::Newer)
+    ));
+    // All or nothing: the case and its assessment, deleted before the plan was reached, are still there.
+    assert!(store.case("case-1").await.unwrap().is_some());
+    assert!(store.assessment("case-1").await.unwrap().is_some());
     store.delete().await.unwrap();
 }

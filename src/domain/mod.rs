@@ -5,8 +5,10 @@
 pub mod answers;
 pub mod backup;
 pub mod case;
+pub mod case_facts;
 pub mod caseload;
 pub mod check_answers;
+pub mod closure;
 pub mod dates;
 pub mod errors;
 pub mod export;

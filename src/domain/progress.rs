@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::answers::Answers;
+use super::case_facts::CASE_FACT_ITEMS;
 use super::questionnaire::{CheckContext, Condition, Section, SECTIONS};
 use super::rosh::RoshLevel;
 use super::validation::{validate_section, Strictness};
@@ -57,7 +58,13 @@ pub fn section_status(
     if !section.is_required(answers) {
         return SectionStatus::Optional;
     }
-    if answers.answered_in(section) > 0 {
+    // An answer the case record gives (`case_facts`) is not the officer's start on the section.
+    let given_by_case = section
+        .items
+        .iter()
+        .filter(|item| CASE_FACT_ITEMS.contains(&item.code) && answers.is_answered(item))
+        .count();
+    if answers.answered_in(section) > given_by_case {
         SectionStatus::InProgress
     } else {
         SectionStatus::NotStarted

@@ -9,10 +9,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
+use crate::domain::closure::{CaseClosure, Retention};
 use crate::domain::plan::{AgreementForm, GoalForm, SentencePlan, StepForm};
 use crate::domain::questionnaire::migrate::{StoredAnswers, ANSWER_CODES_BY_RECORD_VERSION};
 use crate::domain::reviews::{ReviewSettings, SignificantChange};
-use crate::domain::signing::{CaseSigning, Profile};
+use crate::domain::signing::{CaseSigning, OfficerContact, Profile};
 
 /// The record layout this build writes. Version 2 added `completed_sections` to assessments (a
 /// version 1 record reads with none completed); version 3 added `next_appointment` to cases (older
@@ -23,8 +24,10 @@ use crate::domain::signing::{CaseSigning, Profile};
 /// (`questionnaire::migrate::upgrade_stored_record`), and reads as version 5 from then on. Version 6
 /// keeps each signed version's signed events (`SignedVersion::signatures`, issue 15): a version 5
 /// build would read them as absent and drop them when it next saved, so it must not write over a
-/// version 6 record. A build never writes over a record of a newer version than this.
-pub const RECORD_SCHEMA_VERSION: u32 = 6;
+/// version 6 record. Version 7 adds a case's `closure` (issue 19: a closed case is read-only) and
+/// the officer's `contact` on the profile: a version 6 build would drop them, reopening the case.
+/// A build never writes over a record of a newer version than this.
+pub const RECORD_SCHEMA_VERSION: u32 = 7;
 
 /// The object stores, one per kind of record, each keyed by the case id (the settings store by
 /// setting: [`PROFILE_KEY`] and others).
@@ -54,6 +57,9 @@ pub struct CaseRecord {
     /// The next appointment with the person, if one is set.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_appointment: Option<jiff::civil::DateTime>,
+    /// Set once the case is closed (version 7): it leaves the caseload and is read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closure: Option<CaseClosure>,
     /// RFC 3339 timestamps.
     pub created_at: String,
     pub updated_at: String,
@@ -175,6 +181,10 @@ pub struct ProfileRecord {
     #[serde(default)]
     pub revision: u64,
     pub profile: Profile,
+    /// The officer's phone, email and office, for the printed plan (version 7; older profiles
+    /// read with none).
+    #[serde(default, skip_serializing_if = "OfficerContact::is_empty")]
+    pub contact: OfficerContact,
     pub updated_at: String,
 }
 
@@ -251,3 +261,30 @@ impl Default for TeamRecord {
 }
 
 record_in!(TeamRecord, SETTINGS, StoredAnswers::None);
+
+/// The key of the retention setting in `SETTINGS`.
+pub const RETENTION_KEY: &str = "retention";
+
+/// How long closed cases are kept before they may be deleted (`domain::closure::Retention`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetentionRecord {
+    pub schema_version: u32,
+    /// Rises by one with every write, so a tab can tell a newer copy from its own.
+    #[serde(default)]
+    pub revision: u64,
+    pub retention: Retention,
+    pub updated_at: String,
+}
+
+impl Default for RetentionRecord {
+    fn default() -> Self {
+        RetentionRecord {
+            schema_version: RECORD_SCHEMA_VERSION,
+            revision: 0,
+            retention: Retention::default(),
+            updated_at: String::new(),
+        }
+    }
+}
+
+record_in!(RetentionRecord, SETTINGS, StoredAnswers::None);

@@ -13,8 +13,9 @@ pub mod notices;
 // The record layouts are pure domain types (so a backup can be read natively); every
 // `crate::store::X` path to them keeps working.
 pub use crate::domain::records::{
-    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord, TeamRecord,
-    ASSESSMENTS, CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING, TEAM_KEY,
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, RetentionRecord,
+    SigningRecord, TeamRecord, ASSESSMENTS, CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION,
+    RETENTION_KEY, SETTINGS, SIGNING, TEAM_KEY,
 };
 
 use crate::domain::questionnaire::migrate::upgrade_stored_record;
@@ -51,6 +52,9 @@ pub enum StoreError {
     Blocked,
     #[error("There is no {0} to change in this browser.")]
     Missing(&'static str),
+    /// Only a closed case is deleted.
+    #[error("This case is not closed, so it was not deleted: close it first.")]
+    NotClosed,
 }
 
 impl StoreError {
@@ -574,6 +578,52 @@ impl Store {
         let written = replace_case(&transaction, case, assessment, plan, Some(signing)).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all(written);
+        Ok(())
+    }
+
+    /// Deletes every record of one closed case (its case, assessment, plan and signing records)
+    /// in one transaction, and nothing else: all of them or, if anything fails, none. Refused,
+    /// deleting nothing, unless the stored case is closed (another tab may have reopened it), and
+    /// never over a record a newer build wrote. The other tabs are told, as after any write.
+    pub async fn delete_case(&self, id: &str) -> Result<(), StoreError> {
+        let stores = [CASES, ASSESSMENTS, PLANS, SIGNING];
+        let transaction = self
+            .db
+            .transaction(stores)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let cases = transaction.object_store(CASES).map_err(write_error)?;
+        let case: CaseRecord = match stored_value(&cases, id, StoreError::Write).await? {
+            Some(value) => read_record(value)?,
+            None => return Err(StoreError::Missing("case")),
+        };
+        if case.closure.is_none() {
+            return Err(StoreError::NotClosed);
+        }
+        let mut deleted = Vec::new();
+        for name in stores {
+            let store = transaction.object_store(name).map_err(write_error)?;
+            let Some(value) = stored_value(&store, id, StoreError::Write).await? else {
+                continue;
+            };
+            let revision = value
+                .get("revision")
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0);
+            if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
+                return Err(StoreError::Newer);
+            }
+            store
+                .delete(id.to_string())
+                .primitive()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+            deleted.push((name, id.to_string(), revision.saturating_add(1)));
+        }
+        transaction.commit().await.map_err(write_error)?;
+        self.announce_all(deleted);
         Ok(())
     }
 

@@ -116,6 +116,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                     id: clock::new_id("case"),
                     details,
                     next_appointment: None,
+                    closure: None,
                     created_at: now.clone(),
                     updated_at: now,
                 };

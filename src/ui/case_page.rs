@@ -19,6 +19,8 @@ pub fn CasePage() -> impl IntoView {
     view! {
         <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, plan, signing, .. }| {
             let appointment_case = case.clone();
+            let closed = case.closure.is_some();
+            let live = super::loading::use_case_store().open_case(&case.id);
             let details = case.details;
             set_title(&details.name, false);
             let edit = format!("/cases/{}/edit", case.id);
@@ -34,6 +36,13 @@ pub fn CasePage() -> impl IntoView {
                     Some(review) => format!("{} — {}", format_long(review.date), review.reason),
                     None => "No more reviews are due".to_string(),
                 },
+            };
+            // A closed case has no reviews to come and no next step: it is kept to read.
+            let (next_review, next_step, assessment_button) = if closed {
+                let none = "None: the case is closed".to_string();
+                (none.clone(), none, "Read the assessment".to_string())
+            } else {
+                (next_review, facts.next_step.clone(), facts.assessment_button.to_string())
             };
             let last_review = describe_last_review(&done);
             let reviews_href = format!("/cases/{}/reviews", case.id);
@@ -65,7 +74,7 @@ pub fn CasePage() -> impl IntoView {
                         ("Identified needs", facts.needs.clone(), "key-needs"),
                         ("Assessment", facts.status.label(), "key-status"),
                         ("Next review due", next_review.clone(), "key-next-review"),
-                        ("Next step", facts.next_step.clone(), "key-next-step"),
+                        ("Next step", next_step.clone(), "key-next-step"),
                     ].into_iter().map(|(key, value, id)| view! {
                         <div class="govuk-summary-list__row govuk-summary-list__row--no-actions">
                             <dt class="govuk-summary-list__key">{key}</dt>
@@ -78,12 +87,14 @@ pub fn CasePage() -> impl IntoView {
                     {rows.into_iter().map(|(key, value)| {
                         let edit = edit.clone();
                         view! {
-                            <div class="govuk-summary-list__row">
+                            <div class=if closed { "govuk-summary-list__row govuk-summary-list__row--no-actions" } else { "govuk-summary-list__row" }>
                                 <dt class="govuk-summary-list__key">{key}</dt>
                                 <dd class="govuk-summary-list__value">{value}</dd>
-                                <dd class="govuk-summary-list__actions">
-                                    <a class="govuk-link" href=edit>"Change"<span class="govuk-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
-                                </dd>
+                                {(!closed).then(|| view! {
+                                    <dd class="govuk-summary-list__actions">
+                                        <a class="govuk-link" href=edit>"Change"<span class="govuk-visually-hidden">{format!(" {}", key.to_lowercase())}</span></a>
+                                    </dd>
+                                })}
                             </div>
                         }
                     }).collect_view()}
@@ -104,13 +115,14 @@ pub fn CasePage() -> impl IntoView {
                 </dl>
                 <div class="govuk-button-group">
                     <a href=format!("/cases/{}/assessment", case.id) class="govuk-button" role="button" draggable="false">
-                        {facts.assessment_button}
+                        {assessment_button}
                     </a>
                     <a href=format!("/cases/{}/plan", case.id) class="govuk-button govuk-button--secondary" role="button" draggable="false">"Sentence plan"</a>
                     <a href=format!("/cases/{}/reviews", case.id) class="govuk-link">"Review dates"</a>
                     <a href=format!("/cases/{}/signing", case.id) class="govuk-link">"Signing and countersigning"</a>
                 </div>
-                <super::appointment::NextAppointment case=appointment_case />
+                {(!closed).then(|| view! { <super::appointment::NextAppointment case=appointment_case /> })}
+                {live.map(|live| view! { <super::closure_pages::CaseClosureActions live=live /> })}
             }.into_any()
         }} />
     }

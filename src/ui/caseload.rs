@@ -23,11 +23,14 @@ use crate::store::{
 
 use super::shortcuts::SEARCH_ID;
 
-/// Every case's row, from four reads of the store however many cases there are, and every record
-/// that could not be read (named by its key; it never hides the others).
-async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>), StoreError> {
+/// Every open case's row, from four reads of the store however many cases there are, every record
+/// that could not be read (named by its key; it never hides the others), and how many cases are
+/// closed (they are listed on the closed cases page, not here).
+async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>, usize), StoreError> {
     let store = store().await?;
-    let (mut cases, mut unreadable) = store.all_records::<CaseRecord>().await?;
+    let (cases, mut unreadable) = store.all_records::<CaseRecord>().await?;
+    let (closed, mut cases): (Vec<CaseRecord>, Vec<CaseRecord>) =
+        cases.into_iter().partition(|case| case.closure.is_some());
     cases.sort_by(|a, b| b.created_at.cmp(&a.created_at));
     fn by_case<R>(
         (records, unreadable): (Vec<R>, Vec<Unreadable>),
@@ -83,7 +86,7 @@ async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>), StoreError> 
             )
         })
         .collect::<Vec<_>>();
-    Ok((rows, unreadable))
+    Ok((rows, unreadable, closed.len()))
 }
 
 /// "The case record “case-7” could not be read", for each record the store could not read.
@@ -153,10 +156,12 @@ pub fn Caseload() -> impl IntoView {
     set_title("Your caseload", false);
     let rows = RwSignal::new(LoadState::<Vec<CaseloadRow>>::Loading);
     let unreadable = RwSignal::new(Vec::<Unreadable>::new());
+    let closed = RwSignal::new(0_usize);
     let index = StoredValue::new(SearchIndex::new(&[]));
     spawn_local(async move {
-        let loaded = load_rows().await.map(|(rows, problems)| {
+        let loaded = load_rows().await.map(|(rows, problems, closed_cases)| {
             let _ = unreadable.try_set(problems);
+            let _ = closed.try_set(closed_cases);
             rows
         });
         if let Ok(rows) = &loaded {
@@ -229,6 +234,9 @@ pub fn Caseload() -> impl IntoView {
             </div>
         })}
         {move || view! { <UnreadableRecords records=unreadable.get() /> }}
+        {move || (closed.get() > 0).then(|| view! {
+            <p class="govuk-body" data-testid="closed-cases-link"><a class="govuk-link" href="/closed">{format!("Closed cases ({})", closed.get())}</a></p>
+        })}
         <LoadedView loaded=rows render={move |rows: Vec<CaseloadRow>| {
             if rows.is_empty() {
                 return view! { <p class="govuk-body" data-testid="empty-caseload">"You have no cases yet. Create a case to start an assessment."</p> }.into_any();

@@ -72,6 +72,9 @@ pub fn ExportPlanButton(
     /// The case's signing record, for the export's signing block.
     #[prop(into)]
     signing: Signal<CaseSigning>,
+    /// Told once the file is handed to the browser (the delete page waits for it).
+    #[prop(optional)]
+    on_exported: Option<Callback<()>>,
 ) -> impl IntoView {
     // Asked for now, so the list is usually in hand by the time the button is pressed.
     let table = use_offence_weights();
@@ -112,6 +115,11 @@ pub fn ExportPlanButton(
                     &json,
                 )
             });
+        if outcome.is_ok() {
+            if let Some(on_exported) = on_exported {
+                on_exported.run(());
+            }
+        }
         problem.set(outcome.err());
     };
     let on_click = move |_| match table.get_untracked() {

@@ -166,6 +166,7 @@ pub fn ImportPage() -> impl IntoView {
                         id: id.clone(),
                         details: new.details,
                         next_appointment: None,
+                        closure: None,
                         created_at: new.created_at,
                         updated_at: now.clone(),
                     },

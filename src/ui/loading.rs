@@ -17,13 +17,15 @@ use leptos::task::spawn_local;
 use super::autosave::{Autosave, Guard};
 use super::db::{database_name, store};
 use super::health::health;
+use crate::domain::case_facts::{case_facts_in_step, sync_case_facts};
+use crate::domain::closure::{self, CaseClosure};
 use crate::domain::signing::{
-    assessment_change_refused, plan_change_refused, DraftStatus, Profile, Snapshot,
+    assessment_change_refused, plan_change_refused, DraftStatus, OfficerContact, Profile, Snapshot,
 };
 use crate::store::notices::{Listener, Notice};
 use crate::store::{
-    AssessmentRecord, CaseRecord, PlanRecord, Record, SigningRecord, StoreError, PROFILE_KEY,
-    RECORD_SCHEMA_VERSION, SETTINGS,
+    AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, SigningRecord, StoreError,
+    PROFILE_KEY, RECORD_SCHEMA_VERSION, SETTINGS,
 };
 
 /// The open case: one live copy of each of its records.
@@ -35,6 +37,8 @@ pub struct LiveCase {
     pub signing: Autosave<SigningRecord>,
     /// Who uses this browser, if they have said.
     pub profile: RwSignal<Option<Profile>>,
+    /// How the person on probation reaches them (the printed plan shows it).
+    pub contact: RwSignal<OfficerContact>,
 }
 
 /// A copy of the open case as it stands, for screens that only show it (they redraw when it changes).
@@ -45,6 +49,7 @@ pub struct Loaded {
     pub plan: PlanRecord,
     pub signing: SigningRecord,
     pub profile: Option<Profile>,
+    pub contact: OfficerContact,
 }
 
 impl Loaded {
@@ -75,6 +80,7 @@ impl LiveCase {
             plan: self.plan.draft.get(),
             signing: self.signing.draft.get(),
             profile: self.profile.get(),
+            contact: self.contact.get(),
         }
     }
 
@@ -95,6 +101,11 @@ impl LiveCase {
         self.signing.draft.with(is_locked)
     }
 
+    /// The case's closure, once it is closed (tracked): then every screen of it is read-only.
+    pub fn closure(&self) -> Option<CaseClosure> {
+        self.case.draft.with(|case| case.closure.clone())
+    }
+
     /// "Alex Marsh (X123456)", for captions (tracked).
     pub fn caption(&self) -> String {
         self.case
@@ -106,14 +117,65 @@ impl LiveCase {
     /// refused at the one place writes begin (`domain::signing::lock`), whichever screen asks.
     fn guarded(self) -> Self {
         let signing = self.signing.draft;
-        let locked = Arc::new(move || signing.try_with_untracked(is_locked).unwrap_or(false));
+        let case = self.case.draft;
+        let locked = move || signing.try_with_untracked(is_locked).unwrap_or(false);
+        // A closed case takes no change but reopening (`domain::closure`), on every record.
+        let closed = move || {
+            case.try_with_untracked(|case| case.closure.is_some())
+                .unwrap_or(false)
+        };
+        self.case.set_guard(Guard {
+            active: Arc::new(closed),
+            refused: Arc::new(closure::case_change_refused),
+        });
         self.assessment.set_guard(Guard {
-            active: locked.clone(),
-            refused: Arc::new(assessment_change_refused),
+            active: Arc::new(move || closed() || locked()),
+            refused: Arc::new(move |before, after| {
+                if closed() {
+                    closure::assessment_change_refused(before, after)
+                } else {
+                    assessment_change_refused(before, after)
+                }
+            }),
         });
         self.plan.set_guard(Guard {
-            active: locked,
-            refused: Arc::new(plan_change_refused),
+            active: Arc::new(move || closed() || locked()),
+            refused: Arc::new(move |before, after| {
+                if closed() {
+                    closure::plan_change_refused(before, after)
+                } else {
+                    plan_change_refused(before, after)
+                }
+            }),
+        });
+        self.signing.set_guard(Guard {
+            active: Arc::new(closed),
+            refused: Arc::new(closure::signing_change_refused),
+        });
+        self
+    }
+
+    /// Keeps the answers the case record gives (`domain::case_facts`: 1.38 from the sentence or
+    /// release date) equal to the case's, from opening and after every change of its details or draft,
+    /// while the draft is open to change (never in a signed, sent or closed case).
+    fn with_case_facts(self) -> Self {
+        let (case, assessment, signing) = (self.case.draft, self.assessment, self.signing.draft);
+        Effect::new(move |_| {
+            let details =
+                case.with(|record| record.closure.is_none().then(|| record.details.clone()));
+            let open = !signing.with(is_locked);
+            let Some(details) = details.filter(|_| open) else {
+                return;
+            };
+            // Tracked too: a draft replaced whole (practice's "try again", an import) is put right.
+            let in_step = assessment
+                .draft
+                .with(|record| case_facts_in_step(&record.answers, &details));
+            if !in_step {
+                assessment.change_now(move |record| {
+                    sync_case_facts(&mut record.answers, &details);
+                });
+            }
         });
         self
     }
@@ -211,6 +273,7 @@ impl CaseStore {
                     let profile = async { store().await?.profile().await }.await;
                     if let Ok(Some(record)) = profile {
                         let _ = live.profile.try_set(Some(record.profile));
+                        let _ = live.contact.try_set(record.contact);
                     }
                 });
             }
@@ -218,6 +281,16 @@ impl CaseStore {
         }
         if let Some(live) = self.open_case(&notice.key) {
             live.changed_elsewhere(notice);
+            if notice.store == crate::store::CASES {
+                // Deleted in another tab: this one shows "Case not found", never a copy to save.
+                let (this, id) = (*self, notice.key.clone());
+                spawn_local(async move {
+                    if let Ok(None) = async { store().await?.case(&id).await }.await {
+                        this.forget(&id);
+                        let _ = this.current.try_set(Some((id, LoadState::NotFound)));
+                    }
+                });
+            }
         }
     }
 
@@ -325,7 +398,7 @@ struct Stored {
     assessment: Option<AssessmentRecord>,
     plan: Option<PlanRecord>,
     signing: Option<SigningRecord>,
-    profile: Option<Profile>,
+    profile: Option<ProfileRecord>,
 }
 
 impl Stored {
@@ -361,9 +434,15 @@ impl Stored {
                 self.signing.unwrap_or_else(|| fresh_signing.clone()),
                 Some(fresh_signing),
             ),
-            profile: RwSignal::new(self.profile),
+            profile: RwSignal::new(self.profile.as_ref().map(|record| record.profile.clone())),
+            contact: RwSignal::new(
+                self.profile
+                    .map(|record| record.contact)
+                    .unwrap_or_default(),
+            ),
         }
         .guarded()
+        .with_case_facts()
     }
 }
 
@@ -377,7 +456,7 @@ async fn load(id: &str) -> Result<Option<Stored>, StoreError> {
         assessment: store.assessment(id).await?,
         plan: store.plan(id).await?,
         signing: store.signing(id).await?,
-        profile: store.profile().await?.map(|record| record.profile),
+        profile: store.profile().await?,
     }))
 }
 
@@ -435,14 +514,35 @@ where
 }
 
 /// An editing screen of the open case: `render` runs once when it is loaded and reads the live
-/// copy reactively from there on.
+/// copy reactively from there on. While the case is closed the screen is read-only: under the
+/// closed banner, inside a disabled fieldset (every field and button of it disabled; links work).
 #[component]
 pub fn LiveCaseView<F>(case_id: Memo<String>, render: F) -> impl IntoView
 where
     F: Fn(LiveCase) -> AnyView + Send + Sync + 'static,
 {
     let loaded = use_live_case(move || case_id.get());
-    view! { <LoadedView loaded=loaded render=render /> }
+    let render = Arc::new(render);
+    view! {
+        <LoadedView loaded=loaded render=move |live: LiveCase| {
+            let render = render.clone();
+            let closed = Memo::new(move |_| live.closure().is_some());
+            (move || {
+                if closed.get() {
+                    view! {
+                        <ClosedBanner live=live />
+                        <fieldset class="workbook-read-only" disabled=true>
+                            {untrack(|| render(live))}
+                        </fieldset>
+                    }
+                    .into_any()
+                } else {
+                    untrack(|| render(live))
+                }
+            })
+            .into_any()
+        } />
+    }
 }
 
 /// A screen that only shows the open case: it is drawn again whenever the case changes (here or in
@@ -453,11 +553,37 @@ where
     F: Fn(Loaded) -> AnyView + Send + Sync + 'static,
 {
     let loaded = use_live_case(move || case_id.get());
-    let render = std::sync::Arc::new(render);
+    let render = Arc::new(render);
     view! {
         <LoadedView loaded=loaded render=move |live: LiveCase| {
             let render = render.clone();
-            (move || render(live.loaded())).into_any()
+            view! {
+                <ClosedBanner live=live />
+                {move || render(live.loaded())}
+            }
+            .into_any()
         } />
+    }
+}
+
+/// "This case is closed": why and when, on every screen of a closed case, with the way to its
+/// page (where it is reopened or deleted). Nothing while the case is open.
+#[component]
+fn ClosedBanner(live: LiveCase) -> impl IntoView {
+    move || {
+        live.closure().map(|closure| {
+            let href = format!("/cases/{}", live.id());
+            view! {
+                <div class="govuk-notification-banner workbook-no-print" role="region" aria-labelledby="closed-banner-title" data-testid="closed-banner">
+                    <div class="govuk-notification-banner__header">
+                        <h2 class="govuk-notification-banner__title" id="closed-banner-title">"Closed case"</h2>
+                    </div>
+                    <div class="govuk-notification-banner__content">
+                        <p class="govuk-notification-banner__heading">{format!("{}. It is read-only.", closure.describe())}</p>
+                        <p class="govuk-body"><a class="govuk-notification-banner__link" href=href>"Reopen or delete it from the case page"</a></p>
+                    </div>
+                </div>
+            }
+        })
     }
 }

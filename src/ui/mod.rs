@@ -9,6 +9,7 @@ mod case_page;
 mod caseload;
 mod check_answers;
 mod clock;
+mod closure_pages;
 mod components;
 mod db;
 mod export;
@@ -146,6 +147,9 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/versions/:number") view=version_page::VersionPage />
                         <Route path=path!("/cases/:id") view=case_page::CasePage />
                         <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
+                        <Route path=path!("/cases/:id/close") view=closure_pages::ClosePage />
+                        <Route path=path!("/cases/:id/delete") view=closure_pages::DeletePage />
+                        <Route path=path!("/closed") view=closure_pages::ClosedCasesPage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
                         // Before "/cases/:id/assessment/:section", which would take "report" for a section.
                         <Route path=path!("/cases/:id/assessment/report") view=report_page::AssessmentReportPage />

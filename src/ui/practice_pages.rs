@@ -46,6 +46,7 @@ pub fn PracticeCaseload() -> impl IntoView {
                 id: sample.id.to_string(),
                 details: (sample.details)(),
                 next_appointment: None,
+                closure: None,
                 created_at: now.clone(),
                 updated_at: now,
             };

@@ -18,7 +18,7 @@ pub fn PrintPlanPage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, signing, profile, .. }| {
+        <LoadedCaseView case_id=case_id render={|Loaded { case, plan: record, signing, profile, contact, .. }| {
             let details = case.details;
             let title = format!("Sentence plan for {}", details.name);
             set_title(&title, false);
@@ -37,15 +37,19 @@ pub fn PrintPlanPage() -> impl IntoView {
             let plan = record.plan;
             let status = if plan.is_agreed() { "Agreed" } else { "Draft: not yet agreed" };
             let officer = profile.as_ref().map(|profile| profile.name.clone());
-            let facts = [
+            let mut facts = vec![
                 ("Name", details.name.clone()),
                 ("Probation practitioner", officer.clone().unwrap_or_else(|| "Not recorded: set up your profile".to_string())),
+            ];
+            // How to reach the practitioner, from their profile (each line only when given).
+            facts.extend(contact.lines());
+            facts.extend([
                 ("Case reference number (CRN)", details.crn.clone()),
                 ("Date printed", format_long(today)),
                 (details.sentence_type.start_date_label(), format_long(details.sentence_or_release_date)),
                 ("Sentence end date", format_long(details.sentence_end_date)),
                 ("Plan", status.to_string()),
-            ];
+            ]);
             view! {
                 <div class="workbook-no-print">
                     <a href=format!("/cases/{}/plan", case.id) class="govuk-back-link">"Back to the sentence plan"</a>

@@ -5,13 +5,15 @@ use leptos::task::spawn_local;
 
 use super::clock;
 use super::components::{
-    error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextInput,
+    error_at, focus_error_summary, set_title, ErrorSummary, Radios, TextArea, TextInput,
 };
 use super::db::store;
 use super::export::download_json;
 use crate::domain::errors::FieldErrors;
 use crate::domain::keys::{identity_card_file_name, IdentityKeys, UnsignedIdentityCard};
-use crate::domain::signing::{profile_fields, Grade, Profile, ProfileForm};
+use crate::domain::signing::{
+    contact_fields, profile_fields, ContactForm, Grade, Profile, ProfileForm, OFFICE_MAX_CHARS,
+};
 use crate::store::identity::{make_my_keys, sign};
 use crate::store::{ProfileRecord, RECORD_SCHEMA_VERSION};
 
@@ -20,6 +22,7 @@ pub fn ProfilePage() -> impl IntoView {
     set_title("Your profile", false);
     let name = RwSignal::new(String::new());
     let grade = RwSignal::new(String::new());
+    let contact = RwSignal::new(ContactForm::default());
     let errors = RwSignal::new(FieldErrors::default());
     let saved = RwSignal::new(None::<String>);
     let keys = RwSignal::new(None::<Result<IdentityKeys, String>>);
@@ -35,6 +38,7 @@ pub fn ProfilePage() -> impl IntoView {
             let form = ProfileForm::from_profile(&record.profile);
             let _ = name.try_set(form.name);
             let _ = grade.try_set(form.grade);
+            let _ = contact.try_set(ContactForm::from_contact(&record.contact));
         }
     });
     let error_for = move |field: &'static str| error_at(errors, field);
@@ -44,19 +48,19 @@ pub fn ProfilePage() -> impl IntoView {
             name: name.get_untracked(),
             grade: grade.get_untracked(),
         };
-        match form.validate() {
-            Err(problems) => {
-                errors.set(problems);
-                saved.set(None);
-                focus_error_summary();
-            }
-            Ok(profile) => {
+        match (
+            form.validate(),
+            contact.with_untracked(ContactForm::validate),
+        ) {
+            (Ok(profile), Ok(details)) => {
                 errors.set(FieldErrors::default());
+                contact.set(ContactForm::from_contact(&details));
                 let at = clock::timestamp();
                 let record = ProfileRecord {
                     schema_version: RECORD_SCHEMA_VERSION,
                     revision: 0,
                     profile: profile.clone(),
+                    contact: details.clone(),
                     updated_at: at.clone(),
                 };
                 spawn_local(async move {
@@ -64,7 +68,10 @@ pub fn ProfilePage() -> impl IntoView {
                     let result = async {
                         store()
                             .await?
-                            .update_profile(record, &at, &|stored| stored.profile = given.clone())
+                            .update_profile(record, &at, &|stored| {
+                                stored.profile = given.clone();
+                                stored.contact = details.clone();
+                            })
                             .await
                     }
                     .await;
@@ -77,6 +84,13 @@ pub fn ProfilePage() -> impl IntoView {
                         let _ = keys.try_set(Some(ensure_keys().await));
                     }
                 });
+            }
+            (profile, details) => {
+                let mut problems = profile.err().unwrap_or_default();
+                problems.extend(details.err().unwrap_or_default());
+                errors.set(problems);
+                saved.set(None);
+                focus_error_summary();
             }
         }
     };
@@ -102,6 +116,11 @@ pub fn ProfilePage() -> impl IntoView {
                         on_select=Callback::new(move |code| grade.set(code))
                         error=error_for(profile_fields::GRADE)
                     />
+                    <h2 class="govuk-heading-m">"How people reach you"</h2>
+                    <p class="govuk-body">"Printed on the sentence plan the person takes away. Each is optional."</p>
+                    <TextInput id=contact_fields::PHONE label="Phone number" input_type="tel" autocomplete="tel" class="govuk-input--width-20" value=Signal::derive(move || contact.with(|form| form.phone.clone())) on_input=Callback::new(move |text| contact.update(|form| form.phone = text)) error=error_for(contact_fields::PHONE) />
+                    <TextInput id=contact_fields::EMAIL label="Email address" input_type="email" autocomplete="email" value=Signal::derive(move || contact.with(|form| form.email.clone())) on_input=Callback::new(move |text| contact.update(|form| form.email = text)) error=error_for(contact_fields::EMAIL) />
+                    <TextArea id=contact_fields::OFFICE label="Office address" hint="The office where the person reports." value=Signal::derive(move || contact.with(|form| form.office.clone())) on_input=Callback::new(move |text| contact.update(|form| form.office = text)) error=error_for(contact_fields::OFFICE) max_chars=OFFICE_MAX_CHARS rows=3 />
                     <button type="submit" class="govuk-button" data-module="govuk-button">"Save profile"</button>
                 </form>
                 <YourKey keys=keys name=name grade=grade />

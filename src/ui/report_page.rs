@@ -27,7 +27,7 @@ pub fn AssessmentReportPage() -> impl IntoView {
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let offences = use_offence_table();
     view! {
-        <LoadedCaseView case_id=case_id render={move |Loaded { case, assessment, plan, signing, profile }| {
+        <LoadedCaseView case_id=case_id render={move |Loaded { case, assessment, plan, signing, profile, .. }| {
             let details = case.details.clone();
             let title = format!("Assessment report: {}", details.name);
             set_title(&title, false);

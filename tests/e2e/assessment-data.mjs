@@ -19,7 +19,8 @@ export const ASSESSMENT = [
     ['text', '1.32', '2'],
     ['text', '1.8', '21'],
     ['text', '1.40', '0'],
-    ['date', '1.38', ['12', '12', '2021']],
+    // 1.38 is the case's release date, shown from the case details and never asked again.
+    ['fact', '1.38', '2 November 2026 (the release date in the case details)'],
   ]],
   ['2. Analysis of offences', [
     ['text', '2.1', 'Broke into a lock-up garage at night and took power tools to sell.'],
@@ -108,6 +109,8 @@ export async function answerByMouse(page, [kind, ...args]) {
     case 'select': return page.getByLabel(args[0], { exact: true }).selectOption({ label: LEVELS[args[1]] });
     case 'remove': return page.getByRole('button', { name: args[0] }).click();
     case 'reload': return undefined;
+    // Shown from whichever case this is (the keyboard journey checks the date itself).
+    case 'fact': return expect(page.getByTestId(`case-fact-${args[0]}`)).toContainText('in the case details');
     case 'offence': {
       const [query, entry] = args;
       await page.getByRole('button', { name: /^Add (an|another) offence$/ }).click();

@@ -18,6 +18,7 @@ async function answer(page, [kind, ...args]) {
     case 'radio': return chooseItem(page, args[0], args[1]);
     case 'text': return typeInto(page, byCode(page, args[0]), args[1]);
     case 'date': return fillDateByKeyboard(page, itemGroup(page, args[0]), args[1]);
+    case 'fact': return expect(page.getByTestId(`case-fact-${args[0]}`)).toContainText(args[1]);
     case 'multi': return tick(page, itemGroup(page, args[0]).getByLabel(args[1], { exact: true }));
     case 'tick': return tick(page, page.getByLabel(args[0], { exact: true }));
     case 'select': return selectByTyping(page, page.getByLabel(args[0], { exact: true }), args[1]);
@@ -109,10 +110,10 @@ test('an officer completes a whole assessment with the keyboard only, and reload
       'Drug misuse (3 out of 10)', 'Attitudes (2 out of 8)',
     ].join(''),
   );
-  // The worked example of domain.md §7 in section 1, with the dynamic answers above.
-  await expect(page.getByTestId('predictor-ogrs3')).toHaveText('11% in 1 year, 20% in 2 years Low');
-  await expect(page.getByTestId('predictor-ogp')).toHaveText('16% in 1 year, 26% in 2 years Low');
-  await expect(page.getByTestId('predictor-ovp')).toHaveText('9% in 1 year, 15% in 2 years Low');
+  // Section 1's answers above, the follow-up starting on the case's release date (2 November 2026, at 35).
+  await expect(page.getByTestId('predictor-ogrs3')).toHaveText('10% in 1 year, 19% in 2 years Low');
+  await expect(page.getByTestId('predictor-ogp')).toHaveText('15% in 1 year, 25% in 2 years Low');
+  await expect(page.getByTestId('predictor-ovp')).toHaveText('8% in 1 year, 14% in 2 years Low');
   await screenshot(page, 'task-list-completed');
 
   // Everything is still there after closing and reopening: the check-answers page of section 1.
@@ -122,7 +123,7 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   await expect(rows).toContainText('05000');
   await expect(rows).not.toContainText('Offence 2');
   await expect(rows).toContainText('5 August 2021');
-  await expect(rows).toContainText('12 December 2021');
+  await expect(rows).toContainText('2 November 2026');
 
   // The assessment report: every section in words, the RoSH grid and summary, needs, predictors;
   // marked as a draft until signed; clean on paper.
@@ -134,7 +135,7 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   await expect(page.getByTestId('report-section')).toHaveCount(18);
   await expect(page.getByTestId('report-section').filter({ hasText: 'Risk of serious harm full analysis' })).toContainText('Threatened a neighbour with a hammer');
   await expect(page.getByTestId('report-rosh-grid')).toContainText('Medium');
-  await expect(page.getByTestId('predictor-ogrs3')).toHaveText('11% in 1 year, 20% in 2 years Low');
+  await expect(page.getByTestId('predictor-ogrs3')).toHaveText('10% in 1 year, 19% in 2 years Low');
   await expectNoAxeViolations(page);
   await screenshot(page, 'assessment-report');
   await page.screenshot({ path: 'test-results/screenshots/assessment-report-top.png', clip: { x: 0, y: 0, width: 1280, height: 1300 } });

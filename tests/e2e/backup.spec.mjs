@@ -67,8 +67,8 @@ test('a backup made in one browser restores in a fresh one: same caseload, same 
   await chooseRadio(page, question(page, '3.3'), 'Yes');
   await typeInto(page, issuesBox(page), 'Sofa surfing since October.');
   await expectSaved(page);
-  // Seeded as this build writes records (RECORD_SCHEMA_VERSION 6), so the stored copies can be compared field for field.
-  await seedCases(page, fictionalCases(12).map((record) => ({ ...record, schema_version: 6, revision: 1 })));
+  // Seeded as this build writes records (RECORD_SCHEMA_VERSION 7), so the stored copies can be compared field for field.
+  await seedCases(page, fictionalCases(12).map((record) => ({ ...record, schema_version: 7, revision: 1 })));
   await page.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(page.getByTestId('backup-reminder')).toContainText('You have not backed up the workbook yet');
   await screenshot(page, 'backup-reminder');

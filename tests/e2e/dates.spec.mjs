@@ -3,7 +3,7 @@
 // was typed is still there after a reload where the screen saves as typed.
 import { test, expect } from './fixtures.mjs';
 import { createCase, CUSTODY_CASE } from './journeys.mjs';
-import { tabTo } from './keyboard.mjs';
+import { tabTo, typeDate } from './keyboard.mjs';
 
 const focused = (locator) => locator.evaluate((element) => element === document.activeElement);
 
@@ -15,40 +15,6 @@ async function typeKeepingFocus(page, box, text) {
     expect(await focused(box), `focus stays in the box while typing "${text}"`).toBe(true);
   }
   await expect(box).toHaveValue(text);
-}
-
-/** Types a date into the group named `legend` with the keyboard only, checking focus and labels. */
-async function typeDate(page, legend, [day, month, year]) {
-  const group = page.getByRole('group', { name: legend, exact: true });
-  const boxes = {
-    Day: group.getByRole('textbox', { name: 'Day', exact: true }),
-    Month: group.getByRole('textbox', { name: 'Month', exact: true }),
-    Year: group.getByRole('textbox', { name: 'Year', exact: true }),
-  };
-  for (const [name, box] of Object.entries(boxes)) {
-    await expect(box, `one "${name}" box in "${legend}"`).toHaveCount(1);
-    // Its label points at it and at nothing else; its id is on it alone.
-    expect(await box.evaluate((input) => ({
-      labels: input.labels.length,
-      withId: document.querySelectorAll(`[id="${input.id}"]`).length,
-    })), `"${name}" of "${legend}"`).toEqual({ labels: 1, withId: 1 });
-  }
-  await boxes.Day.fill('');
-  await boxes.Month.fill('');
-  await boxes.Year.fill('');
-  await tabTo(page, boxes.Day);
-  for (const [index, [name, text]] of [['Day', day], ['Month', month], ['Year', year]].entries()) {
-    if (index > 0) await page.keyboard.press('Tab');
-    for (const key of text) {
-      await page.keyboard.type(key);
-      expect(await focused(boxes[name]), `focus stays in "${name}" of "${legend}" while typing`).toBe(true);
-    }
-    await expect(boxes[name]).toHaveValue(text);
-  }
-  await expect(boxes.Day).toHaveValue(day);
-  await expect(boxes.Month).toHaveValue(month);
-  await expect(boxes.Year).toHaveValue(year);
-  return boxes;
 }
 
 async function expectDate(page, legend, [day, month, year]) {

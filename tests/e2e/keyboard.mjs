@@ -68,3 +68,40 @@ export async function activate(page, locator) {
   await tabTo(page, locator);
   await page.keyboard.press('Enter');
 }
+
+const hasFocus = (locator) => locator.evaluate((element) => element === document.activeElement);
+
+/** Types a date into the group named `legend` with the keyboard only, checking focus and labels. */
+export async function typeDate(page, legend, [day, month, year]) {
+  const group = page.getByRole('group', { name: legend, exact: true });
+  const boxes = {
+    Day: group.getByRole('textbox', { name: 'Day', exact: true }),
+    Month: group.getByRole('textbox', { name: 'Month', exact: true }),
+    Year: group.getByRole('textbox', { name: 'Year', exact: true }),
+  };
+  for (const [name, box] of Object.entries(boxes)) {
+    await expect(box, `one "${name}" box in "${legend}"`).toHaveCount(1);
+    // Its label points at it and at nothing else; its id is on it alone.
+    expect(await box.evaluate((input) => ({
+      labels: input.labels.length,
+      withId: document.querySelectorAll(`[id="${input.id}"]`).length,
+    })), `"${name}" of "${legend}"`).toEqual({ labels: 1, withId: 1 });
+  }
+  await boxes.Day.fill('');
+  await boxes.Month.fill('');
+  await boxes.Year.fill('');
+  await tabTo(page, boxes.Day);
+  for (const [index, [name, text]] of [['Day', day], ['Month', month], ['Year', year]].entries()) {
+    if (index > 0) await page.keyboard.press('Tab');
+    for (const key of text) {
+      await page.keyboard.type(key);
+      expect(await hasFocus(boxes[name]), `focus stays in "${name}" of "${legend}" while typing`).toBe(true);
+    }
+    await expect(boxes[name]).toHaveValue(text);
+  }
+  await expect(boxes.Day).toHaveValue(day);
+  await expect(boxes.Month).toHaveValue(month);
+  await expect(boxes.Year).toHaveValue(year);
+  return boxes;
+}
+

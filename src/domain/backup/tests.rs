@@ -27,6 +27,7 @@ pub(super) fn profile_record(at: &str) -> ProfileRecord {
         schema_version: RECORD_SCHEMA_VERSION,
         revision: 3,
         profile: officer(),
+        contact: Default::default(),
         updated_at: at.into(),
     }
 }
@@ -48,6 +49,7 @@ pub(super) fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRec
             sentence_end_date: date(2027, 10, 1),
         },
         next_appointment: Some(date(2026, 12, 8).at(10, 30, 0, 0)),
+        closure: None,
         created_at: "2026-11-01T09:00:00Z".into(),
         updated_at: at.into(),
     };

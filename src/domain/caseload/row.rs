@@ -6,6 +6,7 @@ use jiff::civil::{Date, DateTime, Time};
 
 use crate::domain::answers::Answers;
 use crate::domain::case::{CaseDetails, SentenceType};
+use crate::domain::case_facts::officer_answered_any;
 use crate::domain::dates::{parse_date, DateParts};
 use crate::domain::plan::SentencePlan;
 use crate::domain::progress::{completed_count, statuses, SectionStatus};
@@ -72,7 +73,7 @@ impl DraftProgress {
     ) -> DraftProgress {
         let (completed, of) = completed_count(statuses);
         DraftProgress {
-            answered_any: !answers.is_empty() || !completed_sections.is_empty(),
+            answered_any: officer_answered_any(answers) || !completed_sections.is_empty(),
             completed,
             of,
             plan_agreed: plan.is_agreed(),

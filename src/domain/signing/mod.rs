@@ -32,6 +32,7 @@
 
 mod case_signing;
 mod changes;
+mod contact;
 mod error;
 mod grade;
 mod lock;
@@ -44,6 +45,7 @@ mod versions;
 
 pub use case_signing::{CaseSigning, DraftStatus};
 pub use changes::{changes_between, sign_problems, VersionChanges};
+pub use contact::{contact_fields, ContactForm, OfficerContact, EMAIL_MAX_CHARS, OFFICE_MAX_CHARS};
 pub use error::SigningError;
 pub use grade::{
     profile_fields, Grade, Profile, ProfileError, ProfileForm, COUNTERSIGNING_GRADES,

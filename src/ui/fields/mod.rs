@@ -11,6 +11,8 @@ use leptos::prelude::*;
 use super::autosave::Autosave;
 use super::components::{error_at, Checkboxes, DateInput, Radios};
 use crate::domain::answers::{Answer, Answers};
+use crate::domain::case_facts::{case_fact, CASE_FACT_ITEMS};
+use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::questionnaire::{find_item, Item, ItemKind};
 use crate::domain::screening;
@@ -161,6 +163,36 @@ fn contradiction_notice(field: &Slot) -> Option<AnyView> {
     )
 }
 
+/// An answer the case record gives (`domain::case_facts`): shown from the case, read-only, with the
+/// way to change it where it is kept. The open case writes it into the draft.
+fn case_fact_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
+    let params = use_params_map();
+    let id = params.with_untracked(|params| params.get("id").unwrap_or_default());
+    let Some(live) = super::loading::use_case_store().open_case(&id) else {
+        return ().into_any();
+    };
+    let item = field.item;
+    let field_id = field.field_id();
+    let error_id = format!("{field_id}-error");
+    let fact = move || {
+        live.case
+            .draft
+            .with(|case| case_fact(item.code, &case.details))
+    };
+    view! {
+        <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some() data-testid=format!("case-fact-{}", item.code)>
+            <p class="govuk-label govuk-label--s">{field.question()}</p>
+            <super::components::ErrorMessage id=error_id message=error />
+            <p class="govuk-body" id=field_id tabindex="-1">
+                {move || fact().map(|(label, date)| format!("{} (the {} in the case details)", format_long(date), label.to_lowercase()))}
+                " "
+                <a class="govuk-link" href=format!("/cases/{id}/edit")>"Change"<span class="govuk-visually-hidden">" it in the case details"</span></a>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
 fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
     let item = field.item;
     let error = error_at(errors, field.key.clone());
@@ -232,6 +264,9 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
         }
         ItemKind::FreeText { max_chars } => {
             view! { <text::TextAreaField field=field max_chars=max_chars error=error /> }.into_any()
+        }
+        ItemKind::Date if field.entry.is_none() && CASE_FACT_ITEMS.contains(&item.code) => {
+            case_fact_field(field, error)
         }
         ItemKind::Date => {
             let value = {

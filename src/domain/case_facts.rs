@@ -1,0 +1,197 @@
+//! One source for each fact (issue 19): what the case record already holds is not asked again in
+//! the assessment. Item 1.38, the start of the community sentence or the earliest release date
+//! (the predictors' start of follow-up, domain.md §1), is the case's sentence date (community and
+//! suspended sentences) or release date (custody and licence): section 1 shows it from the case,
+//! read-only, and the open case writes it into the draft whenever the case details change, so the
+//! scores, predictors, check answers, exports and signed versions all read the same date.
+//!
+//! 1.29, the date of the current conviction, stays a question: a conviction is often days or weeks
+//! before the sentence (sentencing adjourned for a pre-sentence report, as in every sample case),
+//! so the case's sentence date cannot stand in for it; the cross-item check keeps 1.38 on or after it.
+//!
+//! ```
+//! use jiff::civil::date;
+//! use probation_workbook::domain::answers::Answers;
+//! use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
+//! use probation_workbook::domain::case_facts::{case_fact, sync_case_facts};
+//! let case = CaseDetails {
+//!     name: "Alex Marsh".into(),
+//!     crn: "X123456".into(),
+//!     date_of_birth: date(1991, 7, 17),
+//!     sex: Sex::Male,
+//!     sentence_type: SentenceType::Licence,
+//!     sentence_date: None,
+//!     sentence_or_release_date: date(2026, 11, 2),
+//!     sentence_end_date: date(2028, 11, 1),
+//! };
+//! assert_eq!(case_fact("1.38", &case), Some(("Release date", date(2026, 11, 2))));
+//! let mut answers = Answers::default();
+//! assert!(sync_case_facts(&mut answers, &case));
+//! assert_eq!(answers.date("1.38").unwrap().day, "2");
+//! assert!(!sync_case_facts(&mut answers, &case), "nothing to change the second time");
+//! ```
+
+use jiff::civil::Date;
+
+use crate::domain::answers::{Answer, Answers};
+use crate::domain::case::CaseDetails;
+use crate::domain::dates::DateParts;
+
+/// The items the case record answers, in section order.
+pub const CASE_FACT_ITEMS: [&str; 1] = ["1.38"];
+
+/// The case's answer to item `code`, with the name the case form gives it, if the case holds it.
+pub fn case_fact(code: &str, case: &CaseDetails) -> Option<(&'static str, Date)> {
+    match code {
+        "1.38" => Some((
+            case.sentence_type.start_date_label(),
+            case.sentence_or_release_date,
+        )),
+        _ => None,
+    }
+}
+
+/// Writes the case's facts into the answers where they differ; says whether anything changed.
+pub fn sync_case_facts(answers: &mut Answers, case: &CaseDetails) -> bool {
+    let mut changed = false;
+    for code in CASE_FACT_ITEMS {
+        let Some((_, date)) = case_fact(code, case) else {
+            continue;
+        };
+        let parts = DateParts::from_date(date);
+        if answers.date(code) != Some(&parts) {
+            answers.set(code, Answer::Date(parts));
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Whether the officer has answered anything: answers the case gives do not count.
+pub fn officer_answered_any(answers: &Answers) -> bool {
+    answers
+        .0
+        .keys()
+        .any(|code| !CASE_FACT_ITEMS.contains(&code.as_str()))
+}
+
+/// Whether the answers already hold every fact of the case.
+pub fn case_facts_in_step(answers: &Answers, case: &CaseDetails) -> bool {
+    let mut copy = answers.clone();
+    !sync_case_facts(&mut copy, case)
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::domain::case::{SentenceType, Sex};
+    use crate::domain::practice::sample_cases;
+    use crate::domain::questionnaire::find_item;
+
+    fn case(kind: SentenceType) -> CaseDetails {
+        CaseDetails {
+            name: "Sam Fictional".into(),
+            crn: "X654321".into(),
+            date_of_birth: date(1990, 1, 2),
+            sex: Sex::Female,
+            sentence_type: kind,
+            sentence_date: (kind == SentenceType::Custody).then(|| date(2026, 1, 5)),
+            sentence_or_release_date: date(2026, 6, 1),
+            sentence_end_date: date(2027, 6, 1),
+        }
+    }
+
+    #[test]
+    fn the_follow_up_start_is_the_sentence_date_or_the_release_date() {
+        assert_eq!(
+            case_fact("1.38", &case(SentenceType::CommunityOrder)),
+            Some(("Sentence date", date(2026, 6, 1)))
+        );
+        assert_eq!(
+            case_fact("1.38", &case(SentenceType::Custody)),
+            Some(("Release date", date(2026, 6, 1)))
+        );
+        assert_eq!(case_fact("1.29", &case(SentenceType::Custody)), None);
+        for code in CASE_FACT_ITEMS {
+            assert!(find_item(code).is_some(), "{code} is a questionnaire item");
+        }
+    }
+
+    #[test]
+    fn a_typed_answer_that_differs_is_replaced_by_the_cases_and_others_are_kept() {
+        let details = case(SentenceType::Licence);
+        let mut answers = Answers::default();
+        answers.set("1.38", Answer::Date(DateParts::new("12", "12", "2021")));
+        answers.set("1.29", Answer::Date(DateParts::new("3", "5", "2026")));
+        assert!(!case_facts_in_step(&answers, &details));
+        assert!(sync_case_facts(&mut answers, &details));
+        assert_eq!(
+            answers.date("1.38"),
+            Some(&DateParts::from_date(date(2026, 6, 1)))
+        );
+        assert_eq!(
+            answers.date("1.29"),
+            Some(&DateParts::new("3", "5", "2026"))
+        );
+        assert!(case_facts_in_step(&answers, &details));
+        assert!(officer_answered_any(&answers));
+        let mut only_the_case = Answers::default();
+        sync_case_facts(&mut only_the_case, &details);
+        assert!(!officer_answered_any(&only_the_case));
+        // A change of the case's date shows in the answer.
+        let moved = CaseDetails {
+            sentence_or_release_date: date(2026, 7, 1),
+            ..details
+        };
+        assert!(sync_case_facts(&mut answers, &moved));
+        assert_eq!(
+            answers.date("1.38"),
+            Some(&DateParts::from_date(date(2026, 7, 1)))
+        );
+    }
+
+    #[test]
+    fn a_section_the_case_answered_is_not_started_and_neither_is_the_draft() {
+        use crate::domain::caseload::{AssessmentStatus, DraftProgress};
+        use crate::domain::progress::{section_status, SectionStatus};
+        use crate::domain::questionnaire::{section, CheckContext};
+        let details = case(SentenceType::CommunityOrder);
+        let mut answers = Answers::default();
+        sync_case_facts(&mut answers, &details);
+        let offending = section("1").unwrap();
+        assert_eq!(
+            section_status(offending, &answers, false, None),
+            SectionStatus::NotStarted
+        );
+        let context = CheckContext {
+            date_of_birth: details.date_of_birth,
+            today: date(2026, 12, 3),
+        };
+        let progress =
+            DraftProgress::of(&answers, &Default::default(), &context, &Default::default());
+        assert_eq!(
+            AssessmentStatus::of(&Default::default(), progress),
+            AssessmentStatus::NotStarted
+        );
+        answers.set("1.30", Answer::Choice("no".into()));
+        assert_eq!(
+            section_status(offending, &answers, false, None),
+            SectionStatus::InProgress
+        );
+    }
+
+    #[test]
+    fn every_sample_cases_reference_answers_agree_with_its_case_file() {
+        for sample in sample_cases() {
+            let details = (sample.details)();
+            let reference = (sample.reference)();
+            assert!(
+                case_facts_in_step(&reference.answers, &details),
+                "{}: 1.38 differs from the case file",
+                sample.id
+            );
+        }
+    }
+}
