@@ -107,6 +107,17 @@ pub struct CaseClosure {
 }
 
 impl CaseClosure {
+    /// The case handed to another officer today: their case package was sent, so this copy is
+    /// closed, read-only, as "transferred to another officer (to Jo Fictional)".
+    pub fn transferred(to: &str, today: Date, recorded_at: &str) -> CaseClosure {
+        CaseClosure {
+            reason: ClosureReason::Transferred,
+            closed_on: today,
+            note: format!("to {}", to.trim()),
+            recorded_at: recorded_at.to_string(),
+        }
+    }
+
     /// "Closed on 1 November 2026: the sentence or licence ended", with the note if there is one.
     pub fn describe(&self) -> String {
         let reason = self.reason.label();

@@ -12,15 +12,18 @@ use super::components::{
     error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextArea, TextInput,
 };
 use super::db::store;
-use super::export::ExportPlanButton;
+use super::export::{download_json, ExportPlanButton};
 use super::loading::{use_case_store, use_live_case, LiveCase, LiveCaseView, LoadedView};
 use super::reviews_page::reviews_done_of;
+use super::signed::{my_keys, my_team};
+use super::signing_page::sealed_package;
 use crate::domain::closure::{
-    closure_fields, confirms_deletion, ClosureForm, ClosureReason, Retention,
+    closure_fields, confirms_deletion, CaseClosure, ClosureForm, ClosureReason, Retention,
     CLOSURE_NOTE_MAX_CHARS,
 };
 use crate::domain::dates::{format_long, DateParts};
 use crate::domain::errors::FieldErrors;
+use crate::domain::keys::{PublicKey, Team, RECIPIENT_FIELD};
 use crate::domain::reviews::{review_schedule, reviews_done, ReviewKind};
 use crate::store::{CaseRecord, RetentionRecord, RETENTION_KEY};
 
@@ -202,7 +205,7 @@ pub fn CaseClosureActions(live: LiveCase) -> impl IntoView {
         match live.closure() {
         None => view! {
             <h2 class="govuk-heading-m">"End of the case"</h2>
-            <p class="govuk-body"><a class="govuk-link" href=format!("/cases/{id}/close")>"Close the case"</a>" at the end of the sentence, or when it transfers to another officer."</p>
+            <p class="govuk-body"><a class="govuk-link" href=format!("/cases/{id}/close")>"Close the case"</a>" at the end of the sentence, or "<a class="govuk-link" href=format!("/cases/{id}/transfer")>"transfer it to another officer"</a>" (their case package is sent, and your copy closed)."</p>
         }
         .into_any(),
         Some(closure) => {
@@ -519,4 +522,143 @@ fn ClosedTable(cases: Vec<CaseRecord>, kept: RwSignal<Option<Retention>>) -> imp
             </tbody>
         </table>
     }
+}
+
+/// `/cases/:id/transfer`: the case package sealed for the colleague who takes the case, and this
+/// copy closed as transferred once the file is made.
+#[component]
+pub fn TransferPage() -> impl IntoView {
+    let params = use_params_map();
+    let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    view! {
+        <LiveCaseView case_id=case_id render={|live: LiveCase| view! { <TransferForm live=live /> }.into_any()} />
+    }
+}
+
+#[component]
+fn TransferForm(live: LiveCase) -> impl IntoView {
+    set_title("Transfer the case", false);
+    let id = live.id();
+    let back = format!("/cases/{id}");
+    let header = view! {
+        <a href=back.clone() class="govuk-back-link">"Back to the case"</a>
+        <span class="govuk-caption-l">{live.caption()}</span>
+        <h1 class="govuk-heading-l">"Transfer the case"</h1>
+    };
+    if live
+        .case
+        .draft
+        .with_untracked(|case| case.closure.is_some())
+    {
+        return view! { {header} <p class="govuk-body">"This case is closed."</p> }.into_any();
+    }
+    if super::practice::is_practice() {
+        return view! {
+            {header}
+            <p class="govuk-body" data-testid="no-recipients">"This is a practice case: it cannot be sent to anyone as real work."</p>
+        }
+        .into_any();
+    }
+    let Some(profile) = live.profile.get_untracked() else {
+        return view! {
+            {header}
+            <p class="govuk-body" data-testid="no-recipients">"Set up "<a class="govuk-link" href="/profile">"your profile"</a>" first: the case package is sent in your name."</p>
+        }
+        .into_any();
+    };
+    let recipients = RwSignal::new(None::<Result<(Team, PublicKey), String>>);
+    spawn_local(async move {
+        let read =
+            async { Ok::<_, String>((my_team().await?, my_keys().await?.public.signing)) }.await;
+        let _ = recipients.try_set(Some(read));
+    });
+    let chosen = RwSignal::new(None::<String>);
+    let errors = RwSignal::new(FieldErrors::default());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let navigate = use_navigate();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(Ok((team, me))) = recipients.get_untracked() else {
+            return;
+        };
+        let recipient = match team.chosen_recipient(&me, false, chosen.get_untracked().as_deref()) {
+            Ok(recipient) => recipient,
+            Err(problems) => {
+                errors.set(problems);
+                focus_error_summary();
+                return;
+            }
+        };
+        errors.set(FieldErrors::default());
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let loaded = untrack(|| live.loaded());
+        let (profile, navigate, id) = (profile.clone(), navigate.clone(), id.clone());
+        let to = team.label(&recipient);
+        spawn_local(async move {
+            let at = clock::timestamp();
+            let sent = async {
+                let (name, text) =
+                    sealed_package(&loaded, &loaded.signing.signing, &profile, &at, &recipient)
+                        .await?;
+                download_json(&name, &text)
+            }
+            .await;
+            let _ = busy.try_set(false);
+            match sent {
+                Ok(()) => {
+                    let closure = CaseClosure::transferred(&to, clock::today(), &at);
+                    live.case
+                        .change_now(move |record| record.closure = Some(closure.clone()));
+                    navigate(&format!("/cases/{id}"), Default::default());
+                }
+                Err(message) => {
+                    let _ = problem.try_set(Some(message));
+                }
+            }
+        });
+    };
+    view! {
+        <ErrorSummary errors=errors />
+        {header}
+        <p class="govuk-body">"The whole case — details, assessment, plan, signed versions, comments and timeline — goes to the colleague who takes it over, sealed so that only they can open it. They import it under “Import a case package”. Your copy is then closed as transferred: read-only, in your closed cases."</p>
+        {move || problem.get().map(|message| view! {
+            <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+        })}
+        {move || match recipients.get() {
+            None => view! { <p class="govuk-body" aria-busy="true">"Reading your team…"</p> }.into_any(),
+            Some(Err(problem)) => view! { <p class="govuk-body" data-testid="no-recipients">{format!("Your team cannot be read here: {problem}")}</p> }.into_any(),
+            Some(Ok((team, me))) => {
+                let members = team.recipients(&me, false);
+                if members.is_empty() {
+                    return view! {
+                        <div class="govuk-inset-text" data-testid="no-recipients">
+                            "To transfer the case, first add the officer who takes it to "
+                            <a class="govuk-link" href="/team">"your team"</a>
+                            ", from their identity card."
+                        </div>
+                    }.into_any();
+                }
+                let options: Vec<(String, String)> = members.iter().map(|member| (member.fingerprint.to_string(), team.label(member))).collect();
+                view! {
+                    <form novalidate on:submit=submit.clone()>
+                        <Radios
+                            id=RECIPIENT_FIELD.to_string()
+                            legend="Who takes the case over?".to_string()
+                            hint=Some("The case package is sealed with their key.".to_string())
+                            options=options
+                            selected=Signal::derive(move || chosen.get())
+                            on_select=Callback::new(move |value: String| chosen.set(Some(value)))
+                            error=error_at(errors, RECIPIENT_FIELD)
+                        />
+                        <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Send the case package and close the case"</button>
+                    </form>
+                }.into_any()
+            }
+        }}
+    }
+    .into_any()
 }

@@ -149,6 +149,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/edit") view=case_form::EditCasePage />
                         <Route path=path!("/cases/:id/close") view=closure_pages::ClosePage />
                         <Route path=path!("/cases/:id/delete") view=closure_pages::DeletePage />
+                        <Route path=path!("/cases/:id/transfer") view=closure_pages::TransferPage />
                         <Route path=path!("/closed") view=closure_pages::ClosedCasesPage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
                         // Before "/cases/:id/assessment/:section", which would take "report" for a section.

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { createCase, expectSaved, fillCaseForm, fillDate, openAccommodation, question, screenshot } from './journeys.mjs';
 import { typeDate } from './keyboard.mjs';
 import { fictionalCases, seedCases } from './seed.mjs';
+import { addToTeam, saveProfileAndCard } from './team.mjs';
 
 async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -249,4 +250,53 @@ test('a case closed by mistake is reopened, and another tab sees it closed at on
   await expectSaved(other);
   await page.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(page.getByRole('link', { name: STAYS.name })).toBeVisible();
+});
+
+test('a transfer sends the case package sealed for the officer who takes it, and closes this copy', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const officer = await (await browser.newContext()).newPage();
+  const colleague = await (await browser.newContext()).newPage();
+  const officerCard = testInfo.outputPath('officer.identity.json');
+  const colleagueCard = testInfo.outputPath('colleague.identity.json');
+  await saveProfileAndCard(officer, 'Alex Fictional', 'Probation officer (PO)', officerCard);
+  await saveProfileAndCard(colleague, 'Jo Fictional', 'Probation officer (PO)', colleagueCard);
+
+  await createCase(officer, STAYS);
+  const id = caseIdOf(officer);
+  await openAccommodation(officer);
+  await question(officer, '3.3').getByLabel('Yes').check();
+  await expectSaved(officer);
+  // Nobody to send it to yet: said, with the way to the team page.
+  await officer.goto(`/cases/${id}/transfer`);
+  await expect(officer.getByTestId('no-recipients')).toContainText('first add the officer who takes it to your team');
+  await addToTeam(officer, colleagueCard, 'Jo Fictional');
+
+  await officer.goto(`/cases/${id}`);
+  await officer.getByRole('link', { name: 'transfer it to another officer' }).click();
+  await expect(officer.getByRole('heading', { level: 1, name: 'Transfer the case' })).toBeFocused();
+  await officer.getByRole('button', { name: 'Send the case package and close the case' }).click();
+  await expect(officer.locator('#error-summary').getByRole('link')).toHaveText(['Select who the package is for']);
+  await officer.getByRole('group', { name: 'Who takes the case over?' }).getByLabel(/^Jo Fictional/).check();
+  await expectNoAxeViolations(officer);
+  const [download] = await Promise.all([
+    officer.waitForEvent('download'),
+    officer.getByRole('button', { name: 'Send the case package and close the case' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^case-package-K246801-.*-for-Jo-Fictional\.sealed\.json$/i);
+  const sealed = testInfo.outputPath('transfer.sealed.json');
+  await download.saveAs(sealed);
+  await expect(officer.getByTestId('closure')).toHaveText(/^Closed on .*: transferred to another officer \(to Jo Fictional/);
+  await expect(officer.getByTestId('closed-banner')).toBeVisible();
+
+  // The colleague opens it with their key and has the case, with the answer given.
+  await addToTeam(colleague, officerCard, 'Alex Fictional');
+  await colleague.goto('/import');
+  await colleague.getByLabel('Case package file').setInputFiles(sealed);
+  await colleague.getByRole('button', { name: 'Import this package' }).click();
+  await colleague.getByRole('link', { name: 'Probation Workbook' }).click();
+  await colleague.getByRole('link', { name: STAYS.name }).click();
+  await expect(colleague.getByRole('heading', { level: 1, name: STAYS.name })).toBeVisible();
+  await expect(colleague.getByTestId('closed-banner')).toHaveCount(0);
+  await openAccommodation(colleague);
+  await expect(question(colleague, '3.3').getByLabel('Yes')).toBeChecked();
 });

@@ -125,6 +125,17 @@ fn another_reason_and_a_transfer_need_a_note() {
 }
 
 #[test]
+fn a_transfer_closes_the_case_today_naming_who_took_it() {
+    let closure = CaseClosure::transferred(" Jo Fictional ", TODAY, AT);
+    assert_eq!(closure.reason, ClosureReason::Transferred);
+    assert_eq!(closure.closed_on, TODAY);
+    assert_eq!(
+        closure.describe(),
+        "Closed on 3 December 2026: transferred to another officer (to Jo Fictional)"
+    );
+}
+
+#[test]
 fn every_reason_reads_back_from_its_code() {
     for reason in ClosureReason::ALL {
         assert_eq!(ClosureReason::from_code(reason.code()), Some(reason));
