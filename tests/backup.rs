@@ -64,6 +64,7 @@ fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRecords {
         },
         next_appointment: Some(date(2026, 12, 8).at(10, 30, 0, 0)),
         closure: None,
+        photo: None,
         created_at: "2026-11-01T09:00:00Z".into(),
         updated_at: at.into(),
     };

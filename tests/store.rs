@@ -26,6 +26,7 @@ fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
         id: id.into(),
         next_appointment: None,
         closure: None,
+        photo: None,
         details: CaseDetails {
             name: "Alex Marsh".into(),
             crn: crn.into(),

@@ -310,6 +310,7 @@ pub fn case_change_refused(before: &CaseRecord, after: &CaseRecord) -> Option<&'
     (still_closed
         && (before.details != after.details
             || before.next_appointment != after.next_appointment
+            || before.photo != after.photo
             || before.closure != after.closure))
         .then_some(CLOSED_MESSAGE)
 }

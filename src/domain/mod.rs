@@ -15,6 +15,7 @@ pub mod export;
 pub mod keys;
 pub mod offences;
 pub mod package;
+pub mod photo;
 pub mod plan;
 pub mod practice;
 pub mod predictors;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
 use crate::domain::closure::{CaseClosure, Retention};
+use crate::domain::photo::CasePhoto;
 use crate::domain::plan::{AgreementForm, GoalForm, SentencePlan, StepForm};
 use crate::domain::questionnaire::migrate::{StoredAnswers, ANSWER_CODES_BY_RECORD_VERSION};
 use crate::domain::reviews::{ReviewSettings, SignificantChange};
@@ -25,7 +26,7 @@ use crate::domain::signing::{CaseSigning, OfficerContact, Profile};
 /// keeps each signed version's signed events (`SignedVersion::signatures`, issue 15): a version 5
 /// build would read them as absent and drop them when it next saved, so it must not write over a
 /// version 6 record. Version 7 adds a case's `closure` (issue 19: a closed case is read-only) and
-/// the officer's `contact` on the profile: a version 6 build would drop them, reopening the case.
+/// `photo`, and the officer's `contact` on the profile: a version 6 build would drop them, reopening the case.
 /// A build never writes over a record of a newer version than this.
 pub const RECORD_SCHEMA_VERSION: u32 = 7;
 
@@ -60,6 +61,10 @@ pub struct CaseRecord {
     /// Set once the case is closed (version 7): it leaves the caseload and is read-only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closure: Option<CaseClosure>,
+    /// An optional photo of the person (version 7), made smaller in the browser: in backups, never
+    /// in an export or a package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<CasePhoto>,
     /// RFC 3339 timestamps.
     pub created_at: String,
     pub updated_at: String,

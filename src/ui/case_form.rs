@@ -117,6 +117,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                     details,
                     next_appointment: None,
                     closure: None,
+                    photo: None,
                     created_at: now.clone(),
                     updated_at: now,
                 };

@@ -67,7 +67,9 @@ pub fn CasePage() -> impl IntoView {
                 <a href="/" class="govuk-back-link">"Back to caseload"</a>
                 <span class="govuk-caption-l">{details.crn.clone()}</span>
                 <h1 class="govuk-heading-l">{details.name.clone()}</h1>
-                // Key facts first, at a glance: where the work stands and what comes next.
+                // Key facts first, at a glance: where the work stands and what comes next; the photo beside them.
+                <div class="govuk-grid-row">
+                <div class="govuk-grid-column-two-thirds">
                 <dl class="govuk-summary-list" data-testid="key-facts">
                     {[
                         ("Overall RoSH", facts.rosh.clone(), "key-rosh"),
@@ -82,6 +84,11 @@ pub fn CasePage() -> impl IntoView {
                         </div>
                     }).collect_view()}
                 </dl>
+                </div>
+                <div class="govuk-grid-column-one-third">
+                    {live.map(|live| view! { <super::photo::CasePhotoPanel live=live /> })}
+                </div>
+                </div>
                 <h2 class="govuk-heading-m">"The person and the sentence"</h2>
                 <dl class="govuk-summary-list">
                     {rows.into_iter().map(|(key, value)| {

@@ -167,6 +167,7 @@ pub fn ImportPage() -> impl IntoView {
                         details: new.details,
                         next_appointment: None,
                         closure: None,
+                        photo: None,
                         created_at: new.created_at,
                         updated_at: now.clone(),
                     },

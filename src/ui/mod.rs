@@ -21,6 +21,7 @@ mod import_page;
 mod loading;
 mod offences;
 mod offline;
+mod photo;
 mod plan_page;
 mod practice;
 mod practice_pages;

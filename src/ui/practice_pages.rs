@@ -47,6 +47,7 @@ pub fn PracticeCaseload() -> impl IntoView {
                 details: (sample.details)(),
                 next_appointment: None,
                 closure: None,
+                photo: None,
                 created_at: now.clone(),
                 updated_at: now,
             };

@@ -300,3 +300,65 @@ test('a transfer sends the case package sealed for the officer who takes it, and
   await openAccommodation(colleague);
   await expect(question(colleague, '3.3').getByLabel('Yes')).toBeChecked();
 });
+
+test('a photo on the case: made smaller in the browser, kept with the case, never in the export', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await createCase(page, STAYS);
+  const id = caseIdOf(page);
+  const chooser = page.getByLabel('Add a photo (optional)');
+  // Not a picture: said beside the field, nothing kept.
+  await chooser.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a picture') });
+  await expect(page.locator('#case-photo-file-error')).toHaveText('Error: The selected file must be a JPG, PNG, WEBP or GIF');
+  await expect(page.getByRole('img', { name: `Photo of ${STAYS.name}` })).toHaveCount(0);
+  // A large fictional picture (drawn here, no real person): kept at 480 pixels on its longest side.
+  const drawn = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1200;
+    canvas.height = 900;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#4c2c92';
+    context.fillRect(0, 0, 1200, 900);
+    context.fillStyle = '#ffdd00';
+    context.beginPath();
+    context.arc(600, 450, 300, 0, Math.PI * 2);
+    context.fill();
+    return canvas.toDataURL('image/png').split(',')[1];
+  });
+  await chooser.setInputFiles({ name: 'fictional.png', mimeType: 'image/png', buffer: Buffer.from(drawn, 'base64') });
+  const photo = page.getByRole('img', { name: `Photo of ${STAYS.name}` });
+  await expect(photo).toBeVisible();
+  await expect(page.locator('#case-photo-file-error')).toHaveCount(0);
+  expect(await photo.evaluate((img) => [img.naturalWidth, img.naturalHeight])).toEqual([480, 360]);
+  await screenshot(page, 'case-photo');
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(photo).toBeVisible();
+  const stored = await page.evaluate((key) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('probation-workbook');
+    open.onsuccess = () => {
+      const request = open.result.transaction('cases').objectStore('cases').get(key);
+      request.onsuccess = () => { open.result.close(); resolve(request.result.photo); };
+      request.onerror = () => reject(request.error);
+    };
+  }), id);
+  expect(stored).toMatchObject({ width: 480, height: 360 });
+  expect(stored.data_url).toMatch(/^data:image\/jpeg;base64,/);
+  expect(stored.data_url.length).toBeLessThan(100_000);
+
+  // The JSON export leaves it out.
+  await page.goto(`/cases/${id}/reviews`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export sentence plan (JSON)' }).click()]);
+  const exported = testInfo.outputPath('export.json');
+  await download.saveAs(exported);
+  const { readFile } = await import('node:fs/promises');
+  const text = await readFile(exported, 'utf8');
+  expect(text).toContain(STAYS.crn);
+  expect(text).not.toContain('data:image');
+
+  // Removed again.
+  await page.getByRole('link', { name: 'Probation Workbook' }).click();
+  await page.getByRole('link', { name: STAYS.name }).click();
+  await page.getByRole('button', { name: 'Remove the photo' }).click();
+  await expect(photo).toHaveCount(0);
+  await expect(page.getByLabel('Add a photo (optional)')).toBeVisible();
+});

@@ -50,6 +50,7 @@ pub(super) fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRec
         },
         next_appointment: Some(date(2026, 12, 8).at(10, 30, 0, 0)),
         closure: None,
+        photo: None,
         created_at: "2026-11-01T09:00:00Z".into(),
         updated_at: at.into(),
     };

@@ -213,6 +213,7 @@ fn case_record(closure: Option<CaseClosure>) -> CaseRecord {
         details: licence(),
         next_appointment: None,
         closure,
+        photo: None,
         created_at: AT.into(),
         updated_at: AT.into(),
     }
@@ -244,6 +245,14 @@ fn a_closed_case_only_reopens() {
         case_change_refused(&shut, &appointment),
         Some(CLOSED_MESSAGE)
     );
+    let mut pictured = shut.clone();
+    pictured.photo = Some(crate::domain::photo::CasePhoto {
+        data_url: "data:image/jpeg;base64,/9j/".into(),
+        width: 1,
+        height: 1,
+        added_at: AT.into(),
+    });
+    assert_eq!(case_change_refused(&shut, &pictured), Some(CLOSED_MESSAGE));
     let mut moved = shut.clone();
     moved.closure.as_mut().unwrap().closed_on = date(2026, 11, 2);
     assert_eq!(case_change_refused(&shut, &moved), Some(CLOSED_MESSAGE));
