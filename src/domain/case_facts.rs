@@ -67,6 +67,16 @@ pub fn sync_case_facts(answers: &mut Answers, case: &CaseDetails) -> bool {
     changed
 }
 
+/// The main offence's code: the first offence of 1.1 ("The first is the main offence"). Section 1
+/// is its one source; the case page shows it from there.
+pub fn main_offence(answers: &Answers) -> Option<&str> {
+    answers
+        .entries(crate::domain::screening::CURRENT_OFFENCES_ITEM)
+        .iter()
+        .map(|entry| entry.answers.text("offence").trim())
+        .find(|code| !code.is_empty())
+}
+
 /// Whether the officer has answered anything: answers the case gives do not count.
 pub fn officer_answered_any(answers: &Answers) -> bool {
     answers
@@ -180,6 +190,28 @@ mod tests {
             section_status(offending, &answers, false, None),
             SectionStatus::InProgress
         );
+    }
+
+    #[test]
+    fn the_main_offence_is_the_first_offence_given_in_1_1() {
+        let mut answers = Answers::default();
+        assert_eq!(main_offence(&answers), None);
+        answers.add_entry("1.1", "a");
+        answers.add_entry("1.1", "b");
+        answers
+            .entry_mut("1.1", "b")
+            .unwrap()
+            .set("offence", Answer::Text("02800".into()));
+        assert_eq!(
+            main_offence(&answers),
+            Some("02800"),
+            "an empty first entry is skipped"
+        );
+        answers
+            .entry_mut("1.1", "a")
+            .unwrap()
+            .set("offence", Answer::Text(" 05000 ".into()));
+        assert_eq!(main_offence(&answers), Some("05000"));
     }
 
     #[test]

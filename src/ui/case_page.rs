@@ -16,8 +16,9 @@ use crate::domain::reviews::{next_review_due, review_schedule, reviews_done};
 pub fn CasePage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let offences = super::offences::use_offence_table();
     view! {
-        <LoadedCaseView case_id=case_id render={|Loaded { case, assessment, plan, signing, .. }| {
+        <LoadedCaseView case_id=case_id render={move |Loaded { case, assessment, plan, signing, .. }| {
             let appointment_case = case.clone();
             let closed = case.closure.is_some();
             let live = super::loading::use_case_store().open_case(&case.id);
@@ -45,6 +46,11 @@ pub fn CasePage() -> impl IntoView {
                 (next_review, facts.next_step.clone(), facts.assessment_button.to_string())
             };
             let last_review = describe_last_review(&done);
+            // From section 1 (its one source): the first offence of 1.1, in words once the list is in.
+            let main_offence = match crate::domain::case_facts::main_offence(&assessment.answers) {
+                Some(code) => super::offences::describe_offence(offences, code).map_or_else(|| code.to_string(), |words| format!("{code} {words}")),
+                None => "Not recorded yet: the first offence in section 1".to_string(),
+            };
             let reviews_href = format!("/cases/{}/reviews", case.id);
             let mut rows = vec![
                 ("Full name", details.name.clone()),
@@ -72,6 +78,7 @@ pub fn CasePage() -> impl IntoView {
                 <div class="govuk-grid-column-two-thirds">
                 <dl class="govuk-summary-list" data-testid="key-facts">
                     {[
+                        ("Main offence", main_offence.clone(), "key-main-offence"),
                         ("Overall RoSH", facts.rosh.clone(), "key-rosh"),
                         ("Identified needs", facts.needs.clone(), "key-needs"),
                         ("Assessment", facts.status.label(), "key-status"),

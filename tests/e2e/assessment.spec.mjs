@@ -148,6 +148,8 @@ test('an officer completes a whole assessment with the keyboard only, and reload
   // and nothing left to continue, so the button says "View assessment".
   await page.goto(page.url().replace(/\/assessment.*/, ''));
   await expect(page.getByTestId('key-rosh')).toHaveText('Medium (draft: not yet signed)');
+  // The main offence, from section 1's first offence (its one source), in words.
+  await expect(page.getByTestId('key-main-offence')).toHaveText('05000 Obtaining goods by false pretences');
   await expect(page.getByTestId('key-needs')).toContainText('Accommodation (2 out of 8); Education, training and employability (3 out of 8)');
   await expect(page.getByTestId('key-status')).toHaveText('In progress (18 of 18)');
   await expect(page.getByTestId('key-next-step')).toHaveText('Agree the sentence plan with the person');

@@ -143,6 +143,7 @@ test('contact details on the printed plan, one source for dates, close, read-onl
   await expect(page.getByRole('link', { name: /^Change/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Reopen the case' })).toBeVisible();
   await expect(page.getByTestId('key-next-review')).toHaveText('None: the case is closed');
+  await expect(page.getByTestId('key-main-offence')).toHaveText('Not recorded yet: the first offence in section 1');
   await expect(page.getByTestId('key-next-step')).toHaveText('None: the case is closed');
   await expect(page.getByRole('button', { name: 'Read the assessment' })).toBeVisible();
   await screenshot(page, 'case-closed');
