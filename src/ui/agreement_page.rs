@@ -8,6 +8,7 @@ use super::autosave::SaveStatusLine;
 use super::clock;
 use super::components::{
     error_at, focus_error_summary, set_title, ErrorSummary, LockedBanner, Radios, TextArea,
+    WarningText,
 };
 use super::loading::{LiveCase, LiveCaseView};
 use super::plan_page::apply;
@@ -103,13 +104,7 @@ pub fn AgreementPage() -> impl IntoView {
                         {move || {
                             let problems = readiness();
                             (!problems.is_empty() && !record.with(|record| record.plan.is_agreed())).then(|| view! {
-                                <div class="govuk-warning-text">
-                                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                                    <strong class="govuk-warning-text__text">
-                                        <span class="govuk-visually-hidden">"Warning"</span>
-                                        "Before the plan can be agreed:"
-                                    </strong>
-                                </div>
+                                <WarningText>"Before the plan can be agreed:"</WarningText>
                                 <ul class="govuk-list govuk-list--bullet" data-testid="readiness">
                                     {problems.into_iter().map(|problem| view! { <li>{problem.to_string()}</li> }).collect_view()}
                                 </ul>

@@ -10,12 +10,12 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::clock;
 use super::components::{
     error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextArea, TextInput,
+    WarningText,
 };
 use super::db::store;
 use super::export::{download_json, ExportPlanButton};
 use super::loading::{use_case_store, use_live_case, LiveCase, LiveCaseView, LoadedView};
 use super::reviews_page::reviews_done_of;
-use super::signed::{my_keys, my_team};
 use super::signing_page::sealed_package;
 use crate::domain::closure::{
     closure_fields, confirms_deletion, CaseClosure, ClosureForm, ClosureReason, Retention,
@@ -151,13 +151,7 @@ fn CloseForm(live: LiveCase) -> impl IntoView {
                 <p class="govuk-body">"A closed case leaves your caseload for the closed cases list. It is kept read-only: you can read and export it, and reopen it if it was closed by mistake."</p>
                 <p class="govuk-body" data-testid="termination-review">{termination_line}</p>
                 {termination_missing.then(|| view! {
-                    <div class="govuk-warning-text">
-                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                        <strong class="govuk-warning-text__text">
-                            <span class="govuk-visually-hidden">"Warning"</span>
-                            "Sign a termination review first if one is needed: once the case is closed nothing in it can change."
-                        </strong>
-                    </div>
+                    <WarningText>"Sign a termination review first if one is needed: once the case is closed nothing in it can change."</WarningText>
                 })}
                 <form novalidate on:submit=submit>
                     <Radios
@@ -327,13 +321,7 @@ fn DeleteCase(live: LiveCase, deleted: RwSignal<Option<String>>) -> impl IntoVie
             }
             let case_for_export = case_for_export.clone();
             view! {
-                <div class="govuk-warning-text">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>
-                        "Deleting removes the case, its assessment, sentence plan, signed versions and comments from this browser. It cannot be undone."
-                    </strong>
-                </div>
+                <WarningText>"Deleting removes the case, its assessment, sentence plan, signed versions and comments from this browser. It cannot be undone."</WarningText>
                 <h2 class="govuk-heading-m">"1. Export the case"</h2>
                 <p class="govuk-body">"Keep the export with the case's record before you delete it here."</p>
                 <ExportPlanButton
@@ -568,8 +556,7 @@ fn TransferForm(live: LiveCase) -> impl IntoView {
     };
     let recipients = RwSignal::new(None::<Result<(Team, PublicKey), String>>);
     spawn_local(async move {
-        let read =
-            async { Ok::<_, String>((my_team().await?, my_keys().await?.public.signing)) }.await;
+        let read = super::signed::team_and_my_key().await;
         let _ = recipients.try_set(Some(read));
     });
     let chosen = RwSignal::new(None::<String>);

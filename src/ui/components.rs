@@ -588,3 +588,22 @@ pub fn NotificationBanner(
         </div>
     }
 }
+
+/// The GOV.UK warning text: the "!" icon, then the words in bold, said as "Warning: …" by screen
+/// readers. `testid` and `alert` (read out as soon as it appears) are optional.
+#[component]
+pub fn WarningText(
+    #[prop(optional)] testid: &'static str,
+    #[prop(optional)] alert: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="govuk-warning-text" data-testid=(!testid.is_empty()).then_some(testid) role=alert.then_some("alert")>
+            <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+            <strong class="govuk-warning-text__text">
+                <span class="govuk-visually-hidden">"Warning"</span>
+                {children()}
+            </strong>
+        </div>
+    }
+}

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, TextInput};
+use super::components::{
+    error_at, focus_error_summary, set_title, ErrorSummary, TextInput, WarningText,
+};
 use super::db::store;
 use super::files::chosen_file_bytes;
 use super::loading::use_case_store;
@@ -277,10 +279,7 @@ pub fn RestorePage() -> impl IntoView {
                         };
                         view! {
                             {changed.then(|| view! {
-                                <div class="govuk-warning-text" role="alert">
-                                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                                    <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>"Something changed in this browser since you checked the backup. This is what restoring would change now."</strong>
-                                </div>
+                                <WarningText alert=true>"Something changed in this browser since you checked the backup. This is what restoring would change now."</WarningText>
                             })}
                             <p class="govuk-body" data-testid="backup-made">{format!("This backup was made on {}.", time_words(Some(&preview.backup_created_at)))}</p>
                             {preview_list("Cases added", "restore-new", &preview.new_cases, |_| "Not in this browser: added".to_string())}

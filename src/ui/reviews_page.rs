@@ -10,6 +10,7 @@ use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{
     error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
+    WarningText,
 };
 use super::export::ExportPlanButton;
 use super::loading::{LiveCase, LiveCaseView};
@@ -274,17 +275,11 @@ fn NextReview(
         {move || match overdue() {
             0 => None,
             count => Some(view! {
-                <div class="govuk-warning-text" data-testid="overdue-count">
-                    <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                    <strong class="govuk-warning-text__text">
-                        <span class="govuk-visually-hidden">"Warning"</span>
-                        {if count == 1 {
+                <WarningText testid="overdue-count">{if count == 1 {
                             "1 review date has passed without a review and is overdue.".to_string()
                         } else {
                             format!("{count} review dates have passed without a review and are overdue.")
-                        }}
-                    </strong>
-                </div>
+                        }}</WarningText>
             }),
         }}
     }

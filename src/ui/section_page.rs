@@ -6,7 +6,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::components::{
-    focus_error_summary, focus_field, set_title, ErrorSummary, LockedBanner, Radios,
+    focus_error_summary, focus_field, set_title, ErrorSummary, LockedBanner, Radios, WarningText,
 };
 use super::fields::{item_field_id, ItemField, Slot};
 use super::loading::{LiveCase, LiveCaseView};
@@ -165,13 +165,7 @@ fn SectionForm(
             })
         }}
         {move || (!available.get()).then(|| view! {
-            <div class="govuk-warning-text">
-                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                <strong class="govuk-warning-text__text">
-                    <span class="govuk-visually-hidden">"Warning"</span>
-                    "This section cannot start yet: answer yes to at least one risk of serious harm screening question first. Anything you enter here is kept, but is not part of the assessment until then."
-                </strong>
-            </div>
+            <WarningText>"This section cannot start yet: answer yes to at least one risk of serious harm screening question first. Anything you enter here is kept, but is not part of the assessment until then."</WarningText>
         })}
         {move || {
             let hidden = hidden.get();

@@ -42,6 +42,12 @@ pub async fn my_team() -> Result<Team, String> {
     Ok(record.map(|record| record.team).unwrap_or_default())
 }
 
+/// The team and this officer's signing key, read now: whom a package may be sealed for
+/// (`Team::recipients` leaves the officer out).
+pub async fn team_and_my_key() -> Result<(Team, crate::domain::keys::PublicKey), String> {
+    Ok((my_team().await?, my_keys().await?.public.signing))
+}
+
 /// The team with the officer themself in it (`Team::including`), and their keys: what a package's
 /// signatures are checked against, so their own signatures count when they come back.
 pub async fn trusted_team(profile: &Profile) -> Result<(Team, MyKeys), String> {

@@ -12,7 +12,7 @@ use super::clock;
 use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
 use super::export::download_json;
 use super::loading::{LiveCase, LiveCaseView, Loaded};
-use super::signed::{my_keys, my_team, signed_act};
+use super::signed::signed_act;
 use crate::domain::errors::FieldErrors;
 use crate::domain::keys::{PublicKey, Team, TeamMember, RECIPIENT_FIELD};
 use crate::domain::package::{sealed_package_file_name, CasePackage, PackagedCase};
@@ -165,7 +165,7 @@ pub fn SigningPage() -> impl IntoView {
             let recipients = RwSignal::new(None as Recipients);
             if profile.is_some() {
                 spawn_local(async move {
-                    let read = async { Ok::<_, String>((my_team().await?, my_keys().await?.public.signing)) }.await;
+                    let read = super::signed::team_and_my_key().await;
                     let _ = recipients.try_set(Some(read));
                 });
             }

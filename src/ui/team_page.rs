@@ -7,7 +7,9 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::clock;
-use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
+use super::components::{
+    error_at, focus_error_summary, set_title, ErrorSummary, Radios, WarningText,
+};
 use super::db::store;
 use super::files::chosen_file_bytes;
 use super::signed::my_team;
@@ -249,10 +251,7 @@ pub fn TeamPage() -> impl IntoView {
                                 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">"Grade on the card"</dt><dd class="govuk-summary-list__value">{read.grade.label()}</dd></div>
                                 <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">"Fingerprint"</dt><dd class="govuk-summary-list__value govuk-!-font-size-24"><code data-testid="card-fingerprint">{read.fingerprint().to_string()}</code></dd></div>
                             </dl>
-                            <div class="govuk-warning-text">
-                                <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
-                                <strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">"Warning"</span>{format!("Read this fingerprint with {name}, by phone or in person. Add them only if it matches the one on their profile page: a card can be sent by anyone.")}</strong>
-                            </div>
+                            <WarningText>{format!("Read this fingerprint with {name}, by phone or in person. Add them only if it matches the one on their profile page: a card can be sent by anyone.")}</WarningText>
                             <form novalidate on:submit=add>
                                 <Radios
                                     id=GRADE_FIELD.to_string()

@@ -23,6 +23,8 @@ test('a screening that contradicts the assessment says so, links to the earlier 
   await page.goto(`${caseUrl}/assessment/1`);
   await activate(page, page.getByRole('button', { name: 'Add an offence' }));
   const offence = page.getByRole('group', { name: 'Offence 1' });
+  // An officer types once the new entry's box has the focus (CI once typed before it had).
+  await expect(offence.getByRole('combobox', { name: 'Offence' })).toBeFocused();
   for (const [shorthand, code] of [['GBH', '00501'], ['s47', '00806'], ['twoc', '13001'], ['drink driving', '80301']]) {
     await page.keyboard.type(shorthand);
     await expect(page.getByRole('option').first()).toContainText(code);

@@ -43,13 +43,7 @@ impl OfficerContact {
 
     /// Each detail given, with its label as the printed plan shows it (the office on one line).
     pub fn lines(&self) -> Vec<(&'static str, String)> {
-        let office = self
-            .office
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let office = office_lines(&self.office).join(", ");
         [
             ("Practitioner's phone", self.phone.clone()),
             ("Practitioner's email", self.email.clone()),
@@ -102,13 +96,7 @@ impl ContactForm {
                 "Enter an email address in the correct format, like name@example.com",
             );
         }
-        let office = self
-            .office
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let office = office_lines(&self.office).join("\n");
         if office.chars().count() > OFFICE_MAX_CHARS {
             errors.push(
                 contact_fields::OFFICE,
@@ -125,6 +113,15 @@ impl ContactForm {
             Err(errors)
         }
     }
+}
+
+/// The office address's lines as typed, trimmed, blank ones left out.
+fn office_lines(office: &str) -> Vec<&str> {
+    office
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect()
 }
 
 /// A UK or international number as people write it: digits with spaces, brackets, dashes and an
