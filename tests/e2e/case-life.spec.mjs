@@ -206,11 +206,17 @@ test('contact details on the printed plan, one source for dates, close, read-onl
   let keys = await storedKeys(page);
   expect(keys.cases).toContain(endedId);
   await screenshot(page, 'delete-case');
+  // Another tab has the case open: after the deletion it says the case is not there, never a copy to save.
+  const other = await page.context().newPage();
+  await other.goto(`/cases/${endedId}/assessment/3`);
+  await expect(other.getByTestId('closed-banner')).toBeVisible();
   await confirm.fill(ENDED.crn.toLowerCase());
   await page.getByRole('button', { name: 'Delete this case' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Case deleted' })).toBeVisible();
   await expect(page.getByTestId('deleted')).toHaveText(`${ENDED.name} (${ENDED.crn}): the case, its assessment, plan and signing records are deleted from this browser`);
 
+  await expect(other.getByRole('heading', { level: 1, name: 'Case not found' })).toBeVisible();
+  await other.close();
   // Every record of that case is gone, and nothing else: the other cases, their work, the settings.
   keys = await storedKeys(page);
   for (const store of ['cases', 'assessments', 'plans', 'signing']) expect(keys[store]).not.toContain(endedId);
