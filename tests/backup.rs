@@ -53,6 +53,7 @@ fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRecords {
         revision: 0,
         id: id.into(),
         details: CaseDetails {
+            conviction_date: None,
             name: name.into(),
             crn: crn.into(),
             date_of_birth: date(1991, 7, 17),

@@ -101,6 +101,10 @@ pub struct CaseDetails {
     /// The sentence date for community and suspended sentences, the release date for custody and licence.
     pub sentence_or_release_date: Date,
     pub sentence_end_date: Date,
+    /// The day of the current conviction, if the officer gave it here: section 1's 1.29 reads it
+    /// (`case_facts`). Optional, and absent in cases saved before it was asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conviction_date: Option<Date>,
 }
 
 impl CaseDetails {
@@ -109,6 +113,9 @@ impl CaseDetails {
     /// date", and "Sentence end date".
     pub fn dates(&self) -> Vec<(&'static str, Date)> {
         let mut dates = vec![("Date of birth", self.date_of_birth)];
+        if let Some(convicted) = self.conviction_date {
+            dates.push((CONVICTION_DATE_LABEL, convicted));
+        }
         if let Some(sentenced) = self.sentence_date {
             dates.push((CUSTODY_SENTENCE_DATE_LABEL, sentenced));
         }
@@ -136,6 +143,9 @@ impl CaseDetails {
     }
 }
 
+/// How the conviction date is named on the form and in its messages.
+pub const CONVICTION_DATE_LABEL: &str = "Date of conviction";
+
 /// How the custody sentence date is named on the form and in its messages.
 pub const CUSTODY_SENTENCE_DATE_LABEL: &str = "Sentence date";
 
@@ -151,6 +161,8 @@ pub struct CaseForm {
     pub sentence_date: DateParts,
     pub sentence_or_release_date: DateParts,
     pub sentence_end_date: DateParts,
+    /// Optional: left blank, 1.29 is asked in section 1.
+    pub conviction_date: DateParts,
 }
 
 impl CaseForm {
@@ -168,6 +180,10 @@ impl CaseForm {
                 .unwrap_or_default(),
             sentence_or_release_date: DateParts::from_date(details.sentence_or_release_date),
             sentence_end_date: DateParts::from_date(details.sentence_end_date),
+            conviction_date: details
+                .conviction_date
+                .map(DateParts::from_date)
+                .unwrap_or_default(),
         }
     }
 }
@@ -183,6 +199,7 @@ pub mod fields {
     pub const CUSTODY_SENTENCE_DATE: &str = "case-custody-sentence-date";
     pub const SENTENCE_OR_RELEASE_DATE: &str = "case-sentence-date";
     pub const SENTENCE_END_DATE: &str = "case-sentence-end";
+    pub const CONVICTION_DATE: &str = "case-conviction-date";
 }
 
 pub const NAME_MAX_CHARS: usize = 100;
@@ -327,11 +344,48 @@ pub fn validate_case(
         Ok(end) => Some(end),
     };
 
+    // Optional: on or before the day the sentence was passed, never in the future.
+    let passed = match sentence_type {
+        Some(SentenceType::Custody) => sentence_date,
+        Some(SentenceType::Licence) => sentence_date.or(start),
+        _ => start,
+    };
+    let conviction_date = if form.conviction_date.is_blank() {
+        None
+    } else {
+        let label = CONVICTION_DATE_LABEL;
+        let checked = match parse_date(&form.conviction_date) {
+            Err(error) => Err(error.message(label)),
+            Ok(day) if date_of_birth.is_some_and(|born| day <= born) => {
+                Err(format!("{label} must be after the date of birth"))
+            }
+            Ok(day) if day > today => Err(format!("{label} must be today or in the past")),
+            Ok(day) if passed.is_some_and(|passed| day > passed) => Err(format!(
+                "{label} must be on or before the {} {}",
+                if sentence_type == Some(SentenceType::Licence) && sentence_date.is_none() {
+                    "release date"
+                } else {
+                    "sentence date"
+                },
+                crate::domain::dates::format_long(passed.expect("checked just above"))
+            )),
+            Ok(day) => Ok(day),
+        };
+        match checked {
+            Ok(day) => Some(day),
+            Err(message) => {
+                errors.push(fields::CONVICTION_DATE, message);
+                None
+            }
+        }
+    };
+
     match (date_of_birth, sex, sentence_type, start, end) {
         (Some(date_of_birth), Some(sex), Some(sentence_type), Some(start), Some(end))
             if errors.is_empty() =>
         {
             Ok(CaseDetails {
+                conviction_date,
                 name,
                 crn,
                 date_of_birth,
@@ -357,6 +411,7 @@ mod tests {
 
     fn valid_form() -> CaseForm {
         CaseForm {
+            conviction_date: DateParts::default(),
             name: "  Alex   Marsh ".into(),
             crn: "x123456".into(),
             date_of_birth: DateParts::new("17", "jul", "1991"),
@@ -371,12 +426,63 @@ mod tests {
     /// Sentenced to custody on 2 March 2026, released on 1 September 2027.
     fn custody_form() -> CaseForm {
         CaseForm {
+            conviction_date: DateParts::default(),
             sentence_type: "custody".into(),
             sentence_date: DateParts::new("2", "3", "2026"),
             sentence_or_release_date: DateParts::new("1", "9", "2027"),
             sentence_end_date: DateParts::new("1", "3", "2029"),
             ..valid_form()
         }
+    }
+
+    #[test]
+    fn the_conviction_date_is_optional_and_on_or_before_the_sentence() {
+        let blank = validate_case(&valid_form(), today(), &[]).unwrap();
+        assert_eq!(blank.conviction_date, None);
+        let convicted = CaseForm {
+            conviction_date: DateParts::new("5", "10", "2026"),
+            ..valid_form()
+        };
+        assert_eq!(
+            validate_case(&convicted, today(), &[])
+                .unwrap()
+                .conviction_date,
+            Some(date(2026, 10, 5))
+        );
+        let message = |day: &str, month: &str, year: &str, form: CaseForm| {
+            let form = CaseForm {
+                conviction_date: DateParts::new(day, month, year),
+                ..form
+            };
+            validate_case(&form, today(), &[])
+                .unwrap_err()
+                .for_field(fields::CONVICTION_DATE)
+                .map(str::to_string)
+        };
+        assert_eq!(
+            message("3", "11", "2026", valid_form()).as_deref(),
+            Some("Date of conviction must be on or before the sentence date 2 November 2026")
+        );
+        assert_eq!(
+            message("3", "3", "2026", custody_form()).as_deref(),
+            Some("Date of conviction must be on or before the sentence date 2 March 2026")
+        );
+        assert_eq!(
+            message("31", "2", "2026", valid_form()).as_deref(),
+            Some("Date of conviction must be a real date")
+        );
+        assert_eq!(
+            message("1", "1", "1990", valid_form()).as_deref(),
+            Some("Date of conviction must be after the date of birth")
+        );
+        let licence = CaseForm {
+            sentence_type: "licence".into(),
+            ..valid_form()
+        };
+        assert_eq!(
+            message("3", "11", "2026", licence).as_deref(),
+            Some("Date of conviction must be on or before the release date 2 November 2026")
+        );
     }
 
     fn messages(form: &CaseForm) -> Vec<(&'static str, String)> {
@@ -434,6 +540,7 @@ mod tests {
     #[test]
     fn an_empty_name_is_refused() {
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             name: "   ".into(),
             ..valid_form()
         };
@@ -447,6 +554,7 @@ mod tests {
     fn a_crn_must_be_a_letter_and_six_digits_and_unique() {
         for bad in ["123456", "X12345", "X1234567", "XX12345", "X12345A"] {
             let form = CaseForm {
+                conviction_date: DateParts::default(),
                 crn: bad.into(),
                 ..valid_form()
             };
@@ -462,6 +570,7 @@ mod tests {
     #[test]
     fn a_date_of_birth_that_does_not_exist_is_refused() {
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             date_of_birth: DateParts::new("31", "2", "1990"),
             ..valid_form()
         };
@@ -477,6 +586,7 @@ mod tests {
     #[test]
     fn a_date_of_birth_must_be_in_the_past_and_old_enough() {
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             date_of_birth: DateParts::new("25", "11", "2026"),
             ..valid_form()
         };
@@ -485,6 +595,7 @@ mod tests {
             "Date of birth must be in the past".to_string()
         );
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             date_of_birth: DateParts::new("25", "11", "2016"),
             ..valid_form()
         };
@@ -493,6 +604,7 @@ mod tests {
             "The person must be at least 10 years old"
         );
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             date_of_birth: DateParts::new("24", "11", "2016"),
             sentence_or_release_date: DateParts::new("24", "11", "2026"),
             ..valid_form()
@@ -504,6 +616,7 @@ mod tests {
     fn the_sentence_must_end_after_it_starts() {
         for end in [("2", "11", "2026"), ("1", "11", "2026")] {
             let form = CaseForm {
+                conviction_date: DateParts::default(),
                 sentence_end_date: DateParts::new(end.0, end.1, end.2),
                 ..valid_form()
             };
@@ -520,6 +633,7 @@ mod tests {
     #[test]
     fn the_sentence_cannot_start_before_birth() {
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_or_release_date: DateParts::new("1", "1", "1990"),
             ..valid_form()
         };
@@ -531,6 +645,7 @@ mod tests {
     fn every_date_must_be_between_1900_and_2100() {
         // Dates that fit one another, in the years either side of the bounds.
         let form = |born: &str, start: &str, end: &str| CaseForm {
+            conviction_date: DateParts::default(),
             date_of_birth: DateParts::new("1", "1", born),
             sentence_or_release_date: DateParts::new("1", "6", start),
             sentence_end_date: DateParts::new("31", "12", end),
@@ -581,6 +696,7 @@ mod tests {
         );
         // The case of issue 12: sentenced on 20 December 9999.
         let issue = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_or_release_date: DateParts::new("20", "12", "9999"),
             sentence_end_date: DateParts::new("31", "12", "9999"),
             ..valid_form()
@@ -644,6 +760,7 @@ mod tests {
             ]
         );
         let missing = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::default(),
             ..custody_form()
         };
@@ -655,6 +772,7 @@ mod tests {
             )]
         );
         let part = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new("2", "", "2026"),
             ..custody_form()
         };
@@ -666,6 +784,7 @@ mod tests {
             )]
         );
         let unreal = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new("30", "2", "2026"),
             ..custody_form()
         };
@@ -678,6 +797,7 @@ mod tests {
     #[test]
     fn the_custody_sentence_date_is_between_birth_today_and_release() {
         let with = |day: &str, month: &str, year: &str| CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new(day, month, year),
             ..custody_form()
         };
@@ -696,12 +816,14 @@ mod tests {
         );
         // Before the release date (1 September 2027): the day before is fine, the day itself is not.
         let released_next_year = |day: &str, month: &str, year: &str| CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new(day, month, year),
             sentence_or_release_date: DateParts::new("25", "11", "2026"),
             ..custody_form()
         };
         assert_eq!(problem(&released_next_year("24", "11", "2026")), None);
         let on_release = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new("24", "11", "2026"),
             sentence_or_release_date: DateParts::new("24", "11", "2026"),
             sentence_end_date: DateParts::new("1", "1", "2028"),
@@ -719,6 +841,7 @@ mod tests {
         );
         // Within 1900 to 2100, like every date.
         let old = CaseForm {
+            conviction_date: DateParts::default(),
             date_of_birth: DateParts::new("1", "1", "1880"),
             ..with("31", "12", "1899")
         };
@@ -727,6 +850,7 @@ mod tests {
             Some("Sentence date must be between 1900 and 2100")
         );
         let later = |year: &str| CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new("1", "1", year),
             sentence_or_release_date: DateParts::new("1", "6", "2101"),
             sentence_end_date: DateParts::new("1", "6", "2102"),
@@ -749,6 +873,7 @@ mod tests {
     #[test]
     fn the_sentence_date_error_comes_between_the_sentence_type_and_release_date() {
         let form = CaseForm {
+            conviction_date: DateParts::default(),
             sentence_date: DateParts::new("x", "1", "2026"),
             sentence_or_release_date: DateParts::default(),
             ..custody_form()
@@ -770,6 +895,7 @@ mod tests {
     fn other_sentences_do_not_read_the_custody_sentence_date() {
         for kind in ["community_order", "suspended_sentence_order", "licence"] {
             let form = CaseForm {
+                conviction_date: DateParts::default(),
                 sentence_type: kind.into(),
                 sentence_date: DateParts::new("99", "x", "9"),
                 ..valid_form()
@@ -796,6 +922,7 @@ mod tests {
             "written back as it was"
         );
         let with = CaseDetails {
+            conviction_date: None,
             sentence_date: Some(date(2026, 3, 2)),
             ..case
         };

@@ -5,9 +5,10 @@
 //! read-only, and the open case writes it into the draft whenever the case details change, so the
 //! scores, predictors, check answers, exports and signed versions all read the same date.
 //!
-//! 1.29, the date of the current conviction, stays a question: a conviction is often days or weeks
-//! before the sentence (sentencing adjourned for a pre-sentence report, as in every sample case),
-//! so the case's sentence date cannot stand in for it; the cross-item check keeps 1.38 on or after it.
+//! 1.29, the date of the current conviction, is the case's own "Date of conviction" when the case
+//! details give it (it is optional there), and asked in section 1 otherwise. A conviction is often
+//! days or weeks before the sentence (sentencing adjourned for a pre-sentence report, as in every
+//! sample case), so the sentence date never stands in for it.
 //!
 //! ```
 //! use jiff::civil::date;
@@ -15,6 +16,7 @@
 //! use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 //! use probation_workbook::domain::case_facts::{case_fact, sync_case_facts};
 //! let case = CaseDetails {
+//!     conviction_date: None,
 //!     name: "Alex Marsh".into(),
 //!     crn: "X123456".into(),
 //!     date_of_birth: date(1991, 7, 17),
@@ -37,12 +39,19 @@ use crate::domain::answers::{Answer, Answers};
 use crate::domain::case::CaseDetails;
 use crate::domain::dates::DateParts;
 
-/// The items the case record answers, in section order.
-pub const CASE_FACT_ITEMS: [&str; 1] = ["1.38"];
+/// The items the case record answers, in section order (1.29 only when the case gives it).
+pub const CASE_FACT_ITEMS: [&str; 2] = ["1.29", "1.38"];
+
+/// The items every case answers whatever the officer typed: they never make a section or a draft
+/// "started". (A conviction date is the officer's own answer, given in the case form.)
+pub const ALWAYS_FROM_CASE: [&str; 1] = ["1.38"];
 
 /// The case's answer to item `code`, with the name the case form gives it, if the case holds it.
 pub fn case_fact(code: &str, case: &CaseDetails) -> Option<(&'static str, Date)> {
     match code {
+        "1.29" => case
+            .conviction_date
+            .map(|day| (crate::domain::case::CONVICTION_DATE_LABEL, day)),
         "1.38" => Some((
             case.sentence_type.start_date_label(),
             case.sentence_or_release_date,
@@ -82,7 +91,7 @@ pub fn officer_answered_any(answers: &Answers) -> bool {
     answers
         .0
         .keys()
-        .any(|code| !CASE_FACT_ITEMS.contains(&code.as_str()))
+        .any(|code| !ALWAYS_FROM_CASE.contains(&code.as_str()))
 }
 
 /// Whether the answers already hold every fact of the case.
@@ -102,6 +111,7 @@ mod tests {
 
     fn case(kind: SentenceType) -> CaseDetails {
         CaseDetails {
+            conviction_date: None,
             name: "Sam Fictional".into(),
             crn: "X654321".into(),
             date_of_birth: date(1990, 1, 2),
@@ -124,6 +134,14 @@ mod tests {
             Some(("Release date", date(2026, 6, 1)))
         );
         assert_eq!(case_fact("1.29", &case(SentenceType::Custody)), None);
+        let convicted = CaseDetails {
+            conviction_date: Some(date(2025, 12, 1)),
+            ..case(SentenceType::Custody)
+        };
+        assert_eq!(
+            case_fact("1.29", &convicted),
+            Some(("Date of conviction", date(2025, 12, 1)))
+        );
         for code in CASE_FACT_ITEMS {
             assert!(find_item(code).is_some(), "{code} is a questionnaire item");
         }
@@ -152,6 +170,7 @@ mod tests {
         assert!(!officer_answered_any(&only_the_case));
         // A change of the case's date shows in the answer.
         let moved = CaseDetails {
+            conviction_date: None,
             sentence_or_release_date: date(2026, 7, 1),
             ..details
         };

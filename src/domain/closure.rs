@@ -8,6 +8,7 @@
 //! use probation_workbook::domain::closure::{ClosureForm, ClosureReason, Retention};
 //! use probation_workbook::domain::dates::DateParts;
 //! let case = CaseDetails {
+//!     conviction_date: None,
 //!     name: "Alex Marsh".into(),
 //!     crn: "X123456".into(),
 //!     date_of_birth: date(1991, 7, 17),

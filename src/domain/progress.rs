@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use super::answers::Answers;
-use super::case_facts::CASE_FACT_ITEMS;
+use super::case_facts::ALWAYS_FROM_CASE;
 use super::questionnaire::{CheckContext, Condition, Section, SECTIONS};
 use super::rosh::RoshLevel;
 use super::validation::{validate_section, Strictness};
@@ -62,7 +62,7 @@ pub fn section_status(
     let given_by_case = section
         .items
         .iter()
-        .filter(|item| CASE_FACT_ITEMS.contains(&item.code) && answers.is_answered(item))
+        .filter(|item| ALWAYS_FROM_CASE.contains(&item.code) && answers.is_answered(item))
         .count();
     if answers.answered_in(section) > given_by_case {
         SectionStatus::InProgress

@@ -74,6 +74,7 @@ pub fn case_details() -> impl Strategy<Value = CaseDetails> {
     )
         .prop_map(
             |(born, sex, sentence_type, sentenced, start, end)| CaseDetails {
+                conviction_date: None,
                 name: "Alex Marsh".into(),
                 crn: "X123456".into(),
                 date_of_birth: born,

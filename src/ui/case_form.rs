@@ -12,7 +12,8 @@ use super::components::{
 use super::db::store;
 use super::loading::{LiveCase, LiveCaseView};
 use crate::domain::case::{
-    fields, validate_case, CaseForm, SentenceType, Sex, CUSTODY_SENTENCE_DATE_LABEL,
+    fields, validate_case, CaseForm, SentenceType, Sex, CONVICTION_DATE_LABEL,
+    CUSTODY_SENTENCE_DATE_LABEL,
 };
 use crate::domain::errors::FieldErrors;
 use crate::store::{CaseRecord, RECORD_SCHEMA_VERSION};
@@ -50,6 +51,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
     let custody_sentence_date = RwSignal::new(initial.sentence_date);
     let sentence_date = RwSignal::new(initial.sentence_or_release_date);
     let sentence_end = RwSignal::new(initial.sentence_end_date);
+    let conviction = RwSignal::new(initial.conviction_date);
     let errors = RwSignal::new(FieldErrors::default());
     let saving = RwSignal::new(false);
     let navigate = use_navigate();
@@ -77,6 +79,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
             return;
         }
         let form = CaseForm {
+            conviction_date: conviction.get_untracked(),
             name: name.get_untracked(),
             crn: crn.get_untracked(),
             date_of_birth: date_of_birth.get_untracked(),
@@ -224,6 +227,14 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                         value=sentence_end
                         on_input=Callback::new(move |parts| sentence_end.set(parts))
                         error=error_for(fields::SENTENCE_END_DATE)
+                    />
+                    <DateInput
+                        id=fields::CONVICTION_DATE.to_string()
+                        legend=Signal::stored(format!("{CONVICTION_DATE_LABEL} (optional)"))
+                        hint="The day of the current conviction, often before the sentence. Given here, the assessment does not ask it again (1.29). For example, 5 8 2026"
+                        value=conviction
+                        on_input=Callback::new(move |parts| conviction.set(parts))
+                        error=error_for(fields::CONVICTION_DATE)
                     />
                     <div class="govuk-button-group">
                         <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || saving.get()>

@@ -106,15 +106,26 @@ test('contact details on the printed plan, one source for dates, close, read-onl
   await page.goto(`/cases/${endedId}/assessment/1`);
   const followUp = page.getByTestId('case-fact-1.38');
   await expect(followUp).toContainText('1 March 2024 (the sentence date in the case details)');
+  await expect(page.getByRole('group', { name: /^1\.29 / })).toBeVisible();
   await expect(page.getByRole('group', { name: /^1\.38 / })).toHaveCount(0);
   await expectNoAxeViolations(page);
   await followUp.getByRole('link', { name: 'Change it in the case details' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // 1.29 is asked until the case gives the conviction date; then it is read from the case too.
+  await expect(page.getByRole('group', { name: 'Date of conviction (optional)' })).toBeVisible();
   await fillDate(page, 'Sentence date', ['4', '3', '2024']);
+  await typeDate(page, 'Date of conviction (optional)', ['5', '3', '2024']);
+  await page.getByRole('button', { name: /Save/ }).first().click();
+  await expect(page.locator('#case-conviction-date-error')).toHaveText('Error: Date of conviction must be on or before the sentence date 4 March 2024');
+  await typeDate(page, 'Date of conviction (optional)', ['20', '2', '2024']);
   await page.getByRole('button', { name: /Save/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: ENDED.name })).toBeVisible();
+  await page.goto(`/cases/${endedId}/assessment/1`);
+  await expect(page.getByTestId('case-fact-1.29')).toContainText('20 February 2024 (the date of conviction in the case details)');
+  await expect(page.getByRole('group', { name: /^1\.29 / })).toHaveCount(0);
   await page.goto(`/cases/${endedId}/assessment/1/check`);
   await expect(page.getByTestId('check-answers')).toContainText('4 March 2024');
+  await expect(page.getByTestId('check-answers')).toContainText('20 February 2024');
 
   // Close the case: nothing chosen says what is missing; "the sentence ended" before its end is refused.
   await page.goto(`/cases/${endedId}`);

@@ -39,6 +39,7 @@ pub(super) fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRec
         revision: 2,
         id: id.into(),
         details: CaseDetails {
+            conviction_date: None,
             name: name.into(),
             crn: crn.into(),
             date_of_birth: date(1990, 1, 2),

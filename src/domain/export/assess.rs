@@ -189,6 +189,7 @@ fn within_years(field: &str, date: Date) -> Result<(), String> {
 /// The case through the case form's own checks, each problem named by its input field.
 fn case_details(case: &AssessCase, today: Date) -> Result<CaseDetails, String> {
     let form = CaseForm {
+        conviction_date: DateParts::default(),
         name: "Person assessed".into(),
         crn: "X000000".into(),
         date_of_birth: DateParts::from_date(case.date_of_birth),

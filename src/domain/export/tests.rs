@@ -17,6 +17,7 @@ const EXPORTED_AT: &str = "2026-11-25T14:03:07Z";
 
 fn case() -> CaseDetails {
     CaseDetails {
+        conviction_date: None,
         name: "Alex Marsh".into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),
@@ -242,6 +243,7 @@ fn the_plan_and_review_dates_are_carried_with_their_reasons() {
 #[test]
 fn a_custody_case_carries_its_sentence_date() {
     let custody = CaseDetails {
+        conviction_date: None,
         sentence_type: SentenceType::Custody,
         sentence_date: Some(date(2026, 3, 2)),
         sentence_or_release_date: date(2027, 9, 1),

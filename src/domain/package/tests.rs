@@ -23,6 +23,7 @@ pub(super) fn case() -> PackagedCase {
         id: "case-18c2f-9a1".into(),
         created_at: "2026-11-01T09:00:00Z".into(),
         details: CaseDetails {
+            conviction_date: None,
             name: "Alex Smith".into(),
             crn: "X123456".into(),
             date_of_birth: date(1990, 1, 2),

@@ -101,6 +101,7 @@ mod tests {
 
     fn case() -> CaseDetails {
         CaseDetails {
+            conviction_date: None,
             name: "Jordan Fictional".into(),
             crn: "X123456".into(),
             date_of_birth: date(1991, 7, 17),

@@ -8,6 +8,7 @@
 //! use probation_workbook::domain::dates::DateParts;
 //! use probation_workbook::domain::reviews::SignificantChangeForm;
 //! let case = CaseDetails {
+//!     conviction_date: None,
 //!     name: "Alex Marsh".into(),
 //!     crn: "X123456".into(),
 //!     date_of_birth: date(1991, 7, 17),
@@ -153,6 +154,7 @@ mod tests {
 
     fn licence() -> CaseDetails {
         CaseDetails {
+            conviction_date: None,
             name: "Alex Marsh".into(),
             crn: "X123456".into(),
             date_of_birth: date(1991, 7, 17),
@@ -302,6 +304,7 @@ mod tests {
             )]
         );
         let order = CaseDetails {
+            conviction_date: None,
             sentence_type: SentenceType::CommunityOrder,
             ..licence()
         };
@@ -314,6 +317,7 @@ mod tests {
     #[test]
     fn the_date_cannot_be_after_the_sentence_ends() {
         let ended = CaseDetails {
+            conviction_date: None,
             sentence_or_release_date: date(2024, 1, 8),
             sentence_end_date: date(2025, 1, 7),
             ..licence()
@@ -335,6 +339,7 @@ mod tests {
     #[test]
     fn a_change_can_be_recorded_in_custody_before_release() {
         let custody = CaseDetails {
+            conviction_date: None,
             sentence_type: SentenceType::Custody,
             sentence_date: Some(date(2026, 3, 2)),
             sentence_or_release_date: date(2027, 9, 1),
@@ -362,6 +367,7 @@ mod tests {
         );
         // Saved before the sentence date was asked: any day up to today.
         let old = CaseDetails {
+            conviction_date: None,
             sentence_date: None,
             ..custody
         };
@@ -371,6 +377,7 @@ mod tests {
             .is_ok());
         // A licence with a known sentence date counts from it, not from release.
         let licence_sentenced = CaseDetails {
+            conviction_date: None,
             sentence_date: Some(date(2025, 1, 6)),
             ..licence()
         };

@@ -13,6 +13,7 @@ use crate::domain::plan::{
 /// A licence from 10 June 2025 to 9 June 2028: reviews due every 6 months on the 10th.
 fn licence() -> CaseDetails {
     CaseDetails {
+        conviction_date: None,
         name: "Alex Marsh".into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),
@@ -158,6 +159,7 @@ fn a_review_done_before_the_start_or_after_the_end_does_not_move_the_count() {
 fn in_custody_a_review_restarts_the_count_until_release() {
     // Sentenced 7 September 2026, initial plan 2 November 2026, pre-release 7 September 2027.
     let custody = CaseDetails {
+        conviction_date: None,
         sentence_type: SentenceType::Custody,
         sentence_date: Some(date(2026, 9, 7)),
         sentence_or_release_date: date(2027, 11, 2),
@@ -192,6 +194,7 @@ fn in_custody_a_review_restarts_the_count_until_release() {
 #[test]
 fn the_pre_release_review_is_done_by_a_review_on_or_after_its_day_or_a_pre_release_assessment() {
     let custody = CaseDetails {
+        conviction_date: None,
         sentence_type: SentenceType::Custody,
         sentence_date: Some(date(2026, 9, 7)),
         sentence_or_release_date: date(2027, 11, 2),

@@ -7,6 +7,7 @@
 //! use probation_workbook::domain::plan::SentencePlan;
 //! use probation_workbook::domain::reviews::{review_schedule, ReviewKind, ReviewSettings};
 //! let case = CaseDetails {
+//!     conviction_date: None,
 //!     name: "Alex Marsh".into(),
 //!     crn: "X123456".into(),
 //!     date_of_birth: date(1991, 7, 17),

@@ -9,6 +9,7 @@ use crate::domain::plan::{Actor, AreaOfNeed, GoalDetails, GoalTarget, GoalTiming
 
 fn case(sentence_type: SentenceType, start: Date, end: Date) -> CaseDetails {
     CaseDetails {
+        conviction_date: None,
         name: "Alex Marsh".into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),
@@ -82,6 +83,7 @@ fn working_days_skip_christmas_and_new_year() {
 /// A custody case sentenced on `sentenced` and released on `release`.
 fn custody(sentenced: Date, release: Date, end: Date) -> CaseDetails {
     CaseDetails {
+        conviction_date: None,
         sentence_date: Some(sentenced),
         ..case(SentenceType::Custody, release, end)
     }

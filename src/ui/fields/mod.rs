@@ -179,7 +179,16 @@ fn case_fact_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
             .draft
             .with(|case| case_fact(item.code, &case.details))
     };
-    view! {
+    // Asked here while the case does not give it (1.29 without a conviction date in the case).
+    let given = Memo::new(move |_| fact().is_some());
+    let id = StoredValue::new(id);
+    // Rebuilt only when the case starts or stops giving it, never while typing (untracked inside).
+    (move || {
+        if !given.get() {
+            return untrack(|| date_field(field.clone(), error));
+        }
+        let (field_id, error_id, id) = (field_id.clone(), error_id.clone(), id.get_value());
+        view! {
         <div class="govuk-form-group" class:govuk-form-group--error=move || error.get().is_some() data-testid=format!("case-fact-{}", item.code)>
             <p class="govuk-label govuk-label--s">{field.question()}</p>
             <super::components::ErrorMessage id=error_id message=error />
@@ -189,6 +198,38 @@ fn case_fact_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
                 <a class="govuk-link" href=format!("/cases/{id}/edit")>"Change"<span class="govuk-visually-hidden">" it in the case details"</span></a>
             </p>
         </div>
+        }
+        .into_any()
+    })
+    .into_any()
+}
+
+/// The GOV.UK date input of a date item, saved as typed.
+fn date_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
+    let item = field.item;
+    let value = {
+        let field = field.clone();
+        Memo::new(move |_| {
+            field.read(|answers| answers.date(item.code).cloned().unwrap_or_default())
+        })
+    };
+    let on_input = {
+        let field = field.clone();
+        Callback::new(move |parts: crate::domain::dates::DateParts| {
+            field.write_typing(move |answers| answers.set(item.code, Answer::Date(parts.clone())))
+        })
+    };
+    let autosave = field.autosave;
+    view! {
+        <DateInput
+            id=field.field_id()
+            legend=field.question()
+            hint=field.hint().unwrap_or_else(|| "For example, 27 3 2026".to_string())
+            value=value
+            on_input=on_input
+            on_blur=autosave.flusher()
+            error=error
+        />
     }
     .into_any()
 }
@@ -268,35 +309,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
         ItemKind::Date if field.entry.is_none() && CASE_FACT_ITEMS.contains(&item.code) => {
             case_fact_field(field, error)
         }
-        ItemKind::Date => {
-            let value = {
-                let field = field.clone();
-                Memo::new(move |_| {
-                    field.read(|answers| answers.date(item.code).cloned().unwrap_or_default())
-                })
-            };
-            let on_input = {
-                let field = field.clone();
-                Callback::new(move |parts: crate::domain::dates::DateParts| {
-                    field.write_typing(move |answers| {
-                        answers.set(item.code, Answer::Date(parts.clone()))
-                    })
-                })
-            };
-            let autosave = field.autosave;
-            view! {
-                <DateInput
-                    id=field.field_id()
-                    legend=field.question()
-                    hint=field.hint().unwrap_or_else(|| "For example, 27 3 2026".to_string())
-                    value=value
-                    on_input=on_input
-                    on_blur=autosave.flusher()
-                    error=error
-                />
-            }
-            .into_any()
-        }
+        ItemKind::Date => date_field(field, error),
         ItemKind::Offence => {
             view! { <offence_picker::OffencePicker field=field error=error /> }.into_any()
         }

@@ -54,6 +54,7 @@ Prison: no adjudications; he did not engage with offending behaviour work while 
 
 fn details() -> CaseDetails {
     CaseDetails {
+        conviction_date: None,
         name: "Darren Calderbrook".into(),
         crn: "Z900002".into(),
         date_of_birth: civil::date(1988, 7, 22),
