@@ -1,7 +1,7 @@
 //! An optional photo of the person on the case page, as VISOR shows one (issue 19). The browser
 //! makes it smaller (`fit_within`, at most [`PHOTO_MAX_SIDE`] pixels a side, JPEG) before it is kept
-//! with the case record: so it is in backups, and never in a JSON export or a case package (neither
-//! holds the case record itself).
+//! with the case record: so it is in backups, never in a case package, and in a JSON export only
+//! when the officer asks (`SentencePlanExport::with_photo`).
 //!
 //! ```
 //! use probation_workbook::domain::photo::{fit_within, PHOTO_MAX_SIDE};

@@ -62,7 +62,7 @@ pub struct CaseRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closure: Option<CaseClosure>,
     /// An optional photo of the person (version 7), made smaller in the browser: in backups, never
-    /// in an export or a package.
+    /// in a package, in an export only when asked (`SentencePlanExport::with_photo`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<CasePhoto>,
     /// RFC 3339 timestamps.

@@ -79,6 +79,9 @@ pub fn ExportPlanButton(
     // Asked for now, so the list is usually in hand by the time the button is pressed.
     let table = use_offence_weights();
     let problem = RwSignal::new(None::<String>);
+    // The photo goes only when asked for, here (`SentencePlanExport::with_photo`).
+    let has_photo = case.photo.is_some();
+    let include_photo = RwSignal::new(false);
     let case = StoredValue::new(case);
     let export = move |table: Option<&OffenceTable>| {
         let today = clock::today();
@@ -104,6 +107,10 @@ pub fn ExportPlanButton(
                     &signing.get_untracked(),
                     &clock::timestamp(),
                 );
+                let export = match &case.photo {
+                    Some(photo) if include_photo.get_untracked() => export.with_photo(photo),
+                    _ => export,
+                };
                 serde_json::to_string_pretty(&export)
             })
         });
@@ -131,6 +138,14 @@ pub fn ExportPlanButton(
     view! {
         {move || problem.get().map(|message| view! {
             <p class="govuk-error-message" role="alert"><span class="govuk-visually-hidden">"Error: "</span>{message}</p>
+        })}
+        {has_photo.then(|| view! {
+            <div class="govuk-checkboxes govuk-checkboxes--small govuk-!-margin-bottom-2" data-module="govuk-checkboxes">
+                <div class="govuk-checkboxes__item">
+                    <input class="govuk-checkboxes__input" id="export-photo" type="checkbox" prop:checked=move || include_photo.get() on:change=move |ev| include_photo.set(event_target_checked(&ev)) />
+                    <label class="govuk-label govuk-checkboxes__label" for="export-photo">"Include the person's photo in the export"</label>
+                </div>
+            </div>
         })}
         <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button" on:click=on_click>
             "Export sentence plan (JSON)"

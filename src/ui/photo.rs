@@ -65,7 +65,7 @@ pub fn CasePhotoPanel(live: LiveCase) -> impl IntoView {
                 {(!closed).then(|| view! {
                     <div class="govuk-form-group govuk-!-margin-bottom-2" class:govuk-form-group--error=move || error.get().is_some()>
                         <label class="govuk-label govuk-label--s" for=PHOTO_FIELD>{if has_photo { "Change the photo" } else { "Add a photo (optional)" }}</label>
-                        <div class="govuk-hint" id=format!("{PHOTO_FIELD}-hint")>"A JPG, PNG, WEBP or GIF. It is made smaller and kept in this browser with the case, and in backups; it is never in an export or a case package."</div>
+                        <div class="govuk-hint" id=format!("{PHOTO_FIELD}-hint")>"A JPG, PNG, WEBP or GIF. It is made smaller and kept in this browser with the case, and in backups; it goes in an export only if you ask, and never in a case package."</div>
                         <ErrorMessage id=format!("{PHOTO_FIELD}-error") message=error />
                         <input
                             class="govuk-file-upload"

@@ -319,7 +319,7 @@ test('a transfer sends the case package sealed for the officer who takes it, and
   await expect(question(colleague, '3.3').getByLabel('Yes')).toBeChecked();
 });
 
-test('a photo on the case: made smaller in the browser, kept with the case, never in the export', async ({ page }, testInfo) => {
+test('a photo on the case: made smaller in the browser, kept with the case, in the export only when asked', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await createCase(page, STAYS);
   const id = caseIdOf(page);
@@ -372,6 +372,14 @@ test('a photo on the case: made smaller in the browser, kept with the case, neve
   const text = await readFile(exported, 'utf8');
   expect(text).toContain(STAYS.crn);
   expect(text).not.toContain('data:image');
+  // Only when asked for: ticked, the export carries it.
+  await page.getByLabel("Include the person's photo in the export").check();
+  const [withPhoto] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export sentence plan (JSON)' }).click()]);
+  const exportedWith = testInfo.outputPath('export-with-photo.json');
+  await withPhoto.saveAs(exportedWith);
+  const asked = JSON.parse(await readFile(exportedWith, 'utf8'));
+  expect(asked.case.photo).toMatchObject({ width: 480, height: 360 });
+  expect(asked.case.photo.data_url).toBe(stored.data_url);
 
   // Removed again.
   await page.getByRole('link', { name: 'Probation Workbook' }).click();

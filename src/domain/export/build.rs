@@ -34,6 +34,7 @@ pub fn build_export(
             sentence_date: case.sentence_date,
             sentence_or_release_date: case.sentence_or_release_date,
             sentence_end_date: case.sentence_end_date,
+            photo: None,
         },
         assessment_summary: summarise(answers, predictions),
         plan: plan.clone(),

@@ -90,6 +90,40 @@ pub struct ExportedCase {
     /// The sentence date for community and suspended sentences, the release date for custody and licence.
     pub sentence_or_release_date: Date,
     pub sentence_end_date: Date,
+    /// The person's photo, only when the officer asked for it when exporting (`with_photo`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<ExportedPhoto>,
+}
+
+/// The case's photo in an export: a JPEG, at most 480 pixels a side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExportedPhoto {
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^data:image/jpeg;base64,[A-Za-z0-9+/=]+$"))
+    )]
+    pub data_url: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 480)))]
+    pub width: u32,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 480)))]
+    pub height: u32,
+}
+
+impl SentencePlanExport {
+    /// The export with the case's photo in it: only when the officer asks (the photo is never in
+    /// an export otherwise), and only a photo that passes `CasePhoto::check`.
+    pub fn with_photo(mut self, photo: &crate::domain::photo::CasePhoto) -> Self {
+        if photo.check().is_ok() {
+            self.case.photo = Some(ExportedPhoto {
+                data_url: photo.data_url.clone(),
+                width: photo.width,
+                height: photo.height,
+            });
+        }
+        self
+    }
 }
 
 /// What the assessment found, as far as it has been answered. Only answers to items that apply count.

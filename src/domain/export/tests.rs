@@ -342,6 +342,32 @@ fn text_that_is_not_json_is_malformed() {
 }
 
 #[test]
+fn the_photo_is_in_an_export_only_when_asked_and_the_schema_takes_it() {
+    use crate::domain::photo::CasePhoto;
+    let plain = serde_json::to_value(export()).unwrap();
+    assert!(plain["case"].get("photo").is_none());
+    let photo = CasePhoto {
+        data_url: "data:image/jpeg;base64,/9j/4AAQ".into(),
+        width: 480,
+        height: 360,
+        added_at: "2026-12-03T09:00:00Z".into(),
+    };
+    let with = serde_json::to_value(export().with_photo(&photo)).unwrap();
+    assert_eq!(with["case"]["photo"]["width"], 480);
+    assert!(
+        crate::domain::export::schema::check_export(&with.to_string()).is_ok(),
+        "the schema accepts it"
+    );
+    // A photo that fails its check is left out, never exported as it is.
+    let odd = CasePhoto {
+        data_url: "https://example.org/face.jpg".into(),
+        ..photo
+    };
+    let without = serde_json::to_value(export().with_photo(&odd)).unwrap();
+    assert!(without["case"].get("photo").is_none());
+}
+
+#[test]
 fn schema_is_current() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_PATH);
     let generated = export_schema_json();
