@@ -60,18 +60,24 @@ pub fn case_fact(code: &str, case: &CaseDetails) -> Option<(&'static str, Date)>
     }
 }
 
+/// The case's facts the answers do not hold yet, as the date boxes they should read.
+fn out_of_step<'a>(
+    answers: &'a Answers,
+    case: &'a CaseDetails,
+) -> impl Iterator<Item = (&'static str, DateParts)> + 'a {
+    CASE_FACT_ITEMS.into_iter().filter_map(move |code| {
+        let (_, date) = case_fact(code, case)?;
+        let parts = DateParts::from_date(date);
+        (answers.date(code) != Some(&parts)).then_some((code, parts))
+    })
+}
+
 /// Writes the case's facts into the answers where they differ; says whether anything changed.
 pub fn sync_case_facts(answers: &mut Answers, case: &CaseDetails) -> bool {
-    let mut changed = false;
-    for code in CASE_FACT_ITEMS {
-        let Some((_, date)) = case_fact(code, case) else {
-            continue;
-        };
-        let parts = DateParts::from_date(date);
-        if answers.date(code) != Some(&parts) {
-            answers.set(code, Answer::Date(parts));
-            changed = true;
-        }
+    let missing: Vec<_> = out_of_step(answers, case).collect();
+    let changed = !missing.is_empty();
+    for (code, parts) in missing {
+        answers.set(code, Answer::Date(parts));
     }
     changed
 }
@@ -95,9 +101,9 @@ pub fn officer_answered_any(answers: &Answers) -> bool {
 }
 
 /// Whether the answers already hold every fact of the case.
+/// Cheap enough for every change of the draft: it reads, never copies, the answers.
 pub fn case_facts_in_step(answers: &Answers, case: &CaseDetails) -> bool {
-    let mut copy = answers.clone();
-    !sync_case_facts(&mut copy, case)
+    out_of_step(answers, case).next().is_none()
 }
 
 #[cfg(test)]

@@ -486,6 +486,8 @@ fn ClosedTable(cases: Vec<CaseRecord>, kept: RwSignal<Option<Retention>>) -> imp
                     let href = format!("/cases/{}", case.id);
                     let delete = format!("/cases/{}/delete", case.id);
                     let name = case.details.name.clone();
+                    let closed_on = format_long(closure.closed_on);
+                    let reason = closure.reason.label();
                     let deletable = move || {
                         let retention = kept.get().unwrap_or_default();
                         match retention.deletable_from(&closure) {
@@ -496,13 +498,12 @@ fn ClosedTable(cases: Vec<CaseRecord>, kept: RwSignal<Option<Retention>>) -> imp
                             None => view! { <span>"Never"</span> }.into_any(),
                         }
                     };
-                    let closure = case.closure.clone()?;
                     Some(view! {
                         <tr class="govuk-table__row">
                             <td class="govuk-table__cell"><a class="govuk-link" href=href>{case.details.name.clone()}</a></td>
                             <td class="govuk-table__cell">{case.details.crn.clone()}</td>
-                            <td class="govuk-table__cell">{format_long(closure.closed_on)}</td>
-                            <td class="govuk-table__cell">{closure.reason.label()}</td>
+                            <td class="govuk-table__cell">{closed_on}</td>
+                            <td class="govuk-table__cell">{reason}</td>
                             <td class="govuk-table__cell">{deletable}</td>
                         </tr>
                     })
