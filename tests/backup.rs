@@ -54,6 +54,7 @@ fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRecords {
         id: id.into(),
         details: CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: name.into(),
             crn: crn.into(),
             date_of_birth: date(1991, 7, 17),

@@ -29,6 +29,7 @@ fn case_record(id: &str, crn: &str, created_at: &str) -> CaseRecord {
         photo: None,
         details: CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: "Alex Marsh".into(),
             crn: crn.into(),
             date_of_birth: date(1991, 7, 17),

@@ -105,9 +105,23 @@ pub struct CaseDetails {
     /// (`case_facts`). Optional, and absent in cases saved before it was asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conviction_date: Option<Date>,
+    /// The Home Office code of the main offence ("00801"), if the officer gave it here: section 1
+    /// reads it as its first offence (`case_facts`). Optional, and absent in cases saved before
+    /// it was asked (record version 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub main_offence: Option<String>,
 }
 
 impl CaseDetails {
+    /// The main offence the case gives, if it holds a code of the right shape (one from an edited
+    /// backup or package that does not is read as none, and section 1 asks).
+    pub fn main_offence_code(&self) -> Option<&str> {
+        self.main_offence
+            .as_deref()
+            .map(str::trim)
+            .filter(|code| crate::domain::offences::is_offence_code(code))
+    }
+
     /// Each date of the case with its label as the case form names it: "Date of birth", the
     /// custody "Sentence date" when there is one, the sentence type's "Sentence date" or "Release
     /// date", and "Sentence end date".
@@ -163,6 +177,8 @@ pub struct CaseForm {
     pub sentence_end_date: DateParts,
     /// Optional: left blank, 1.29 is asked in section 1.
     pub conviction_date: DateParts,
+    /// The main offence's code as chosen from the list; optional (section 1 asks it when blank).
+    pub main_offence: String,
 }
 
 impl CaseForm {
@@ -184,6 +200,7 @@ impl CaseForm {
                 .conviction_date
                 .map(DateParts::from_date)
                 .unwrap_or_default(),
+            main_offence: details.main_offence.clone().unwrap_or_default(),
         }
     }
 }
@@ -200,6 +217,7 @@ pub mod fields {
     pub const SENTENCE_OR_RELEASE_DATE: &str = "case-sentence-date";
     pub const SENTENCE_END_DATE: &str = "case-sentence-end";
     pub const CONVICTION_DATE: &str = "case-conviction-date";
+    pub const MAIN_OFFENCE: &str = "case-main-offence";
 }
 
 pub const NAME_MAX_CHARS: usize = 100;
@@ -380,12 +398,26 @@ pub fn validate_case(
         }
     };
 
+    // Optional: a code chosen from the offence list (the picker writes nothing else).
+    let main_offence = match form.main_offence.trim() {
+        "" => None,
+        code if crate::domain::offences::is_offence_code(code) => Some(code.to_string()),
+        _ => {
+            errors.push(
+                fields::MAIN_OFFENCE,
+                "Choose the main offence from the list, or leave it blank",
+            );
+            None
+        }
+    };
+
     match (date_of_birth, sex, sentence_type, start, end) {
         (Some(date_of_birth), Some(sex), Some(sentence_type), Some(start), Some(end))
             if errors.is_empty() =>
         {
             Ok(CaseDetails {
                 conviction_date,
+                main_offence,
                 name,
                 crn,
                 date_of_birth,
@@ -412,6 +444,7 @@ mod tests {
     fn valid_form() -> CaseForm {
         CaseForm {
             conviction_date: DateParts::default(),
+            main_offence: String::new(),
             name: "  Alex   Marsh ".into(),
             crn: "x123456".into(),
             date_of_birth: DateParts::new("17", "jul", "1991"),
@@ -432,6 +465,36 @@ mod tests {
             sentence_or_release_date: DateParts::new("1", "9", "2027"),
             sentence_end_date: DateParts::new("1", "3", "2029"),
             ..valid_form()
+        }
+    }
+
+    #[test]
+    fn the_main_offence_is_optional_and_a_code_from_the_list() {
+        let blank = validate_case(&valid_form(), today(), &[]).unwrap();
+        assert_eq!(blank.main_offence, None);
+        let chosen = CaseForm {
+            main_offence: " 00801 ".into(),
+            ..valid_form()
+        };
+        let details = validate_case(&chosen, today(), &[]).unwrap();
+        assert_eq!(details.main_offence.as_deref(), Some("00801"));
+        assert_eq!(
+            CaseForm::from_details(&details).main_offence,
+            "00801",
+            "shown again when the details are changed"
+        );
+        for typed in ["GBH", "0080", "008011"] {
+            let form = CaseForm {
+                main_offence: typed.into(),
+                ..valid_form()
+            };
+            assert_eq!(
+                validate_case(&form, today(), &[])
+                    .unwrap_err()
+                    .for_field(fields::MAIN_OFFENCE),
+                Some("Choose the main offence from the list, or leave it blank"),
+                "{typed}"
+            );
         }
     }
 

@@ -288,7 +288,7 @@ fn parse_line(line_number: usize, line: &str, needed: usize) -> Result<Offence, 
             needed,
         });
     };
-    if code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit()) {
+    if !is_offence_code(code) {
         return Err(OffenceTableError::BadCode {
             line: line_number,
             code: code.to_string(),
@@ -335,6 +335,11 @@ fn searchable(offence: &Offence) -> String {
         offence.sub_category.as_deref().unwrap_or("")
     )
     .to_lowercase()
+}
+
+/// Whether `code` has the shape of a Home Office offence code: five digits, like "00801".
+pub fn is_offence_code(code: &str) -> bool {
+    code.len() == 5 && code.chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -27,8 +27,9 @@ use crate::domain::signing::{CaseSigning, OfficerContact, Profile};
 /// build would read them as absent and drop them when it next saved, so it must not write over a
 /// version 6 record. Version 7 adds a case's `closure` (issue 19: a closed case is read-only) and
 /// `photo`, and the officer's `contact` on the profile: a version 6 build would drop them, reopening the case.
+/// Version 8 adds the case's `main_offence` (a version 7 build would drop it).
 /// A build never writes over a record of a newer version than this.
-pub const RECORD_SCHEMA_VERSION: u32 = 7;
+pub const RECORD_SCHEMA_VERSION: u32 = 8;
 
 /// The object stores, one per kind of record, each keyed by the case id (the settings store by
 /// setting: [`PROFILE_KEY`] and others).

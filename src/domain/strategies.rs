@@ -75,6 +75,7 @@ pub fn case_details() -> impl Strategy<Value = CaseDetails> {
         .prop_map(
             |(born, sex, sentence_type, sentenced, start, end)| CaseDetails {
                 conviction_date: None,
+                main_offence: None,
                 name: "Alex Marsh".into(),
                 crn: "X123456".into(),
                 date_of_birth: born,

@@ -147,7 +147,7 @@ fn validate_item(
         },
         ItemKind::Offence => {
             let code = answers.text(item.code).trim();
-            if !code.is_empty() && (code.len() != 5 || !code.chars().all(|c| c.is_ascii_digit())) {
+            if !code.is_empty() && !crate::domain::offences::is_offence_code(code) {
                 problem("Choose the offence from the list".to_string());
             } else if missing {
                 problem("Enter the offence and choose it from the list".to_string());

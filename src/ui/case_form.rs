@@ -10,6 +10,7 @@ use super::components::{
     error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios, TextInput,
 };
 use super::db::store;
+use super::fields::offence_picker::OffenceCombobox;
 use super::loading::{LiveCase, LiveCaseView};
 use crate::domain::case::{
     fields, validate_case, CaseForm, SentenceType, Sex, CONVICTION_DATE_LABEL,
@@ -52,6 +53,17 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
     let sentence_date = RwSignal::new(initial.sentence_or_release_date);
     let sentence_end = RwSignal::new(initial.sentence_end_date);
     let conviction = RwSignal::new(initial.conviction_date);
+    // The case's own, or (while it has none) section 1's first offence: saved here, it is the case's.
+    let main_offence = RwSignal::new(if initial.main_offence.is_empty() {
+        live.and_then(|live| {
+            live.assessment.draft.with_untracked(|draft| {
+                crate::domain::case_facts::main_offence(&draft.answers).map(str::to_string)
+            })
+        })
+        .unwrap_or_default()
+    } else {
+        initial.main_offence
+    });
     let errors = RwSignal::new(FieldErrors::default());
     let saving = RwSignal::new(false);
     let navigate = use_navigate();
@@ -80,6 +92,7 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
         }
         let form = CaseForm {
             conviction_date: conviction.get_untracked(),
+            main_offence: main_offence.get_untracked(),
             name: name.get_untracked(),
             crn: crn.get_untracked(),
             date_of_birth: date_of_birth.get_untracked(),
@@ -235,6 +248,15 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                         value=conviction
                         on_input=Callback::new(move |parts| conviction.set(parts))
                         error=error_for(fields::CONVICTION_DATE)
+                    />
+                    <OffenceCombobox
+                        id=fields::MAIN_OFFENCE.to_string()
+                        label="Main offence (optional)".to_string()
+                        hint="Type the Home Office offence code, like 00801, or words such as GBH, wounding or burglary dwelling, then choose it. Given here, section 1 reads it as the first offence (1.1).".to_string()
+                        chosen=main_offence.into()
+                        on_choose=Callback::new(move |code| main_offence.set(code))
+                        on_clear=Some(Callback::new(move |()| main_offence.set(String::new())))
+                        error=error_for(fields::MAIN_OFFENCE)
                     />
                     <div class="govuk-button-group">
                         <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || saving.get()>

@@ -46,10 +46,11 @@ pub fn CasePage() -> impl IntoView {
                 (next_review, facts.next_step.clone(), facts.assessment_button.to_string())
             };
             let last_review = describe_last_review(&done);
-            // From section 1 (its one source): the first offence of 1.1, in words once the list is in.
-            let main_offence = match crate::domain::case_facts::main_offence(&assessment.answers) {
+            // The case's own, or section 1's first offence while the case gives none (section 1
+            // reads the case's: the two agree), in words once the list is in.
+            let main_offence = match details.main_offence_code().or_else(|| crate::domain::case_facts::main_offence(&assessment.answers)) {
                 Some(code) => super::offences::describe_offence(offences, code).map_or_else(|| code.to_string(), |words| format!("{code} {words}")),
-                None => "Not recorded yet: the first offence in section 1".to_string(),
+                None => "Not recorded yet: choose it in the case details, or as the first offence in section 1".to_string(),
             };
             let reviews_href = format!("/cases/{}/reviews", case.id);
             let mut rows = vec![

@@ -118,11 +118,49 @@ test('contact details on the printed plan, one source for dates, close, read-onl
   await page.getByRole('button', { name: /Save/ }).first().click();
   await expect(page.locator('#case-conviction-date-error')).toHaveText('Error: Date of conviction must be on or before the sentence date 4 March 2024');
   await typeDate(page, 'Date of conviction (optional)', ['20', '2', '2024']);
+  // The main offence is the case's too: found by the shorthand officers type, with the keyboard.
+  const mainOffence = page.getByRole('combobox', { name: 'Main offence (optional)' });
+  await mainOffence.focus();
+  await page.keyboard.type('section 20');
+  await expect(page.getByRole('option').first()).toContainText('00801');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/^Chosen: 00801 Malicious wounding/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Clear the offence' })).toBeVisible();
   await page.getByRole('button', { name: /Save/ }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: ENDED.name })).toBeVisible();
+  const WOUNDING = '00801 Malicious wounding and other like offences – Wound or inflict grievous bodily harm without intent';
+  await expect(page.getByTestId('key-main-offence')).toHaveText(WOUNDING);
   await page.goto(`/cases/${endedId}/assessment/1`);
   await expect(page.getByTestId('case-fact-1.29')).toContainText('20 February 2024 (the date of conviction in the case details)');
   await expect(page.getByRole('group', { name: /^1\.29 / })).toHaveCount(0);
+  // Section 1 reads the main offence from the case as its first offence: shown, not asked, not removable.
+  const first = page.getByRole('group', { name: 'Offence 1' });
+  await expect(first.getByTestId('case-main-offence')).toContainText(`${WOUNDING} (the main offence in the case details)`);
+  await expect(first.getByRole('combobox')).toHaveCount(0);
+  await expect(first.getByRole('button', { name: 'Remove offence 1' })).toBeHidden();
+  await expect(first.getByRole('group', { name: 'Date of offence' })).toBeVisible();
+  await screenshot(page, 'section-1-main-offence-from-case');
+  await expectNoAxeViolations(page);
+  // Cleared in the case details, section 1 asks again and keeps the offence as its own.
+  await first.getByRole('link', { name: 'Change the main offence in the case details' }).click();
+  await expect(page.getByText(/^Chosen: 00801 /)).toBeVisible();
+  await page.getByRole('button', { name: 'Clear the offence' }).click();
+  await expect(page.getByText('No offence chosen yet')).toBeVisible();
+  await page.getByRole('button', { name: /Save/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: ENDED.name })).toBeVisible();
+  await expect(page.getByTestId('key-main-offence')).toHaveText(WOUNDING);
+  await page.goto(`/cases/${endedId}/assessment/1`);
+  await expect(first.getByRole('combobox', { name: 'Offence' })).toBeVisible();
+  await expect(first.getByText(/^Chosen: 00801 /)).toBeVisible();
+  await expect(first.getByRole('button', { name: 'Remove offence 1' })).toBeVisible();
+  // And chosen there again, it is the case's once more.
+  await page.goto(`/cases/${endedId}/edit`);
+  await expect(page.getByText(/^Chosen: 00801 /)).toBeVisible();
+  await page.getByRole('button', { name: /Save/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: ENDED.name })).toBeVisible();
+  await page.goto(`/cases/${endedId}/assessment/1`);
+  await expect(first.getByTestId('case-main-offence')).toBeVisible();
   await page.goto(`/cases/${endedId}/assessment/1/check`);
   await expect(page.getByTestId('check-answers')).toContainText('4 March 2024');
   await expect(page.getByTestId('check-answers')).toContainText('20 February 2024');
@@ -154,7 +192,7 @@ test('contact details on the printed plan, one source for dates, close, read-onl
   await expect(page.getByRole('link', { name: /^Change/ })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Reopen the case' })).toBeVisible();
   await expect(page.getByTestId('key-next-review')).toHaveText('None: the case is closed');
-  await expect(page.getByTestId('key-main-offence')).toHaveText('Not recorded yet: the first offence in section 1');
+  await expect(page.getByTestId('key-main-offence')).toHaveText(WOUNDING);
   await expect(page.getByTestId('key-next-step')).toHaveText('None: the case is closed');
   await expect(page.getByRole('button', { name: 'Read the assessment' })).toBeVisible();
   await screenshot(page, 'case-closed');

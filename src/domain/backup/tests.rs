@@ -40,6 +40,7 @@ pub(super) fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRec
         id: id.into(),
         details: CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: name.into(),
             crn: crn.into(),
             date_of_birth: date(1990, 1, 2),

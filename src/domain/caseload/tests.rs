@@ -21,6 +21,7 @@ const AT: &str = "2026-11-03T10:00:00Z";
 fn details(name: &str, sentence_type: SentenceType, start: Date, end: Date) -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: name.into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),

@@ -190,6 +190,7 @@ fn within_years(field: &str, date: Date) -> Result<(), String> {
 fn case_details(case: &AssessCase, today: Date) -> Result<CaseDetails, String> {
     let form = CaseForm {
         conviction_date: DateParts::default(),
+        main_offence: String::new(),
         name: "Person assessed".into(),
         crn: "X000000".into(),
         date_of_birth: DateParts::from_date(case.date_of_birth),

@@ -18,6 +18,7 @@ const EXPORTED_AT: &str = "2026-11-25T14:03:07Z";
 fn case() -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Alex Marsh".into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),

@@ -200,6 +200,7 @@ pub(crate) fn case() -> PackagedCase {
         created_at: "2026-11-01T09:00:00Z".into(),
         details: CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: "Alex Smith".into(),
             crn: "X123456".into(),
             date_of_birth: date(1990, 1, 2),

@@ -111,6 +111,7 @@ pub fn import_writes(
 /// let officer = Profile::new("Sam Patel", Grade::Po).unwrap();
 /// let details = CaseDetails {
 ///     conviction_date: None,
+///     main_offence: None,
 ///     name: "Alex Smith".into(), crn: "X123456".into(), date_of_birth: date(1990, 1, 2),
 ///     sex: Sex::Male, sentence_type: SentenceType::CommunityOrder,
 ///     sentence_date: None,

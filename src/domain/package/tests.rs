@@ -24,6 +24,7 @@ pub(super) fn case() -> PackagedCase {
         created_at: "2026-11-01T09:00:00Z".into(),
         details: CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: "Alex Smith".into(),
             crn: "X123456".into(),
             date_of_birth: date(1990, 1, 2),

@@ -102,6 +102,7 @@ mod tests {
     fn case() -> CaseDetails {
         CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: "Jordan Fictional".into(),
             crn: "X123456".into(),
             date_of_birth: date(1991, 7, 17),

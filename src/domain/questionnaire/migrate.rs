@@ -100,8 +100,16 @@ fn to_version_2(old: Answers) -> Answers {
 /// The item codes each layout version of a stored record (the store's `RECORD_SCHEMA_VERSION`)
 /// holds its answers under, oldest first: versions 1–4 the first codes, versions 5 to 7 today's. A new
 /// record version adds a row.
-pub const ANSWER_CODES_BY_RECORD_VERSION: &[(u32, u32)] =
-    &[(1, 1), (2, 1), (3, 1), (4, 1), (5, 2), (6, 2), (7, 2)];
+pub const ANSWER_CODES_BY_RECORD_VERSION: &[(u32, u32)] = &[
+    (1, 1),
+    (2, 1),
+    (3, 1),
+    (4, 1),
+    (5, 2),
+    (6, 2),
+    (7, 2),
+    (8, 2),
+];
 
 /// The item codes a record of this layout version holds: a record that says no version is of the
 /// oldest; one newer than the table, of today's (this build reads it as far as it understands it).

@@ -9,6 +9,7 @@
 //! use probation_workbook::domain::reviews::SignificantChangeForm;
 //! let case = CaseDetails {
 //!     conviction_date: None,
+//!     main_offence: None,
 //!     name: "Alex Marsh".into(),
 //!     crn: "X123456".into(),
 //!     date_of_birth: date(1991, 7, 17),
@@ -155,6 +156,7 @@ mod tests {
     fn licence() -> CaseDetails {
         CaseDetails {
             conviction_date: None,
+            main_offence: None,
             name: "Alex Marsh".into(),
             crn: "X123456".into(),
             date_of_birth: date(1991, 7, 17),

@@ -14,6 +14,7 @@ use crate::domain::plan::{
 fn licence() -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Alex Marsh".into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),

@@ -8,6 +8,7 @@
 //! use probation_workbook::domain::reviews::{review_schedule, ReviewKind, ReviewSettings};
 //! let case = CaseDetails {
 //!     conviction_date: None,
+//!     main_offence: None,
 //!     name: "Alex Marsh".into(),
 //!     crn: "X123456".into(),
 //!     date_of_birth: date(1991, 7, 17),

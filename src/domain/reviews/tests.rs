@@ -10,6 +10,7 @@ use crate::domain::plan::{Actor, AreaOfNeed, GoalDetails, GoalTarget, GoalTiming
 fn case(sentence_type: SentenceType, start: Date, end: Date) -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Alex Marsh".into(),
         crn: "X123456".into(),
         date_of_birth: date(1991, 7, 17),

@@ -2,7 +2,7 @@
 //! writing through `Autosave`, so every field of every kind is saved the same way.
 
 mod grid;
-mod offence_picker;
+pub mod offence_picker;
 mod repeat;
 mod text;
 
@@ -204,6 +204,70 @@ fn case_fact_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
     .into_any()
 }
 
+/// The entry of repeating group `group` whose offence the open case gives
+/// (`case_facts::entry_held_by_case`): tracked, `None` outside an open case.
+pub(super) fn entry_held_by_case(autosave: Autosave, group: &'static str) -> Memo<Option<String>> {
+    let params = use_params_map();
+    let id = params.with_untracked(|params| params.get("id").unwrap_or_default());
+    let live = super::loading::use_case_store().open_case(&id);
+    Memo::new(move |_| {
+        let live = live?;
+        live.case.draft.with(|case| {
+            autosave.draft.with(|draft| {
+                crate::domain::case_facts::entry_held_by_case(group, &draft.answers, &case.details)
+                    .map(str::to_string)
+            })
+        })
+    })
+}
+
+/// An offence in a repeating group: the picker, or, for the main offence the case details give,
+/// that offence read-only with the way to change it there.
+fn case_offence_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
+    let Some((group, entry)) = field.entry.clone() else {
+        return ().into_any();
+    };
+    let held = entry_held_by_case(field.autosave, group);
+    let given = Memo::new(move |_| held.with(|held| held.as_deref() == Some(entry.as_str())));
+    let table = super::offences::use_offence_table();
+    let params = use_params_map();
+    let case_id = params.with_untracked(|params| params.get("id").unwrap_or_default());
+    let code = field.item.code;
+    // Rebuilt only when the case starts or stops giving it, never while choosing.
+    (move || {
+        if !given.get() {
+            let field = field.clone();
+            return untrack(move || {
+                view! { <offence_picker::OffencePicker field=field error=error /> }.into_any()
+            });
+        }
+        let chosen = {
+            let field = field.clone();
+            move || {
+                let code = field.read(|answers| answers.text(code).trim().to_string());
+                let words = super::offences::describe_offence(table, &code);
+                format!(
+                    "{code} {} (the main offence in the case details)",
+                    words.unwrap_or_default()
+                )
+                .replace("  ", " ")
+            }
+        };
+        view! {
+            <div class="govuk-form-group" data-testid="case-main-offence">
+                <p class="govuk-label govuk-label--s">{field.question()}</p>
+                <p class="govuk-body" id=field.field_id() tabindex="-1">
+                    {chosen}
+                    " "
+                    <a class="govuk-link" href=format!("/cases/{case_id}/edit")>"Change"<span class="govuk-visually-hidden">" the main offence in the case details"</span></a>
+                </p>
+            </div>
+        }
+        .into_any()
+    })
+    .into_any()
+}
+
 /// The GOV.UK date input of a date item, saved as typed.
 fn date_field(field: Slot, error: Signal<Option<String>>) -> AnyView {
     let item = field.item;
@@ -310,6 +374,7 @@ fn render_field(field: Slot, errors: Signal<FieldErrors>) -> AnyView {
             case_fact_field(field, error)
         }
         ItemKind::Date => date_field(field, error),
+        ItemKind::Offence if field.entry.is_some() => case_offence_field(field, error),
         ItemKind::Offence => {
             view! { <offence_picker::OffencePicker field=field error=error /> }.into_any()
         }

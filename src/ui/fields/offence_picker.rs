@@ -10,22 +10,54 @@ use crate::ui::offences::use_offence_table;
 
 const RESULTS_SHOWN: usize = 10;
 
+/// The offence of an assessment item (1.1's entries), saved as soon as one is chosen.
 #[component]
 pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoView {
     let code = field.item.code;
-    let id = field.field_id();
+    let chosen = {
+        let field = field.clone();
+        Memo::new(move |_| field.read(|answers| answers.text(code).trim().to_string()))
+    };
+    let on_choose = {
+        let field = field.clone();
+        Callback::new(move |picked: String| {
+            field.write_now(move |answers| answers.set(code, Answer::Text(picked.clone())))
+        })
+    };
+    view! {
+        <OffenceCombobox
+            id=field.field_id()
+            label=field.question()
+            hint=field.item.hint.unwrap_or("Type a code or words from the offence").to_string()
+            chosen=chosen.into()
+            on_choose=on_choose
+            on_clear=None
+            error=error
+        />
+    }
+}
+
+/// The combobox itself: `chosen` is the code held now, `on_choose` gets the code picked, and
+/// `on_clear` (for an optional offence) offers to take the choice away.
+#[component]
+pub fn OffenceCombobox(
+    id: String,
+    label: String,
+    hint: String,
+    chosen: Signal<String>,
+    on_choose: Callback<String>,
+    on_clear: Option<Callback<()>>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let list_id = format!("{id}-list");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let chosen_id = format!("{id}-chosen");
+    let chosen_code = chosen;
     let table = use_offence_table();
     let query = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
-    let chosen_code = {
-        let field = field.clone();
-        Memo::new(move |_| field.read(|answers| answers.text(code).trim().to_string()))
-    };
     let results = Memo::new(move |_| match table.get() {
         Some(Ok(table)) => query.with(|query| {
             table
@@ -49,22 +81,18 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
             _ => format!("Chosen: {code}"),
         }
     };
-    let choose = {
-        let field = field.clone();
-        move |index: usize| {
-            let Some((picked, description)) =
-                results.with_untracked(|results| results.get(index).cloned())
-            else {
-                return;
-            };
-            query.set(format!("{picked} {description}"));
-            open.set(false);
-            active.set(None);
-            field.write_now(move |answers| answers.set(code, Answer::Text(picked.clone())));
-        }
+    let choose = move |index: usize| {
+        let Some((picked, description)) =
+            results.with_untracked(|results| results.get(index).cloned())
+        else {
+            return;
+        };
+        query.set(format!("{picked} {description}"));
+        open.set(false);
+        active.set(None);
+        on_choose.run(picked);
     };
     let on_keydown = {
-        let choose = choose.clone();
         move |ev: leptos::ev::KeyboardEvent| {
             let count = results.with_untracked(Vec::len);
             match ev.key().as_str() {
@@ -130,7 +158,6 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
                     .into_iter()
                     .enumerate()
                     .map(|(index, (code, description))| {
-                        let choose = choose.clone();
                         view! {
                             <li
                                 class="workbook-offence__option"
@@ -153,8 +180,8 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
     };
     view! {
         <div class="govuk-form-group workbook-offence" class:govuk-form-group--error=move || error.get().is_some()>
-            <label class="govuk-label govuk-label--s" for=id.clone()>{field.question()}</label>
-            <div class="govuk-hint" id=hint_id>{field.item.hint.unwrap_or("Type a code or words from the offence")}</div>
+            <label class="govuk-label govuk-label--s" for=id.clone()>{label}</label>
+            <div class="govuk-hint" id=hint_id>{hint}</div>
             <ErrorMessage id=error_id message=error />
             <input
                 class="govuk-input"
@@ -183,6 +210,20 @@ pub fn OffencePicker(field: Slot, error: Signal<Option<String>>) -> impl IntoVie
             />
             <ul class="workbook-offence__list" role="listbox" id=list_id aria-label="Offences found">{list_view}</ul>
             <p class="govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0" id=chosen_id>{chosen_text}</p>
+            {on_clear.map(|clear| view! {
+                <Show when=move || !chosen_code.with(String::is_empty)>
+                    <button
+                        type="button"
+                        class="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0"
+                        on:click=move |_| {
+                            query.set(String::new());
+                            clear.run(());
+                        }
+                    >
+                        "Clear the offence"
+                    </button>
+                </Show>
+            })}
             <div class="govuk-visually-hidden" role="status" aria-live="polite">{status}</div>
         </div>
     }

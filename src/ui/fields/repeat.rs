@@ -32,6 +32,8 @@ pub fn RepeatField(
             })
         }
     });
+    // The entry the case details give (the main offence) is changed there, never removed here.
+    let held = super::entry_held_by_case(autosave, code);
     let add = move |_| {
         let entry = clock::new_id("e");
         let added = entry.clone();
@@ -61,12 +63,15 @@ pub fn RepeatField(
                     .map(|part| view! { <ItemField field=Slot::in_entry(autosave, code, entry.clone(), part) errors=errors /> })
                     .collect_view();
                 let removed = entry.clone();
+                let this = entry.clone();
+                let removable = move || held.with(|held| held.as_deref() != Some(this.as_str()));
                 view! {
                     <fieldset class="govuk-fieldset workbook-repeat__entry">
                         <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
                         {parts}
                         <button
                             type="button"
+                            hidden=move || !removable()
                             class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                             on:click=move |_| {
                                 let removed = removed.clone();

@@ -57,6 +57,7 @@ Mr Brackenfield has no children.",
 fn details() -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Wesley Brackenfield".into(),
         crn: "Z900001".into(),
         date_of_birth: civil::date(1991, 4, 12),

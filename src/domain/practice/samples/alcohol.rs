@@ -54,6 +54,7 @@ Children's services: no involvement; no children in the household.",
 fn details() -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Leanne Marchbeck".into(),
         crn: "Z900004".into(),
         date_of_birth: civil::date(1983, 11, 30),

@@ -55,6 +55,7 @@ Prison: no adjudications; he did not engage with offending behaviour work while 
 fn details() -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Darren Calderbrook".into(),
         crn: "Z900002".into(),
         date_of_birth: civil::date(1988, 7, 22),

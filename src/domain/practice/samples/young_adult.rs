@@ -59,6 +59,7 @@ Housing: no application made. Children's services: no involvement; he has no chi
 fn details() -> CaseDetails {
     CaseDetails {
         conviction_date: None,
+        main_offence: None,
         name: "Tyler Quennock".into(),
         crn: "Z900003".into(),
         date_of_birth: civil::date(2005, 2, 3),
