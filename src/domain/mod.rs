@@ -22,6 +22,7 @@ pub mod predictors;
 pub mod progress;
 pub mod questionnaire;
 pub mod records;
+pub mod review_changes;
 pub mod reviews;
 pub mod rosh;
 pub mod scoring;

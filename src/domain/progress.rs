@@ -21,6 +21,9 @@ pub enum SectionStatus {
     /// Not needed for these answers, and not marked as completed: the risk management plan while
     /// the overall RoSH is Low or not yet assessed.
     Optional,
+    /// A review carried the section forward from the signed version and nobody has checked it
+    /// since: not completed until it is confirmed unchanged, or changed and completed again.
+    CarriedForward,
 }
 
 impl SectionStatus {
@@ -32,6 +35,7 @@ impl SectionStatus {
             SectionStatus::CannotStartYet => "Cannot start yet",
             SectionStatus::Problem => "There is a problem",
             SectionStatus::Optional => "Optional",
+            SectionStatus::CarriedForward => "Carried forward — check",
         }
     }
 }
@@ -84,6 +88,28 @@ pub fn statuses(
             (section, status)
         })
         .collect()
+}
+
+/// Every section with its status, a review's unchecked sections as "Carried forward — check"
+/// (they were taken out of the completed ones when the review started: `AssessmentRecord::carry_forward`).
+pub fn statuses_in_review(
+    answers: &Answers,
+    completed: &BTreeSet<String>,
+    carried_forward: &BTreeSet<String>,
+    context: Option<&CheckContext>,
+) -> Vec<(&'static Section, SectionStatus)> {
+    let mut all = statuses(answers, completed, context);
+    for (section, status) in &mut all {
+        if carried_forward.contains(section.id)
+            && !matches!(
+                status,
+                SectionStatus::Completed | SectionStatus::CannotStartYet
+            )
+        {
+            *status = SectionStatus::CarriedForward;
+        }
+    }
+    all
 }
 
 /// "Completed 9 of 17 sections": sections that cannot start yet are not counted, nor optional ones
@@ -140,7 +166,10 @@ pub fn hidden_answers(section: &Section, answers: &Answers) -> Vec<&'static str>
 fn needs_work(status: SectionStatus) -> bool {
     matches!(
         status,
-        SectionStatus::NotStarted | SectionStatus::InProgress | SectionStatus::Problem
+        SectionStatus::NotStarted
+            | SectionStatus::InProgress
+            | SectionStatus::Problem
+            | SectionStatus::CarriedForward
     )
 }
 

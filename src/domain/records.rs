@@ -27,7 +27,8 @@ use crate::domain::signing::{CaseSigning, OfficerContact, Profile};
 /// build would read them as absent and drop them when it next saved, so it must not write over a
 /// version 6 record. Version 7 adds a case's `closure` (issue 19: a closed case is read-only) and
 /// `photo`, and the officer's `contact` on the profile: a version 6 build would drop them, reopening the case.
-/// Version 8 adds the case's `main_offence` (a version 7 build would drop it).
+/// Version 8 adds the case's `main_offence`, the assessment's `carried_forward` sections, and a
+/// version's review details and the "transfer" purpose (issue 20): a version 7 build would drop them.
 /// A build never writes over a record of a newer version than this.
 pub const RECORD_SCHEMA_VERSION: u32 = 8;
 
@@ -85,6 +86,11 @@ pub struct AssessmentRecord {
     /// Sections the officer answered "Yes" to "Have you completed this section?".
     #[serde(default)]
     pub completed_sections: BTreeSet<String>,
+    /// Sections a review carried forward from the signed version and nobody has checked yet (record
+    /// version 8): "Carried forward — check" on the task list, not completed until the officer
+    /// confirms them unchanged or changes them and completes them again.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub carried_forward: BTreeSet<String>,
     pub updated_at: String,
 }
 
@@ -97,7 +103,36 @@ impl AssessmentRecord {
             answers: Answers::default(),
             last_section: None,
             completed_sections: BTreeSet::new(),
+            carried_forward: BTreeSet::new(),
             updated_at: String::new(),
+        }
+    }
+
+    /// A review starts: every completed section is carried forward, to be checked again.
+    pub fn carry_forward(&mut self) {
+        self.carried_forward
+            .extend(std::mem::take(&mut self.completed_sections));
+    }
+
+    /// The answer to "Have you completed this section?" (or "This section is unchanged", which is
+    /// a yes): either way the section has been looked at, so it is no longer carried forward.
+    pub fn mark_completed(&mut self, section: &str, completed: bool) {
+        self.carried_forward.remove(section);
+        if completed {
+            self.completed_sections.insert(section.to_string());
+        } else {
+            self.completed_sections.remove(section);
+        }
+    }
+
+    /// An answer to item `code` (a top-level code: a repeating group's for its entries) changed:
+    /// its section, if carried forward, is being worked on again ("In progress" until completed).
+    pub fn answered(&mut self, code: &str) {
+        if self.carried_forward.is_empty() {
+            return;
+        }
+        if let Some((section, _)) = crate::domain::questionnaire::find_item(code) {
+            self.carried_forward.remove(section.id);
         }
     }
 }
@@ -294,3 +329,62 @@ impl Default for RetentionRecord {
 }
 
 record_in!(RetentionRecord, SETTINGS, StoredAnswers::None);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_review_carries_every_completed_section_forward_until_it_is_checked_or_changed() {
+        let mut record = AssessmentRecord::new("case-1");
+        for section in ["1", "3", "9"] {
+            record.mark_completed(section, true);
+        }
+        record.carry_forward();
+        assert!(
+            record.completed_sections.is_empty(),
+            "none is completed until checked"
+        );
+        assert_eq!(
+            record.carried_forward.iter().collect::<Vec<_>>(),
+            ["1", "3", "9"]
+        );
+        // Confirmed unchanged: completed again.
+        record.mark_completed("3", true);
+        assert!(record.completed_sections.contains("3"));
+        assert!(!record.carried_forward.contains("3"));
+        // Changed: worked on again, in progress until completed.
+        record.answered("9.1");
+        assert!(!record.carried_forward.contains("9"));
+        assert!(!record.completed_sections.contains("9"));
+        // An answer in an entry of 1.1 counts for section 1; an unknown code changes nothing.
+        record.answered("nonsense");
+        assert!(record.carried_forward.contains("1"));
+        record.answered("1.1");
+        assert!(record.carried_forward.is_empty());
+        // Stored without the field when empty, so older records read and write as before.
+        let json = serde_json::to_value(&record).unwrap();
+        assert!(json.get("carried_forward").is_none());
+    }
+
+    #[test]
+    fn carried_sections_show_as_carried_forward_and_are_not_counted_completed() {
+        use crate::domain::progress::{completed_count, statuses_in_review, SectionStatus};
+        let mut record = AssessmentRecord::new("case-1");
+        record
+            .answers
+            .set("3.3", crate::domain::answers::Answer::Choice("yes".into()));
+        record.mark_completed("3", true);
+        record.carry_forward();
+        let all = statuses_in_review(
+            &record.answers,
+            &record.completed_sections,
+            &record.carried_forward,
+            None,
+        );
+        let accommodation = all.iter().find(|(section, _)| section.id == "3").unwrap();
+        assert_eq!(accommodation.1, SectionStatus::CarriedForward);
+        assert_eq!(accommodation.1.label(), "Carried forward — check");
+        assert_eq!(completed_count(&all).0, 0);
+    }
+}

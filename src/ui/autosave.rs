@@ -383,14 +383,28 @@ impl<D: Draft> Autosave<D> {
 }
 
 impl Autosave<AssessmentRecord> {
-    /// An answer given by a choice, tick or entry: saved straight away.
-    pub fn answer_now(&self, change: impl Fn(&mut Answers) + Send + Sync + 'static) {
-        self.change_now(move |draft| change(&mut draft.answers));
+    /// An answer to item `code` given by a choice, tick or entry: saved straight away.
+    pub fn answer_now(
+        &self,
+        code: &'static str,
+        change: impl Fn(&mut Answers) + Send + Sync + 'static,
+    ) {
+        self.change_now(move |draft| {
+            change(&mut draft.answers);
+            draft.answered(code);
+        });
     }
 
-    /// An answer being typed: saved within `TEXT_SAVE_DELAY`.
-    pub fn answer_typing(&self, change: impl Fn(&mut Answers) + Send + Sync + 'static) {
-        self.change_typing(move |draft| change(&mut draft.answers));
+    /// An answer to item `code` being typed: saved within `TEXT_SAVE_DELAY`.
+    pub fn answer_typing(
+        &self,
+        code: &'static str,
+        change: impl Fn(&mut Answers) + Send + Sync + 'static,
+    ) {
+        self.change_typing(move |draft| {
+            change(&mut draft.answers);
+            draft.answered(code);
+        });
     }
 
     /// Remembers which section the officer is in, so a reopened tab returns them there.
@@ -407,13 +421,7 @@ impl Autosave<AssessmentRecord> {
     /// Records the answer to "Have you completed this section?".
     pub fn mark_completed(&self, section: &str, completed: bool) {
         let section = section.to_string();
-        self.change_now(move |draft| {
-            if completed {
-                draft.completed_sections.insert(section.clone());
-            } else {
-                draft.completed_sections.remove(&section);
-            }
-        });
+        self.change_now(move |draft| draft.mark_completed(&section, completed));
     }
 }
 

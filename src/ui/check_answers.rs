@@ -8,7 +8,9 @@ use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
 use super::offences::{describe_offence, use_offence_table};
 use crate::domain::check_answers::summary_rows;
-use crate::domain::progress::{next_step, section_status, statuses, NextStep, SectionStatus};
+use crate::domain::progress::{
+    next_step, section_status, statuses_in_review, NextStep, SectionStatus,
+};
 use crate::domain::questionnaire::{self, CheckContext};
 
 #[component]
@@ -27,7 +29,8 @@ pub fn CheckAnswersPage() -> impl IntoView {
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let marked = assessment.completed_sections.contains(section.id);
             let status = section_status(section, &assessment.answers, marked, Some(&context));
-            let all = statuses(&assessment.answers, &assessment.completed_sections, Some(&context));
+            let all = statuses_in_review(&assessment.answers, &assessment.completed_sections, &assessment.carried_forward, Some(&context));
+            let status = if assessment.carried_forward.contains(section.id) { SectionStatus::CarriedForward } else { status };
             let next = next_step_link(&case.id, next_step(&all, Some(section.id), plan.plan.is_agreed()));
             let section_href = format!("/cases/{}/assessment/{}", case.id, section.id);
             let task_list = format!("/cases/{}/assessment", case.id);
@@ -57,6 +60,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 SectionStatus::Problem => ("This section is marked as completed, but something needs fixing. Go back to the section to see what.", "govuk-inset-text workbook-inset--problem"),
                 SectionStatus::CannotStartYet => ("This section cannot start yet.", "govuk-inset-text"),
                 SectionStatus::Optional => ("This section is optional for this assessment, and you have not marked it as completed.", "govuk-inset-text"),
+                SectionStatus::CarriedForward => ("These answers were carried forward from the signed version. Check that each still holds: go back to the section to confirm it unchanged, or change it.", "govuk-inset-text"),
                 _ => ("You have not marked this section as completed yet.", "govuk-inset-text"),
             };
             view! {

@@ -78,6 +78,7 @@ fn ReviewDates(
     let draft = autosave.draft;
     let today = clock::today();
     let details = StoredValue::new(case.details.clone());
+    let case_id = StoredValue::new(case.id.clone());
     let schedule = Memo::new(move |_| {
         draft.with(|record| {
             details.with_value(|details| {
@@ -96,7 +97,8 @@ fn ReviewDates(
     });
     let errors = RwSignal::new(FieldErrors::default());
     let change_form = RwSignal::new(SignificantChangeForm::dated(today));
-    let recorded = RwSignal::new(None::<SignificantChange>);
+    // The change just recorded, and its place in the case's list (its review is started by it).
+    let recorded = RwSignal::new(None::<(SignificantChange, usize)>);
     Effect::new(move |_| set_title("Review dates", !errors.with(FieldErrors::is_empty)));
     let error_for = move |field: &'static str| error_at(errors, field);
 
@@ -108,7 +110,8 @@ fn ReviewDates(
         match change {
             Ok(change) => {
                 errors.set(FieldErrors::default());
-                recorded.set(Some(change.clone()));
+                let index = draft.with_untracked(|record| record.significant_changes.len());
+                recorded.set(Some((change.clone(), index)));
                 autosave.change_now(move |record| record.significant_changes.push(change.clone()));
                 change_form.set(SignificantChangeForm::dated(clock::today()));
             }
@@ -148,7 +151,7 @@ fn ReviewDates(
     view! {
         <a href=format!("/cases/{}", case.id) class="govuk-back-link">"Back to case"</a>
         <ErrorSummary errors=errors />
-        {move || recorded.get().map(|change| view! {
+        {move || recorded.get().map(|(change, index)| view! {
             <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="change-recorded-title" data-module="govuk-notification-banner">
                 <div class="govuk-notification-banner__header">
                     <h2 class="govuk-notification-banner__title" id="change-recorded-title">"Success"</h2>
@@ -157,6 +160,17 @@ fn ReviewDates(
                     <p class="govuk-notification-banner__heading">
                         {format!("Significant change recorded: a review is due on {}", format_long(change.review_due()))}
                     </p>
+                    {if signing.with(CaseSigning::needs_new_draft) {
+                        view! {
+                            <p class="govuk-body">
+                                <a class="govuk-notification-banner__link" href=format!("/cases/{}/signing?change={index}", case_id.get_value())>"Start a review for this change"</a>
+                            </p>
+                        }.into_any()
+                    } else if signing.with(|signing| signing.latest().is_none()) {
+                        view! { <p class="govuk-body">"Once the first assessment is signed, start a review for this change from the signing page."</p> }.into_any()
+                    } else {
+                        view! { <p class="govuk-body">"A new version of the assessment is open or with a senior: start a review for this change once it is signed."</p> }.into_any()
+                    }}
                 </div>
             </div>
         })}

@@ -11,6 +11,7 @@ use super::components::{
 use super::fields::{item_field_id, ItemField, Slot};
 use super::loading::{LiveCase, LiveCaseView};
 use super::score_panel::ScorePanel;
+use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
@@ -147,6 +148,22 @@ fn SectionForm(
     // Neither choice is picked until the officer picks one (or marked the section completed before).
     let completed_choice =
         RwSignal::new(marked_completed.get_untracked().then(|| "yes".to_string()));
+    // A review carried this section forward: checked in one action, or changed.
+    let carried =
+        Memo::new(move |_| draft.with(|draft| draft.carried_forward.contains(section.id)));
+    let reviewed = Memo::new(move |_| {
+        live.signing.draft.with(|record| {
+            crate::domain::review_changes::review_base(&record.signing)
+                .map(|base| format!("version {} ({})", base.number, format_long(base.day)))
+        })
+    });
+    let confirmed = RwSignal::new(false);
+    let confirm_unchanged = move |_| {
+        autosave.mark_completed(section.id, true);
+        completed_choice.set(Some("yes".to_string()));
+        confirmed.set(true);
+        request_animation_frame(|| focus_field("confirmed-unchanged"));
+    };
 
     view! {
         <a href=task_list.clone() class="govuk-back-link" on:click=move |_| autosave.flush()>"Back to assessment"</a>
@@ -155,6 +172,23 @@ fn SectionForm(
         <h1 class="govuk-heading-l">{title}</h1>
         <SaveStatusLine status=autosave.status />
         <LockedBanner case_id=live.id() locked=locked />
+        {move || (carried.get() && !locked.get()).then(|| view! {
+            <div class="govuk-notification-banner" role="region" aria-labelledby="carried-forward-title" data-testid="carried-forward">
+                <div class="govuk-notification-banner__header">
+                    <h2 class="govuk-notification-banner__title" id="carried-forward-title">"Carried forward — check"</h2>
+                </div>
+                <div class="govuk-notification-banner__content">
+                    <p class="govuk-notification-banner__heading">
+                        {format!("These answers are carried forward from {}. Check that each still holds.", reviewed.get().unwrap_or_else(|| "the signed version".to_string()))}
+                    </p>
+                    <p class="govuk-body">"Change any answer that no longer holds: the earlier answer shows under it. If nothing has changed, say so."</p>
+                    <button type="button" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button" on:click=confirm_unchanged>"This section is unchanged"</button>
+                </div>
+            </div>
+        })}
+        {move || confirmed.get().then(|| view! {
+            <div class="govuk-inset-text" id="confirmed-unchanged" tabindex="-1" data-testid="confirmed-unchanged">"Confirmed unchanged: the section is completed."</div>
+        })}
         {move || {
             let comments = comments.get();
             (!comments.is_empty()).then(|| view! {

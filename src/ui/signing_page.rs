@@ -5,22 +5,26 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::autosave::SaveStatusLine;
 use super::clock;
-use super::components::{error_at, focus_error_summary, set_title, ErrorSummary, Radios};
+use super::components::{
+    error_at, focus_error_summary, set_title, DateInput, ErrorSummary, Radios,
+};
 use super::export::download_json;
 use super::loading::{LiveCase, LiveCaseView, Loaded};
 use super::signed::signed_act;
+use crate::domain::dates::DateParts;
 use crate::domain::errors::FieldErrors;
 use crate::domain::keys::{PublicKey, Team, TeamMember, RECIPIENT_FIELD};
 use crate::domain::package::{sealed_package_file_name, CasePackage, PackagedCase};
 use crate::domain::questionnaire::CheckContext;
+use crate::domain::review_changes::version_day;
 use crate::domain::signing::{
-    all_comments, countersigning_needed, describe_need_for, long_day, new_draft_purpose,
-    sign_problems, signing_offer, AssessmentPurpose, CaseSigning, DraftAction, Profile,
-    NEW_DRAFT_PURPOSE_FIELD, SEND_FOR_COUNTERSIGNING,
+    all_comments, countersigning_needed, describe_need_for, long_day, review_fields, sign_problems,
+    signing_offer, validate_review_start, AssessmentPurpose, CaseSigning, DraftAction, Profile,
+    ReviewStartForm, NEW_DRAFT_PURPOSE_FIELD, SEND_FOR_COUNTERSIGNING,
 };
 use crate::store::identity::seal_for;
 use crate::store::SigningRecord;
@@ -71,6 +75,7 @@ pub fn Timeline(#[prop(into)] signing: Signal<CaseSigning>) -> impl IntoView {
                         </div>
                         <p class="moj-timeline__date"><time datetime=event.at.clone()>{event.day()}</time></p>
                         {event.note.clone().map(|note| view! { <div class="moj-timeline__description"><p class="govuk-body">{note}</p></div> })}
+                        {event.review.as_ref().map(|review| view! { <div class="moj-timeline__description"><p class="govuk-body">{review.describe()}</p></div> })}
                     </div>
                 }
             })
@@ -107,7 +112,8 @@ pub fn SigningPage() -> impl IntoView {
             type Act = dyn Fn(&mut CaseSigning, &Profile, &str) -> Result<(), String> + Send + Sync;
             // A signing event, signed with this officer's key and kept with its signature
             // (`signed::signed_act`): tried on the live copy and then on the stored one.
-            let act = move |change: Arc<Act>| {
+            type Then = Option<Arc<dyn Fn() + Send + Sync>>;
+            let act = move |change: Arc<Act>, then: Then| {
                 let Some(profile) = live.profile.get_untracked() else {
                     problems.set(vec!["Set up your profile (your name and grade) before signing".to_string()]);
                     return;
@@ -120,6 +126,9 @@ pub fn SigningPage() -> impl IntoView {
                 let act: super::signed::Act = Arc::new(move |record: &mut SigningRecord| change(&mut record.signing, &profile, &at));
                 spawn_local(async move {
                     let outcome = signed_act(autosave, stored_case_id.get_value(), act).await;
+                    if let (Ok(()), Some(then)) = (&outcome, then) {
+                        then();
+                    }
                     let _ = busy.try_set(false);
                     let _ = problems.try_set(outcome.err().into_iter().collect());
                 });
@@ -135,21 +144,36 @@ pub fn SigningPage() -> impl IntoView {
                         return;
                     }
                     let reasons = reasons.clone();
-                    act(Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())));
+                    act(Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())), None);
                 }
             };
-            // Starting a new draft asks what it is for (domain.md §5): a GOV.UK radios question.
-            let purpose_chosen = RwSignal::new(None::<String>);
+            // Starting a review asks what it is for (domain.md §5), its date, and for a significant
+            // change which one (`?change=N` from the Review dates page chooses it).
+            let query = use_query_map();
+            let asked_change = query.with_untracked(|query| query.get("change"));
+            let purpose_chosen = RwSignal::new(asked_change.as_ref().map(|_| AssessmentPurpose::SignificantChange.code().to_string()));
+            let change_chosen = RwSignal::new(asked_change);
+            let review_date = RwSignal::new(DateParts::from_date(clock::today()));
             let purpose_errors = RwSignal::new(FieldErrors::default());
             let send_errors = RwSignal::new(FieldErrors::default());
             Effect::new(move |_| set_title("Signing and countersigning", !purpose_errors.with(FieldErrors::is_empty) || !send_errors.with(FieldErrors::is_empty)));
+            let changes = Memo::new(move |_| live.plan.draft.with(|plan| plan.significant_changes.clone()));
             let new_draft = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                match new_draft_purpose(purpose_chosen.get_untracked().as_deref()) {
-                    Ok(purpose) => {
+                let form = ReviewStartForm {
+                    purpose: purpose_chosen.get_untracked(),
+                    date: review_date.get_untracked(),
+                    change: change_chosen.get_untracked(),
+                };
+                let last_signed = record.with_untracked(|record| record.signing.latest().and_then(version_day));
+                match changes.with_untracked(|changes| validate_review_start(&form, clock::today(), last_signed, changes)) {
+                    Ok(review) => {
                         purpose_errors.set(FieldErrors::default());
-                        act(Arc::new(move |signing, profile, at| signing.start_new_draft(purpose, profile, at).map(|_| ()).map_err(|e| e.to_string())));
+                        // Every completed section is carried forward, to be checked in the review.
+                        let carry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || live.assessment.change_now(|draft| draft.carry_forward()));
+                        act(Arc::new(move |signing, profile, at| signing.start_review(&review, profile, at).map(|_| ()).map_err(|e| e.to_string())), Some(carry));
                         purpose_chosen.set(None);
+                        change_chosen.set(None);
                     }
                     Err(errors) => {
                         purpose_errors.set(errors);
@@ -241,6 +265,28 @@ pub fn SigningPage() -> impl IntoView {
                                 on_select=Callback::new(move |value: String| purpose_chosen.set(Some(value)))
                                 error=error_at(purpose_errors, NEW_DRAFT_PURPOSE_FIELD)
                             />
+                            {move || (purpose_chosen.get().as_deref() == Some(AssessmentPurpose::SignificantChange.code()) && !changes.with(Vec::is_empty)).then(|| {
+                                let options = changes.get().iter().enumerate().map(|(index, change)| (index.to_string(), change.describe())).collect();
+                                view! {
+                                    <Radios
+                                        id=review_fields::CHANGE.to_string()
+                                        legend="Which significant change is this review for?".to_string()
+                                        options=options
+                                        selected=Signal::derive(move || change_chosen.get())
+                                        on_select=Callback::new(move |value: String| change_chosen.set(Some(value)))
+                                        error=error_at(purpose_errors, review_fields::CHANGE)
+                                    />
+                                }
+                            })}
+                            <DateInput
+                                id=review_fields::DATE.to_string()
+                                legend=Signal::stored("Assessment date".to_string())
+                                hint="The day of the review interview. For example, 1 12 2026"
+                                value=review_date
+                                on_input=Callback::new(move |parts| review_date.set(parts))
+                                error=error_at(purpose_errors, review_fields::DATE)
+                            />
+                            <p class="govuk-body">"Every answer is carried forward. Each completed section is marked “Carried forward — check” until you confirm it unchanged or change it."</p>
                             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>{offer.draft.label()}</button>
                         </form>
                     }.into_any(),
@@ -376,6 +422,12 @@ pub fn SigningPage() -> impl IntoView {
                         <div class="govuk-summary-list__row">
                             <dt class="govuk-summary-list__key">"This draft is for"</dt>
                             <dd class="govuk-summary-list__value" data-testid="draft-purpose">{purpose.label()}</dd>
+                        </div>
+                    })}
+                    {move || record.with(|record| record.signing.draft_review()).map(|review| view! {
+                        <div class="govuk-summary-list__row">
+                            <dt class="govuk-summary-list__key">"Review"</dt>
+                            <dd class="govuk-summary-list__value" data-testid="draft-review">{review.describe()}</dd>
                         </div>
                     })}
                     <div class="govuk-summary-list__row">

@@ -9,7 +9,7 @@ use super::loading::{Loaded, LoadedCaseView};
 use super::predictors_panel::PredictorsPanel;
 use crate::domain::predictors::inputs_from_assessment;
 use crate::domain::progress::{
-    completed_count, next_step, statuses, when_required, NextStep, SectionStatus,
+    completed_count, next_step, statuses_in_review, when_required, NextStep, SectionStatus,
 };
 use crate::domain::questionnaire::CheckContext;
 use crate::domain::scoring::{identified_needs, score_section};
@@ -23,7 +23,7 @@ pub fn TaskListPage() -> impl IntoView {
             set_title("Assessment", false);
             let context = CheckContext { date_of_birth: case.details.date_of_birth, today: super::clock::today() };
             let answers = &assessment.answers;
-            let all = statuses(answers, &assessment.completed_sections, Some(&context));
+            let all = statuses_in_review(answers, &assessment.completed_sections, &assessment.carried_forward, Some(&context));
             let (done, total) = completed_count(&all);
             // The next step, one key away: the next section needing work, then the plan, then signing.
             let step = next_step(&all, None, plan.plan.is_agreed());
@@ -47,6 +47,7 @@ pub fn TaskListPage() -> impl IntoView {
                 let hint = match status {
                     SectionStatus::CannotStartYet => Some("Answer yes to a risk of serious harm screening question first".to_string()),
                     SectionStatus::Optional => when_required(section).map(|when| format!("Optional now. {when}")),
+                    SectionStatus::CarriedForward => Some("From the signed version: confirm it unchanged, or change it".to_string()),
                     _ => hint,
                 };
                 let status_view = match status {
@@ -54,6 +55,7 @@ pub fn TaskListPage() -> impl IntoView {
                     SectionStatus::InProgress => view! { <strong class="govuk-tag govuk-tag--light-blue">{status.label()}</strong> }.into_any(),
                     SectionStatus::Problem => view! { <strong class="govuk-tag govuk-tag--red">{status.label()}</strong> }.into_any(),
                     SectionStatus::Optional => view! { <strong class="govuk-tag govuk-tag--grey">{status.label()}</strong> }.into_any(),
+                    SectionStatus::CarriedForward => view! { <strong class="govuk-tag govuk-tag--yellow">{status.label()}</strong> }.into_any(),
                     SectionStatus::Completed | SectionStatus::CannotStartYet => status.label().into_any(),
                 };
                 let name = if *status == SectionStatus::CannotStartYet {

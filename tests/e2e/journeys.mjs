@@ -1,8 +1,14 @@
 // What an officer does, step by step, driven by labels and roles. Shared by the Chromium specs.
 import { expect } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 export const SCREENSHOTS = 'test-results/screenshots';
+
+/** The record layout this build writes, read from its source so a new layout needs no test edit. */
+export const RECORD_SCHEMA_VERSION = Number(
+  readFileSync(new URL('../../src/domain/records.rs', import.meta.url), 'utf8').match(/pub const RECORD_SCHEMA_VERSION: u32 = (\d+);/)[1],
+);
 
 /** Saves a full-page screenshot kept as a test artefact. */
 export async function screenshot(page, name) {
@@ -79,4 +85,20 @@ export const issuesBox = (page) => page.getByLabel(/^3\.97 Accommodation issues/
 
 export async function expectSaved(page) {
   await expect(page.getByTestId('save-status')).toHaveText(/^Saved at \d\d:\d\d:\d\d$/);
+}
+
+/** In a review, confirms every section carried forward unchanged, one action each, from the task
+ * list; returns how many there were. */
+export async function confirmCarriedForward(page, caseUrl) {
+  let confirmed = 0;
+  for (;;) {
+    await page.goto(`${caseUrl}/assessment`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Assessment' })).toBeVisible();
+    const carried = page.locator('.govuk-task-list__item', { hasText: 'Carried forward — check' });
+    if ((await carried.count()) === 0) return confirmed;
+    await carried.first().getByRole('link').click();
+    await page.getByRole('button', { name: 'This section is unchanged' }).click();
+    await expect(page.getByTestId('confirmed-unchanged')).toBeFocused();
+    confirmed += 1;
+  }
 }

@@ -5,7 +5,7 @@
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
+import { confirmCarriedForward, createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
 import { addToTeam, saveProfileAndCard } from './team.mjs';
 import { openSealed, redigest, sealFor } from './sealing.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
@@ -269,6 +269,12 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(summary).toHaveCount(0);
   await expect(officer).toHaveTitle('Signing and countersigning – Probation Workbook');
   expect((await timelineTitles(officer))[0]).toBe('Version 3 started as a new draft: review');
+
+  // Every section is carried forward, to be checked: signing waits until each is confirmed.
+  await officer.getByRole('button', { name: 'Sign version 3' }).click();
+  await expect(officer.getByTestId('signing-problems')).toContainText('Complete every section of the assessment: 0 of');
+  expect(await confirmCarriedForward(officer, caseUrl)).toBeGreaterThan(15);
+  await officer.goto(`${caseUrl}/signing`);
 
   // Signing the review is the review done: the case, its review dates and the caseload say so, and
   // the next regular review counts on from today.

@@ -370,6 +370,11 @@ pub fn event_content(
             "comment": claim.comment,
         },
     });
+    // Signed too when there is one; absent, the content (and every older signature) is as before.
+    let mut value = value;
+    if let Some(review) = &version.review {
+        value["review"] = json!(review);
+    }
     Some(value)
 }
 

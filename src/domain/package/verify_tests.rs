@@ -256,6 +256,7 @@ fn a_timeline_entry_a_signed_version_does_not_record_refuses_the_import() {
         version: Some(2),
         note: None,
         purpose: None,
+        review: None,
     });
     let edited = redigested(&package, |value| {
         value["signing"] = serde_json::to_value(&signing).unwrap();

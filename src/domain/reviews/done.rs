@@ -105,7 +105,16 @@ mod tests {
 
     #[test]
     fn a_signed_review_of_any_purpose_is_a_review_done_on_its_london_day() {
-        for purpose in AssessmentPurpose::FOR_NEW_DRAFT {
+        let transfer = with_review(AssessmentPurpose::Transfer, "2026-09-01T12:00:00Z");
+        assert_eq!(
+            reviews_done(&transfer),
+            [],
+            "a transfer is not a review done"
+        );
+        for purpose in AssessmentPurpose::FOR_NEW_DRAFT
+            .into_iter()
+            .filter(|purpose| purpose.is_review())
+        {
             let signing = with_review(purpose, "2026-09-01T12:00:00Z");
             assert_eq!(
                 reviews_done(&signing),

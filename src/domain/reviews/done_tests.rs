@@ -121,9 +121,12 @@ fn only_the_latest_review_done_counts_and_its_order_does_not_matter() {
 }
 
 #[test]
-fn every_review_purpose_counts_but_an_initial_assessment_does_not() {
+fn every_review_purpose_counts_but_an_initial_assessment_or_a_transfer_does_not() {
     let today = date(2026, 11, 25);
-    for purpose in AssessmentPurpose::FOR_NEW_DRAFT {
+    for purpose in AssessmentPurpose::FOR_NEW_DRAFT
+        .into_iter()
+        .filter(|purpose| purpose.is_review())
+    {
         let done = [ReviewDone {
             date: date(2026, 7, 1),
             purpose,
@@ -134,14 +137,17 @@ fn every_review_purpose_counts_but_an_initial_assessment_does_not() {
             "{purpose:?}"
         );
     }
-    let initial = [ReviewDone {
-        date: date(2026, 7, 1),
-        purpose: AssessmentPurpose::Initial,
-    }];
-    assert_eq!(
-        scheduled(&with_done(&licence(), &initial, today))[0],
-        (date(2026, 6, 10), true)
-    );
+    for purpose in [AssessmentPurpose::Initial, AssessmentPurpose::Transfer] {
+        let not_a_review = [ReviewDone {
+            date: date(2026, 7, 1),
+            purpose,
+        }];
+        assert_eq!(
+            scheduled(&with_done(&licence(), &not_a_review, today))[0],
+            (date(2026, 6, 10), true),
+            "{purpose:?}"
+        );
+    }
 }
 
 #[test]

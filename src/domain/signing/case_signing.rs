@@ -14,7 +14,7 @@ use super::rules::{describe_need, CaseFacts};
 use super::state::{next_state, Action, VersionState};
 use super::timeline::{EventKind, TimelineEvent};
 use super::versions::{Comment, CommentTarget, SignedVersion, Snapshot};
-use super::{AssessmentPurpose, Profile, SigningError};
+use super::{AssessmentPurpose, Profile, ReviewDetails, ReviewStart, SigningError};
 use crate::domain::answers::Answers;
 use crate::domain::plan::TEXT_MAX_CHARS;
 use crate::domain::questionnaire;
@@ -117,6 +117,24 @@ impl CaseSigning {
         )
     }
 
+    /// The open draft's review details (its assessment date, the change it is for), as given when
+    /// it was started ([`CaseSigning::start_review`]), or the returned version's when it is being
+    /// reworked. `None` for an initial assessment and a draft started before reviews stated them.
+    pub fn draft_review(&self) -> Option<ReviewDetails> {
+        let DraftStatus::Open { next } = self.draft_status() else {
+            return None;
+        };
+        let latest = self.latest()?;
+        if latest.state == VersionState::Returned {
+            return latest.review.clone();
+        }
+        self.history
+            .iter()
+            .rev()
+            .find(|event| event.kind == EventKind::NewDraft && event.version == Some(next))
+            .and_then(|event| event.review.clone())
+    }
+
     /// The latest version is signed and stands: changing the assessment needs `start_new_draft` first.
     pub fn needs_new_draft(&self) -> bool {
         matches!(self.draft_status(), DraftStatus::Locked { .. })
@@ -188,7 +206,7 @@ impl CaseSigning {
         let purpose = self
             .draft_purpose()
             .unwrap_or_else(|| AssessmentPurpose::of_unstated(number));
-        let version = SignedVersion::signed(
+        let mut version = SignedVersion::signed(
             number,
             state,
             purpose,
@@ -197,6 +215,7 @@ impl CaseSigning {
             at,
             countersign_reasons,
         );
+        version.review = self.draft_review();
         self.versions.push(version);
         let need = describe_need(countersign_reasons);
         self.record(
@@ -222,7 +241,7 @@ impl CaseSigning {
         check_profile(by)?;
         match self.draft_status() {
             DraftStatus::Locked { latest } => {
-                if !purpose.is_review() {
+                if !AssessmentPurpose::FOR_NEW_DRAFT.contains(&purpose) {
                     return Err(SigningError::NotInitial(latest + 1));
                 }
                 self.record(EventKind::NewDraft, Some(by), at, Some(latest + 1), None);
@@ -234,6 +253,21 @@ impl CaseSigning {
             DraftStatus::Open { next } => Err(SigningError::DraftAlreadyOpen(next)),
             DraftStatus::WithSenior { latest } => Err(SigningError::WithSenior(latest)),
         }
+    }
+
+    /// Starts a review of the signed assessment ([`validate_review_start`](super::validate_review_start)):
+    /// a new draft for its purpose that keeps its assessment date and the change it is for.
+    pub fn start_review(
+        &mut self,
+        review: &ReviewStart,
+        by: &Profile,
+        at: &str,
+    ) -> Result<u32, SigningError> {
+        let next = self.start_new_draft(review.purpose, by, at)?;
+        if let Some(event) = self.history.last_mut() {
+            event.review = Some(review.details.clone());
+        }
+        Ok(next)
     }
 
     /// A senior countersigns a version awaiting countersignature.
@@ -406,6 +440,7 @@ impl CaseSigning {
         note: Option<String>,
     ) {
         self.history.push(TimelineEvent {
+            review: None,
             kind,
             by: by.cloned(),
             at: at.to_string(),

@@ -38,6 +38,7 @@ mod grade;
 mod lock;
 mod offer;
 mod purpose;
+mod review_start;
 mod rules;
 mod state;
 mod timeline;
@@ -58,6 +59,9 @@ pub use offer::{
     SEND_FOR_COUNTERSIGNING,
 };
 pub use purpose::{new_draft_purpose, AssessmentPurpose, NEW_DRAFT_PURPOSE_FIELD};
+pub use review_start::{
+    review_fields, validate_review_start, ReviewDetails, ReviewStart, ReviewStartForm,
+};
 pub use rules::{
     countersigning_needed, countersigning_needed_by, describe_need, describe_need_for,
     CaseCondition, CaseFacts, CountersignRule, COUNTERSIGN_RULES, IDENTIFIABLE_CHILDREN_ITEM,

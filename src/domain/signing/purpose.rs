@@ -19,23 +19,27 @@ pub enum AssessmentPurpose {
     SignificantChange,
     PreRelease,
     Termination,
+    /// Before a case moves to another officer or area: a new version, but not a review done.
+    Transfer,
 }
 
 impl AssessmentPurpose {
-    pub const ALL: [AssessmentPurpose; 5] = [
+    pub const ALL: [AssessmentPurpose; 6] = [
         AssessmentPurpose::Initial,
         AssessmentPurpose::Review,
         AssessmentPurpose::SignificantChange,
         AssessmentPurpose::PreRelease,
         AssessmentPurpose::Termination,
+        AssessmentPurpose::Transfer,
     ];
 
     /// The purposes a new draft after a signed version can have, as the signing page offers them.
-    pub const FOR_NEW_DRAFT: [AssessmentPurpose; 4] = [
+    pub const FOR_NEW_DRAFT: [AssessmentPurpose; 5] = [
         AssessmentPurpose::Review,
         AssessmentPurpose::SignificantChange,
         AssessmentPurpose::PreRelease,
         AssessmentPurpose::Termination,
+        AssessmentPurpose::Transfer,
     ];
 
     /// The stored value: "significant_change".
@@ -46,6 +50,7 @@ impl AssessmentPurpose {
             AssessmentPurpose::SignificantChange => "significant_change",
             AssessmentPurpose::PreRelease => "pre_release",
             AssessmentPurpose::Termination => "termination",
+            AssessmentPurpose::Transfer => "transfer",
         }
     }
 
@@ -63,12 +68,17 @@ impl AssessmentPurpose {
             AssessmentPurpose::SignificantChange => "Significant change review",
             AssessmentPurpose::PreRelease => "Pre-release review",
             AssessmentPurpose::Termination => "Termination review",
+            AssessmentPurpose::Transfer => "Transfer review",
         }
     }
 
-    /// Whether a signed version with this purpose is a review done (every purpose but initial).
+    /// Whether a signed version with this purpose is a review done (domain.md §5: review,
+    /// significant change, pre-release and termination; not the initial assessment, nor a transfer).
     pub fn is_review(self) -> bool {
-        self != AssessmentPurpose::Initial
+        !matches!(
+            self,
+            AssessmentPurpose::Initial | AssessmentPurpose::Transfer
+        )
     }
 
     /// The purpose of a version stored before versions stated one: version 1 was the initial
@@ -129,7 +139,8 @@ mod tests {
         assert!(!AssessmentPurpose::Initial.is_review());
         assert!(AssessmentPurpose::FOR_NEW_DRAFT
             .iter()
-            .all(|purpose| purpose.is_review()));
+            .all(|purpose| *purpose != AssessmentPurpose::Initial));
+        assert!(!AssessmentPurpose::Transfer.is_review());
     }
 
     #[test]

@@ -134,3 +134,83 @@ fn a_stated_purpose_is_stored_by_its_code() {
     assert_eq!(json["versions"][0]["purpose"], "initial");
     assert!(json["history"][0].get("purpose").is_none());
 }
+
+#[test]
+fn a_review_keeps_its_date_and_change_through_signing_and_rework_and_its_signature_covers_them() {
+    let mut signing = case_in(VersionState::Countersigned);
+    let review = ReviewStart {
+        purpose: AssessmentPurpose::SignificantChange,
+        details: ReviewDetails {
+            date: jiff::civil::date(2026, 11, 24),
+            for_change: Some("Significant change: recall".into()),
+        },
+    };
+    assert_eq!(signing.draft_review(), None, "no draft is open");
+    assert_eq!(signing.start_review(&review, &officer(), AT), Ok(2));
+    assert_eq!(signing.draft_review(), Some(review.details.clone()));
+    assert_eq!(
+        signing.history.last().unwrap().review,
+        Some(review.details.clone())
+    );
+    sign(&mut signing, &["Trainee"]);
+    assert_eq!(signing.draft_review(), None);
+    assert_eq!(
+        signing.version(2).unwrap().review,
+        Some(review.details.clone())
+    );
+    // Returned for rework, the draft is the same review.
+    signing
+        .return_for_rework(2, "Say more about the recall", &senior(), AT)
+        .unwrap();
+    assert_eq!(signing.draft_review(), Some(review.details.clone()));
+    sign(&mut signing, &["Trainee"]);
+    assert_eq!(
+        signing.version(3).unwrap().review,
+        Some(review.details.clone())
+    );
+    // What a signature covers names the review, so a package edited to move its date fails.
+    let version = signing.version(3).unwrap();
+    let digest = crate::domain::keys::content_digest(
+        "case-1",
+        version,
+        crate::domain::keys::SignedEventKind::Sign,
+        0,
+    );
+    assert!(digest.is_some());
+    let mut moved = version.clone();
+    moved.review.as_mut().unwrap().date = jiff::civil::date(2026, 11, 23);
+    assert_ne!(
+        digest,
+        crate::domain::keys::content_digest(
+            "case-1",
+            &moved,
+            crate::domain::keys::SignedEventKind::Sign,
+            0
+        )
+    );
+    // A version without review details digests as before (no "review" key at all).
+    let mut plain = version.clone();
+    plain.review = None;
+    let content = crate::domain::keys::event_content(
+        "case-1",
+        &plain,
+        crate::domain::keys::SignedEventKind::Sign,
+        0,
+    )
+    .unwrap();
+    assert!(content.get("review").is_none());
+    // The initial assessment and an old draft have none.
+    assert_eq!(signing.version(1).unwrap().review, None);
+}
+
+#[test]
+fn a_transfer_is_a_new_version_but_not_a_review_done() {
+    let mut signing = case_in(VersionState::Countersigned);
+    assert_eq!(
+        signing.start_new_draft(AssessmentPurpose::Transfer, &officer(), AT),
+        Ok(2)
+    );
+    assert_eq!(signing.draft_purpose(), Some(AssessmentPurpose::Transfer));
+    assert!(!AssessmentPurpose::Transfer.is_review());
+    assert_eq!(AssessmentPurpose::Transfer.label(), "Transfer review");
+}

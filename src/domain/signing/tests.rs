@@ -361,6 +361,7 @@ fn timeline_days_are_londons_days() {
         version: Some(1),
         note: None,
         purpose: None,
+        review: None,
     };
     assert_eq!(event("2026-07-14T23:30:00Z").day(), "15 July 2026");
     assert_eq!(event("2026-07-14T22:59:59Z").day(), "14 July 2026");

@@ -39,6 +39,9 @@ pub struct TimelineEvent {
     /// stated it (read as a review).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<AssessmentPurpose>,
+    /// A review's assessment date and the change it is for, on the new draft that started it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::ReviewDetails>,
 }
 
 impl TimelineEvent {

@@ -52,6 +52,10 @@ pub struct SignedVersion {
     /// [`SignedVersion::purpose`]: initial for version 1, review after it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub purpose: Option<AssessmentPurpose>,
+    /// A review's assessment date and the change it is for; absent on an initial assessment and
+    /// on versions signed before reviews kept them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<super::ReviewDetails>,
     pub snapshot: Snapshot,
     pub signed_by: Profile,
     /// RFC 3339.
@@ -92,6 +96,7 @@ impl SignedVersion {
             number,
             state,
             purpose: Some(purpose),
+            review: None,
             snapshot,
             signed_by: signed_by.clone(),
             signed_at: signed_at.to_string(),

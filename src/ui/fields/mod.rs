@@ -15,6 +15,7 @@ use crate::domain::case_facts::{case_fact, CASE_FACT_ITEMS};
 use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::questionnaire::{find_item, Item, ItemKind};
+use crate::domain::review_changes;
 use crate::domain::screening;
 use crate::domain::validation::entry_key;
 use leptos_router::hooks::use_params_map;
@@ -83,18 +84,28 @@ impl Slot {
         }
     }
 
+    /// The top-level item the answer belongs to: the repeating group's for an entry's parts.
+    fn top_code(&self) -> &'static str {
+        self.entry
+            .as_ref()
+            .map_or(self.item.code, |(group, _)| group)
+    }
+
     /// A change saved straight away.
     pub fn write_now(&self, change: impl Fn(&mut Answers) + Send + Sync + 'static) {
         let slot = self.clone();
-        self.autosave
-            .answer_now(move |answers| slot.change(answers, &change));
+        self.autosave.answer_now(self.top_code(), move |answers| {
+            slot.change(answers, &change)
+        });
     }
 
     /// A keystroke, saved within the autosave delay.
     pub fn write_typing(&self, change: impl Fn(&mut Answers) + Send + Sync + 'static) {
         let slot = self.clone();
         self.autosave
-            .answer_typing(move |answers| slot.change(answers, &change));
+            .answer_typing(self.top_code(), move |answers| {
+                slot.change(answers, &change)
+            });
     }
 
     pub fn question(&self) -> String {
@@ -120,10 +131,93 @@ pub fn ItemField(field: Slot, #[prop(into)] errors: Signal<FieldErrors>) -> impl
         applies.get().then(|| {
             view! {
                 {contradiction_notice(&field)}
+                {stale_narrative_notice(&field)}
                 {render_field(field.clone(), errors)}
+                {before_note(&field)}
             }
         })
     }
+}
+
+/// The open case's signing record and the version a review draft is compared with, if any (a
+/// top-level item of an open case only).
+fn review_context(field: &Slot) -> Option<super::loading::LiveCase> {
+    if field.entry.is_some() {
+        return None;
+    }
+    let id = use_params_map()
+        .read_untracked()
+        .get("id")
+        .unwrap_or_default();
+    super::loading::use_case_store().open_case(&id)
+}
+
+/// Under an answer a review changed: what it was in the version reviewed, and when
+/// (`domain::review_changes`).
+fn before_note(field: &Slot) -> Option<AnyView> {
+    let live = review_context(field)?;
+    let item = field.item;
+    let autosave = field.autosave;
+    // Offences are named once the list is in; other answers need no list.
+    let table = matches!(item.kind, ItemKind::Repeat(_) | ItemKind::Offence)
+        .then(super::offences::use_offence_table);
+    let before = Memo::new(move |_| {
+        live.signing.draft.with(|record| {
+            let base = review_changes::review_base(&record.signing)?;
+            let describe_offence =
+                |code: &str| table.and_then(|table| super::offences::describe_offence(table, code));
+            autosave.draft.with(|draft| {
+                review_changes::before_line(item, &base, &draft.answers, &describe_offence)
+            })
+        })
+    });
+    let testid = format!("before-{}", item.code);
+    Some(
+        (move || {
+            before.get().map(|line| {
+                view! { <p class="govuk-body-s workbook-before" data-testid=testid.clone()>{line}</p> }
+            })
+        })
+        .into_any(),
+    )
+}
+
+/// Above a section's narrative that a review left as it was while the scored answers changed.
+fn stale_narrative_notice(field: &Slot) -> Option<AnyView> {
+    if !matches!(field.item.kind, ItemKind::FreeText { .. }) {
+        return None;
+    }
+    let live = review_context(field)?;
+    let (section, _) = find_item(field.item.code)?;
+    let code = field.item.code;
+    let autosave = field.autosave;
+    let message = Memo::new(move |_| {
+        live.signing.draft.with(|record| {
+            let base = review_changes::review_base(&record.signing)?;
+            autosave.draft.with(|draft| {
+                review_changes::stale_narratives(section, &base, &draft.answers)
+                    .into_iter()
+                    .find(|stale| stale.narrative.code == code)
+                    .map(|stale| stale.message(&base))
+            })
+        })
+    });
+    Some(
+        (move || {
+            message.get().map(|message| {
+                view! {
+                    <div class="govuk-warning-text" data-testid=format!("stale-{code}")>
+                        <span class="govuk-warning-text__icon" aria-hidden="true">"!"</span>
+                        <strong class="govuk-warning-text__text">
+                            <span class="govuk-visually-hidden">"Warning"</span>
+                            {message}
+                        </strong>
+                    </div>
+                }
+            })
+        })
+        .into_any(),
+    )
 }
 
 /// Above a screening question whose answer contradicts an earlier one: what, and a link to the

@@ -37,7 +37,7 @@ pub fn RepeatField(
     let add = move |_| {
         let entry = clock::new_id("e");
         let added = entry.clone();
-        autosave.answer_now(move |answers| answers.add_entry(code, &added));
+        autosave.answer_now(code, move |answers| answers.add_entry(code, &added));
         let first = repeat.items.first().map(|part| {
             super::item_field_id(&crate::domain::validation::entry_key(
                 code, &entry, part.code,
@@ -75,7 +75,7 @@ pub fn RepeatField(
                             class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                             on:click=move |_| {
                                 let removed = removed.clone();
-                                autosave.answer_now(move |answers| answers.remove_entry(code, &removed))
+                                autosave.answer_now(code, move |answers| answers.remove_entry(code, &removed))
                             }
                         >
                             {remove_label}
