@@ -558,13 +558,26 @@ pub fn characters_left_message(used: usize, max: usize) -> String {
 /// fieldset, and `domain::signing::lock` refuses the change anyway).
 #[component]
 pub fn LockedBanner(case_id: String, #[prop(into)] locked: Signal<bool>) -> impl IntoView {
+    // In a senior's copy of a version returned for rework, whose it is to rework.
+    let reworked_by = super::loading::use_case_store()
+        .open_case(&case_id)
+        .map(|live| Memo::new(move |_| live.reworked_by()));
     move || {
         let case_id = case_id.clone();
-        locked.get().then(move || view! {
-            <NotificationBanner title="Signed" testid="locked">
-                <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
-                <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
-            </NotificationBanner>
+        let officer = reworked_by.and_then(|officer| officer.get());
+        locked.get().then(move || match officer {
+            Some(officer) => view! {
+                <NotificationBanner title="Returned for rework" testid="locked">
+                    <p class="govuk-notification-banner__heading">{format!("{} reworks this version, so you cannot change it here.", officer.name)}</p>
+                    <p class="govuk-body">"You can read it, and comment on the signing page."</p>
+                </NotificationBanner>
+            }.into_any(),
+            None => view! {
+                <NotificationBanner title="Signed" testid="locked">
+                    <p class="govuk-notification-banner__heading">"This version is signed, so it cannot be changed."</p>
+                    <p class="govuk-body"><a class="govuk-notification-banner__link" href=format!("/cases/{case_id}/signing")>"Start a new draft on the signing page"</a>" to make changes."</p>
+                </NotificationBanner>
+            }.into_any(),
         })
     }
 }

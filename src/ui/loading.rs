@@ -63,8 +63,11 @@ impl Loaded {
     }
 }
 
-fn is_locked(signing: &SigningRecord) -> bool {
+/// Read-only while the latest version is signed or with a senior, and in a senior's copy of a
+/// version returned for rework (`CaseSigning::reworked_by_someone_else`).
+fn is_locked(signing: &SigningRecord, profile: Option<&Profile>) -> bool {
     !matches!(signing.signing.draft_status(), DraftStatus::Open { .. })
+        || signing.signing.reworked_by_someone_else(profile).is_some()
 }
 
 impl LiveCase {
@@ -98,7 +101,24 @@ impl LiveCase {
 
     /// Whether the answers and plan are read-only now (tracked: signing in another tab locks this one).
     pub fn is_locked(&self) -> bool {
-        self.signing.draft.with(is_locked)
+        let profile = self.profile;
+        self.signing
+            .draft
+            .with(|signing| profile.with(|profile| is_locked(signing, profile.as_ref())))
+    }
+
+    /// Who reworks the returned version when it is not this browser's user (tracked): then this
+    /// copy is read-only and says whose it is.
+    pub fn reworked_by(&self) -> Option<Profile> {
+        let profile = self.profile;
+        self.signing.draft.with(|signing| {
+            profile.with(|profile| {
+                signing
+                    .signing
+                    .reworked_by_someone_else(profile.as_ref())
+                    .cloned()
+            })
+        })
     }
 
     /// The case's closure, once it is closed (tracked): then every screen of it is read-only.
@@ -118,7 +138,15 @@ impl LiveCase {
     fn guarded(self) -> Self {
         let signing = self.signing.draft;
         let case = self.case.draft;
-        let locked = move || signing.try_with_untracked(is_locked).unwrap_or(false);
+        let profile = self.profile;
+        let locked = move || {
+            signing
+                .try_with_untracked(|signing| {
+                    profile.try_with_untracked(|profile| is_locked(signing, profile.as_ref()))
+                })
+                .flatten()
+                .unwrap_or(false)
+        };
         // A closed case takes no change but reopening (`domain::closure`), on every record.
         let closed = move || {
             case.try_with_untracked(|case| case.closure.is_some())
@@ -160,10 +188,12 @@ impl LiveCase {
     /// while the draft is open to change (never in a signed, sent or closed case).
     fn with_case_facts(self) -> Self {
         let (case, assessment, signing) = (self.case.draft, self.assessment, self.signing.draft);
+        let profile = self.profile;
         Effect::new(move |_| {
             let details =
                 case.with(|record| record.closure.is_none().then(|| record.details.clone()));
-            let open = !signing.with(is_locked);
+            let open = !signing
+                .with(|signing| profile.with(|profile| is_locked(signing, profile.as_ref())));
             let Some(details) = details.filter(|_| open) else {
                 return;
             };

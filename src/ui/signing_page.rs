@@ -46,7 +46,7 @@ pub async fn sealed_package(
     let package = CasePackage::build(case, signing.clone(), Some(loaded.snapshot()), by, at);
     let name = sealed_package_file_name(
         &loaded.case.details.crn,
-        package.latest_version(),
+        signing.latest().map(|latest| (latest.number, latest.state)),
         clock::today(),
         &recipient.name,
     );
@@ -290,8 +290,8 @@ pub fn SigningPage() -> impl IntoView {
                             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>{offer.draft.label()}</button>
                         </form>
                     }.into_any(),
-                    DraftAction::WaitForSenior { .. } => view! {
-                        <p class="govuk-body">{offer.draft.label()}</p>
+                    DraftAction::WaitForSenior { .. } | DraftAction::WithOfficer { .. } => view! {
+                        <p class="govuk-body" data-testid="draft-action">{offer.draft.label()}</p>
                     }.into_any(),
                 };
                 let review_href = format!("/cases/{}/review", record.with_untracked(|r| r.case_id.clone()));

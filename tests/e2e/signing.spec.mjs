@@ -20,13 +20,14 @@ const PACKAGES = 'test-results/packages';
 
 /** Chooses `recipient` in the send form, clicks `button`, and keeps the sealed package downloaded
  * under test-results/packages/: never plain text. */
-async function sendPackage(page, button, recipient, name) {
+async function sendPackage(page, button, recipient, name, stateInName) {
   await mkdir(PACKAGES, { recursive: true });
   const form = page.getByTestId('send-package');
   await form.getByLabel(recipient).check();
   const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: button }).click()]);
   const slug = recipient.replace(/ \(.*\)$/, '').toLowerCase().replace(/ /g, '-');
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-X123456-v\\d+-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
+  // The name says what it is: the version and its state, the day, and whom it is sealed for.
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-X123456-v\\d+-${stateInName}-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
   const path = `${PACKAGES}/${name}.sealed.json`;
   await download.saveAs(path);
   const text = await readFile(path, 'utf8');
@@ -93,7 +94,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.locator('#package-recipient-error')).toHaveText('Error: Select who the package is for');
   await expectNoAxeViolations(officer);
   await screenshot(officer, 'send-sealed');
-  const sent1 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-1-sent');
+  const sent1 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-1-sent', 'awaiting-countersign');
   await expect(officer.getByTestId('timeline')).toContainText('Case package sent (version 1)');
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(officer.getByTestId('row-status')).toHaveText('Awaiting countersignature');
@@ -155,7 +156,17 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByLabel(/^Comment for the officer/).fill('Please recheck accommodation before I countersign.');
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
   await expect(senior.getByTestId('signing-status')).toContainText('returned for rework');
-  const returned1 = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-1-returned');
+  const returned1 = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-1-returned', 'returned');
+  // The senior's copy of the returned version is never theirs to edit: no "Sign version 2", every
+  // answer read-only, and it says whose rework it is.
+  await expect(senior.getByTestId('draft-action')).toContainText('Version 1 was returned for rework: the officer who signed it reworks it');
+  await expect(senior.getByRole('button', { name: 'Sign version 2' })).toHaveCount(0);
+  await senior.goto(`${caseUrl}/assessment/3`);
+  await expect(senior.getByTestId('locked')).toContainText('Alex Trainee reworks this version, so you cannot change it here.');
+  await expect(itemGroup(senior, '3.4').getByLabel('Significant problems')).toBeDisabled();
+  await senior.goto(`${caseUrl}/plan`);
+  await expect(senior.getByTestId('locked')).toBeVisible();
+  await senior.goto(`${caseUrl}/signing`);
 
   // The officer imports the decision, sees the comments beside the section, and reworks in a new draft.
   await importPackage(officer, returned1);
@@ -171,7 +182,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await officer.goto(`${caseUrl}/signing`);
   await officer.getByRole('button', { name: 'Sign version 2' }).click();
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 awaiting countersignature');
-  const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent');
+  const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent', 'awaiting-countersign');
 
   // The senior countersigns version 2 and sends it back.
   await importPackage(senior, sent2);
@@ -180,7 +191,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByLabel('Countersign', { exact: true }).check();
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
   await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');
-  const countersigned = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-2-countersigned');
+  const countersigned = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-2-countersigned', 'countersigned');
   // A package sealed for the officer does not open in the senior's own browser.
   await senior.goto('/import');
   await senior.getByLabel('Case package file').setInputFiles(countersigned);
@@ -221,7 +232,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // naming the version and the signature, and nothing here changes.
   await addToTeam(officer, 'tests/vectors/senior-card.json', 'Jo Bloggs');
   await officer.goto(`${caseUrl}/signing`);
-  const toJo = await sendPackage(officer, 'Export case package', 'Jo Bloggs (SPO)', 'version-2-to-jo');
+  const toJo = await sendPackage(officer, 'Export case package', 'Jo Bloggs (SPO)', 'version-2-to-jo', 'countersigned');
   const jwk = JSON.parse(await readFile('tests/vectors/senior-encryption-key.jwk', 'utf8'));
   const opened = JSON.parse(await openSealed(await readFile(toJo, 'utf8'), jwk));
   expect(opened.signing.versions[1].countersigned_by).toEqual({ name: 'Sam Senior', grade: 'spo' });

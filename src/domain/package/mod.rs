@@ -42,7 +42,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::case::CaseDetails;
-use super::signing::{CaseSigning, Profile, Snapshot};
+use super::signing::{CaseSigning, Profile, Snapshot, VersionState};
 
 pub use canonical::{canonical_json, digest_of, sha256_hex};
 use import::preview_import_with;
@@ -167,16 +167,23 @@ pub fn package_file_name(crn: &str, version: Option<u32>, date: Date) -> String 
     }
 }
 
-/// "case-package-X123456-v2-2026-11-25-for-jo-bloggs.sealed.json": a package sealed for one team
-/// member, named so both can tell it is theirs and that it is sealed.
+/// "case-package-X123456-v2-returned-2026-11-25-for-jo-bloggs.sealed.json": a package sealed for
+/// one team member, named so both can tell it is theirs, that it is sealed, and what its latest
+/// version is (awaiting countersignature, returned, countersigned…).
 pub fn sealed_package_file_name(
     crn: &str,
-    version: Option<u32>,
+    latest: Option<(u32, VersionState)>,
     date: Date,
     recipient: &str,
 ) -> String {
-    let plain = package_file_name(crn, version, date);
-    let stem = plain.trim_end_matches(".json");
+    let crn: String = crn.chars().filter(char::is_ascii_alphanumeric).collect();
+    let stem = match latest {
+        Some((version, state)) => format!(
+            "case-package-{crn}-v{version}-{}-{date}",
+            state.code().replace('_', "-")
+        ),
+        None => format!("case-package-{crn}-{date}"),
+    };
     match crate::domain::keys::name_slug(recipient) {
         Some(slug) => format!("{stem}-for-{slug}.sealed.json"),
         None => format!("{stem}.sealed.json"),
@@ -188,8 +195,22 @@ pub fn sealed_package_file_name(
 fn a_sealed_package_is_named_for_its_recipient() {
     let date = jiff::civil::date(2026, 11, 25);
     assert_eq!(
-        sealed_package_file_name("X123456", Some(2), date, "Jo Bloggs"),
-        "case-package-X123456-v2-2026-11-25-for-jo-bloggs.sealed.json"
+        sealed_package_file_name(
+            "X123456",
+            Some((2, VersionState::Returned)),
+            date,
+            "Jo Bloggs"
+        ),
+        "case-package-X123456-v2-returned-2026-11-25-for-jo-bloggs.sealed.json"
+    );
+    assert_eq!(
+        sealed_package_file_name(
+            "X123456",
+            Some((3, VersionState::AwaitingCountersign)),
+            date,
+            "Jo Bloggs"
+        ),
+        "case-package-X123456-v3-awaiting-countersign-2026-11-25-for-jo-bloggs.sealed.json"
     );
     assert_eq!(
         sealed_package_file_name("X/1", None, date, "!!"),

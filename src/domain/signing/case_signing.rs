@@ -135,6 +135,19 @@ impl CaseSigning {
             .and_then(|event| event.review.clone())
     }
 
+    /// Who reworks the open draft, when it is not `me`: a version returned for rework is reworked by
+    /// the officer who signed it, and in anyone else's browser (the senior's copy, after returning
+    /// it) the draft is read-only: the senior's work is comments and a decision, never the
+    /// officer's assessment (issue 20). `None` when `me` may change the draft, or there is no
+    /// profile to tell. People are told apart by name, whatever their grade now (a promotion
+    /// between versions does not lock an officer out); signatures, not names, say who signed.
+    pub fn reworked_by_someone_else(&self, me: Option<&Profile>) -> Option<&Profile> {
+        let latest = self.latest()?;
+        let me = me?;
+        (latest.state == VersionState::Returned && !me.is_same_person(&latest.signed_by))
+            .then_some(&latest.signed_by)
+    }
+
     /// The latest version is signed and stands: changing the assessment needs `start_new_draft` first.
     pub fn needs_new_draft(&self) -> bool {
         matches!(self.draft_status(), DraftStatus::Locked { .. })

@@ -31,6 +31,9 @@ pub enum DraftAction {
     StartNewDraft { next: u32 },
     /// Version `latest` waits for a senior: nothing to do but send it.
     WaitForSenior { latest: u32 },
+    /// Version `latest` was returned for rework and is someone else's to rework (this is the
+    /// senior's copy): nothing to do but send it back.
+    WithOfficer { latest: u32 },
 }
 
 impl DraftAction {
@@ -50,6 +53,11 @@ impl DraftAction {
             DraftAction::WaitForSenior { latest } => format!(
                 "Version {latest} is waiting for a senior. Send the case package to them; their \
                  decision comes back the same way."
+            ),
+            DraftAction::WithOfficer { latest } => format!(
+                "Version {latest} was returned for rework: the officer who signed it reworks it, \
+                 and the reworked version comes back to you to decide on. Send the case package \
+                 back to them if you have not yet."
             ),
         }
     }
@@ -91,8 +99,14 @@ pub fn signing_offer(
             EXPORT_CASE_PACKAGE
         }
     });
+    let draft = match (signing.reworked_by_someone_else(profile), signing.latest()) {
+        (Some(_), Some(latest)) => DraftAction::WithOfficer {
+            latest: latest.number,
+        },
+        _ => DraftAction::of(signing.draft_status()),
+    };
     Some(SigningOffer {
-        draft: DraftAction::of(signing.draft_status()),
+        draft,
         export,
         review: signing.may_review(profile),
     })

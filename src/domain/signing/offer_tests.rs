@@ -436,3 +436,39 @@ fn a_comment_on_a_goal_is_placed_by_the_goals_words() {
         "unknown"
     );
 }
+
+#[test]
+fn a_version_returned_for_rework_is_its_signers_to_rework_and_read_only_in_the_seniors_copy() {
+    let returned = case_in(S::Returned);
+    let signer = returned.latest().unwrap().signed_by.clone();
+    // The officer who signed it (whatever their grade now) reworks it.
+    assert_eq!(returned.reworked_by_someone_else(Some(&signer)), None);
+    let promoted = Profile::new(&signer.name.to_uppercase(), Grade::Spo).unwrap();
+    assert_eq!(returned.reworked_by_someone_else(Some(&promoted)), None);
+    assert_eq!(
+        offer(&returned, Some(&signer)).draft,
+        DraftAction::Sign { next: 2 }
+    );
+    // The senior who returned it, or anyone else, reads it: no "Sign version 2".
+    for other in [senior(), another_officer()] {
+        assert_eq!(
+            returned.reworked_by_someone_else(Some(&other)),
+            Some(&signer)
+        );
+        let offered = offer(&returned, Some(&other));
+        assert_eq!(offered.draft, DraftAction::WithOfficer { latest: 1 });
+        assert!(offered
+            .draft
+            .label()
+            .starts_with("Version 1 was returned for rework"));
+    }
+    // No profile to tell: not locked (nobody can sign without one anyway).
+    assert_eq!(returned.reworked_by_someone_else(None), None);
+    // Any other state is not a rework.
+    for state in [S::Countersigned, S::AwaitingCountersign, S::SelfSigned] {
+        assert_eq!(
+            case_in(state).reworked_by_someone_else(Some(&senior())),
+            None
+        );
+    }
+}
