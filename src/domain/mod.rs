@@ -30,6 +30,7 @@ pub mod screening;
 pub mod signing;
 pub mod storage;
 pub mod validation;
+pub mod version_summary;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod strategies;

@@ -195,6 +195,107 @@ pub fn stale_narratives(
         .collect()
 }
 
+/// A run of words of a narrative's change: kept, taken out, or put in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Words {
+    Same(String),
+    Removed(String),
+    Added(String),
+}
+
+/// The word-level difference between two texts (the `similar` crate's diff of words): each stretch
+/// of change is one run taken out and one put in ("at weekends" → "most days"), the spaces between
+/// changed words inside it included, so a reader sees the phrases, not word confetti. The runs
+/// rebuild both texts exactly.
+pub fn word_diff(before: &str, after: &str) -> Vec<Words> {
+    let diff = similar::TextDiff::from_words(before, after);
+    let changes: Vec<(similar::ChangeTag, &str)> = diff
+        .iter_all_changes()
+        .map(|change| (change.tag(), change.value()))
+        .collect();
+    let is_change = |at: usize| {
+        changes
+            .get(at)
+            .is_some_and(|(tag, _)| *tag != similar::ChangeTag::Equal)
+    };
+    let mut runs: Vec<Words> = Vec::new();
+    let (mut removed, mut added) = (String::new(), String::new());
+    let flush = |runs: &mut Vec<Words>, removed: &mut String, added: &mut String| {
+        if !removed.is_empty() {
+            runs.push(Words::Removed(std::mem::take(removed)));
+        }
+        if !added.is_empty() {
+            runs.push(Words::Added(std::mem::take(added)));
+        }
+    };
+    for (at, (tag, text)) in changes.iter().enumerate() {
+        match tag {
+            similar::ChangeTag::Delete => removed.push_str(text),
+            similar::ChangeTag::Insert => added.push_str(text),
+            similar::ChangeTag::Equal => {
+                let inside = !(removed.is_empty() && added.is_empty()) && is_change(at + 1);
+                if inside && text.trim().is_empty() {
+                    removed.push_str(text);
+                    added.push_str(text);
+                    continue;
+                }
+                flush(&mut runs, &mut removed, &mut added);
+                match runs.last_mut() {
+                    Some(Words::Same(last)) => last.push_str(text),
+                    _ => runs.push(Words::Same(text.to_string())),
+                }
+            }
+        }
+    }
+    flush(&mut runs, &mut removed, &mut added);
+    runs
+}
+
+/// One answer that differs between two versions, in words.
+#[derive(Debug, Clone)]
+pub struct ItemChange {
+    pub item: &'static Item,
+    pub before: String,
+    pub after: String,
+    /// For free text (a narrative), the change word by word.
+    pub words: Option<Vec<Words>>,
+}
+
+/// A section's changed answers, in question order.
+#[derive(Debug, Clone)]
+pub struct SectionChanges {
+    pub section: &'static Section,
+    pub items: Vec<ItemChange>,
+}
+
+/// Every answer that differs between `before` and `after`, section by section in task-list order;
+/// sections without a change are left out (the screen collapses them).
+pub fn item_changes(
+    before: &Answers,
+    after: &Answers,
+    describe_offence: &dyn Fn(&str) -> Option<String>,
+) -> Vec<SectionChanges> {
+    crate::domain::questionnaire::SECTIONS
+        .iter()
+        .filter_map(|section| {
+            let items: Vec<ItemChange> = section
+                .items
+                .iter()
+                .filter(|item| item.applies(before) || item.applies(after))
+                .filter(|item| answer_changed(before, after, item.code))
+                .map(|item| ItemChange {
+                    item,
+                    before: describe_inline(item, before, describe_offence),
+                    after: describe_inline(item, after, describe_offence),
+                    words: matches!(item.kind, ItemKind::FreeText { .. })
+                        .then(|| word_diff(before.text(item.code), after.text(item.code))),
+                })
+                .collect();
+            (!items.is_empty()).then_some(SectionChanges { section, items })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -274,6 +375,47 @@ mod tests {
     }
 
     #[test]
+    fn a_narrative_differs_word_by_word_and_other_answers_old_to_new() {
+        assert_eq!(
+            word_diff(
+                "Drinks at weekends with friends.",
+                "Drinks most days with friends."
+            ),
+            [
+                Words::Same("Drinks ".into()),
+                Words::Removed("at weekends".into()),
+                Words::Added("most days".into()),
+                Words::Same(" with friends.".into()),
+            ]
+        );
+        let mut then = Answers::default();
+        then.set("9.1", Answer::Choice("0".into()));
+        then.set("9.97", Answer::Text("Drinks at weekends.".into()));
+        then.set("3.3", Answer::Choice("no".into()));
+        let mut now = then.clone();
+        now.set("9.1", Answer::Choice("1".into()));
+        now.set("9.97", Answer::Text("Drinks most days.".into()));
+        let changes = item_changes(&then, &now, &|_| None);
+        assert_eq!(changes.len(), 1, "section 3 is unchanged and left out");
+        assert_eq!(changes[0].section.id, "9");
+        let codes: Vec<&str> = changes[0]
+            .items
+            .iter()
+            .map(|change| change.item.code)
+            .collect();
+        assert_eq!(codes, ["9.1", "9.97"]);
+        assert_eq!(changes[0].items[0].before, "No problems");
+        assert_eq!(changes[0].items[0].after, "Some problems");
+        assert_eq!(changes[0].items[0].words, None);
+        assert!(changes[0].items[1]
+            .words
+            .as_ref()
+            .unwrap()
+            .contains(&Words::Added("most days.".into())));
+        assert!(item_changes(&then, &then, &|_| None).is_empty());
+    }
+
+    #[test]
     fn offences_before_are_listed_entry_by_entry() {
         let mut then = Answers::default();
         then.add_entry("1.1", "a");
@@ -290,5 +432,42 @@ mod tests {
             describe_inline(item, &Answers::default(), &|_| None),
             NOT_ANSWERED
         );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::domain::strategies;
+
+        proptest! {
+            /// Whatever two texts (an edited package's, say), the runs rebuild both exactly.
+            #[test]
+            fn the_word_runs_rebuild_both_texts(before in "\\PC{0,200}", after in "\\PC{0,200}") {
+                let runs = word_diff(&before, &after);
+                let old: String = runs.iter().filter_map(|run| match run {
+                    Words::Same(text) | Words::Removed(text) => Some(text.as_str()),
+                    Words::Added(_) => None,
+                }).collect();
+                let new: String = runs.iter().filter_map(|run| match run {
+                    Words::Same(text) | Words::Added(text) => Some(text.as_str()),
+                    Words::Removed(_) => None,
+                }).collect();
+                prop_assert_eq!(old, before);
+                prop_assert_eq!(new, after);
+            }
+
+            /// Any two sets of answers: never a panic, and an item is listed only when it changed.
+            #[test]
+            fn only_changed_answers_are_listed(before in strategies::answers(), after in strategies::answers()) {
+                for section in item_changes(&before, &after, &|_| None) {
+                    for change in section.items {
+                        prop_assert!(answer_changed(&before, &after, change.item.code));
+                    }
+                }
+                prop_assert!(item_changes(&after, &after, &|_| None).is_empty());
+            }
+        }
     }
 }

@@ -42,6 +42,7 @@ mod storage_page;
 mod task_list;
 mod team_page;
 mod version_page;
+mod version_summary;
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;

@@ -16,8 +16,7 @@ use crate::domain::caseload::KeyFacts;
 use crate::domain::check_answers::summary_rows;
 use crate::domain::dates::format_long;
 use crate::domain::predictors::inputs_from_assessment;
-use crate::domain::questionnaire::{CheckContext, ROSH_GRID, SECTIONS};
-use crate::domain::rosh::{RoshLevel, ROSH_GRID_ITEM};
+use crate::domain::questionnaire::{CheckContext, SECTIONS};
 use crate::domain::scoring::score_section;
 
 /// `/cases/:id/assessment/report`
@@ -52,20 +51,6 @@ pub fn AssessmentReportPage() -> impl IntoView {
                 ("Overall RoSH", facts.rosh.clone()),
                 ("Identified needs", facts.needs.clone()),
             ];
-            let grid_rows = ROSH_GRID.rows.iter().map(|row| {
-                let cells = ROSH_GRID.columns.iter().map(|column| {
-                    let level = if row.only.is_some_and(|only| !only.contains(&column.key)) {
-                        "—".to_string()
-                    } else {
-                        answers
-                            .cell(ROSH_GRID_ITEM, row.key, column.key)
-                            .and_then(RoshLevel::from_code)
-                            .map_or_else(|| "Not rated".to_string(), |level| level.label().to_string())
-                    };
-                    view! { <td class="govuk-table__cell">{level}</td> }
-                }).collect_view();
-                view! { <tr class="govuk-table__row"><th scope="row" class="govuk-table__header">{row.label}</th>{cells}</tr> }
-            }).collect_view();
             let sections_answers = answers.clone();
             let sections = move || {
                 let describe_offence = |code: &str| describe_offence(offences, code);
@@ -101,16 +86,7 @@ pub fn AssessmentReportPage() -> impl IntoView {
                     </button>
                     <h2 class="govuk-heading-l workbook-print__section">"Summary"</h2>
                     <div data-testid="report-summary">{summary_list(summary)}</div>
-                    <table class="govuk-table" data-testid="report-rosh-grid">
-                        <caption class="govuk-table__caption govuk-table__caption--m">"Risk of serious harm levels"</caption>
-                        <thead class="govuk-table__head">
-                            <tr class="govuk-table__row">
-                                <th scope="col" class="govuk-table__header">"Who"</th>
-                                {ROSH_GRID.columns.iter().map(|column| view! { <th scope="col" class="govuk-table__header">{column.label}</th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody class="govuk-table__body">{grid_rows}</tbody>
-                    </table>
+                    <super::version_summary::RoshGrid answers=answers.clone() testid="report-rosh-grid" />
                     <PredictorsPanel case_id=case.id.clone() inputs=Signal::stored(inputs) />
                     <h2 class="govuk-heading-l workbook-print__section">"The assessment, section by section"</h2>
                     {sections}

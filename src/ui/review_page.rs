@@ -12,23 +12,50 @@ use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
 use super::components::{set_title, summary_list, ErrorMessage, TextArea};
 use super::loading::{LiveCase, LiveCaseView};
+use super::offences::{describe_offence, use_offence_table};
 use super::signed::{signed_act, Act};
+use super::version_summary::{goal_details, VersionSummary};
 use crate::domain::answers::Answers;
+use crate::domain::case::CaseDetails;
 use crate::domain::check_answers::summary_rows;
 use crate::domain::questionnaire::{Section, SECTIONS};
+use crate::domain::review_changes::{item_changes, Words};
 use crate::domain::signing::{
-    changes_between, comment_draft_key, long_day, CommentTarget, Profile, ReviewDecision,
-    SignedVersion,
+    changes_between, comment_draft_key, earlier_comments, long_day, CommentTarget, Profile,
+    ReviewDecision, SignedVersion,
 };
 use crate::store::SigningRecord;
 
-/// A section's answers in words, read-only, as a summary list.
-pub fn answers_list(section: &Section, answers: &Answers) -> impl IntoView {
+/// A section's answers in words, read-only, as a summary list, offences by code and name.
+pub fn answers_list_with(
+    section: &Section,
+    answers: &Answers,
+    describe_offence: &dyn Fn(&str) -> Option<String>,
+) -> impl IntoView {
     summary_list(
-        summary_rows(section, answers, &|_| None)
+        summary_rows(section, answers, describe_offence)
             .into_iter()
             .map(|row| (row.question, row.answer)),
     )
+}
+
+/// A narrative's change, word by word: what was taken out struck through, what was put in marked,
+/// each said in words to a screen reader too.
+pub fn words_view(words: Vec<Words>) -> impl IntoView {
+    words
+        .into_iter()
+        .map(|run| match run {
+            Words::Same(text) => view! { <span>{text}</span> }.into_any(),
+            Words::Removed(text) => view! {
+                <del class="workbook-removed"><span class="govuk-visually-hidden">" removed: "</span>{text}</del>
+            }
+            .into_any(),
+            Words::Added(text) => view! {
+                <ins class="workbook-added"><span class="govuk-visually-hidden">" added: "</span>{text}</ins>
+            }
+            .into_any(),
+        })
+        .collect_view()
 }
 
 #[component]
@@ -50,8 +77,10 @@ pub fn ReviewPage() -> impl IntoView {
                 }.into_any();
             };
             let autosave = live.signing;
-            let previous = loaded.signing.signing.last_countersigned_before(version.number).cloned();
-            view! { <ReviewForm autosave=autosave version=version previous=previous profile=profile case_id=case_id caption=format!("{} ({})", loaded.case.details.name, loaded.case.details.crn) /> }.into_any()
+            // Compared with the version the senior returned, or the last one countersigned.
+            let previous = loaded.signing.signing.compared_with(version.number).cloned();
+            let details = loaded.case.details.clone();
+            view! { <ReviewForm autosave=autosave version=version previous=previous profile=profile case_id=case_id details=details /> }.into_any()
         }} />
     }
 }
@@ -63,10 +92,12 @@ fn ReviewForm(
     previous: Option<SignedVersion>,
     profile: Profile,
     case_id: String,
-    caption: String,
+    details: CaseDetails,
 ) -> impl IntoView {
+    let caption = format!("{} ({})", details.name, details.crn);
     let record = autosave.draft;
     let number = version.number;
+    let offences = use_offence_table();
     let changes = previous
         .as_ref()
         .map(|before| changes_between(&before.snapshot, &version.snapshot));
@@ -74,12 +105,46 @@ fn ReviewForm(
         (Some(before), Some(changes)) if !changes.is_empty() => {
             changes.describe(&before.snapshot.plan, &version.snapshot.plan)
         }
-        (Some(_), _) => {
-            vec!["Nothing has changed since the last countersigned version.".to_string()]
-        }
+        (Some(_), _) => vec![format!(
+            "Nothing has changed since version {}.",
+            previous.as_ref().map_or(0, |before| before.number)
+        )],
         (None, _) => {
             vec!["This is the first version to be countersigned: all of it is new.".to_string()]
         }
+    };
+    let compared = previous.as_ref().map(|before| {
+        format!(
+            "What changed since version {} ({})",
+            before.number,
+            before.state.label().to_lowercase()
+        )
+    });
+    // Item by item against the version compared with: old → new, narratives word by word.
+    let item_changes = {
+        let (before, after) = (
+            previous
+                .as_ref()
+                .map(|before| before.snapshot.answers.clone()),
+            version.snapshot.answers.clone(),
+        );
+        Signal::derive(move || {
+            let describe_offence = |code: &str| describe_offence(offences, code);
+            before
+                .as_ref()
+                .map(|before| item_changes(before, &after, &describe_offence))
+                .unwrap_or_default()
+        })
+    };
+    let signing_now = move || record.with(|record| record.signing.clone());
+    let earlier = move |target: CommentTarget| {
+        let said = earlier_comments(&signing_now(), &target, number);
+        (!said.is_empty()).then(|| view! {
+            <div class="govuk-inset-text" data-testid="earlier-comments">
+                <h3 class="govuk-heading-s govuk-!-margin-bottom-2">"Earlier comments"</h3>
+                <ul class="govuk-list">{said.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
+            </div>
+        })
     };
     let comment_box = move |target: CommentTarget, label: String| {
         let key = comment_draft_key(&target);
@@ -109,15 +174,36 @@ fn ReviewForm(
             />
         }
     };
+    let answers = version.snapshot.answers.clone();
     let sections = SECTIONS
         .iter()
         .filter(|section| section.is_available(&version.snapshot.answers))
         .map(|section| {
             let changed = changes.as_ref().is_some_and(|changes| changes.section_changed(section.id));
-            view! {
-                <h2 class="govuk-heading-m">{section.heading()}{changed.then(|| view! { " " <strong class="govuk-tag govuk-tag--yellow">"Changed"</strong> })}</h2>
-                {answers_list(section, &version.snapshot.answers)}
-                {comment_box(CommentTarget::Section(section.id.to_string()), format!("Comment on {} (optional)", section.heading()))}
+            let answers = answers.clone();
+            let list = move || {
+                let describe_offence = |code: &str| describe_offence(offences, code);
+                answers_list_with(section, &answers, &describe_offence)
+            };
+            let comment = comment_box(CommentTarget::Section(section.id.to_string()), format!("Comment on {} (optional)", section.heading()));
+            let earlier = earlier(CommentTarget::Section(section.id.to_string()));
+            // Unchanged since the version compared with: folded away, still there to read and comment on.
+            if previous.is_some() && !changed {
+                view! {
+                    <details class="govuk-details" data-testid="unchanged-section">
+                        <summary class="govuk-details__summary">
+                            <span class="govuk-details__summary-text">{format!("{} (unchanged)", section.heading())}</span>
+                        </summary>
+                        <div class="govuk-details__text">{list}{earlier}{comment}</div>
+                    </details>
+                }.into_any()
+            } else {
+                view! {
+                    <h2 class="govuk-heading-m">{section.heading()}{changed.then(|| view! { " " <strong class="govuk-tag govuk-tag--yellow">"Changed"</strong> })}</h2>
+                    {list}
+                    {earlier}
+                    {comment}
+                }.into_any()
             }
         })
         .collect_view();
@@ -127,15 +213,47 @@ fn ReviewForm(
         .goals
         .iter()
         .map(|goal| {
-            let steps = goal.steps.iter().map(|step| format!("{} ({}, {})", step.description, step.actor.label(), step.status.label())).collect::<Vec<_>>();
             view! {
-                <h3 class="govuk-heading-s">{format!("Goal: {}", goal.text)}</h3>
-                <p class="govuk-body">{format!("{} · {}", goal.area_of_need.label(), goal.status.label())}</p>
-                <ul class="govuk-list govuk-list--bullet">{steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
+                {goal_details(goal)}
+                {earlier(CommentTarget::Goal(goal.id.clone()))}
                 {comment_box(CommentTarget::Goal(goal.id.clone()), format!("Comment on the goal: {} (optional)", goal.text))}
             }
         })
         .collect_view();
+    let changes_view = move || {
+        item_changes
+            .get()
+            .into_iter()
+            .map(|section| {
+                let rows = section.items.into_iter().map(|change| {
+                    let now = match change.words {
+                        Some(words) => words_view(words).into_any(),
+                        None => change.after.into_any(),
+                    };
+                    view! {
+                        <tr class="govuk-table__row">
+                            <th scope="row" class="govuk-table__header">{change.item.title()}</th>
+                            <td class="govuk-table__cell workbook-pre-line">{change.before}</td>
+                            <td class="govuk-table__cell workbook-pre-line">{now}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    <table class="govuk-table" data-testid="item-changes">
+                        <caption class="govuk-table__caption govuk-table__caption--s">{section.section.heading()}</caption>
+                        <thead class="govuk-table__head">
+                            <tr class="govuk-table__row">
+                                <th scope="col" class="govuk-table__header">"Question"</th>
+                                <th scope="col" class="govuk-table__header">"Before"</th>
+                                <th scope="col" class="govuk-table__header">"Now"</th>
+                            </tr>
+                        </thead>
+                        <tbody class="govuk-table__body">{rows}</tbody>
+                    </table>
+                }
+            })
+            .collect_view()
+    };
     let decision = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     // Signing the decision takes WebCrypto a moment: the button waits meanwhile.
@@ -192,13 +310,17 @@ fn ReviewForm(
         <h1 class="govuk-heading-l">{format!("Review version {number}")}</h1>
         <SaveStatusLine status=autosave.status />
         <p class="govuk-body" data-testid="review-signed">{format!("Signed by {} on {}. {}.", version.signed_by.describe(), long_day(&version.signed_at), crate::domain::signing::describe_need(&version.countersign_reasons.iter().map(String::as_str).collect::<Vec<_>>()))}</p>
+        <VersionSummary case_id=case_id.clone() details=details version=version.clone() />
         <div class="govuk-inset-text" data-testid="review-changes">
-            <h2 class="govuk-heading-s">"What changed since the last countersigned version"</h2>
+            <h2 class="govuk-heading-m">{compared.unwrap_or_else(|| "What changed".to_string())}</h2>
             <ul class="govuk-list govuk-list--bullet">{changed_lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            {changes_view}
         </div>
+        <h2 class="govuk-heading-l">"The assessment"</h2>
         {sections}
         <h2 class="govuk-heading-m">"Sentence plan"</h2>
         {goals}
+        {earlier(CommentTarget::General)}
         <form novalidate on:submit=decide>
             <div class="govuk-form-group" class:govuk-form-group--error=move || problem.get().is_some()>
                 <fieldset class="govuk-fieldset">

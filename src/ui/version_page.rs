@@ -5,7 +5,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::components::set_title;
 use super::loading::{Loaded, LoadedCaseView};
-use super::review_page::answers_list;
+use super::offences::{describe_offence, use_offence_table};
+use super::review_page::answers_list_with;
+use super::version_summary::{goal_details, VersionSummary};
 use crate::domain::questionnaire::SECTIONS;
 use crate::domain::signing::long_day;
 
@@ -13,6 +15,7 @@ use crate::domain::signing::long_day;
 pub fn VersionPage() -> impl IntoView {
     let params = use_params_map();
     let case_id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let offences = use_offence_table();
     view! {
         <LoadedCaseView case_id=case_id render={move |loaded: Loaded| {
             let number: u32 = params.read_untracked().get("number").and_then(|n| n.parse().ok()).unwrap_or(0);
@@ -38,14 +41,17 @@ pub fn VersionPage() -> impl IntoView {
                 <p class="govuk-body" data-testid="version-signed">{format!("Signed by {} on {}.", version.signed_by.describe(), long_day(&version.signed_at))}</p>
                 {decided.map(|text| view! { <p class="govuk-body">{text}</p> })}
                 <div class="govuk-inset-text">"This version is read-only: it is kept exactly as it was signed."</div>
-                {SECTIONS.iter().filter(|section| section.is_available(&snapshot.answers)).map(|section| view! {
-                    <h2 class="govuk-heading-m">{section.heading()}</h2>
-                    {answers_list(section, &snapshot.answers)}
+                <VersionSummary case_id=loaded.case.id.clone() details=loaded.case.details.clone() version=version.clone() />
+                <h2 class="govuk-heading-l">"The assessment"</h2>
+                {SECTIONS.iter().filter(|section| section.is_available(&snapshot.answers)).map(|section| {
+                    let answers = snapshot.answers.clone();
+                    view! {
+                        <h2 class="govuk-heading-m">{section.heading()}</h2>
+                        {move || answers_list_with(section, &answers, &|code: &str| describe_offence(offences, code))}
+                    }
                 }).collect_view()}
                 <h2 class="govuk-heading-m">"Sentence plan"</h2>
-                <ul class="govuk-list govuk-list--bullet">
-                    {snapshot.plan.goals.iter().map(|goal| view! { <li>{format!("{} ({}, {})", goal.text, goal.area_of_need.label(), goal.status.label())}</li> }).collect_view()}
-                </ul>
+                {snapshot.plan.goals.iter().map(goal_details).collect_view()}
             }.into_any()
         }} />
     }

@@ -187,7 +187,27 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // The senior countersigns version 2 and sends it back.
   await importPackage(senior, sent2);
   await senior.getByRole('button', { name: 'Review and decide' }).click();
-  await expect(senior.getByTestId('review-changes')).toContainText('first version to be countersigned');
+  // Compared with the version the senior returned: item by item, old to new; the rest folded away;
+  // the senior's own earlier comments kept beside the section, marked as version 1's.
+  await expect(senior.getByTestId('review-changes')).toContainText('What changed since version 1 (returned for rework)');
+  await expect(senior.getByTestId('review-changes')).not.toContainText('first version to be countersigned');
+  const itemChanges = senior.getByTestId('item-changes');
+  await expect(itemChanges).toHaveCount(1);
+  await expect(itemChanges).toContainText('3. Accommodation');
+  await expect(itemChanges.getByRole('row', { name: /3\.4 / })).toContainText('Some problemsSignificant problems');
+  await expect(senior.getByTestId('unchanged-section').first()).toContainText('(unchanged)');
+  await expect(senior.getByTestId('earlier-comments').first()).toContainText('Version 1, Sam Senior (SPO)');
+  await expect(senior.getByTestId('earlier-comments').first()).toContainText('Check 3.4 with the landlord');
+  // The summary first: RoSH with its grid, every need with its score, predictors, why and who.
+  const summaryHeader = senior.getByTestId('version-summary');
+  await expect(summaryHeader.getByTestId('summary-facts')).toContainText('Overall RoSH');
+  await expect(summaryHeader.getByTestId('summary-facts')).toContainText('Signed by Alex Trainee (PQiP) on');
+  await expect(summaryHeader.getByTestId('summary-rosh-grid')).toBeVisible();
+  await expect(summaryHeader.getByTestId('summary-needs')).toContainText('3. Accommodation');
+  await expect(summaryHeader).toContainText('OGRS3');
+  await expect(senior.getByTestId('goal-details').first()).toContainText('Target');
+  await screenshot(senior, 'senior-review-changes');
+  await expectNoAxeViolations(senior);
   await senior.getByLabel('Countersign', { exact: true }).check();
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
   await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');

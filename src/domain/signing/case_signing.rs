@@ -176,6 +176,21 @@ impl CaseSigning {
         }
     }
 
+    /// What a senior compares version `number` with: the latest earlier version a senior decided
+    /// on, returned (the rework answers it) or countersigned (what stood until now). `None` for the
+    /// first version a senior sees.
+    pub fn compared_with(&self, number: u32) -> Option<&SignedVersion> {
+        self.versions.iter().rev().find(|version| {
+            version.number < number
+                && matches!(
+                    version.state,
+                    VersionState::Returned
+                        | VersionState::Countersigned
+                        | VersionState::DoubleCountersigned
+                )
+        })
+    }
+
     /// The last version before `number` that a senior countersigned: what a review compares with.
     pub fn last_countersigned_before(&self, number: u32) -> Option<&SignedVersion> {
         self.versions.iter().rev().find(|version| {

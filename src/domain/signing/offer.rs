@@ -325,6 +325,28 @@ pub fn section_comments(signing: &CaseSigning, section_id: &str) -> Vec<String> 
         .collect()
 }
 
+/// The comments made on `target` in versions before `number`, oldest first, each with its version:
+/// "Version 1, Sam Senior (SPO), 2 December 2026: Check 3.4 with the landlord". A later version
+/// shows them as earlier comments, never as its own.
+pub fn earlier_comments(signing: &CaseSigning, target: &CommentTarget, number: u32) -> Vec<String> {
+    signing
+        .versions
+        .iter()
+        .filter(|version| version.number < number)
+        .flat_map(|version| {
+            version.comments_on(target).map(move |comment| {
+                format!(
+                    "Version {}, {}, {}: {}",
+                    version.number,
+                    comment.by.describe(),
+                    long_day(&comment.at),
+                    comment.text
+                )
+            })
+        })
+        .collect()
+}
+
 /// Where a comment was made, in words: the section's heading, "Goal: …" (or "A goal" when the
 /// version has no such goal), or "The whole assessment and plan".
 pub fn comment_place(target: &CommentTarget, version: &SignedVersion) -> String {
