@@ -205,6 +205,8 @@ pub fn plan() -> impl Strategy<Value = SentencePlan> {
             } else {
                 PlanStatus::Draft
             },
+            // Sometimes what was agreed, sometimes an older plan's (or an edited file's) digest.
+            agreed_digest: (agreed && agreed_on.is_some()).then(|| "0".repeat(64)),
         })
 }
 

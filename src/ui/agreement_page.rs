@@ -38,7 +38,8 @@ pub fn AgreementPage() -> impl IntoView {
             }));
             let details = Memo::new(move |_| form.with(|form| form.details.clone()));
             let locked = Memo::new(move |_| live.is_locked());
-            let open = Memo::new(move |_| record.with(|record| !record.plan.is_agreed() || matches!(record.plan.agreement, Some(Agreement::CouldNotAnswer { .. }))));
+            // Open to record: a draft plan, a "could not answer", or a plan changed since it was agreed.
+            let open = Memo::new(move |_| record.with(|record| !record.plan.is_agreed() || matches!(record.plan.agreement, Some(Agreement::CouldNotAnswer { .. })) || record.plan.agreement_out_of_date().is_some()));
             let save = {
                 let plan_href = plan_href.clone();
                 move |ev: leptos::ev::SubmitEvent| {
@@ -53,7 +54,9 @@ pub fn AgreementPage() -> impl IntoView {
                     };
                     let today = clock::today();
                     let result = apply(autosave, move |record| {
-                        if record.plan.is_agreed() {
+                        if record.plan.agreement_out_of_date().is_some() {
+                            record.plan.agree_again(agreement.clone(), today)?;
+                        } else if record.plan.is_agreed() {
                             record.plan.update_agreement(agreement.clone(), today)?;
                         } else {
                             record.plan.agree(agreement.clone(), today)?;

@@ -11,11 +11,11 @@ use super::components::{
 };
 use super::export::ExportPlanButton;
 use super::loading::{LiveCase, LiveCaseView};
-use crate::domain::dates::format_long;
 use crate::domain::errors::FieldErrors;
 use crate::domain::plan::{
-    actor_code, offered_suggestions, step_field, step_status_code, step_status_from_code, Actor,
-    Goal, GoalForm, GoalStatus, GoalTarget, GoalTiming, PlanError, StepForm, STEP_STATUSES,
+    actor_code, offered_suggestions, step_field, step_status_code, step_status_from_code,
+    suggest_goals, Actor, Goal, GoalForm, GoalStatus, GoalTarget, GoalTiming, PlanError, StepForm,
+    STEP_STATUSES,
 };
 use crate::store::PlanRecord;
 
@@ -26,6 +26,22 @@ pub fn apply(
     change: impl Fn(&mut PlanRecord) -> Result<(), PlanError> + Send + Sync + 'static,
 ) -> Result<(), PlanError> {
     autosave.try_change(change)
+}
+
+/// What the officer can take back: a goal as it was before "Remove goal", or a dismissal.
+#[derive(Clone)]
+enum Undo {
+    Goal { before: Goal, at: usize },
+    Dismissed(String),
+}
+
+impl Undo {
+    fn message(&self) -> String {
+        match self {
+            Undo::Goal { before, .. } => format!("Goal removed: {}", before.text),
+            Undo::Dismissed(text) => format!("Suggestion dismissed: {text}"),
+        }
+    }
 }
 
 #[component]
@@ -42,15 +58,81 @@ pub fn PlanPage() -> impl IntoView {
             let assessment = live.assessment.draft;
             let export_answers = Signal::derive(move || assessment.with(|record| record.answers.clone()));
             let export_case = case.clone();
+            let case_details = StoredValue::new(case.details.clone());
             let suggestions = Memo::new(move |_| {
                 assessment.with(|assessment| {
                     record.with(|record| offered_suggestions(&assessment.answers, &record.plan, &record.dismissed_suggestions))
                 })
             });
-            let status_line = move || record.with(|record| match (&record.plan.agreement, record.plan.agreed_on) {
-                (Some(agreement), Some(on)) => format!("Agreed on {}: {}", format_long(on), agreement.label()),
-                _ => "Draft: not yet agreed with the person on probation".to_string(),
+            let status_line = move || record.with(|record| record.plan.status_line());
+            // The last removal or dismissal, offered back until the next one.
+            let undo = RwSignal::new(None::<Undo>);
+            let undo_view = move || undo.get().map(|last| {
+                let message = last.message();
+                view! {
+                    <div class="govuk-notification-banner" role="region" aria-labelledby="undo-title" data-testid="undo">
+                        <div class="govuk-notification-banner__header">
+                            <h2 class="govuk-notification-banner__title" id="undo-title">"Done"</h2>
+                        </div>
+                        <div class="govuk-notification-banner__content">
+                            <p class="govuk-notification-banner__heading" role="status">{message}</p>
+                            <button type="button" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" on:click=move |_| {
+                                let Some(last) = undo.get_untracked() else { return };
+                                let done = match last {
+                                    Undo::Goal { before, at } => apply(autosave, move |record| {
+                                        record.plan.put_back(before.clone(), at);
+                                        Ok(())
+                                    }),
+                                    Undo::Dismissed(text) => apply(autosave, move |record| {
+                                        record.dismissed_suggestions.retain(|dismissed| *dismissed != text);
+                                        Ok(())
+                                    }),
+                                };
+                                if done.is_ok() {
+                                    undo.set(None);
+                                }
+                            }>"Undo"</button>
+                        </div>
+                    </div>
+                }
             });
+            // Dismissed suggestions, with what led to each, to bring back.
+            let dismissed = Memo::new(move |_| {
+                assessment.with(|assessment| {
+                    record.with(|record| {
+                        let suggested = suggest_goals(&assessment.answers);
+                        record.dismissed_suggestions.iter().map(|text| {
+                            let reason = suggested.iter().find(|suggestion| suggestion.text == *text).map(|suggestion| format!("{} · {}", suggestion.area.label(), suggestion.reason));
+                            (text.clone(), reason)
+                        }).collect::<Vec<_>>()
+                    })
+                })
+            });
+            let dismissed_view = move || {
+                let list = dismissed.get();
+                (!list.is_empty()).then(|| view! {
+                    <h2 class="govuk-heading-m">"Dismissed suggestions"</h2>
+                    <ul class="govuk-list" data-testid="dismissed-suggestions">
+                        {list.into_iter().map(|(text, reason)| {
+                            let back = text.clone();
+                            view! {
+                                <li>
+                                    <strong>{text.clone()}</strong>
+                                    {reason.map(|reason| view! { <span class="govuk-body-s">{format!(" ({reason})")}</span> })}
+                                    " "
+                                    <button type="button" class="govuk-link workbook-link-button" on:click=move |_| {
+                                        let back = back.clone();
+                                        let _ = apply(autosave, move |record| {
+                                            record.dismissed_suggestions.retain(|dismissed| *dismissed != back);
+                                            Ok(())
+                                        });
+                                    }>"Bring back"<span class="govuk-visually-hidden">{format!(" suggestion: {text}")}</span></button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })
+            };
             let goal_ids = Memo::new(move |_| {
                 record.with(|record| {
                     let order = [GoalStatus::Active, GoalStatus::Future, GoalStatus::Achieved, GoalStatus::Removed];
@@ -87,13 +169,8 @@ pub fn PlanPage() -> impl IntoView {
                                         <button type="button" class="govuk-button govuk-!-margin-bottom-0" on:click=move |_| {
                                             let text = accept_text.clone();
                                             let (id, today) = (clock::new_id("g"), clock::today());
-                                            let _ = apply(autosave, move |record| {
-                                                let mut form = GoalForm::suggested(area, &text);
-                                                form.start_now = "yes".into();
-                                                form.target = "6".into();
-                                                let details = form.to_details(today).map_err(|_| PlanError::GoalTextMissing)?;
-                                                record.plan.add_goal(&id, details, today).map(|_| ())
-                                            });
+                                            let details = case_details.get_value();
+                                            let _ = apply(autosave, move |record| record.plan.accept_suggestion(&id, area, &text, &details, today));
                                         }>
                                             "Accept"<span class="govuk-visually-hidden">{format!(" goal: {}", suggestion.text)}</span>
                                         </button>
@@ -106,6 +183,7 @@ pub fn PlanPage() -> impl IntoView {
                                         </button>
                                         <button type="button" class="govuk-link workbook-link-button" on:click=move |_| {
                                             let text = dismiss_text.clone();
+                                            undo.set(Some(Undo::Dismissed(text.clone())));
                                             autosave.change_now(move |record| {
                                                 if !record.dismissed_suggestions.contains(&text) {
                                                     record.dismissed_suggestions.push(text.clone());
@@ -128,7 +206,7 @@ pub fn PlanPage() -> impl IntoView {
                     if ids.is_empty() {
                         return view! { <p class="govuk-body" data-testid="no-goals">"There are no goals yet. Accept a suggested goal or add one."</p> }.into_any();
                     }
-                    ids.into_iter().map(|id| view! { <GoalCard autosave=autosave goal_id=id case_id=case_id.clone() /> }).collect_view().into_any()
+                    ids.into_iter().map(|id| view! { <GoalCard autosave=autosave goal_id=id case_id=case_id.clone() undo=undo /> }).collect_view().into_any()
                 }
             };
             view! {
@@ -153,6 +231,7 @@ pub fn PlanPage() -> impl IntoView {
                     <a href=format!("/cases/{case_id}/reviews") class="govuk-link">"Review dates"</a>
                     <a href=format!("{plan_href}/print") class="govuk-link">"Print the plan"</a>
                 </div>
+                {undo_view}
                 <ExportPlanButton case=export_case answers=export_answers plan=record reviews_done=super::reviews_page::reviews_done_of(&live) signing=Signal::derive(move || live.signing.draft.with(|record| record.signing.clone())) />
                 <fieldset class="workbook-lockable" disabled=move || locked.get()>
                     // The plan as agreed so far first; then what the assessment suggests, most pressing first.
@@ -161,6 +240,7 @@ pub fn PlanPage() -> impl IntoView {
                     <h2 class="govuk-heading-m">"Suggested goals"</h2>
                     <p class="govuk-body">"Suggested from the needs and risk of serious harm in the assessment, most pressing first. Accept one as it is, edit it first, or dismiss it."</p>
                     {suggestion_view}
+                    {dismissed_view}
                 </fieldset>
             }.into_any()
         }} />
@@ -169,7 +249,12 @@ pub fn PlanPage() -> impl IntoView {
 
 /// One goal: what it is, its target, its steps and the form to add one, and what can be done to it.
 #[component]
-fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) -> impl IntoView {
+fn GoalCard(
+    autosave: Autosave<PlanRecord>,
+    goal_id: String,
+    case_id: String,
+    undo: RwSignal<Option<Undo>>,
+) -> impl IntoView {
     let record = autosave.draft;
     let goal = {
         let goal_id = goal_id.clone();
@@ -184,6 +269,15 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
         move |achieved: bool| {
             let typed = note.get_untracked();
             let (goal_id, today) = (goal_id.clone(), clock::today());
+            // As it was, to put back on "Undo".
+            let before = record.with_untracked(|record| {
+                record
+                    .plan
+                    .goals
+                    .iter()
+                    .position(|goal| goal.id == goal_id)
+                    .map(|at| (record.plan.goals[at].clone(), at))
+            });
             let result = apply(autosave, move |record| {
                 let note_given = (!typed.trim().is_empty()).then_some(typed.as_str());
                 if achieved {
@@ -195,6 +289,9 @@ fn GoalCard(autosave: Autosave<PlanRecord>, goal_id: String, case_id: String) ->
             note_error.set(result.err().map(|error| error.to_string()));
             if note_error.with_untracked(Option::is_none) {
                 note.set(String::new());
+                if let (false, Some((before, at))) = (achieved, before) {
+                    undo.set(Some(Undo::Goal { before, at }));
+                }
             }
         }
     };

@@ -35,7 +35,7 @@ pub fn PrintPlanPage() -> impl IntoView {
             .filter(|review| review.date >= today && !review.is_done())
             .collect();
             let plan = record.plan;
-            let status = if plan.is_agreed() { "Agreed" } else { "Draft: not yet agreed" };
+            let status = plan.status_line();
             let officer = profile.as_ref().map(|profile| profile.name.clone());
             let mut facts = vec![
                 ("Name", details.name.clone()),
@@ -195,6 +195,9 @@ fn AgreementSection(plan: SentencePlan) -> impl IntoView {
             }
             if let Some(on) = plan.agreement_updated_on {
                 rows.push(("Updated", format_long(on)));
+            }
+            if plan.agreement_out_of_date().is_some() {
+                rows.push(("Out of date", "The plan changed after this agreement: it is to be agreed again".to_string()));
             }
             view! {
                 {summary_list(rows)}

@@ -146,6 +146,21 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   await drugs.getByRole('button', { name: `Add goal back (${DRUGS} once she has moved)` }).click();
   await expect(drugs).toContainText('Active');
   await expect(drugs).toContainText(/In 3 months: \d+ \w+ \d{4}/);
+  // The plan changed after it was agreed: it says so, here and in print, until agreement is recorded again.
+  await expect(page.getByTestId('plan-status')).toHaveText(/^Changed since it was agreed on \d+ \w+ \d{4}: record the person's agreement again \(agrees with the plan then\)$/);
+  await page.getByRole('link', { name: 'Print the plan' }).click();
+  await expect(page.getByTestId('print-facts')).toContainText('Changed since it was agreed');
+  await expect(page.getByTestId('print-facts')).not.toContainText('PlanAgreed');
+  await page.goBack();
+  // Active again, the goal needs a step before the person can agree to the plan again.
+  await drugs.getByLabel('What will be done').fill('Referral to the drug service');
+  await drugs.getByRole('group', { name: 'Who will do it' }).getByLabel('Probation practitioner').check();
+  await drugs.getByRole('button', { name: 'Add step' }).click();
+  await expect(drugs.getByRole('cell', { name: 'Referral to the drug service', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Record agreement' }).click();
+  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByTestId('plan-status')).toHaveText(/^Agreed on \d+ \w+ \d{4}: Agrees with the plan$/);
   await screenshot(page, 'plan-agreed');
   expect(page.url()).toBe(`${caseUrl}/plan`);
 
@@ -169,4 +184,39 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   const onScreen = await page.getByTestId('review-date').evaluateAll((cells) => cells.map((cell) => cell.dataset.date));
   expect(exported.review_dates.map((review) => review.date)).toEqual(onScreen);
   await expectNoAxeViolations(page);
+});
+
+test('removing a goal and dismissing a suggestion can each be undone; a dismissed suggestion keeps its reason and comes back', async ({ page }) => {
+  test.setTimeout(120_000);
+  const caseUrl = await assessWithTwoNeeds(page);
+  await page.goto(`${caseUrl}/plan`);
+  await page.getByRole('button', { name: `Accept goal: ${HOUSING}` }).click();
+  const housing = page.getByTestId('goal').filter({ has: page.getByRole('heading', { name: HOUSING }) });
+  await expect(housing).toContainText('Active');
+  // Removed by mistake, and undone: the goal is back as it was.
+  await housing.getByRole('button', { name: `Remove goal (${HOUSING})` }).click();
+  await expect(housing).toHaveCount(0);
+  const undo = page.getByTestId('undo');
+  await expect(undo).toContainText(`Goal removed: ${HOUSING}`);
+  await expectNoAxeViolations(page);
+  await undo.getByRole('button', { name: 'Undo' }).click();
+  await expect(housing).toContainText('Active');
+  await expect(undo).toHaveCount(0);
+  // Dismissed, and undone.
+  await page.getByRole('button', { name: `Dismiss suggestion: ${DRUGS}` }).click();
+  await expect(page.getByRole('heading', { level: 3, name: DRUGS })).toHaveCount(0);
+  await expect(undo).toContainText(`Suggestion dismissed: ${DRUGS}`);
+  await undo.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: DRUGS })).toBeVisible();
+  // Dismissed again and left: listed with what led to it, and brought back later, after a reload.
+  await page.getByRole('button', { name: `Dismiss suggestion: ${DRUGS}` }).click();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
+  await page.reload();
+  const dismissed = page.getByTestId('dismissed-suggestions');
+  await expect(dismissed).toContainText(DRUGS);
+  await expect(dismissed).toContainText('Drug misuse ·');
+  await screenshot(page, 'plan-dismissed');
+  await dismissed.getByRole('button', { name: `Bring back suggestion: ${DRUGS}` }).click();
+  await expect(page.getByRole('heading', { level: 3, name: DRUGS })).toBeVisible();
+  await expect(dismissed).toHaveCount(0);
 });

@@ -105,6 +105,25 @@ impl SentencePlan {
         self.agreement = Some(agreement);
         self.agreed_on = Some(today);
         self.status = PlanStatus::Agreed;
+        self.agreed_digest = Some(self.commitments_digest());
+        Ok(())
+    }
+
+    /// Records the person's answer again to a plan changed since it was agreed: it is agreed as it
+    /// stands now, on `today`.
+    pub fn agree_again(&mut self, agreement: Agreement, today: Date) -> Result<(), PlanError> {
+        if self.agreement_out_of_date().is_none() {
+            return Err(PlanError::AgreementNotOpen);
+        }
+        let agreement = agreement.checked()?;
+        let problems = self.readiness_problems();
+        if !problems.is_empty() {
+            return Err(PlanError::NotReadyToAgree(problems));
+        }
+        self.agreement = Some(agreement);
+        self.agreed_on = Some(today);
+        self.agreement_updated_on = None;
+        self.agreed_digest = Some(self.commitments_digest());
         Ok(())
     }
 
@@ -118,6 +137,7 @@ impl SentencePlan {
         }
         self.agreement = Some(agreement.checked()?);
         self.agreement_updated_on = Some(today);
+        self.agreed_digest = Some(self.commitments_digest());
         Ok(())
     }
 }

@@ -66,6 +66,12 @@ pub struct SentencePlan {
     /// When a "could not answer" was later replaced by the person's answer.
     pub agreement_updated_on: Option<Date>,
     pub status: PlanStatus,
+    /// What the person agreed to, as a digest of every goal's words, timing and steps (not their
+    /// progress) when the agreement was recorded (issue 20): a plan that no longer matches it is
+    /// "changed since it was agreed" until the agreement is recorded again. Absent on plans agreed
+    /// before it was kept, which are taken as they stand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agreed_digest: Option<String>,
 }
 
 /// Why a change to the plan was refused. Each message is the sentence the officer reads.
@@ -154,6 +160,78 @@ fn thousands(number: usize) -> String {
 }
 
 impl SentencePlan {
+    /// The digest of what the plan commits to: each goal's words, area, timing, whether it was
+    /// taken out, and its steps' words and who does them. Progress (a step done, a goal achieved)
+    /// is not a change of what was agreed.
+    pub fn commitments_digest(&self) -> String {
+        let goals: Vec<serde_json::Value> = self
+            .goals
+            .iter()
+            .map(|goal| {
+                serde_json::json!({
+                    "id": goal.id,
+                    "text": goal.text,
+                    "area": goal.area_of_need,
+                    "related": goal.related_areas,
+                    "measure": goal.how_progress_is_measured,
+                    "now": goal.can_start_now,
+                    "target": goal.target,
+                    "target_date": goal.target_date,
+                    "reminder": goal.reminder_date,
+                    "removed": goal.status == GoalStatus::Removed,
+                    "steps": goal.steps.iter().map(|step| serde_json::json!({
+                        "id": step.id,
+                        "what": step.description,
+                        "who": step.actor,
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        crate::domain::package::sha256_hex(&crate::domain::package::canonical_json(
+            &serde_json::Value::Array(goals),
+        ))
+    }
+
+    /// The day of the agreement that no longer holds, when the plan changed since it was agreed.
+    pub fn agreement_out_of_date(&self) -> Option<Date> {
+        let agreed = self.agreed_digest.as_deref()?;
+        (self.is_agreed() && agreed != self.commitments_digest())
+            .then(|| self.agreement_updated_on.or(self.agreed_on))
+            .flatten()
+    }
+
+    /// The plan's state in one line, as the plan page and the print say it: "Agreed on 1 December
+    /// 2026: Agrees with the plan", with "changed since it was agreed" while that holds.
+    pub fn status_line(&self) -> String {
+        match (&self.agreement, self.agreed_on) {
+            (Some(agreement), Some(on)) => match self.agreement_out_of_date() {
+                Some(agreed) => format!(
+                    "Changed since it was agreed on {}: record the person's agreement again ({} then)",
+                    crate::domain::dates::format_long(agreed),
+                    agreement.label().to_lowercase()
+                ),
+                None => format!(
+                    "Agreed on {}: {}",
+                    crate::domain::dates::format_long(on),
+                    agreement.label()
+                ),
+            },
+            _ => "Draft: not yet agreed with the person on probation".to_string(),
+        }
+    }
+
+    /// Puts a goal back as it was before a change the officer undoes (a removal, say): in its
+    /// place if it is still there, else at `at` (or the end).
+    pub fn put_back(&mut self, goal: Goal, at: usize) {
+        match self.goals.iter_mut().find(|kept| kept.id == goal.id) {
+            Some(kept) => *kept = goal,
+            None => {
+                let at = at.min(self.goals.len());
+                self.goals.insert(at, goal);
+            }
+        }
+    }
+
     /// Every date the plan holds, each with words naming it ("target date of the goal \"Find
     /// settled accommodation\""), in the order of the goals: for telling which one is out of range.
     pub fn dates(&self) -> Vec<(String, Date)> {

@@ -210,5 +210,48 @@ pub fn offered_suggestions(
         .collect()
 }
 
+/// When a goal accepted from a suggestion counts from: today, or for a custody case the release
+/// date while it is still to come (work in the community starts on release).
+pub fn suggested_goal_start(
+    case: &crate::domain::case::CaseDetails,
+    today: jiff::civil::Date,
+) -> jiff::civil::Date {
+    match case.sentence_type {
+        crate::domain::case::SentenceType::Custody => today.max(case.sentence_or_release_date),
+        _ => today,
+    }
+}
+
+impl SentencePlan {
+    /// Accepts a suggested goal as it is: active, due six months from when it starts
+    /// ([`suggested_goal_start`]): "In 6 months" from today, or a date six months after a release
+    /// still to come.
+    pub fn accept_suggestion(
+        &mut self,
+        id: &str,
+        area: AreaOfNeed,
+        text: &str,
+        case: &crate::domain::case::CaseDetails,
+        today: jiff::civil::Date,
+    ) -> Result<(), super::PlanError> {
+        let start = suggested_goal_start(case, today);
+        let mut form = super::GoalForm::suggested(area, text);
+        form.start_now = "yes".into();
+        if start > today {
+            let due = start
+                .checked_add(jiff::Span::new().months(6))
+                .unwrap_or(start);
+            form.target = "date".into();
+            form.target_date = crate::domain::dates::DateParts::from_date(due);
+        } else {
+            form.target = "6".into();
+        }
+        let details = form
+            .to_details(today)
+            .map_err(|_| super::PlanError::GoalTextMissing)?;
+        self.add_goal(id, details, today).map(|_| ())
+    }
+}
+
 #[cfg(test)]
 mod tests;

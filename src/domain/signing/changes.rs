@@ -18,6 +18,11 @@ pub fn sign_problems(snapshot: &Snapshot, context: Option<&CheckContext>) -> Vec
     }
     if snapshot.plan.status != PlanStatus::Agreed {
         problems.push("Record whether the person agrees with the sentence plan".to_string());
+    } else if let Some(agreed) = snapshot.plan.agreement_out_of_date() {
+        problems.push(format!(
+            "The plan changed since it was agreed on {}: record the person's agreement again",
+            crate::domain::dates::format_long(agreed)
+        ));
     }
     problems
 }

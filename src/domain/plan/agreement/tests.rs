@@ -1,6 +1,6 @@
 //! Agreeing a plan: what must be in place first, the answers and their details, and updating "could not answer".
 
-use jiff::civil::date;
+use jiff::civil::{date, Date};
 
 use super::super::tests::{agreed, details, draft, step, today};
 use super::super::*;
@@ -188,4 +188,132 @@ fn answers_serialise_with_their_details() {
     );
     assert_eq!(serde_json::from_value::<Agreement>(json).unwrap(), answer);
     assert_eq!(Agreement::Agrees.label(), "Agrees with the plan");
+}
+
+#[test]
+fn a_change_to_an_agreed_plan_puts_the_agreement_out_of_date_until_it_is_recorded_again() {
+    let mut plan = agreed();
+    assert_eq!(plan.agreement_out_of_date(), None);
+    assert_eq!(
+        plan.status_line(),
+        "Agreed on 25 November 2026: Agrees with the plan"
+    );
+    // Progress is not a change of what was agreed.
+    plan.set_step_status("goal-1", "step-1", StepStatus::Completed)
+        .unwrap();
+    assert_eq!(plan.agreement_out_of_date(), None);
+    // A new target is.
+    plan.change_goal(
+        "goal-1",
+        details(
+            "Find settled accommodation",
+            GoalTiming::start_now(GoalTarget::InTwelveMonths),
+        ),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(plan.agreement_out_of_date(), Some(today()));
+    assert_eq!(
+        plan.status_line(),
+        "Changed since it was agreed on 25 November 2026: record the person's agreement again (agrees with the plan then)"
+    );
+    let problems = crate::domain::signing::sign_problems(
+        &crate::domain::signing::Snapshot {
+            plan: plan.clone(),
+            ..Default::default()
+        },
+        None,
+    );
+    assert!(problems.contains(&"The plan changed since it was agreed on 25 November 2026: record the person's agreement again".to_string()), "{problems:?}");
+    // Recorded again: agreed as it stands, on the new day.
+    let later = date(2026, 12, 1);
+    plan.agree_again(Agreement::Agrees, later).unwrap();
+    assert_eq!(plan.agreement_out_of_date(), None);
+    assert_eq!(plan.agreed_on, Some(later));
+    assert_eq!(
+        plan.agree_again(Agreement::Agrees, later),
+        Err(PlanError::AgreementNotOpen),
+        "nothing to record again"
+    );
+    // A step added, or a goal removed, is a change too; undone, the plan is as agreed again.
+    let before = plan.goal("goal-1").unwrap().clone();
+    plan.remove_goal("goal-1", Some("Moved out of area"), later)
+        .unwrap();
+    assert!(plan.agreement_out_of_date().is_some());
+    plan.put_back(before, 0);
+    assert_eq!(plan.agreement_out_of_date(), None);
+    plan.add_step("goal-1", "step-2", step("View a flat"))
+        .unwrap();
+    assert!(plan.agreement_out_of_date().is_some());
+}
+
+#[test]
+fn a_plan_agreed_before_the_digest_was_kept_is_taken_as_it_stands() {
+    let mut plan = agreed();
+    plan.agreed_digest = None;
+    plan.add_step("goal-1", "step-2", step("View a flat"))
+        .unwrap();
+    assert_eq!(plan.agreement_out_of_date(), None);
+    let json = serde_json::to_value(&plan).unwrap();
+    assert!(json.get("agreed_digest").is_none());
+}
+
+#[test]
+fn a_removed_draft_goal_is_put_back_where_it_was() {
+    let mut plan = draft();
+    let before = plan.goal("goal-1").unwrap().clone();
+    plan.remove_goal("goal-1", None, today()).unwrap();
+    assert!(plan.goal("goal-1").is_none());
+    plan.put_back(before.clone(), 0);
+    assert_eq!(plan.goals[0], before);
+    assert_eq!(plan.goals.len(), 2);
+}
+
+#[test]
+fn a_suggestion_accepted_in_custody_counts_from_the_release_date() {
+    use crate::domain::case::{CaseDetails, SentenceType, Sex};
+    let case = |kind: SentenceType, release: Date| CaseDetails {
+        conviction_date: None,
+        main_offence: None,
+        name: "Sam Fictional".into(),
+        crn: "X654321".into(),
+        date_of_birth: date(1990, 1, 2),
+        sex: Sex::Female,
+        sentence_type: kind,
+        sentence_date: (kind == SentenceType::Custody).then(|| date(2026, 1, 5)),
+        sentence_or_release_date: release,
+        sentence_end_date: date(2029, 6, 1),
+    };
+    let mut plan = SentencePlan::default();
+    plan.accept_suggestion(
+        "g1",
+        AreaOfNeed::Accommodation,
+        "Find settled accommodation",
+        &case(SentenceType::Custody, date(2027, 3, 10)),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(plan.goals[0].target_date, Some(date(2027, 9, 10)));
+    assert_eq!(plan.goals[0].timing_line(), "By 10 September 2027");
+    // Released already, or in the community: six months from today.
+    for (kind, release) in [
+        (SentenceType::Custody, date(2026, 1, 5)),
+        (SentenceType::CommunityOrder, date(2027, 3, 10)),
+    ] {
+        let mut plan = SentencePlan::default();
+        plan.accept_suggestion(
+            "g1",
+            AreaOfNeed::Accommodation,
+            "Find settled accommodation",
+            &case(kind, release),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(
+            plan.goals[0].target,
+            Some(GoalTarget::InSixMonths),
+            "{kind:?}"
+        );
+        assert_eq!(plan.goals[0].target_date, Some(date(2027, 5, 25)));
+    }
 }
