@@ -157,6 +157,8 @@ pub fn Caseload() -> impl IntoView {
     let rows = RwSignal::new(LoadState::<Vec<CaseloadRow>>::Loading);
     let unreadable = RwSignal::new(Vec::<Unreadable>::new());
     let closed = RwSignal::new(0_usize);
+    // Versions waiting for this browser's senior, if any: the queue is one link away.
+    let waiting = LocalResource::new(super::queue_page::load_queue);
     let index = StoredValue::new(SearchIndex::new(&[]));
     spawn_local(async move {
         let loaded = load_rows().await.map(|(rows, problems, closed_cases)| {
@@ -234,6 +236,12 @@ pub fn Caseload() -> impl IntoView {
             </div>
         })}
         {move || view! { <UnreadableRecords records=unreadable.get() /> }}
+        {move || {
+            let count = waiting.get().and_then(Result::ok).flatten().map_or(0, |rows| rows.len());
+            (count > 0).then(|| view! {
+                <p class="govuk-body" data-testid="queue-link"><a class="govuk-link" href="/queue">{format!("Awaiting my countersignature ({count})")}</a></p>
+            })
+        }}
         {move || (closed.get() > 0).then(|| view! {
             <p class="govuk-body" data-testid="closed-cases-link"><a class="govuk-link" href="/closed">{format!("Closed cases ({})", closed.get())}</a></p>
         })}

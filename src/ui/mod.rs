@@ -28,6 +28,7 @@ mod practice_pages;
 mod predictors_panel;
 mod print_page;
 mod profile_page;
+mod queue_page;
 mod report_page;
 mod restore_page;
 mod review_page;
@@ -153,6 +154,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/:id/delete") view=closure_pages::DeletePage />
                         <Route path=path!("/cases/:id/transfer") view=closure_pages::TransferPage />
                         <Route path=path!("/closed") view=closure_pages::ClosedCasesPage />
+                        <Route path=path!("/queue") view=queue_page::QueuePage />
                         <Route path=path!("/cases/:id/assessment") view=task_list::TaskListPage />
                         // Before "/cases/:id/assessment/:section", which would take "report" for a section.
                         <Route path=path!("/cases/:id/assessment/report") view=report_page::AssessmentReportPage />

@@ -196,6 +196,7 @@ pub fn SigningPage() -> impl IntoView {
             let recipient_chosen = RwSignal::new(None::<String>);
             // Sending: the package, with the sending on its timeline, sealed for the member chosen
             // (`Team::chosen_recipient`); the sending is recorded once the sealed file is made.
+            let sent_note = RwSignal::new(None::<String>);
             let send = move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 let Some(profile) = live.profile.get_untracked() else {
@@ -230,10 +231,17 @@ pub fn SigningPage() -> impl IntoView {
                             let (by, when) = (profile.clone(), at.clone());
                             autosave.try_change(move |record| record.signing.record_export(&by, &when).map(|_| ()).map_err(|e| e.to_string()))?;
                         }
-                        download_json(&name, &text)
+                        download_json(&name, &text)?;
+                        Ok::<_, String>(name)
                     }
                     .await;
                     let _ = busy.try_set(false);
+                    // What the file is and what to do with it, until team sync carries it.
+                    let _ = sent_note.try_set(outcome.as_ref().ok().map(|name| format!(
+                        "{name} is in your downloads. Only {} can open it: send it to them by your team's usual secure route (a shared drive or secure email). They import it under “Import a case package”{}",
+                        recipient.name,
+                        if for_countersigning { ", decide, and send their decision back to you the same way: import it here to see it." } else { "." }
+                    )));
                     let _ = problems.try_set(outcome.err().into_iter().collect());
                 });
             };
@@ -318,7 +326,11 @@ pub fn SigningPage() -> impl IntoView {
                                     <Radios
                                         id=RECIPIENT_FIELD.to_string()
                                         legend=(if for_countersigning { "Who will countersign it?" } else { "Who is the case package for?" }).to_string()
-                                        hint=Some("It is sealed with their key, so only they can open it.".to_string())
+                                        hint=Some(if for_countersigning {
+                                            "This downloads one file, sealed with their key so only they can open it. You send it to them; they import it, review the version and decide, and their decision comes back to you as a file the same way."
+                                        } else {
+                                            "This downloads one file, sealed with their key so only they can open it. You send it to them, and they import it under “Import a case package”."
+                                        }.to_string())
                                         options=options
                                         selected=Signal::derive(move || recipient_chosen.get())
                                         on_select=Callback::new(move |value: String| recipient_chosen.set(Some(value)))
@@ -336,6 +348,9 @@ pub fn SigningPage() -> impl IntoView {
                         {offer.review.then(|| view! { <a class="govuk-button" role="button" draggable="false" href=review_href>"Review and decide"</a> })}
                     </div>
                     {send_form}
+                    {move || sent_note.get().map(|note| view! {
+                        <div class="govuk-inset-text" role="status" data-testid="sent-note">{note}</div>
+                    })}
                 }
                 .into_any()
                 }

@@ -28,6 +28,8 @@ async function sendPackage(page, button, recipient, name, stateInName) {
   const slug = recipient.replace(/ \(.*\)$/, '').toLowerCase().replace(/ /g, '-');
   // The name says what it is: the version and its state, the day, and whom it is sealed for.
   expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-X123456-v\\d+-${stateInName}-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
+  // The page says what the file is and what to do with it.
+  await expect(page.getByTestId('sent-note')).toContainText(`${download.suggestedFilename()} is in your downloads. Only ${recipient.replace(/ \(.*\)$/, '')} can open it`);
   const path = `${PACKAGES}/${name}.sealed.json`;
   await download.saveAs(path);
   const text = await readFile(path, 'utf8');
@@ -186,7 +188,18 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
 
   // The senior countersigns version 2 and sends it back.
   await importPackage(senior, sent2);
-  await senior.getByRole('button', { name: 'Review and decide' }).click();
+  // The senior's queue: every version waiting for them, with whose it is, since when and why.
+  await senior.getByRole('link', { name: 'Probation Workbook' }).click();
+  await senior.getByTestId('queue-link').getByRole('link', { name: 'Awaiting my countersignature (1)' }).click();
+  await expect(senior.getByRole('heading', { level: 1, name: 'Awaiting my countersignature' })).toBeVisible();
+  const queued = senior.getByTestId('queue').locator('tbody tr');
+  await expect(queued).toHaveCount(1);
+  await expect(queued).toContainText('Jordan Fictional (version 2)');
+  await expect(queued).toContainText('Alex Trainee (PQiP)');
+  await expect(queued).toContainText('Countersigning needed: trainee (PQiP) assessments are always countersigned');
+  await expectNoAxeViolations(senior);
+  await screenshot(senior, 'senior-queue');
+  await queued.getByRole('link', { name: 'Jordan Fictional (version 2)' }).click();
   // Compared with the version the senior returned: item by item, old to new; the rest folded away;
   // the senior's own earlier comments kept beside the section, marked as version 1's.
   await expect(senior.getByTestId('review-changes')).toContainText('What changed since version 1 (returned for rework)');

@@ -1,0 +1,146 @@
+//! "Awaiting my countersignature" (issue 20): every version waiting for this senior's decision,
+//! across the cases in this browser, oldest first, with whose case it is, since when and why it
+//! needs countersigning. Which versions count is `CaseSigning::version_to_review`, the rule the
+//! review screen applies: never the senior's own work, nor a second countersignature they gave
+//! the first of.
+
+use crate::domain::case::CaseDetails;
+use crate::domain::signing::{long_day, CaseSigning, Profile, VersionState};
+use crate::domain::version_summary::countersigning_reasons;
+
+/// One version in the queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Awaiting {
+    pub case_id: String,
+    pub name: String,
+    pub crn: String,
+    /// Who signed it: "Alex Officer (PO)".
+    pub officer: String,
+    pub version: u32,
+    /// RFC 3339: when it started waiting (signed, or countersigned for a second countersignature).
+    pub since: String,
+    /// "3 December 2026".
+    pub since_day: String,
+    /// What it waits for: "Countersignature" or "Second countersignature".
+    pub waiting_for: &'static str,
+    pub reasons: String,
+}
+
+/// The versions waiting for `me`, oldest first (by when they started waiting, then by case).
+pub fn awaiting_me<'a>(
+    cases: impl IntoIterator<Item = (&'a str, &'a CaseDetails, &'a CaseSigning)>,
+    me: &Profile,
+) -> Vec<Awaiting> {
+    let mut queue: Vec<Awaiting> = cases
+        .into_iter()
+        .filter_map(|(case_id, details, signing)| {
+            let version = signing.version_to_review(Some(me)).ok()?;
+            let double = version.state == VersionState::AwaitingDoubleCountersign;
+            let since = if double {
+                version
+                    .countersigned_at
+                    .clone()
+                    .unwrap_or_else(|| version.signed_at.clone())
+            } else {
+                version.signed_at.clone()
+            };
+            Some(Awaiting {
+                case_id: case_id.to_string(),
+                name: details.name.clone(),
+                crn: details.crn.clone(),
+                officer: version.signed_by.describe(),
+                version: version.number,
+                since_day: long_day(&since),
+                since,
+                waiting_for: if double {
+                    "Second countersignature"
+                } else {
+                    "Countersignature"
+                },
+                reasons: countersigning_reasons(version),
+            })
+        })
+        .collect();
+    // RFC 3339 times in UTC compare as text; an unreadable one sorts first, so it is not missed.
+    queue.sort_by(|one, other| {
+        (one.since.as_str(), one.crn.as_str()).cmp(&(other.since.as_str(), other.crn.as_str()))
+    });
+    queue
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+    use crate::domain::case::{SentenceType, Sex};
+    use crate::domain::signing::{Grade, Snapshot};
+
+    fn details(name: &str, crn: &str) -> CaseDetails {
+        CaseDetails {
+            conviction_date: None,
+            main_offence: None,
+            name: name.into(),
+            crn: crn.into(),
+            date_of_birth: date(1990, 1, 2),
+            sex: Sex::Female,
+            sentence_type: SentenceType::CommunityOrder,
+            sentence_date: None,
+            sentence_or_release_date: date(2026, 6, 1),
+            sentence_end_date: date(2027, 6, 1),
+        }
+    }
+
+    fn signed_by(officer: &Profile, at: &str) -> CaseSigning {
+        let mut signing = CaseSigning::new("2026-11-01T09:00:00Z", Some(officer));
+        signing
+            .sign(
+                Snapshot::default(),
+                true,
+                officer,
+                &["countersigning needed: RoSH High"],
+                at,
+            )
+            .unwrap();
+        signing
+    }
+
+    #[test]
+    fn every_version_waiting_for_me_oldest_first_and_never_my_own() {
+        let officer = Profile::new("Alex Officer", Grade::Po).unwrap();
+        let me = Profile::new("Sam Senior", Grade::Spo).unwrap();
+        let (a, b, c) = (
+            details("Robin Fictional", "R111111"),
+            details("Kit Fictional", "K222222"),
+            details("Sam Senior", "S333333"),
+        );
+        let newer = signed_by(&officer, "2026-12-02T10:00:00Z");
+        let older = signed_by(&officer, "2026-11-20T10:00:00Z");
+        let mine = signed_by(&me, "2026-11-01T10:00:00Z");
+        let mut decided = signed_by(&officer, "2026-11-10T10:00:00Z");
+        decided.countersign(1, &me, "2026-11-11T10:00:00Z").unwrap();
+        let queue = awaiting_me(
+            [
+                ("a", &a, &newer),
+                ("b", &b, &older),
+                ("c", &c, &mine),
+                ("d", &a, &decided),
+            ],
+            &me,
+        );
+        assert_eq!(
+            queue
+                .iter()
+                .map(|row| row.case_id.as_str())
+                .collect::<Vec<_>>(),
+            ["b", "a"]
+        );
+        assert_eq!(queue[0].since_day, "20 November 2026");
+        assert_eq!(queue[0].officer, "Alex Officer (PO)");
+        assert_eq!(queue[0].waiting_for, "Countersignature");
+        assert_eq!(queue[0].reasons, "Countersigning needed: RoSH High");
+        // A grade that cannot countersign has no queue.
+        let po = Profile::new("Kim Lee", Grade::Po).unwrap();
+        assert!(awaiting_me([("a", &a, &newer)], &po).is_empty());
+    }
+}
