@@ -16,7 +16,7 @@ use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
 use crate::domain::screening;
-use crate::domain::signing::section_comments;
+use crate::domain::signing::{current_comments, earlier_comments_now, CommentTarget};
 use crate::domain::validation::{validate_section, Strictness};
 
 /// The id of the "Have you completed this section?" radios, for error links.
@@ -77,11 +77,16 @@ fn SectionForm(
     let case_id = case.id.clone();
     // A signed version is read-only until a new draft is started (signing in another tab locks it here too).
     let locked = Memo::new(move |_| live.is_locked());
-    // What countersigners said about this section, newest version first.
+    // What countersigners said about this section: to act on now (on the version returned for
+    // rework), and earlier comments, each with its version.
     let comments = Memo::new(move |_| {
-        live.signing
-            .draft
-            .with(|record| section_comments(&record.signing, section.id))
+        live.signing.draft.with(|record| {
+            let on = CommentTarget::Section(section.id.to_string());
+            (
+                current_comments(&record.signing, &on),
+                earlier_comments_now(&record.signing, &on),
+            )
+        })
     });
     let marked_completed =
         Memo::new(move |_| draft.with(|draft| draft.completed_sections.contains(section.id)));
@@ -190,13 +195,21 @@ fn SectionForm(
             <div class="govuk-inset-text" id="confirmed-unchanged" tabindex="-1" data-testid="confirmed-unchanged">"Confirmed unchanged: the section is completed."</div>
         })}
         {move || {
-            let comments = comments.get();
-            (!comments.is_empty()).then(|| view! {
-                <div class="govuk-inset-text" data-testid="section-comments">
-                    <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
-                    <ul class="govuk-list">{comments.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
-                </div>
-            })
+            let (current, earlier) = comments.get();
+            view! {
+                {(!current.is_empty()).then(|| view! {
+                    <div class="govuk-inset-text" data-testid="section-comments">
+                        <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
+                        <ul class="govuk-list">{current.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
+                    </div>
+                })}
+                {(!earlier.is_empty()).then(|| view! {
+                    <details class="govuk-details" data-testid="earlier-section-comments">
+                        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{format!("Earlier comments ({})", earlier.len())}</span></summary>
+                        <div class="govuk-details__text"><ul class="govuk-list">{earlier.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul></div>
+                    </details>
+                })}
+            }
         }}
         {move || (!available.get()).then(|| view! {
             <WarningText>"This section cannot start yet: answer yes to at least one risk of serious harm screening question first. Anything you enter here is kept, but is not part of the assessment until then."</WarningText>

@@ -175,6 +175,10 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('comments')).toContainText('Check 3.4 with the landlord');
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(officer.getByTestId('row-status')).toHaveText('Returned');
+  // The task list shows which section has comments to act on.
+  await officer.goto(`${caseUrl}/assessment`);
+  await expect(officer.locator('.govuk-task-list__item', { hasText: '3. Accommodation' })).toContainText('1 comment from your countersigner to act on');
+  await expect(officer.locator('.govuk-task-list__item', { hasText: '4. Education' })).not.toContainText('comment');
   await officer.goto(`${caseUrl}/assessment/3`);
   await expect(officer.getByTestId('locked')).toHaveCount(0);
   await expect(officer.getByTestId('section-comments')).toContainText('Sam Senior (SPO)');
@@ -311,6 +315,13 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 3 is a draft (version 2 countersigned)');
   await expect(officer.getByTestId('draft-purpose')).toHaveText('Review');
   await expect(summary).toHaveCount(0);
+  // Version 1's comments belong to version 1: on version 3 they are earlier comments, not current ones.
+  await officer.goto(`${caseUrl}/assessment/3`);
+  await expect(officer.getByRole('heading', { level: 1, name: '3. Accommodation' })).toBeVisible();
+  await expect(officer.getByTestId('section-comments')).toHaveCount(0);
+  await expect(officer.getByTestId('earlier-section-comments')).toContainText('Version 1, Sam Senior (SPO)');
+  await expect(officer.getByTestId('earlier-section-comments')).toContainText('Check 3.4 with the landlord');
+  await officer.goto(`${caseUrl}/signing`);
   await expect(officer).toHaveTitle('Signing and countersigning – Probation Workbook');
   expect((await timelineTitles(officer))[0]).toBe('Version 3 started as a new draft: review');
 

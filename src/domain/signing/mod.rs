@@ -54,9 +54,9 @@ pub use grade::{
 };
 pub use lock::{assessment_change_refused, plan_change_refused, LOCKED_MESSAGE};
 pub use offer::{
-    all_comments, comment_draft_key, comment_draft_target, comment_place, earlier_comments,
-    section_comments, signing_offer, DraftAction, ReviewDecision, SigningOffer,
-    EXPORT_CASE_PACKAGE, SEND_FOR_COUNTERSIGNING,
+    all_comments, comment_draft_key, comment_draft_target, comment_place, current_comments,
+    earlier_comments, earlier_comments_now, signing_offer, DraftAction, ReviewDecision,
+    SigningOffer, EXPORT_CASE_PACKAGE, SEND_FOR_COUNTERSIGNING,
 };
 pub use purpose::{new_draft_purpose, AssessmentPurpose, NEW_DRAFT_PURPOSE_FIELD};
 pub use review_start::{

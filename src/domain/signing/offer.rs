@@ -305,24 +305,38 @@ impl CaseSigning {
     }
 }
 
-/// The comments seniors made on one section, newest version first (each version's in the order
-/// given), as "Jo Bloggs (SPO), 25 November 2026: Say where they sleep".
-pub fn section_comments(signing: &CaseSigning, section_id: &str) -> Vec<String> {
-    let target = CommentTarget::Section(section_id.to_string());
+/// A senior's comments to act on now, on `target`: those on the latest version while the draft is
+/// its rework (it was returned), as "Jo Bloggs (SPO), 25 November 2026: Say where they sleep";
+/// none otherwise. Every other comment is an earlier one ([`earlier_comments_now`]).
+pub fn current_comments(signing: &CaseSigning, target: &CommentTarget) -> Vec<String> {
     signing
-        .versions
-        .iter()
-        .rev()
-        .flat_map(|version| version.comments_on(&target))
-        .map(|comment| {
-            format!(
-                "{}, {}: {}",
-                comment.by.describe(),
-                long_day(&comment.at),
-                comment.text
-            )
+        .latest()
+        .filter(|latest| latest.state == VersionState::Returned)
+        .map(|latest| {
+            latest
+                .comments_on(target)
+                .map(|comment| {
+                    format!(
+                        "{}, {}: {}",
+                        comment.by.describe(),
+                        long_day(&comment.at),
+                        comment.text
+                    )
+                })
+                .collect()
         })
-        .collect()
+        .unwrap_or_default()
+}
+
+/// The comments on `target` that are not to act on now ([`current_comments`]), oldest first, each
+/// with its version: what the draft shows under "Earlier comments".
+pub fn earlier_comments_now(signing: &CaseSigning, target: &CommentTarget) -> Vec<String> {
+    let cutoff = match signing.latest() {
+        Some(latest) if latest.state == VersionState::Returned => latest.number,
+        Some(latest) => latest.number + 1,
+        None => 0,
+    };
+    earlier_comments(signing, target, cutoff)
 }
 
 /// The comments made on `target` in versions before `number`, oldest first, each with its version:

@@ -376,7 +376,7 @@ fn a_refused_decision_changes_nothing() {
 }
 
 #[test]
-fn section_comments_come_newest_version_first() {
+fn comments_to_act_on_are_the_returned_versions_and_the_rest_are_earlier() {
     let mut signing = case_in(S::AwaitingCountersign);
     let on = CommentTarget::Section("3".into());
     signing
@@ -398,15 +398,34 @@ fn section_comments_come_newest_version_first() {
     signing
         .add_comment(2, on, "Now name the street", &second_senior(), later)
         .unwrap();
+    // Version 2 waits for a senior: nothing is to act on; every comment so far is an earlier one.
+    let on = CommentTarget::Section("3".into());
+    assert!(current_comments(&signing, &on).is_empty());
     assert_eq!(
-        section_comments(&signing, "3"),
+        earlier_comments_now(&signing, &on),
+        [
+            "Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep",
+            "Version 2, Ade Okafor (Head of service), 27 November 2026: Better",
+            "Version 2, Ade Okafor (Head of service), 27 November 2026: Now name the street",
+        ]
+    );
+    assert!(earlier_comments_now(&signing, &CommentTarget::Section("4".into())).is_empty());
+    // Returned, version 2's comments are the ones to act on; version 1's are earlier.
+    let mut returned = signing.clone();
+    returned
+        .return_for_rework(2, "Name the street", &second_senior(), later)
+        .unwrap();
+    assert_eq!(
+        current_comments(&returned, &on),
         [
             "Ade Okafor (Head of service), 27 November 2026: Better",
             "Ade Okafor (Head of service), 27 November 2026: Now name the street",
-            "Jo Bloggs (SPO), 25 November 2026: Say where they sleep",
         ]
     );
-    assert!(section_comments(&signing, "4").is_empty());
+    assert_eq!(
+        earlier_comments_now(&returned, &on),
+        ["Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep"]
+    );
 
     let listed = all_comments(&signing);
     assert_eq!(listed.len(), 4);
