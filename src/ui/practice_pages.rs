@@ -181,11 +181,24 @@ pub fn FeedbackPage() -> impl IntoView {
                 }
             };
             let navigate = use_navigate();
+            // "Try again" asks whether the next attempt starts blank or from these answers.
+            let asking = RwSignal::new(false);
+            let keep_choice = RwSignal::new(None::<String>);
+            let keep_error = RwSignal::new(None::<String>);
             let try_again = {
                 let case_id = case_id.clone();
                 let answers = loaded.assessment.answers.clone();
                 let completed = loaded.assessment.completed_sections.clone();
-                move |_| {
+                move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let keep = match keep_choice.get_untracked().as_deref() {
+                        Some("keep") => true,
+                        Some("clear") => false,
+                        _ => {
+                            keep_error.set(Some("Select whether to keep your answers or start again from blank".to_string()));
+                            return;
+                        }
+                    };
                     let case_id = case_id.clone();
                     let (answers, completed_sections) = (answers.clone(), completed.clone());
                     let navigate = navigate.clone();
@@ -205,11 +218,15 @@ pub fn FeedbackPage() -> impl IntoView {
                         }
                         .await;
                         if result.is_ok() {
-                            // The next attempt starts from nothing, in the one live copy of the case.
-                            live.assessment.change_now(|record| {
+                            // The next attempt, in the one live copy of the case: from nothing, or
+                            // from these answers with every section to complete again.
+                            live.assessment.change_now(move |record| {
                                 let fresh = AssessmentRecord::new(&record.case_id);
-                                record.answers = fresh.answers;
+                                if !keep {
+                                    record.answers = fresh.answers;
+                                }
                                 record.completed_sections = fresh.completed_sections;
+                                record.carried_forward = fresh.carried_forward;
                                 record.last_section = fresh.last_section;
                             });
                             navigate(&format!("/cases/{case_id}/assessment"), Default::default());
@@ -232,7 +249,22 @@ pub fn FeedbackPage() -> impl IntoView {
                     </div>
                 })}
                 <FeedbackDetail feedback=feedback />
-                <button type="button" class="govuk-button govuk-button--secondary" on:click=try_again>"Try again"</button>
+                <Show when=move || asking.get() fallback=move || view! {
+                    <button type="button" class="govuk-button govuk-button--secondary" on:click=move |_| asking.set(true)>"Try again"</button>
+                }>
+                    <form novalidate on:submit=try_again.clone() data-testid="try-again">
+                        <super::components::Radios
+                            id="try-again-keep".to_string()
+                            legend="How do you want to start the next attempt?".to_string()
+                            hint=Some("This attempt is kept either way, so your next feedback can compare the two.".to_string())
+                            options=vec![("clear".to_string(), "Start again from blank answers".to_string()), ("keep".to_string(), "Keep my answers and change them".to_string())]
+                            selected=Signal::derive(move || keep_choice.get())
+                            on_select=Callback::new(move |value: String| { keep_choice.set(Some(value)); keep_error.set(None); })
+                            error=keep_error
+                        />
+                        <button type="submit" class="govuk-button">"Start the next attempt"</button>
+                    </form>
+                </Show>
                 <p class="govuk-body">"Trying again keeps this attempt, so your next feedback can compare the two."</p>
             }.into_any()
         }} />
@@ -310,6 +342,7 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
             }
         })
         .collect_view();
+    let any_level_differs = rosh.cells.iter().any(|cell| !cell.agrees);
     let rosh_rows = rosh
         .cells
         .iter()
@@ -327,7 +360,9 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
         <p class="govuk-body" data-testid="rosh-feedback">
             {format!("Overall RoSH: you said {}, the reference says {}.", level_words(rosh.overall_given), level_words(rosh.overall_expected))}
         </p>
-        <table class="govuk-table">
+        {(!any_level_differs).then(|| view! { <p class="govuk-body" data-testid="rosh-levels-agree">"Every level in the grid agrees with the reference."</p> })}
+        {any_level_differs.then(move || view! {
+        <table class="govuk-table" data-testid="rosh-differences">
             <caption class="govuk-table__caption govuk-table__caption--s">"Levels that differ"</caption>
             <thead class="govuk-table__head"><tr class="govuk-table__row">
                 <th scope="col" class="govuk-table__header">"Who and where"</th>
@@ -336,6 +371,7 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
             </tr></thead>
             <tbody class="govuk-table__body">{rosh_rows}</tbody>
         </table>
+        })}
         {sections}
     }
 }

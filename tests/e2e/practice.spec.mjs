@@ -43,11 +43,21 @@ test('a trainee practises on a sample case, gets feedback, tries again, and live
   await expect(page.getByTestId('difference').first()).toBeVisible();
   await expect(page.getByTestId('feedback-3')).toContainText('Why the reference says this');
   await expect(page.getByTestId('rosh-feedback')).toContainText('Overall RoSH: you said Medium');
+  // No empty tables: the levels that differ are listed only when some do.
+  const differing = await page.getByTestId('rosh-difference').count();
+  await expect(page.getByTestId('rosh-differences')).toHaveCount(differing > 0 ? 1 : 0);
+  await expect(page.getByTestId('rosh-levels-agree')).toHaveCount(differing > 0 ? 0 : 1);
+  // The self-assessment compares the ticks the trainee gave, not only that it was filled in.
+  await expect(page.getByTestId('feedback-saq')).toContainText('SAQ.2');
   await expectNoAxeViolations(page);
   await screenshot(page, 'practice-feedback');
 
   // Try again keeps this attempt; the next feedback compares the two.
   await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: 'Start the next attempt' }).click();
+  await expect(page.getByText('Select whether to keep your answers or start again from blank').first()).toBeVisible();
+  await page.getByRole('group', { name: 'How do you want to start the next attempt?' }).getByLabel('Start again from blank answers').check();
+  await page.getByRole('button', { name: 'Start the next attempt' }).click();
   await expect(page.getByTestId('completed-count')).toHaveText(/^Completed 0 of \d+ sections$/);
   await completeAssessmentByMouse(page);
   await page.getByRole('button', { name: 'Get feedback on your assessment' }).click();

@@ -3,10 +3,10 @@
 //!
 //! Compared: every choice item and every "select all that apply" item that applies in the
 //! reference (the x.98 and x.99 judgements included; an optional one only when the reference answers
-//! it), each tick-box grid as a whole (the drug grid, offences of concern), and each cell of the RoSH
-//! level grid. Not compared: free text, numbers, dates and offence codes (facts copied from the
-//! case file, or the trainee's own words), and the self-assessment grid (the person's answers, not
-//! the trainee's judgement).
+//! it), the ticks of each grid as a whole (the drug grid, offences of concern, and the
+//! self-assessment's "linked to offending" ticks, the trainee's judgement), and each cell of the
+//! RoSH level grid. Not compared: free text, numbers, dates and offence codes (facts copied from the
+//! case file, or the trainee's own words), and the person's own answers in the self-assessment.
 
 use std::collections::BTreeSet;
 
@@ -208,7 +208,7 @@ fn is_compared(item: &Item, reference: &Answers) -> bool {
                 || grid
                     .columns
                     .iter()
-                    .all(|column| column.cell == GridCell::Check)
+                    .any(|column| column.cell == GridCell::Check)
         }
         _ => false,
     };
@@ -224,10 +224,14 @@ fn same_answer(item: &Item, given: &Answers, expected: &Answers) -> bool {
             };
             set(given) == set(expected)
         }
-        ItemKind::Grid(grid) => grid.cells().all(|(row, column)| {
-            given.cell(item.code, row.key, column.key)
-                == expected.cell(item.code, row.key, column.key)
-        }),
+        // The ticks are the trainee's judgement; other cells (the person's own answers) are facts.
+        ItemKind::Grid(grid) => grid
+            .cells()
+            .filter(|(_, column)| item.code == ROSH_GRID_ITEM || column.cell == GridCell::Check)
+            .all(|(row, column)| {
+                given.cell(item.code, row.key, column.key)
+                    == expected.cell(item.code, row.key, column.key)
+            }),
         _ => true,
     }
 }

@@ -358,6 +358,41 @@ fn free_text_and_the_persons_own_answers_are_not_compared() {
 }
 
 #[test]
+fn the_self_assessment_compares_what_the_trainee_ticked() {
+    let reference = (acquisitive().reference)();
+    assert_eq!(
+        reference.answers.cell("SAQ.2", "drugs", "linked"),
+        Some("yes"),
+        "the reference links his drug use"
+    );
+    // No link ticked at all: the section does not agree, and says which ticks differ.
+    let mut attempt = reference.answers.clone();
+    for row in [
+        "accommodation",
+        "employment",
+        "money",
+        "friends",
+        "drugs",
+        "impulsive",
+    ] {
+        attempt.set_cell("SAQ.2", row, "linked", None);
+    }
+    let feedback = compare(&attempt, &reference);
+    let saq = feedback.section("saq").unwrap();
+    assert!(
+        saq.compared >= 2,
+        "the ticks are compared, not only whether it was filled in"
+    );
+    assert!(
+        saq.agreed < saq.compared,
+        "Agrees {} of {}",
+        saq.agreed,
+        saq.compared
+    );
+    assert!(saq.differences.iter().any(|d| d.code == "SAQ.2"));
+}
+
+#[test]
 fn agreement_is_rounded_to_a_whole_percent() {
     let reference = (acquisitive().reference)();
     let mut attempt = reference.answers.clone();
