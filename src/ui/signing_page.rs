@@ -396,9 +396,12 @@ pub fn SigningPage() -> impl IntoView {
                 (!listed.is_empty()).then(|| view! {
                     <h2 class="govuk-heading-m">"Comments from countersigners"</h2>
                     <dl class="govuk-summary-list" data-testid="comments">
-                        {listed.into_iter().map(|(place, text)| view! {
+                        {listed.into_iter().map(|(place, text, link)| view! {
                             <div class="govuk-summary-list__row">
-                                <dt class="govuk-summary-list__key">{place}</dt>
+                                <dt class="govuk-summary-list__key">{match link {
+                                    Some(link) => view! { <a class="govuk-link" href=format!("/cases/{}/{link}", record.with_untracked(|record| record.case_id.clone()))>{place}</a> }.into_any(),
+                                    None => place.into_any(),
+                                }}</dt>
                                 <dd class="govuk-summary-list__value">{text}</dd>
                             </div>
                         }).collect_view()}

@@ -173,6 +173,8 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // The officer imports the decision, sees the comments beside the section, and reworks in a new draft.
   await importPackage(officer, returned1);
   await expect(officer.getByTestId('comments')).toContainText('Check 3.4 with the landlord');
+  // Each comment on the signing page links to its item.
+  await expect(officer.getByTestId('comments').getByRole('link', { name: 'Version 1: 3. Accommodation' })).toHaveAttribute('href', `${new URL(caseUrl).pathname}/assessment/3`);
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(officer.getByTestId('row-status')).toHaveText('Returned');
   // The task list shows which section has comments to act on.

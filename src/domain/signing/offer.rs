@@ -376,9 +376,20 @@ pub fn comment_place(target: &CommentTarget, version: &SignedVersion) -> String 
     }
 }
 
+/// Where in the case a comment's item is, under `/cases/:id/`: "assessment/3" for a section,
+/// "plan" for a goal; `None` for a comment on the whole assessment and plan.
+pub fn comment_link(target: &CommentTarget) -> Option<String> {
+    match target {
+        CommentTarget::Section(id) => Some(format!("assessment/{id}")),
+        CommentTarget::Goal(_) => Some("plan".to_string()),
+        CommentTarget::General => None,
+    }
+}
+
 /// Every comment on every version, newest version first, as the signing page lists them: where
-/// ("Version 2: 3. Accommodation") and what ("Jo Bloggs (SPO) (25 November 2026): Say where they sleep").
-pub fn all_comments(signing: &CaseSigning) -> Vec<(String, String)> {
+/// ("Version 2: 3. Accommodation"), what ("Jo Bloggs (SPO) (25 November 2026): Say where they
+/// sleep"), and the link to its item ([`comment_link`]).
+pub fn all_comments(signing: &CaseSigning) -> Vec<(String, String, Option<String>)> {
     signing
         .versions
         .iter()
@@ -397,6 +408,7 @@ pub fn all_comments(signing: &CaseSigning) -> Vec<(String, String)> {
                         long_day(&comment.at),
                         comment.text
                     ),
+                    comment_link(&comment.on),
                 )
             })
         })

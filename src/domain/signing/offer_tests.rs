@@ -436,6 +436,12 @@ fn comments_to_act_on_are_the_returned_versions_and_the_rest_are_earlier() {
         "Ade Okafor (Head of service) (27 November 2026): Better"
     );
     assert_eq!(listed[3].0, "Version 1: The whole assessment and plan");
+    assert_eq!(
+        listed[0].2.as_deref(),
+        Some("assessment/3"),
+        "a section's comment links to it"
+    );
+    assert_eq!(listed[3].2, None, "a comment on the whole has no one place");
 }
 
 #[test]
