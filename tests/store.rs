@@ -104,6 +104,28 @@ async fn an_assessment_draft_is_replaced_by_each_save() {
     assert_eq!(read, draft);
     assert_eq!(read.schema_version, RECORD_SCHEMA_VERSION);
     assert_eq!(read.answers.choice("3.4"), Some("2"));
+
+    // A review's sections carried forward are kept as they are, through IndexedDB and back.
+    draft.mark_completed("3", true);
+    draft.mark_completed("9", true);
+    draft.carry_forward();
+    draft.mark_completed("9", true);
+    store.put_assessment(&draft).await.unwrap();
+    let read = store.assessment("case-1").await.unwrap().expect("saved");
+    assert_eq!(read.carried_forward.iter().collect::<Vec<_>>(), ["3"]);
+    assert_eq!(read.completed_sections.iter().collect::<Vec<_>>(), ["9"]);
+    store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_cases_main_offence_is_kept_with_it() {
+    let store = fresh_store("main-offence").await;
+    let mut case = case_record("case-1", "X123456", "2026-11-24T10:00:00Z");
+    case.details.main_offence = Some("00801".into());
+    store.put_case(&case).await.unwrap();
+    let read = store.case("case-1").await.unwrap().expect("saved");
+    assert_eq!(read.details.main_offence.as_deref(), Some("00801"));
+    assert_eq!(read.details.main_offence_code(), Some("00801"));
     store.delete().await.unwrap();
 }
 

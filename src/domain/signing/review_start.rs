@@ -276,4 +276,46 @@ mod tests {
             )]
         );
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::domain::strategies;
+
+        proptest! {
+            /// Whatever is typed (year 9999, letters, a change index out of range), never a panic:
+            /// a review, or problems each under a field of the form; and a review started is never
+            /// dated after today nor before the version it reviews.
+            #[test]
+            fn any_form_starts_a_review_or_says_why(
+                purpose in prop::option::of(prop::sample::select(vec!["review", "significant_change", "pre_release", "termination", "transfer", "initial", "", "x"])),
+                day in "[0-9]{0,3}", month in "[0-9a-z]{0,3}", year in "[0-9]{0,5}",
+                change in prop::option::of("[0-9x]{0,3}"),
+                today in strategies::date_within_years(),
+                signed in prop::option::of(strategies::date_within_years()),
+                changes in strategies::significant_changes(),
+            ) {
+                let form = ReviewStartForm {
+                    purpose: purpose.map(str::to_string),
+                    date: DateParts::new(&day, &month, &year),
+                    change,
+                };
+                match validate_review_start(&form, today, signed, &changes) {
+                    Ok(review) => {
+                        prop_assert!(review.details.date <= today);
+                        prop_assert!(signed.is_none_or(|signed| review.details.date >= signed));
+                        prop_assert!(AssessmentPurpose::FOR_NEW_DRAFT.contains(&review.purpose));
+                    }
+                    Err(errors) => {
+                        prop_assert!(!errors.is_empty());
+                        for error in errors.iter() {
+                            prop_assert!([review_fields::PURPOSE, review_fields::DATE, review_fields::CHANGE].contains(&error.field.as_str()));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
