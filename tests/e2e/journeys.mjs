@@ -102,3 +102,17 @@ export async function confirmCarriedForward(page, caseUrl) {
     confirmed += 1;
   }
 }
+
+/** A plan the person agrees to: the suggested housing goal, one step by the practitioner. */
+export async function agreeHousingPlan(page, caseUrl) {
+  await page.goto(`${caseUrl}/plan`);
+  await page.getByRole('button', { name: /^Accept goal: Find settled accommodation/ }).click();
+  const goal = page.getByTestId('goal').first();
+  await goal.getByLabel('What will be done').fill('Refer to the housing options team');
+  await goal.getByRole('group', { name: 'Who will do it' }).getByLabel('Probation practitioner').check();
+  await goal.getByRole('button', { name: 'Add step' }).click();
+  await page.getByRole('button', { name: 'Record agreement' }).click();
+  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
+  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await expect(page.getByTestId('plan-status')).toContainText('Agrees with the plan');
+}

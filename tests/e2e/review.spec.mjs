@@ -4,7 +4,7 @@
 // the scores moved is flagged; signing waits until every section is checked.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { confirmCarriedForward, createCase, expectSaved, screenshot } from './journeys.mjs';
+import { agreeHousingPlan, confirmCarriedForward, createCase, expectSaved, screenshot } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
 import { itemGroup, typeDate } from './keyboard.mjs';
 
@@ -38,15 +38,7 @@ test('a significant change leads to a review: purpose and date, sections carried
   await page.goto(`${caseUrl}/assessment/9`);
   await page.getByLabel(/^9\.97 /).fill('Drinks at weekends with friends, no problems at work.');
   await expectSaved(page);
-  await page.goto(`${caseUrl}/plan`);
-  await page.getByRole('button', { name: /^Accept goal: Find settled accommodation/ }).click();
-  const goal = page.getByTestId('goal').first();
-  await goal.getByLabel('What will be done').fill('Refer to the housing options team');
-  await goal.getByRole('group', { name: 'Who will do it' }).getByLabel('Probation practitioner').check();
-  await goal.getByRole('button', { name: 'Add step' }).click();
-  await page.getByRole('button', { name: 'Record agreement' }).click();
-  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
-  await page.getByRole('button', { name: 'Save agreement' }).click();
+  await agreeHousingPlan(page, caseUrl);
   await page.goto(`${caseUrl}/signing`);
   await page.getByRole('button', { name: 'Sign version 1' }).click();
   await expect(page.getByTestId('signing-status')).toHaveText('Version 1 awaiting countersignature');

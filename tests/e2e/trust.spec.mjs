@@ -3,7 +3,7 @@
 // records never overwritten, and bad data that never takes the app down.
 import { test, expect } from './fixtures.mjs';
 import {
-  SAMPLE_CASE, createCase, expectSaved, fillCaseForm, fillDate, issuesBox, openAccommodation, question, screenshot,
+  SAMPLE_CASE, agreeHousingPlan, createCase, expectSaved, fillCaseForm, fillDate, issuesBox, openAccommodation, question, screenshot,
 } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
 import { itemGroup } from './keyboard.mjs';
@@ -150,16 +150,7 @@ test('two tabs on one plan and one signing record: both edits kept, signing lock
   // A complete assessment and an agreed plan, so the case can be signed.
   await page.goto(`${caseUrl}/assessment`);
   await completeAssessmentByMouse(page);
-  await page.goto(`${caseUrl}/plan`);
-  await page.getByRole('button', { name: /^Accept goal: Find settled accommodation/ }).click();
-  const goal = page.getByTestId('goal').first();
-  await goal.getByLabel('What will be done').fill('Refer to the housing options team');
-  await goal.getByRole('group', { name: 'Who will do it' }).getByLabel('Probation practitioner').check();
-  await goal.getByRole('button', { name: 'Add step' }).click();
-  await page.getByRole('button', { name: 'Record agreement' }).click();
-  await page.getByRole('group', { name: 'Does the person on probation agree with the plan?' }).getByLabel('Yes, they agree').check();
-  await page.getByRole('button', { name: 'Save agreement' }).click();
-  await expect(page.getByTestId('plan-status')).toContainText('Agrees with the plan');
+  await agreeHousingPlan(page, caseUrl);
 
   // Signing in one tab locks the section open in the other at once.
   await other.goto(`${caseUrl}/assessment/3`);

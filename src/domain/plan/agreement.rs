@@ -97,16 +97,7 @@ impl SentencePlan {
         if self.status != PlanStatus::Draft {
             return Err(PlanError::PlanNotDraft);
         }
-        let agreement = agreement.checked()?;
-        let problems = self.readiness_problems();
-        if !problems.is_empty() {
-            return Err(PlanError::NotReadyToAgree(problems));
-        }
-        self.agreement = Some(agreement);
-        self.agreed_on = Some(today);
-        self.status = PlanStatus::Agreed;
-        self.agreed_digest = Some(self.commitments_digest());
-        Ok(())
+        self.record_agreement(agreement, today)
     }
 
     /// Records the person's answer again to a plan changed since it was agreed: it is agreed as it
@@ -115,6 +106,11 @@ impl SentencePlan {
         if self.agreement_out_of_date().is_none() {
             return Err(PlanError::AgreementNotOpen);
         }
+        self.record_agreement(agreement, today)
+    }
+
+    /// The answer, once the plan is ready for it: agreed as it stands on `today`.
+    fn record_agreement(&mut self, agreement: Agreement, today: Date) -> Result<(), PlanError> {
         let agreement = agreement.checked()?;
         let problems = self.readiness_problems();
         if !problems.is_empty() {
@@ -123,6 +119,7 @@ impl SentencePlan {
         self.agreement = Some(agreement);
         self.agreed_on = Some(today);
         self.agreement_updated_on = None;
+        self.status = PlanStatus::Agreed;
         self.agreed_digest = Some(self.commitments_digest());
         Ok(())
     }
