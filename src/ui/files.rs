@@ -32,6 +32,19 @@ pub async fn chosen_file_bytes(
         .files()
         .and_then(|files| files.get(0))
         .ok_or(FileProblem::NoneChosen)?;
+    file_bytes(&file, max_bytes).await
+}
+
+/// Every file chosen in `input` (one with `multiple`), in the order given.
+pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
+    let Some(files) = input.files() else {
+        return Vec::new();
+    };
+    (0..files.length()).filter_map(|at| files.get(at)).collect()
+}
+
+/// The bytes of one chosen file, refusing one larger than `max_bytes`.
+pub async fn file_bytes(file: &web_sys::File, max_bytes: usize) -> Result<Vec<u8>, FileProblem> {
     if file.size() > max_bytes as f64 {
         return Err(FileProblem::TooLarge(file.size() as usize));
     }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use super::clock;
 use super::components::set_title;
 use super::db::store;
-use super::files::chosen_file_bytes;
+use super::files::{chosen_files, file_bytes};
 use super::signed::trusted_team;
 use crate::domain::errors::megabytes;
 use crate::domain::keys::{is_sealed, parse_sealed_for, MAX_SEALED_BYTES};
@@ -27,7 +27,6 @@ use crate::store::{
 
 #[derive(Clone)]
 enum Step {
-    Choose,
     Reading,
     Refused(String),
     Preview {
@@ -41,10 +40,10 @@ enum Step {
 /// The case package in the chosen file: opened first with this officer's key when it is sealed.
 /// `None` with the reason when it cannot be read or opened.
 async fn read_package(
-    input: &web_sys::HtmlInputElement,
+    file: &web_sys::File,
     keys: &crate::store::identity::MyKeys,
 ) -> Result<CasePackage, String> {
-    let bytes = chosen_file_bytes(input, MAX_SEALED_BYTES)
+    let bytes = file_bytes(file, MAX_SEALED_BYTES)
         .await
         .map_err(|problem| {
             problem.message("Choose a case package file", |bytes| {
@@ -95,7 +94,16 @@ pub fn ImportPage() -> impl IntoView {
         }
         .into_any();
     }
-    let step = RwSignal::new(Step::Choose);
+    // One step per file chosen: several packages can be taken in at once, each previewed and
+    // imported or refused on its own.
+    let steps = RwSignal::new(Vec::<(String, Step)>::new());
+    let set_step = move |at: usize, step: Step| {
+        steps.try_update(|steps| {
+            if let Some(entry) = steps.get_mut(at) {
+                entry.1 = step;
+            }
+        });
+    };
     let navigate = use_navigate();
     let cases = super::loading::use_case_store();
     let on_change = move |ev: leptos::ev::Event| {
@@ -105,43 +113,59 @@ pub fn ImportPage() -> impl IntoView {
         else {
             return;
         };
-        step.set(Step::Reading);
-        spawn_local(async move {
-            let outcome = async {
-                let profile = store()
-                    .await
-                    .map_err(|error| error.to_string())?
-                    .profile()
-                    .await
-                    .map_err(|error| error.to_string())?
-                    .ok_or_else(|| {
-                        "set up your profile (your name and grade) before importing: a package is checked against your team and your own key".to_string()
-                    })?
-                    .profile;
-                let (team, keys) = trusted_team(&profile).await?;
-                let package = read_package(&input, &keys).await?;
-                let (case, signing) = local_copy(&package)
-                    .await
-                    .map_err(|error| error.to_string())?;
-                let here = case.as_ref().map(|case| PackagedCase {
-                    id: case.id.clone(),
-                    created_at: case.created_at.clone(),
-                    details: case.details.clone(),
-                });
-                let preview = verified_import(here.as_ref(), signing.as_ref(), &package, &team)
-                    .map_err(|error| error.to_string())?
-                    .preview;
-                Ok::<_, String>(Step::Preview {
-                    package: Box::new(package),
-                    preview: Box::new(preview),
-                    case_here: case.is_some(),
-                })
-            }
-            .await;
-            let _ = step.try_set(outcome.unwrap_or_else(Step::Refused));
-        });
+        let files = chosen_files(&input);
+        if files.is_empty() {
+            steps.set(vec![(
+                String::new(),
+                Step::Refused("Choose a case package file".to_string()),
+            )]);
+            return;
+        }
+        steps.set(
+            files
+                .iter()
+                .map(|file| (file.name(), Step::Reading))
+                .collect(),
+        );
+        for (at, file) in files.into_iter().enumerate() {
+            spawn_local(async move {
+                let outcome = async {
+                    let profile = store()
+                        .await
+                        .map_err(|error| error.to_string())?
+                        .profile()
+                        .await
+                        .map_err(|error| error.to_string())?
+                        .ok_or_else(|| {
+                            "set up your profile (your name and grade) before importing: a package is checked against your team and your own key".to_string()
+                        })?
+                        .profile;
+                    let (team, keys) = trusted_team(&profile).await?;
+                    let package = read_package(&file, &keys).await?;
+                    let (case, signing) = local_copy(&package)
+                        .await
+                        .map_err(|error| error.to_string())?;
+                    let here = case.as_ref().map(|case| PackagedCase {
+                        id: case.id.clone(),
+                        created_at: case.created_at.clone(),
+                        details: case.details.clone(),
+                    });
+                    let preview = verified_import(here.as_ref(), signing.as_ref(), &package, &team)
+                        .map_err(|error| error.to_string())?
+                        .preview;
+                    Ok::<_, String>(Step::Preview {
+                        package: Box::new(package),
+                        preview: Box::new(preview),
+                        case_here: case.is_some(),
+                    })
+                }
+                .await;
+                set_step(at, outcome.unwrap_or_else(Step::Refused));
+            });
+        }
     };
-    let import = move |package: CasePackage, preview: ImportPreview| {
+    let import = move |at: usize, package: CasePackage, preview: ImportPreview| {
+        set_step(at, Step::Reading);
         spawn_local(async move {
             let outcome = async {
                 let store = store().await.map_err(|error| error.to_string())?;
@@ -218,15 +242,30 @@ pub fn ImportPage() -> impl IntoView {
                 // The open copy of this case (if any) is read again from what was imported.
                 cases.forget(id);
             }
-            let _ = step.try_set(match outcome {
-                Ok(id) => Step::Imported(id),
-                Err(problem) => Step::Refused(problem),
-            });
+            // Another file for the same case was previewed against what was here before this
+            // import: its preview no longer holds, so it is never imported as it was shown.
+            if let Ok(id) = &outcome {
+                steps.try_update(|steps| {
+                    for (other, (_, step)) in steps.iter_mut().enumerate() {
+                        let same_case = matches!(step, Step::Preview { package, .. } if package.case.id == *id);
+                        if other != at && same_case {
+                            *step = Step::Refused("Another package for this case was just imported, so what this one would change has changed: choose it again to see".to_string());
+                        }
+                    }
+                });
+            }
+            set_step(
+                at,
+                match outcome {
+                    Ok(id) => Step::Imported(id),
+                    Err(problem) => Step::Refused(problem),
+                },
+            );
         });
     };
-    let body = move || {
-        match step.get() {
-        Step::Choose | Step::Reading => ().into_any(),
+    let one = move |at: usize, step: Step, several: bool| {
+        match step {
+        Step::Reading => view! { <p class="govuk-body" aria-busy="true">"Reading the package…"</p> }.into_any(),
         Step::Refused(reason) => view! {
             <div class="govuk-error-summary" role="alert" tabindex="-1" data-testid="import-refused">
                 <h2 class="govuk-error-summary__title">"This package cannot be imported"</h2>
@@ -236,11 +275,17 @@ pub fn ImportPage() -> impl IntoView {
             </div>
         }
         .into_any(),
-        Step::Imported(id) => {
+        Step::Imported(id) if !several => {
             let navigate = navigate.clone();
             request_animation_frame(move || navigate(&format!("/cases/{id}/signing"), Default::default()));
             view! { <p class="govuk-body">"Imported."</p> }.into_any()
         }
+        // One of several: the others are still to decide on, so the page stays.
+        Step::Imported(id) => view! {
+            <p class="govuk-body" data-testid="package-imported">
+                "Imported. "<a class="govuk-link" href=format!("/cases/{id}/signing")>"Open its signing page"</a>
+            </p>
+        }.into_any(),
         Step::Preview { package, preview, case_here } => {
             let holds = preview.holds.clone();
             let changes = preview.changes.clone();
@@ -259,11 +304,33 @@ pub fn ImportPage() -> impl IntoView {
                     view! { <ul class="govuk-list govuk-list--bullet" data-testid="package-changes">{changes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul> }.into_any()
                 }}
                 {(!case_here).then(|| view! { <p class="govuk-body">"The case is new to this browser: it will be added to your caseload."</p> })}
-                <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| import(package.clone(), preview.clone())>"Import this package"</button>
+                <button type="button" class="govuk-button" data-module="govuk-button" on:click=move |_| import(at, package.clone(), preview.clone())>"Import this package"</button>
             }
             .into_any()
         }
     }
+    };
+    let body = move || {
+        let all = steps.get();
+        let several = all.len() > 1;
+        all.into_iter()
+            .enumerate()
+            .map(|(at, (name, step))| {
+                let shown = one(at, step, several);
+                let label = name.clone();
+                if several {
+                    view! {
+                        <section class="govuk-summary-card" data-testid="package-file" aria-label=label>
+                            <div class="govuk-summary-card__title-wrapper"><h2 class="govuk-summary-card__title">{name}</h2></div>
+                            <div class="govuk-summary-card__content">{shown}</div>
+                        </section>
+                    }
+                    .into_any()
+                } else {
+                    shown
+                }
+            })
+            .collect_view()
     };
     view! {
         <a href="/" class="govuk-back-link">"Back to your caseload"</a>
@@ -271,10 +338,9 @@ pub fn ImportPage() -> impl IntoView {
         <p class="govuk-body">"A case package is the file an officer sends for countersigning, or a senior sends back, sealed so that only you can open it. Every signature in it is checked against your team. You will see what it holds and what it would change before anything is saved."</p>
         <div class="govuk-form-group">
             <label class="govuk-label govuk-label--s" for="package-file">"Case package file"</label>
-            <div class="govuk-hint" id="package-file-hint">"The file you were sent, for example case-package-X123456-v1-2026-11-25-for-sam-patel.sealed.json"</div>
-            <input class="govuk-file-upload" id="package-file" name="package-file" type="file" accept=".json,application/json" aria-describedby="package-file-hint" on:change=on_change />
+            <div class="govuk-hint" id="package-file-hint">"The file you were sent, for example case-package-X123456-v1-awaiting-countersign-2026-11-25-for-sam-patel.sealed.json. Choose several at once to take in a day's packages: each is shown, and imported or refused, on its own."</div>
+            <input class="govuk-file-upload" id="package-file" name="package-file" type="file" multiple=true accept=".json,application/json" aria-describedby="package-file-hint" on:change=on_change />
         </div>
-        {move || matches!(step.get(), Step::Reading).then(|| view! { <p class="govuk-body" aria-busy="true">"Reading the package…"</p> })}
         {body}
     }
     .into_any()

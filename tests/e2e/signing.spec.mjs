@@ -193,7 +193,20 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent', 'awaiting-countersign');
 
   // The senior countersigns version 2 and sends it back.
-  await importPackage(senior, sent2);
+  // Several packages taken in at once: each is previewed, and imported or refused with its reason, on its own.
+  await senior.goto('/import');
+  await senior.getByLabel('Case package file').setInputFiles([sent2, returned1, sent1]);
+  const cards = senior.getByTestId('package-file');
+  await expect(cards).toHaveCount(3);
+  const card = (path) => cards.filter({ has: senior.getByRole('heading', { name: path.split('/').pop() }) });
+  await expect(card(returned1).getByTestId('import-refused')).toContainText('This package was sealed for someone else');
+  await expect(card(sent1).getByTestId('import-refused').or(card(sent1).getByTestId('package-changes'))).toBeVisible();
+  await expect(card(sent2).getByTestId('package-changes')).toBeVisible();
+  await expectNoAxeViolations(senior);
+  await screenshot(senior, 'import-several');
+  await card(sent2).getByRole('button', { name: 'Import this package' }).click();
+  await expect(card(sent2).getByTestId('package-imported')).toContainText('Imported.');
+  await expect(cards).toHaveCount(3);
   // The senior's queue: every version waiting for them, with whose it is, since when and why.
   await senior.getByRole('link', { name: 'Probation Workbook' }).click();
   await senior.getByTestId('queue-link').getByRole('link', { name: 'Awaiting my countersignature (1)' }).click();
