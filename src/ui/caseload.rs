@@ -26,8 +26,18 @@ use super::shortcuts::SEARCH_ID;
 /// Every open case's row, from four reads of the store however many cases there are, every record
 /// that could not be read (named by its key; it never hides the others), and how many cases are
 /// closed (they are listed on the closed cases page, not here).
-async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>, usize), StoreError> {
+/// What the caseload reads in one go: the rows, the records that could not be read, how many
+/// cases are closed, and how many versions wait for this browser's senior (the queue's link).
+struct CaseloadData {
+    rows: Vec<CaseloadRow>,
+    unreadable: Vec<Unreadable>,
+    closed: usize,
+    waiting: usize,
+}
+
+async fn load_rows() -> Result<CaseloadData, StoreError> {
     let store = store().await?;
+    let me = store.profile().await?.map(|record| record.profile);
     let (cases, mut unreadable) = store.all_records::<CaseRecord>().await?;
     let (closed, mut cases): (Vec<CaseRecord>, Vec<CaseRecord>) =
         cases.into_iter().partition(|case| case.closure.is_some());
@@ -59,6 +69,7 @@ async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>, usize), Store
         &mut unreadable,
     );
     let today = clock::today();
+    let mut waiting = 0;
     let rows = cases
         .into_iter()
         .map(|case| {
@@ -68,6 +79,13 @@ async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>, usize), Store
                 .remove(&case.id)
                 .map(|record| record.signing)
                 .unwrap_or_else(|| CaseSigning::new(&case.created_at, None));
+            // The queue's own rule (`domain::caseload::awaiting_me` applies the same one).
+            if me
+                .as_ref()
+                .is_some_and(|me| signing.version_to_review(Some(me)).is_ok())
+            {
+                waiting += 1;
+            }
             let (answers, completed) = assessment
                 .map(|record| (record.answers, record.completed_sections))
                 .unwrap_or_default();
@@ -86,7 +104,12 @@ async fn load_rows() -> Result<(Vec<CaseloadRow>, Vec<Unreadable>, usize), Store
             )
         })
         .collect::<Vec<_>>();
-    Ok((rows, unreadable, closed.len()))
+    Ok(CaseloadData {
+        rows,
+        unreadable,
+        closed: closed.len(),
+        waiting,
+    })
 }
 
 /// "The case record “case-7” could not be read", for each record the store could not read.
@@ -158,13 +181,14 @@ pub fn Caseload() -> impl IntoView {
     let unreadable = RwSignal::new(Vec::<Unreadable>::new());
     let closed = RwSignal::new(0_usize);
     // Versions waiting for this browser's senior, if any: the queue is one link away.
-    let waiting = LocalResource::new(super::queue_page::load_queue);
+    let waiting = RwSignal::new(0_usize);
     let index = StoredValue::new(SearchIndex::new(&[]));
     spawn_local(async move {
-        let loaded = load_rows().await.map(|(rows, problems, closed_cases)| {
-            let _ = unreadable.try_set(problems);
-            let _ = closed.try_set(closed_cases);
-            rows
+        let loaded = load_rows().await.map(|data| {
+            let _ = unreadable.try_set(data.unreadable);
+            let _ = closed.try_set(data.closed);
+            let _ = waiting.try_set(data.waiting);
+            data.rows
         });
         if let Ok(rows) = &loaded {
             if !rows.is_empty() {
@@ -237,7 +261,7 @@ pub fn Caseload() -> impl IntoView {
         })}
         {move || view! { <UnreadableRecords records=unreadable.get() /> }}
         {move || {
-            let count = waiting.get().and_then(Result::ok).flatten().map_or(0, |rows| rows.len());
+            let count = waiting.get();
             (count > 0).then(|| view! {
                 <p class="govuk-body" data-testid="queue-link"><a class="govuk-link" href="/queue">{format!("Awaiting my countersignature ({count})")}</a></p>
             })

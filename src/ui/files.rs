@@ -35,6 +35,13 @@ pub async fn chosen_file_bytes(
     file_bytes(&file, max_bytes).await
 }
 
+/// The file input a `change` event came from, if it came from one.
+pub fn file_input_of(ev: &leptos::ev::Event) -> Option<web_sys::HtmlInputElement> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
 /// Every file chosen in `input` (one with `multiple`), in the order given.
 pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
     let Some(files) = input.files() else {

@@ -7,7 +7,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use wasm_bindgen::JsCast;
 
 use super::clock;
 use super::components::set_title;
@@ -107,10 +106,7 @@ pub fn ImportPage() -> impl IntoView {
     let navigate = use_navigate();
     let cases = super::loading::use_case_store();
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = super::files::file_input_of(&ev) else {
             return;
         };
         let files = chosen_files(&input);

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use super::clock;
 use super::components::ErrorMessage;
@@ -23,10 +22,7 @@ pub fn CasePhotoPanel(live: LiveCase) -> impl IntoView {
         .draft
         .with_untracked(|case| case.details.name.clone());
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(input) = super::files::file_input_of(&ev) else {
             return;
         };
         busy.set(true);

@@ -10,20 +10,25 @@ use crate::domain::caseload::{awaiting_me, Awaiting};
 use crate::store::{CaseRecord, SigningRecord, StoreError};
 
 /// The queue for the profile in this browser: `None` without a profile.
-pub async fn load_queue() -> Result<Option<Vec<Awaiting>>, StoreError> {
+async fn load_queue() -> Result<Option<Vec<Awaiting>>, StoreError> {
     let store = store().await?;
     let Some(me) = store.profile().await?.map(|record| record.profile) else {
         return Ok(None);
     };
     let (cases, _) = store.all_records::<CaseRecord>().await?;
     let (signings, _) = store.all_records::<SigningRecord>().await?;
-    let open: Vec<&CaseRecord> = cases.iter().filter(|case| case.closure.is_none()).collect();
-    let pairs = open.iter().filter_map(|case| {
-        signings
-            .iter()
-            .find(|signing| signing.case_id == case.id)
-            .map(|signing| (case.id.as_str(), &case.details, &signing.signing))
-    });
+    let by_case: std::collections::HashMap<&str, &SigningRecord> = signings
+        .iter()
+        .map(|signing| (signing.case_id.as_str(), signing))
+        .collect();
+    let pairs = cases
+        .iter()
+        .filter(|case| case.closure.is_none())
+        .filter_map(|case| {
+            by_case
+                .get(case.id.as_str())
+                .map(|signing| (case.id.as_str(), &case.details, &signing.signing))
+        });
     Ok(Some(awaiting_me(pairs, &me)))
 }
 

@@ -136,9 +136,8 @@ fn ReviewForm(
                 .unwrap_or_default()
         })
     };
-    let signing_now = move || record.with(|record| record.signing.clone());
     let earlier = move |target: CommentTarget| {
-        let said = earlier_comments(&signing_now(), &target, number);
+        let said = record.with(|record| earlier_comments(&record.signing, &target, number));
         (!said.is_empty()).then(|| view! {
             <div class="govuk-inset-text" data-testid="earlier-comments">
                 <h3 class="govuk-heading-s govuk-!-margin-bottom-2">"Earlier comments"</h3>
@@ -174,16 +173,16 @@ fn ReviewForm(
             />
         }
     };
-    let answers = version.snapshot.answers.clone();
+    // One copy of the answers, read by every section's list (it redraws once the offence list is in).
+    let answers = StoredValue::new(version.snapshot.answers.clone());
     let sections = SECTIONS
         .iter()
         .filter(|section| section.is_available(&version.snapshot.answers))
         .map(|section| {
             let changed = changes.as_ref().is_some_and(|changes| changes.section_changed(section.id));
-            let answers = answers.clone();
             let list = move || {
                 let describe_offence = |code: &str| describe_offence(offences, code);
-                answers_list_with(section, &answers, &describe_offence)
+                answers.with_value(|answers| answers_list_with(section, answers, &describe_offence))
             };
             let comment = comment_box(CommentTarget::Section(section.id.to_string()), format!("Comment on {} (optional)", section.heading()));
             let earlier = earlier(CommentTarget::Section(section.id.to_string()));

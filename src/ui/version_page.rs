@@ -34,6 +34,8 @@ pub fn VersionPage() -> impl IntoView {
                 .map(|by| format!("Countersigned by {} on {}.", by.describe(), version.countersigned_at.as_deref().map(long_day).unwrap_or_default()))
                 .or_else(|| version.returned_reason.as_ref().map(|reason| format!("Returned for rework: {reason}")));
             let snapshot = version.snapshot.clone();
+            // One copy of the answers, read by every section's list.
+            let answers = StoredValue::new(snapshot.answers.clone());
             view! {
                 <a href=back class="govuk-back-link">"Back to signing"</a>
                 <span class="govuk-caption-l">{format!("{} ({})", loaded.case.details.name, loaded.case.details.crn)}</span>
@@ -44,10 +46,9 @@ pub fn VersionPage() -> impl IntoView {
                 <VersionSummary case_id=loaded.case.id.clone() details=loaded.case.details.clone() version=version.clone() />
                 <h2 class="govuk-heading-l">"The assessment"</h2>
                 {SECTIONS.iter().filter(|section| section.is_available(&snapshot.answers)).map(|section| {
-                    let answers = snapshot.answers.clone();
                     view! {
                         <h2 class="govuk-heading-m">{section.heading()}</h2>
-                        {move || answers_list_with(section, &answers, &|code: &str| describe_offence(offences, code))}
+                        {move || answers.with_value(|answers| answers_list_with(section, answers, &|code: &str| describe_offence(offences, code)))}
                     }
                 }).collect_view()}
                 <h2 class="govuk-heading-m">"Sentence plan"</h2>

@@ -160,11 +160,16 @@ pub fn seal(mut package: CasePackage) -> CasePackage {
 /// "case-package-X123456-v2-2026-11-25.json": the CRN (letters and digits only), the latest version and
 /// the day of export.
 pub fn package_file_name(crn: &str, version: Option<u32>, date: Date) -> String {
-    let crn: String = crn.chars().filter(char::is_ascii_alphanumeric).collect();
+    let crn = crn_for_file_name(crn);
     match version {
         Some(version) => format!("case-package-{crn}-v{version}-{date}.json"),
         None => format!("case-package-{crn}-{date}.json"),
     }
+}
+
+/// The CRN as a file name may hold it: letters and digits only.
+fn crn_for_file_name(crn: &str) -> String {
+    crn.chars().filter(char::is_ascii_alphanumeric).collect()
 }
 
 /// "case-package-X123456-v2-returned-2026-11-25-for-jo-bloggs.sealed.json": a package sealed for
@@ -176,7 +181,7 @@ pub fn sealed_package_file_name(
     date: Date,
     recipient: &str,
 ) -> String {
-    let crn: String = crn.chars().filter(char::is_ascii_alphanumeric).collect();
+    let crn = crn_for_file_name(crn);
     let stem = match latest {
         Some((version, state)) => format!(
             "case-package-{crn}-v{version}-{}-{date}",

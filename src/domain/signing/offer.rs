@@ -18,6 +18,7 @@
 
 use std::collections::BTreeMap;
 
+use super::versions::Comment;
 use super::{long_day, CaseSigning, CommentTarget, DraftStatus, Profile, SignedVersion};
 use super::{SigningError, VersionState};
 use crate::domain::questionnaire;
@@ -312,19 +313,7 @@ pub fn current_comments(signing: &CaseSigning, target: &CommentTarget) -> Vec<St
     signing
         .latest()
         .filter(|latest| latest.state == VersionState::Returned)
-        .map(|latest| {
-            latest
-                .comments_on(target)
-                .map(|comment| {
-                    format!(
-                        "{}, {}: {}",
-                        comment.by.describe(),
-                        long_day(&comment.at),
-                        comment.text
-                    )
-                })
-                .collect()
-        })
+        .map(|latest| latest.comments_on(target).map(Comment::said).collect())
         .unwrap_or_default()
 }
 
@@ -348,15 +337,9 @@ pub fn earlier_comments(signing: &CaseSigning, target: &CommentTarget, number: u
         .iter()
         .filter(|version| version.number < number)
         .flat_map(|version| {
-            version.comments_on(target).map(move |comment| {
-                format!(
-                    "Version {}, {}, {}: {}",
-                    version.number,
-                    comment.by.describe(),
-                    long_day(&comment.at),
-                    comment.text
-                )
-            })
+            version
+                .comments_on(target)
+                .map(move |comment| format!("Version {}, {}", version.number, comment.said()))
         })
         .collect()
 }

@@ -41,6 +41,18 @@ pub struct Comment {
     pub at: String,
 }
 
+impl Comment {
+    /// Who said it, the day and what: "Jo Bloggs (SPO), 25 November 2026: Say where they sleep".
+    pub fn said(&self) -> String {
+        format!(
+            "{}, {}: {}",
+            self.by.describe(),
+            super::long_day(&self.at),
+            self.text
+        )
+    }
+}
+
 /// One signed version of a case's assessment and plan. It never changes except by the moves in
 /// `state::next_state`; the work it holds is read-only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -141,7 +141,7 @@ pub fn ItemField(field: Slot, #[prop(into)] errors: Signal<FieldErrors>) -> impl
 
 /// The open case's signing record and the version a review draft is compared with, if any (a
 /// top-level item of an open case only).
-fn review_context(field: &Slot) -> Option<super::loading::LiveCase> {
+fn review_context(field: &Slot) -> Option<(super::loading::LiveCase, ReviewBase)> {
     if field.entry.is_some() {
         return None;
     }
@@ -149,26 +149,52 @@ fn review_context(field: &Slot) -> Option<super::loading::LiveCase> {
         .read_untracked()
         .get("id")
         .unwrap_or_default();
-    super::loading::use_case_store().open_case(&id)
+    let live = super::loading::use_case_store().open_case(&id)?;
+    // Worked out when the signing record changes, never per keystroke.
+    let base = Memo::new(move |_| {
+        live.signing.draft.with(|record| {
+            review_changes::review_base(&record.signing).map(|base| (base.number, base.day))
+        })
+    });
+    Some((live, base))
+}
+
+/// The number and day of the version a review draft is compared with (`review_changes::review_base`).
+type ReviewBase = Memo<Option<(u32, jiff::civil::Date)>>;
+
+/// Runs `with` on the version compared with, and the draft's answers (tracked).
+fn with_base<R>(
+    live: super::loading::LiveCase,
+    base: ReviewBase,
+    autosave: Autosave,
+    with: impl FnOnce(&review_changes::Base, &Answers) -> Option<R>,
+) -> Option<R> {
+    let (number, day) = base.get()?;
+    live.signing.draft.with(|record| {
+        let latest = record.signing.latest()?;
+        let base = review_changes::Base {
+            number,
+            day,
+            answers: &latest.snapshot.answers,
+        };
+        autosave.draft.with(|draft| with(&base, &draft.answers))
+    })
 }
 
 /// Under an answer a review changed: what it was in the version reviewed, and when
 /// (`domain::review_changes`).
 fn before_note(field: &Slot) -> Option<AnyView> {
-    let live = review_context(field)?;
+    let (live, base) = review_context(field)?;
     let item = field.item;
     let autosave = field.autosave;
     // Offences are named once the list is in; other answers need no list.
     let table = matches!(item.kind, ItemKind::Repeat(_) | ItemKind::Offence)
         .then(super::offences::use_offence_table);
     let before = Memo::new(move |_| {
-        live.signing.draft.with(|record| {
-            let base = review_changes::review_base(&record.signing)?;
-            let describe_offence =
-                |code: &str| table.and_then(|table| super::offences::describe_offence(table, code));
-            autosave.draft.with(|draft| {
-                review_changes::before_line(item, &base, &draft.answers, &describe_offence)
-            })
+        let describe_offence =
+            |code: &str| table.and_then(|table| super::offences::describe_offence(table, code));
+        with_base(live, base, autosave, |base, answers| {
+            review_changes::before_line(item, base, answers, &describe_offence)
         })
     });
     let testid = format!("before-{}", item.code);
@@ -187,19 +213,16 @@ fn stale_narrative_notice(field: &Slot) -> Option<AnyView> {
     if !matches!(field.item.kind, ItemKind::FreeText { .. }) {
         return None;
     }
-    let live = review_context(field)?;
+    let (live, base) = review_context(field)?;
     let (section, _) = find_item(field.item.code)?;
     let code = field.item.code;
     let autosave = field.autosave;
     let message = Memo::new(move |_| {
-        live.signing.draft.with(|record| {
-            let base = review_changes::review_base(&record.signing)?;
-            autosave.draft.with(|draft| {
-                review_changes::stale_narratives(section, &base, &draft.answers)
-                    .into_iter()
-                    .find(|stale| stale.narrative.code == code)
-                    .map(|stale| stale.message(&base))
-            })
+        with_base(live, base, autosave, |base, answers| {
+            review_changes::stale_narratives(section, base, answers)
+                .into_iter()
+                .find(|stale| stale.narrative.code == code)
+                .map(|stale| stale.message(base))
         })
     });
     Some(
