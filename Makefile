@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 GOVUK_CSS := assets/generated/govuk.css
 WASM_TEST := cargo test --target wasm32-unknown-unknown --test store --test backup
 
-.PHONY: serve serve-release build test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
+.PHONY: serve serve-release build cli test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
 
 serve: setup-serve $(GOVUK_CSS)
 	cargo fetch --quiet
@@ -51,7 +51,12 @@ wasm-test-chromium:
 wasm-test-firefox:
 	env -u CHROMEDRIVER GECKODRIVER="$$(command -v geckodriver)" $(WASM_TEST)
 
-e2e: build e2e-chromium e2e-any-browser
+# The journeys validate exports and verify packages with the native CLI: built here, before any
+# journey's clock starts.
+e2e: build cli e2e-chromium e2e-any-browser
+
+cli:
+	cargo build --bin workbook
 
 e2e-chromium:
 	playwright test --config tests/e2e/playwright.config.mjs

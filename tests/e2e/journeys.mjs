@@ -2,8 +2,23 @@
 import { expect } from '@playwright/test';
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export const SCREENSHOTS = 'test-results/screenshots';
+
+/** The native `workbook` CLI (schema validator, package verifier), built from the same code. */
+export const WORKBOOK = fileURLToPath(new URL('../../target/debug/workbook', import.meta.url));
+
+/**
+ * For a spec's `test.beforeAll`: `make e2e` builds the CLI before any journey starts, so this is a
+ * check that it is current; a spec run on its own may build it here. The hook's time is raised
+ * from the test timeout, since a build from cold takes minutes (CI failed on a 60 s hook once).
+ */
+export function ensureWorkbookCli(test) {
+  test.setTimeout(600_000);
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'workbook'], { cwd: fileURLToPath(new URL('../../', import.meta.url)), stdio: 'inherit' });
+}
 
 /** The record layout this build writes, read from its source so a new layout needs no test edit. */
 export const RECORD_SCHEMA_VERSION = Number(

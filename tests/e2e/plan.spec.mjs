@@ -2,7 +2,7 @@
 // its checks, and nothing typed lost on the way.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { createCase, screenshot } from './journeys.mjs';
+import { WORKBOOK, createCase, ensureWorkbookCli, screenshot } from './journeys.mjs';
 import { itemGroup } from './keyboard.mjs';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -10,10 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 
 const run = promisify(execFile);
 
-test.beforeAll(async () => {
-  // The schema validator is the native `workbook` binary, built from the same code.
-  await run('cargo', ['build', '--quiet', '--bin', 'workbook'], { timeout: 600_000 });
-});
+test.beforeAll(() => ensureWorkbookCli(test));
 
 async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -170,7 +167,7 @@ test('an officer builds a plan from suggested goals, adds steps and records agre
   expect(download.suggestedFilename()).toMatch(/^sentence-plan-P135790-\d{4}-\d{2}-\d{2}\.json$/);
   const file = 'test-results/exports/plan-spec.json';
   await download.saveAs(file);
-  const { stdout } = await run('target/debug/workbook', ['validate-export', file]);
+  const { stdout } = await run(WORKBOOK, ['validate-export', file]);
   expect(stdout.trim()).toBe('valid');
   const exported = JSON.parse(await readFile(file, 'utf8'));
   expect(exported.plan.status).toBe('agreed');

@@ -2,14 +2,10 @@
 // expectation about dates is worked out here from it, with the rule of domain.md §5.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { CUSTODY_CASE, SAMPLE_CASE, SCREENSHOTS, createCase, expectSaved, fillCaseForm, fillDate, screenshot } from './journeys.mjs';
+import { CUSTODY_CASE, SAMPLE_CASE, SCREENSHOTS, WORKBOOK, createCase, ensureWorkbookCli, expectSaved, fillCaseForm, fillDate, screenshot } from './journeys.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const WORKBOOK = `${ROOT}target/debug/workbook`;
 const DOWNLOADS = 'test-results/downloads';
 
 /** A licence from 2 November 2026 to 1 November 2028, as in SAMPLE_CASE. */
@@ -160,12 +156,7 @@ const seedPlan = (page, caseId, plan) => page.evaluate(([id, newPlan]) => new Pr
   };
 }), [caseId, plan]);
 
-test.beforeAll(async () => {
-  test.setTimeout(600_000);
-  if (!existsSync(WORKBOOK)) {
-    execFileSync('cargo', ['build', '--quiet', '--bin', 'workbook'], { cwd: ROOT, stdio: 'inherit' });
-  }
-});
+test.beforeAll(() => ensureWorkbookCli(test));
 
 test('review dates: the schedule, the interval, significant changes, reload, export and print view', async ({ page }) => {
   test.setTimeout(180_000);
