@@ -11,7 +11,8 @@ use super::db::{reset_practice, store};
 use super::loading::{LiveCase, LiveCaseView};
 use super::practice::switch_space;
 use crate::domain::practice::{
-    compare, compare_attempts, sample_cases, Feedback, PracticeAttempt, SampleCase,
+    compare, compare_attempts, sample_cases, Feedback, NarrativeFeedback, PracticeAttempt,
+    SampleCase, MATCHING_EXPLAINED,
 };
 use crate::domain::progress::{completed_count, statuses};
 use crate::domain::questionnaire::CheckContext;
@@ -271,6 +272,42 @@ pub fn FeedbackPage() -> impl IntoView {
     }
 }
 
+/// One narrative as a checklist: the points the reference makes, each with its evidence, and
+/// whether the trainee's text mentions it (by key words: `MATCHING_EXPLAINED`).
+#[component]
+fn NarrativeChecklist(narrative: NarrativeFeedback) -> impl IntoView {
+    let mentioned = narrative.mentioned();
+    let total = narrative.points.len();
+    let written = if narrative.given.is_empty() {
+        view! { <p class="govuk-body-s">"You wrote nothing here."</p> }.into_any()
+    } else {
+        view! { <p class="govuk-body-s workbook-written">"You wrote: "<q>{narrative.given.clone()}</q></p> }.into_any()
+    };
+    view! {
+        <div class="workbook-narrative" data-testid=format!("narrative-{}", narrative.code)>
+            <h3 class="govuk-heading-s">{narrative.question.clone()}</h3>
+            {written}
+            <p class="govuk-body-s" data-testid="narrative-count">{format!("You mention {mentioned} of the {total} points the reference makes.")}</p>
+            <ul class="govuk-list workbook-checklist">
+                {narrative.points.iter().map(|point| {
+                    let tag = if point.mentioned {
+                        view! { <strong class="govuk-tag govuk-tag--green">"Mentioned"</strong> }.into_any()
+                    } else {
+                        view! { <strong class="govuk-tag govuk-tag--grey">"Not mentioned"</strong> }.into_any()
+                    };
+                    view! {
+                        <li data-testid="narrative-point" data-mentioned=point.mentioned.to_string()>
+                            {tag}" "<span class="govuk-!-font-weight-bold">{point.point}</span>
+                            <span class="govuk-body-s workbook-keywords">{format!(" (key words: {})", point.words.join(", "))}</span>
+                            <p class="govuk-body-s workbook-evidence">{format!("Case file: “{}”", point.sentence)}</p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
 fn need_words(need: Option<crate::domain::scoring::NeedLevel>) -> &'static str {
     need.map_or("Not scored for need", |need| need.label())
 }
@@ -286,7 +323,7 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
     let sections = feedback
         .sections
         .into_iter()
-        .filter(|section| section.compared > 0)
+        .filter(|section| section.compared > 0 || !section.narratives.is_empty())
         .map(|section| {
             let need_row = (section.need_given.is_some() || section.need_expected.is_some()).then(|| {
                 let class = if section.need_agrees { "workbook-feedback--agree" } else { "workbook-feedback--differ" };
@@ -309,18 +346,23 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
                         <th scope="col" class="govuk-table__header">"Question"</th>
                         <th scope="col" class="govuk-table__header">"Your answer"</th>
                         <th scope="col" class="govuk-table__header">"Reference"</th>
+                        <th scope="col" class="govuk-table__header">"What the case file says"</th>
                     </tr></thead>
                     <tbody class="govuk-table__body">
                         {section.differences.iter().map(|item| view! {
                             <tr class="govuk-table__row" data-testid="difference">
                                 <th scope="row" class="govuk-table__header">{item.question.clone()}</th>
-                                <td class="govuk-table__cell">{item.given.clone()}</td>
-                                <td class="govuk-table__cell">{item.expected.clone()}</td>
+                                <td class="govuk-table__cell workbook-lines">{item.given.clone()}</td>
+                                <td class="govuk-table__cell workbook-lines">{item.expected.clone()}</td>
+                                <td class="govuk-table__cell govuk-body-s" data-testid="evidence">
+                                    {item.evidence.iter().map(|sentence| view! { <p class="govuk-body-s workbook-evidence">{format!("“{sentence}”")}</p> }).collect_view()}
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
             });
+            let narratives = section.narratives.iter().map(|narrative| view! { <NarrativeChecklist narrative=narrative.clone() /> }).collect_view();
             let tag = if section.differences.is_empty() && section.need_agrees {
                 view! { <strong class="govuk-tag govuk-tag--green">"Agrees"</strong> }.into_any()
             } else {
@@ -333,9 +375,12 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
                         {tag}
                     </div>
                     <div class="govuk-summary-card__content">
-                        <p class="govuk-body">{format!("You agree on {} of {} answers.", section.agreed, section.compared)}</p>
+                        {(section.compared > 0).then(|| view! {
+                            <p class="govuk-body">{format!("You agree on {} of {} answers.", section.agreed, section.compared)}</p>
+                        })}
                         {need_row}
                         {differences}
+                        {narratives}
                         <p class="govuk-body-s"><strong>"Why the reference says this: "</strong>{section.rationale}</p>
                     </div>
                 </section>
@@ -356,6 +401,10 @@ fn FeedbackDetail(feedback: Feedback) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <details class="govuk-details" data-testid="matching-explained">
+            <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"How your narratives are checked"</span></summary>
+            <div class="govuk-details__text">{MATCHING_EXPLAINED}</div>
+        </details>
         <h2 class="govuk-heading-m">"Risk of serious harm"</h2>
         <p class="govuk-body" data-testid="rosh-feedback">
             {format!("Overall RoSH: you said {}, the reference says {}.", level_words(rosh.overall_given), level_words(rosh.overall_expected))}

@@ -2,7 +2,7 @@
 // and live work never touched — not by practising, and not by resetting practice.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
+import { createCase, SAMPLE_CASE, SCREENSHOTS, screenshot } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
 
 async function expectNoAxeViolations(page) {
@@ -49,6 +49,22 @@ test('a trainee practises on a sample case, gets feedback, tries again, and live
   await expect(page.getByTestId('rosh-levels-agree')).toHaveCount(differing > 0 ? 0 : 1);
   // The self-assessment compares the ticks the trainee gave, not only that it was filled in.
   await expect(page.getByTestId('feedback-saq')).toContainText('SAQ.2');
+  // Every difference shows the case-file sentence the reference answer rests on.
+  const differences = page.getByTestId('difference');
+  for (const row of await differences.all()) await expect(row.getByTestId('evidence')).toContainText(/^“.+”/);
+  // Each narrative is a checklist of the reference's points: "Weekly appointments at the office."
+  // makes the first point of RM.3 and not the second; each point quotes its evidence.
+  const supervision = page.getByTestId('narrative-RM.3');
+  await expect(supervision).toContainText('You wrote: Weekly appointments at the office.');
+  await expect(supervision.getByTestId('narrative-count')).toHaveText('You mention 1 of the 2 points the reference makes.');
+  await expect(supervision.getByTestId('narrative-point').filter({ hasText: 'Frequent appointments' })).toHaveAttribute('data-mentioned', 'true');
+  await expect(supervision.getByTestId('narrative-point').filter({ hasText: 'Alongside the drug rehabilitation requirement' })).toHaveAttribute('data-mentioned', 'false');
+  await expect(supervision).toContainText('Case file: “Three previous community orders: two were breached for missed appointments;');
+  await expect(page.getByTestId('narrative-R10.3').getByTestId('narrative-count')).toHaveText('You mention 0 of the 2 points the reference makes.');
+  await page.getByText('How your narratives are checked').click();
+  await expect(page.getByTestId('matching-explained')).toContainText('It is a prompt, not a mark');
+  await supervision.screenshot({ path: `${SCREENSHOTS}/practice-narrative.png` });
+  await page.getByTestId('feedback-8').screenshot({ path: `${SCREENSHOTS}/practice-evidence.png` });
   await expectNoAxeViolations(page);
   await screenshot(page, 'practice-feedback');
 

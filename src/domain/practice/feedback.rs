@@ -16,7 +16,7 @@ use crate::domain::questionnaire::{GridCell, Item, ItemKind, Section, ROSH_GRID,
 use crate::domain::rosh::{rosh_rating, RoshLevel, ROSH_GRID_ITEM};
 use crate::domain::scoring::{score_section, NeedLevel};
 
-use super::ReferenceAssessment;
+use super::{mentions, ReferenceAssessment};
 
 /// One answer compared with the reference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +32,36 @@ pub struct ItemComparison {
     /// The reference answer in words.
     pub expected: String,
     pub agrees: bool,
+    /// The case-file sentences the reference answer rests on.
+    pub evidence: Vec<&'static str>,
+}
+
+/// One point of a reference narrative, and whether the trainee's narrative mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PointCheck {
+    pub point: &'static str,
+    pub words: &'static [&'static str],
+    /// The case-file sentence the point rests on.
+    pub sentence: &'static str,
+    /// By [`mentions`]: a prompt, not a mark.
+    pub mentioned: bool,
+}
+
+/// A narrative item as a checklist: the points the reference makes, each ticked when the
+/// trainee's text mentions it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NarrativeFeedback {
+    pub code: &'static str,
+    pub question: String,
+    /// What the trainee wrote, trimmed ("" when nothing).
+    pub given: String,
+    pub points: Vec<PointCheck>,
+}
+
+impl NarrativeFeedback {
+    pub fn mentioned(&self) -> usize {
+        self.points.iter().filter(|point| point.mentioned).count()
+    }
 }
 
 /// A section compared: counts, score and need, and the rationale for the reference answers.
@@ -55,6 +85,8 @@ pub struct SectionFeedback {
     pub items: Vec<ItemComparison>,
     /// The items where the trainee differs from the reference.
     pub differences: Vec<ItemComparison>,
+    /// The section's narratives as checklists, in questionnaire order.
+    pub narratives: Vec<NarrativeFeedback>,
 }
 
 /// One cell of the RoSH level grid compared.
@@ -157,6 +189,7 @@ fn compare_section(
                     given: level_words(comparison.given),
                     expected: level_words(comparison.expected),
                     agrees: comparison.agrees,
+                    evidence: reference.evidence_for(item.code),
                 }),
             );
             continue;
@@ -177,8 +210,30 @@ fn compare_section(
             given: shown(attempt),
             expected: shown(expected),
             agrees: given_applies && same_answer(item, attempt, expected),
+            evidence: reference.evidence_for(item.code),
         });
     }
+    let narratives = section
+        .items
+        .iter()
+        .filter_map(|item| {
+            let points: Vec<PointCheck> = reference
+                .points_for(item.code)
+                .map(|point| PointCheck {
+                    point: point.point,
+                    words: point.words,
+                    sentence: point.sentence,
+                    mentioned: mentions(attempt.text(item.code), point.words),
+                })
+                .collect();
+            (!points.is_empty()).then(|| NarrativeFeedback {
+                code: item.code,
+                question: item.title(),
+                given: attempt.text(item.code).trim().to_string(),
+                points,
+            })
+        })
+        .collect();
     let given_score = score_section(section, attempt);
     let expected_score = score_section(section, expected);
     let agreed = items.iter().filter(|item| item.agrees).count();
@@ -196,6 +251,7 @@ fn compare_section(
         rationale: reference.rationale_for(section.id),
         differences: items.iter().filter(|item| !item.agrees).cloned().collect(),
         items,
+        narratives,
     }
 }
 

@@ -10,6 +10,7 @@
 //! println!("You agreed on {}% of items", feedback.agreement_percent);
 //! ```
 
+mod evidence;
 mod feedback;
 mod form;
 mod samples;
@@ -23,9 +24,10 @@ use super::answers::Answers;
 use super::case::CaseDetails;
 use super::questionnaire::CheckContext;
 
+pub use evidence::{mentions, Citation, NarrativePoint, MATCHING_EXPLAINED};
 pub use feedback::{
-    compare, compare_attempts, Feedback, ItemComparison, RoshCellComparison, RoshFeedback,
-    SectionFeedback,
+    compare, compare_attempts, Feedback, ItemComparison, NarrativeFeedback, PointCheck,
+    RoshCellComparison, RoshFeedback, SectionFeedback,
 };
 
 /// What the trainee reads before assessing, as a probation officer would find it on file.
@@ -51,6 +53,12 @@ pub struct ReferenceAssessment {
     pub rationale: Vec<(&'static str, &'static str)>,
     /// The goals the sentence plan should start from.
     pub key_goals: Vec<&'static str>,
+    /// The case-file sentence each reference answer rests on: every answered item is cited at
+    /// least once (checked for every sample by a native test).
+    pub evidence: Vec<Citation>,
+    /// The points the reference narratives make, each with its evidence, for the trainee's
+    /// checklist: every narrative the reference writes has at least one.
+    pub points: Vec<NarrativePoint>,
 }
 
 impl ReferenceAssessment {
@@ -61,6 +69,28 @@ impl ReferenceAssessment {
             .find(|(id, _)| *id == section_id)
             .map(|(_, why)| *why)
             .unwrap_or("")
+    }
+
+    /// The case-file sentences an item's reference answer rests on, in the order cited: a
+    /// narrative's are those of its points.
+    pub fn evidence_for(&self, code: &str) -> Vec<&'static str> {
+        let cited = self
+            .evidence
+            .iter()
+            .filter(|citation| citation.codes.contains(&code))
+            .map(|citation| citation.sentence);
+        let mut sentences: Vec<&'static str> = Vec::new();
+        for sentence in cited.chain(self.points_for(code).map(|point| point.sentence)) {
+            if !sentences.contains(&sentence) {
+                sentences.push(sentence);
+            }
+        }
+        sentences
+    }
+
+    /// The points the reference narrative of one item makes, in the order given.
+    pub fn points_for<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a NarrativePoint> {
+        self.points.iter().filter(move |point| point.code == code)
     }
 }
 

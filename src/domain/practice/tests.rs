@@ -342,7 +342,7 @@ fn hidden_items_in_the_attempt_read_not_answered() {
         .all(|d| d.given == "Not answered"));
     assert_eq!(
         drugs.differences[1].expected,
-        "Heroin: Current use, Injected\nCrack cocaine: Current use\nCannabis: Previous use"
+        "Heroin: Current use, Injected\nCrack cocaine: Current use"
     );
 }
 
@@ -461,4 +461,202 @@ fn a_practice_attempt_keeps_its_answers_through_json() {
         ..attempt
     };
     assert!(unknown.feedback().is_none());
+}
+
+// Practice grounded in the case file (issue 20).
+
+#[test]
+fn every_cited_sentence_is_a_whole_sentence_of_its_own_case_file() {
+    for sample in sample_cases() {
+        let reference = (sample.reference)();
+        let cited = reference
+            .evidence
+            .iter()
+            .map(|citation| citation.sentence)
+            .chain(reference.points.iter().map(|point| point.sentence));
+        for sentence in cited {
+            assert!(
+                sample.case_file.has_sentence(sentence),
+                "{}: the case file has no sentence {sentence:?}",
+                sample.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_reference_answer_cites_the_case_file_and_every_citation_an_answer() {
+    for sample in sample_cases() {
+        let reference = (sample.reference)();
+        let missing: Vec<&String> = reference
+            .answers
+            .0
+            .keys()
+            .filter(|code| reference.evidence_for(code).is_empty())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{}: reference answers with no case-file sentence: {missing:?}",
+            sample.id
+        );
+        for citation in &reference.evidence {
+            assert!(!citation.codes.is_empty(), "{}: {citation:?}", sample.id);
+            for code in citation.codes {
+                assert!(
+                    reference.answers.get(code).is_some(),
+                    "{}: {code} is cited but not answered",
+                    sample.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_reference_narrative_lists_its_points_and_makes_each_of_them() {
+    for sample in sample_cases() {
+        let reference = (sample.reference)();
+        for (code, answer) in &reference.answers.0 {
+            let (_, item) = find_item(code).unwrap();
+            if let (ItemKind::FreeText { .. }, Answer::Text(_)) = (item.kind, answer) {
+                assert!(
+                    reference.points_for(code).next().is_some(),
+                    "{}: the narrative {code} lists no points",
+                    sample.id
+                );
+            }
+        }
+        for point in &reference.points {
+            let (_, item) = find_item(point.code)
+                .unwrap_or_else(|| panic!("{}: no item {}", sample.id, point.code));
+            assert!(
+                matches!(item.kind, ItemKind::FreeText { .. }),
+                "{}: {} is not a narrative",
+                sample.id,
+                point.code
+            );
+            assert!(
+                !point.words.is_empty()
+                    && point.words.iter().all(|word| *word == word.to_lowercase()),
+                "{}: {point:?}",
+                sample.id
+            );
+            assert!(
+                mentions(reference.answers.text(point.code), point.words),
+                "{}: the reference {} does not mention its point {:?}",
+                sample.id,
+                point.code,
+                point.point
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_sentence_must_be_whole_and_word_for_word() {
+    let file = acquisitive().case_file;
+    assert!(file.has_sentence("There was no violence or threat to staff."));
+    // Part of a sentence, or one with a word changed, is not evidence.
+    assert!(!file.has_sentence("There was no violence"));
+    assert!(!file.has_sentence("no violence or threat to staff."));
+    assert!(!file.has_sentence("There was no violence or threat to shoppers."));
+    assert!(!file.has_sentence(" There was no violence or threat to staff."));
+    assert!(!file.has_sentence(""));
+}
+
+#[test]
+fn a_narrative_mentions_a_point_by_a_word_beginning_or_a_phrase() {
+    assert!(mentions("He drinks most nights", &["drink"]));
+    assert!(mentions("HEROIN withdrawal", &["heroin"]));
+    assert!(mentions(
+        "an opiate substitute script",
+        &["opiate substitute"]
+    ));
+    assert!(!mentions(
+        "a substitute for opiates",
+        &["opiate substitute"]
+    ));
+    assert!(mentions(
+        "referred to the rough sleeper team",
+        &["rough sleep"]
+    ));
+    // A word is matched from its start only, and an empty key never matches.
+    assert!(!mentions("overdrinking", &["drink"]));
+    assert!(!mentions("anything", &[""]));
+    assert!(!mentions("", &["drink"]));
+}
+
+#[test]
+fn the_reference_narratives_get_every_point_ticked_and_an_empty_one_none() {
+    for sample in sample_cases() {
+        let reference = (sample.reference)();
+        let own = compare(&reference.answers, &reference);
+        let empty = compare(&Answers::default(), &reference);
+        let narratives = |feedback: &Feedback| -> Vec<NarrativeFeedback> {
+            feedback
+                .sections
+                .iter()
+                .flat_map(|section| section.narratives.clone())
+                .collect()
+        };
+        assert_eq!(narratives(&own).len(), narratives(&empty).len());
+        assert!(!narratives(&own).is_empty(), "{}", sample.id);
+        for narrative in narratives(&own) {
+            assert_eq!(
+                narrative.mentioned(),
+                narrative.points.len(),
+                "{}",
+                sample.id
+            );
+        }
+        for narrative in narratives(&empty) {
+            assert_eq!(narrative.mentioned(), 0, "{}", sample.id);
+            assert_eq!(narrative.given, "");
+        }
+        // Each difference carries the evidence for the reference answer.
+        for item in empty.differences() {
+            assert!(!item.evidence.is_empty(), "{}: {}", sample.id, item.key);
+        }
+    }
+}
+
+#[test]
+fn a_trainee_narrative_is_ticked_point_by_point() {
+    let reference = (acquisitive().reference)();
+    let mut attempt = reference.answers.clone();
+    let code = reference.points[0].code;
+    attempt.set(code, Answer::Text(String::new()));
+    let first = reference.points_for(code).next().unwrap();
+    attempt.set(code, Answer::Text(format!("  {}  ", first.words[0])));
+    let feedback = compare(&attempt, &reference);
+    let narrative = feedback
+        .sections
+        .iter()
+        .flat_map(|section| &section.narratives)
+        .find(|narrative| narrative.code == code)
+        .unwrap();
+    assert_eq!(narrative.given, first.words[0]);
+    assert!(narrative.points[0].mentioned);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod mentions_properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text and any key words: an answer, never a panic; more text never un-mentions.
+        #[test]
+        fn mentioning_is_total_and_grows_with_the_text(text in "\\PC{0,80}", more in "\\PC{0,40}", key in "\\PC{0,12}") {
+            let before = mentions(&text, &[key.as_str()]);
+            let after = mentions(&format!("{text} {more}"), &[key.as_str()]);
+            prop_assert!(!before || after);
+        }
+
+        /// The file check answers for any string, never panics on a multi-byte boundary.
+        #[test]
+        fn any_string_is_checked_against_the_file(sentence in "\\PC{0,60}") {
+            let _ = acquisitive().case_file.has_sentence(&sentence);
+        }
+    }
 }

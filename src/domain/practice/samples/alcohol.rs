@@ -3,6 +3,7 @@
 
 use jiff::civil;
 
+use super::super::evidence::{cite, point, Citation, NarrativePoint};
 use super::super::form::*;
 use super::super::{CaseFile, ReferenceAssessment, SampleCase};
 use crate::domain::answers::Answers;
@@ -15,36 +16,61 @@ pub(in crate::domain::practice) const CASE: SampleCase = SampleCase {
     case_file: CaseFile {
         offence_summary: "Ms Marchbeck was convicted of common assault. In March 2026 she was \
 refused entry to a bar because she was drunk; she swore at the door supervisor, slapped him and \
-scratched his face. He was not seriously hurt. She was arrested at the scene and was tearful and \
-apologetic in interview the next day.
+scratched his face. She did not know him, and no one else was involved. He was not seriously \
+hurt. She was arrested at the scene and was tearful and apologetic in interview the next day.
 
-She pleaded guilty. The court imposed an 18-month community order with an alcohol treatment \
-requirement and 15 rehabilitation activity requirement days.",
+She pleaded guilty and was convicted on 27 April 2026. On 18 May 2026 the court imposed an \
+18-month community order with an alcohol treatment requirement and 15 rehabilitation activity \
+requirement days.",
         previous_convictions: "Five sanctions, the first at the age of 29: drunk and disorderly \
 (2012), drink driving (2014), a caution for criminal damage to her own front door (2019), \
-assault on a police officer while drunk (2023) and the current offence.
+assault on a police officer while drunk (2023) and the current offence. In 2023 she pushed and \
+scratched a police officer who was moving her on from outside a pub. All of the offences were \
+committed after drinking.
 
-She completed a previous community order without breach.",
+She has no convictions for sexual offences or offences involving weapons. She has never been to \
+prison or been subject to a civil or protective order. She completed a community order for the \
+2023 assault without breach, and has never threatened or assaulted probation staff. The \
+assessment for that order rated her Medium risk of serious harm to the public.",
         interview_notes:
-            "Ms Marchbeck is 42 and works part-time as a care assistant. She says she \
-drinks a bottle of wine most nights and more at weekends, and has done since her twenties; she \
-drinks 'to stop thinking'. She has tried to stop twice without help.
+            "Ms Marchbeck is 42 and works part-time as a care assistant. She has worked at the \
+same care home for eight years and has an NVQ in care. She works early and late shifts on a rota \
+that changes each week. She reads and writes well. Her only income is her wages, topped up by \
+universal credit, and she has about £1,500 of credit card debt.
 
-She lives with her partner of six years in her housing association flat. At first she said \
-everything was fine; later she said he 'has a temper', checks her phone, takes her wages and has \
-pushed her. She has an adult daughter she rarely sees. Her childhood was unsettled and her father \
-drank.
+She says she drinks a bottle of wine most nights and more at weekends, and has done since her \
+twenties; she drinks 'to stop thinking'. She has tried to stop twice without help. She has never \
+used illegal drugs. Most weekends she goes into town alone and drinks in bars until late. On the \
+night of the offence she had drunk a bottle of wine at home before going out; she says she 'lost \
+it' when she was turned away because she felt humiliated. She is ashamed of hurting the door \
+supervisor, who was 'only doing his job'. She knows that another conviction could cost her her \
+job. She says she can 'fly off the handle' when she has had a drink but is calm when sober.
+
+She lives with her partner of six years in her housing association flat. She has held the \
+tenancy for ten years and there are no rent arrears. The flat is on a quiet estate on the edge \
+of town. At first she said everything was fine; later she said he 'has a temper', checks her \
+phone, takes her wages and has pushed her. She says she drinks more after rows with him. She \
+would accept help from a domestic abuse service but does not want to leave him yet. Apart from \
+work, she sees no one but her partner and has lost touch with her friends. She has an adult \
+daughter she rarely sees. Her daughter's father was also violent towards her, and she left him \
+when her daughter was small. Her childhood was unsettled and her father drank.
 
 She says she feels low most days, has thought about ending her life when drunk, and her GP has \
-referred her to the community mental health team. She completed the self-assessment \
-questionnaire: yes to money, relationships, feeling low, drinking and wanting to stop; sometimes \
-to temper.",
+referred her to the community mental health team. She has never self-harmed or attempted \
+suicide. She describes herself as 'a mess' and 'a useless mum'. She says she would find it \
+easier to talk to a woman. She completed the self-assessment questionnaire: yes to money, \
+relationships, feeling low, drinking and wanting to stop, sometimes to temper, and no to \
+everything else. She was polite and open at interview, wants help with her drinking and does not \
+excuse what she did.",
         other_agencies:
             "Police: two call-outs to her address in 2025 for shouting, with Ms Marchbeck \
-named as the victim; she declined to make a statement. No intelligence about her associates.
+named as the victim; she declined to make a statement. No intelligence of harassment, hate \
+incidents or weapons, and none about her associates.
 
 GP: prescribed antidepressants; abnormal liver function tests; referral to the community mental \
-health team pending. Employer: no concerns about her work.
+health team pending. Employer: aware of the conviction; no concerns have ever been raised about \
+her work or her care of residents. Her manager describes her as careful, reliable and well liked \
+by residents and colleagues.
 
 Children's services: no involvement; no children in the household.",
     },
@@ -330,10 +356,159 @@ fn reference() -> ReferenceAssessment {
             ("rosh-summary", "Identifiable indicators of harm to the public and to staff (police) when drunk, unlikely to cause serious harm unless her drinking worsens: Medium."),
             ("rmp", "A women-centred plan: alcohol treatment, safety at home and mental health, with a contingency for suicidal thoughts. Not a MAPPA case."),
         ],
+        evidence: evidence(),
+        points: points(),
         key_goals: vec![
             "Reduce drinking with the alcohol treatment service",
             "Be safe at home: work with a domestic abuse service on a safety plan",
             "Get treatment for low mood through the community mental health team",
         ],
     }
+}
+
+/// The case-file sentence each reference answer rests on.
+fn evidence() -> Vec<Citation> {
+    vec![
+        // 1. Offending information
+        cite(&["1.1"], "Ms Marchbeck was convicted of common assault."),
+        cite(&["1.29", "2.11"], "She pleaded guilty and was convicted on 27 April 2026."),
+        cite(&["1.38"], "On 18 May 2026 the court imposed an 18-month community order with an alcohol treatment requirement and 15 rehabilitation activity requirement days."),
+        cite(&["1.32", "1.8", "1.40", "2.14", "9.4", "R2.2", "R10.6"], "Five sanctions, the first at the age of 29: drunk and disorderly (2012), drink driving (2014), a caution for criminal damage to her own front door (2019), assault on a police officer while drunk (2023) and the current offence."),
+        cite(&["1.30"], "She has no convictions for sexual offences or offences involving weapons."),
+        // 2. Analysis of offences
+        cite(&["2.2", "2.4.1", "2.10", "R2.2"], "In March 2026 she was refused entry to a bar because she was drunk; she swore at the door supervisor, slapped him and scratched his face."),
+        cite(&["2.4.2", "2.7"], "She did not know him, and no one else was involved."),
+        cite(&["2.13", "2.99"], "He was not seriously hurt."),
+        cite(&["2.6", "2.11"], "She was arrested at the scene and was tearful and apologetic in interview the next day."),
+        cite(&["2.6", "11.9", "12.1"], "She is ashamed of hurting the door supervisor, who was 'only doing his job'."),
+        cite(&["2.9", "2.10"], "On the night of the offence she had drunk a bottle of wine at home before going out; she says she 'lost it' when she was turned away because she felt humiliated."),
+        cite(&["2.13", "2.14", "9.4"], "In 2023 she pushed and scratched a police officer who was moving her on from outside a pub."),
+        cite(&["2.98", "9.98", "9.99"], "All of the offences were committed after drinking."),
+        // 3. Accommodation
+        cite(&["3.3", "3.5", "6.8"], "She lives with her partner of six years in her housing association flat."),
+        cite(&["3.5", "3.98", "3.99"], "She has held the tenancy for ten years and there are no rent arrears."),
+        cite(&["3.6"], "The flat is on a quiet estate on the edge of town."),
+        cite(&["3.4", "5.2", "5.3", "6.4", "6.7", "6.7.1", "6.98", "R5.4"], "At first she said everything was fine; later she said he 'has a temper', checks her phone, takes her wages and has pushed her."),
+        // 4. Education, training and employability
+        cite(&["4.2"], "Ms Marchbeck is 42 and works part-time as a care assistant."),
+        cite(&["4.3", "4.4"], "She has worked at the same care home for eight years and has an NVQ in care."),
+        cite(&["4.7"], "She reads and writes well."),
+        cite(&["4.5", "4.96", "4.98", "R6.2"], "Employer: aware of the conviction; no concerns have ever been raised about her work or her care of residents."),
+        // 5. Financial management and income
+        cite(&["5.1", "5.2", "5.4", "5.5", "5.6", "5.98", "5.99"], "Her only income is her wages, topped up by universal credit, and she has about £1,500 of credit card debt."),
+        // 6. Relationships
+        cite(&["6.1"], "She has an adult daughter she rarely sees."),
+        cite(&["6.3"], "Her childhood was unsettled and her father drank."),
+        cite(&["6.6"], "Her daughter's father was also violent towards her, and she left him when her daughter was small."),
+        cite(&["6.7", "6.7.1", "R2.3", "R5.4"], "Police: two call-outs to her address in 2025 for shouting, with Ms Marchbeck named as the victim; she declined to make a statement."),
+        cite(&["6.99"], "She says she drinks more after rows with him."),
+        // 7. Lifestyle and associates
+        cite(&["7.2"], "Most weekends she goes into town alone and drinks in bars until late."),
+        cite(&["7.3", "7.4", "7.98", "7.99", "R2.4", "R2.5"], "No intelligence of harassment, hate incidents or weapons, and none about her associates."),
+        cite(&["7.5", "11.1"], "Her manager describes her as careful, reliable and well liked by residents and colleagues."),
+        // 8. Drug misuse
+        cite(&["8.1", "8.98", "8.99"], "She has never used illegal drugs."),
+        // 9. Alcohol misuse
+        cite(&["9.1", "9.2", "9.3", "10.1", "10.99"], "She says she drinks a bottle of wine most nights and more at weekends, and has done since her twenties; she drinks 'to stop thinking'."),
+        cite(&["9.5", "11.6"], "She has tried to stop twice without help."),
+        cite(&["9.5", "11.5", "12.8", "12.9", "12.98", "12.99"], "She was polite and open at interview, wants help with her drinking and does not excuse what she did."),
+        // 10. Emotional well-being
+        cite(&["10.2", "10.5", "10.98", "R5.1"], "She says she feels low most days, has thought about ending her life when drunk, and her GP has referred her to the community mental health team."),
+        cite(&["10.3"], "Apart from work, she sees no one but her partner and has lost touch with her friends."),
+        cite(&["10.4"], "She describes herself as 'a mess' and 'a useless mum'."),
+        cite(&["R5.2"], "She has never self-harmed or attempted suicide."),
+        cite(&["9.1", "10.2", "10.6", "10.7", "13.1"], "GP: prescribed antidepressants; abnormal liver function tests; referral to the community mental health team pending."),
+        // 11. Thinking and behaviour
+        cite(&["11.2", "11.3", "11.4", "11.98", "11.99"], "She says she can 'fly off the handle' when she has had a drink but is calm when sober."),
+        cite(&["11.7"], "She knows that another conviction could cost her her job."),
+        // 12. Attitudes
+        cite(&["12.4", "12.5", "R6.1"], "She completed a community order for the 2023 assault without breach, and has never threatened or assaulted probation staff."),
+        // Self-assessment
+        cite(&["SAQ.1", "SAQ.2"], "She completed the self-assessment questionnaire: yes to money, relationships, feeling low, drinking and wanting to stop, sometimes to temper, and no to everything else."),
+        // RoSH screening
+        cite(&["R2.1"], "She completed a community order for the 2023 assault without breach, and has never threatened or assaulted probation staff."),
+        cite(&["R2.6", "R10.6"], "The assessment for that order rated her Medium risk of serious harm to the public."),
+        cite(&["R3.1", "R5.3", "R6.3", "RM.9"], "She has never been to prison or been subject to a civil or protective order."),
+        cite(&["R4.1", "R4.2"], "Children's services: no involvement; no children in the household."),
+        // The narratives rest on the sentences their points cite (`points`).
+    ]
+}
+
+/// The points each reference narrative makes, with their evidence and key words.
+fn points() -> Vec<NarrativePoint> {
+    const OFFENCE: &str = "In March 2026 she was refused entry to a bar because she was drunk; she swore at the door supervisor, slapped him and scratched his face.";
+    const NOT_HURT: &str = "He was not seriously hurt.";
+    const THAT_NIGHT: &str = "On the night of the offence she had drunk a bottle of wine at home before going out; she says she 'lost it' when she was turned away because she felt humiliated.";
+    const CONVICTIONS: &str = "Five sanctions, the first at the age of 29: drunk and disorderly (2012), drink driving (2014), a caution for criminal damage to her own front door (2019), assault on a police officer while drunk (2023) and the current offence.";
+    const POLICE_OFFICER: &str = "In 2023 she pushed and scratched a police officer who was moving her on from outside a pub.";
+    const ORDER: &str = "On 18 May 2026 the court imposed an 18-month community order with an alcohol treatment requirement and 15 rehabilitation activity requirement days.";
+    const PREVIOUS_ORDER: &str = "She completed a community order for the 2023 assault without breach, and has never threatened or assaulted probation staff.";
+    const CARE_HOME: &str =
+        "She has worked at the same care home for eight years and has an NVQ in care.";
+    const SHIFTS: &str = "She works early and late shifts on a rota that changes each week.";
+    const DRINKING: &str = "She says she drinks a bottle of wine most nights and more at weekends, and has done since her twenties; she drinks 'to stop thinking'.";
+    const WEEKENDS: &str = "Most weekends she goes into town alone and drinks in bars until late.";
+    const PARTNER: &str = "At first she said everything was fine; later she said he 'has a temper', checks her phone, takes her wages and has pushed her.";
+    const WOULD_ACCEPT_HELP: &str =
+        "She would accept help from a domestic abuse service but does not want to leave him yet.";
+    const LOW_MOOD: &str = "She says she feels low most days, has thought about ending her life when drunk, and her GP has referred her to the community mental health team.";
+    const A_WOMAN: &str = "She says she would find it easier to talk to a woman.";
+    const POLICE_CALLOUTS: &str = "Police: two call-outs to her address in 2025 for shouting, with Ms Marchbeck named as the victim; she declined to make a statement.";
+    const GP: &str = "GP: prescribed antidepressants; abnormal liver function tests; referral to the community mental health team pending.";
+    vec![
+        point("2.1", "Slapped and scratched the door supervisor", &["slap", "scratch", "assault", "hit"], OFFENCE),
+        point("2.1", "Refused entry because she was drunk", &["drunk", "drink", "refus", "turned away", "alcohol"], OFFENCE),
+        point("2.8", "Frustration at being turned away", &["frustrat", "humiliat", "anger", "angry", "refus", "turned away"], THAT_NIGHT),
+        point("2.8", "Disinhibited by heavy drinking", &["disinhibit", "drink", "drunk", "alcohol"], THAT_NIGHT),
+        point("4.97", "Steady work as a care assistant", &["care", "work", "job", "employ"], CARE_HOME),
+        point("4.97", "Valued by her employer", &["valued", "employer", "manager", "reliable"], "Her manager describes her as careful, reliable and well liked by residents and colleagues."),
+        point("13.2", "Depression, treated by her GP", &["depress", "low mood", "antidepress"], GP),
+        point("13.2", "Community mental health team referral pending", &["mental health", "cmht"], GP),
+        point("13.2", "Abnormal liver function", &["liver"], GP),
+        point("13.2", "Shift work: appointments around her rota", &["shift", "rota"], SHIFTS),
+        point("R5.2.reason", "Suicidal thoughts when drunk", &["suicid", "ending her life"], LOW_MOOD),
+        point("R5.2.reason", "She has never self-harmed", &["self-harm", "self harm", "harm"], "She has never self-harmed or attempted suicide."),
+        point("FA.1", "Assault on a door supervisor", &["door", "supervisor", "bouncer"], OFFENCE),
+        point("FA.1", "Assault on a police officer in 2023", &["police", "officer", "2023"], POLICE_OFFICER),
+        point("FA.1", "When drunk and thwarted", &["drunk", "drink", "thwart", "refus", "turned away"], OFFENCE),
+        point("FA.1", "No weapons", &["weapon"], "No intelligence of harassment, hate incidents or weapons, and none about her associates."),
+        point("FA.1", "No serious injury", &["injur", "hurt"], NOT_HURT),
+        point("FA.2", "Heavy drinking in public", &["drink", "drunk", "alcohol"], WEEKENDS),
+        point("FA.2", "Being refused entry", &["refus", "turned away", "door"], OFFENCE),
+        point("FA.2", "Being challenged by people in authority", &["challeng", "authority", "police", "moved on"], POLICE_OFFICER),
+        point("FA.4", "Suicidal thoughts when drunk and low", &["suicid", "ending her life", "low"], LOW_MOOD),
+        point("FA.4", "Victim of domestic abuse", &["domestic abuse", "abus", "victim"], PARTNER),
+        point("FA.4", "Her partner takes her wages", &["financial", "wages", "money", "control"], PARTNER),
+        point("R10.1", "Members of the public, such as door staff", &["public", "door", "bouncer"], OFFENCE),
+        point("R10.1", "Police officers", &["police"], POLICE_OFFICER),
+        point("R10.1", "She is at risk from her partner", &["partner", "herself", "domestic"], PARTNER),
+        point("R10.2", "Assault when drunk", &["assault", "violen", "slap"], CONVICTIONS),
+        point("R10.2", "Injuries so far minor", &["minor", "injur", "hurt"], NOT_HURT),
+        point("R10.3", "Weekend nights out", &["weekend", "night", "town", "bar"], WEEKENDS),
+        point("R10.3", "After heavy drinking", &["drink", "drunk", "alcohol"], DRINKING),
+        point("R10.4", "Heavier drinking", &["drink", "alcohol", "relapse"], DRINKING),
+        point("R10.4", "Worse abuse at home", &["abuse", "partner", "home", "domestic"], "She says she drinks more after rows with him."),
+        point("R10.4", "Losing her job", &["job", "work", "employ"], "She knows that another conviction could cost her her job."),
+        point("R10.5", "Alcohol treatment", &["alcohol treatment", "treatment", "atr"], ORDER),
+        point("R10.5", "Her work", &["work", "job", "employ"], CARE_HOME),
+        point("R10.5", "Support from a domestic abuse service", &["domestic abuse", "abuse service", "support"], WOULD_ACCEPT_HELP),
+        point("R10.5", "Mental health treatment", &["mental health", "cmht", "depress"], GP),
+        point("RM.1", "Alcohol-related violence to people in authority", &["violen", "assault", "alcohol"], CONVICTIONS),
+        point("RM.1", "Victim of domestic abuse at home", &["domestic abuse", "abus", "victim"], POLICE_CALLOUTS),
+        point("RM.1", "Suicidal thoughts when drunk", &["suicid"], LOW_MOOD),
+        point("RM.3", "Regular appointments", &["fortnight", "weekly", "appointment"], PREVIOUS_ORDER),
+        point("RM.3", "A female practitioner, at the women's centre", &["female", "woman", "women"], A_WOMAN),
+        point("RM.3", "At times that fit her shifts", &["shift", "rota"], SHIFTS),
+        point("RM.4", "Alcohol treatment requirement reviews", &["alcohol treatment", "review", "atr"], ORDER),
+        point("RM.4", "Checks with the police on call-outs", &["police", "call-out", "call out", "callout"], POLICE_CALLOUTS),
+        point("RM.5", "Alcohol treatment", &["alcohol", "drink", "treatment"], ORDER),
+        point("RM.5", "A domestic abuse service", &["domestic abuse", "abuse service"], WOULD_ACCEPT_HELP),
+        point("RM.5", "A women's group", &["women", "woman", "female"], A_WOMAN),
+        point("RM.5", "The community mental health team", &["mental health", "cmht"], GP),
+        point("RM.6", "She is the person at risk at home", &["at risk", "safety", "victim"], PARTNER),
+        point("RM.6", "A domestic violence adviser, with her consent", &["idva", "independent domestic", "domestic violence", "domestic abuse", "consent"], WOULD_ACCEPT_HELP),
+        point("RM.6", "No joint appointments with her partner", &["joint", "partner", "separate"], PARTNER),
+        point("RM.7", "If she feels suicidal: the procedure and her GP", &["suicid", "gp"], LOW_MOOD),
+        point("RM.7", "An incident at home: safeguarding and MARAC", &["marac", "safeguard", "incident"], POLICE_CALLOUTS),
+    ]
 }
