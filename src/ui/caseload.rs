@@ -13,7 +13,8 @@ use super::components::{focus_field, set_title};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
 use crate::domain::caseload::{
-    keeps_all, no_matches, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey, UnreadableRecord,
+    keeps_all, no_matches, reviewed_for_a_colleague, sort_rows, CaseloadRow, Filter, SearchIndex,
+    SortKey, UnreadableRecord,
 };
 use crate::domain::dates::format_long;
 use crate::domain::signing::CaseSigning;
@@ -30,6 +31,9 @@ use super::shortcuts::SEARCH_ID;
 /// cases are closed, and how many versions wait for this browser's senior (the queue's link).
 struct CaseloadData {
     rows: Vec<CaseloadRow>,
+    /// Colleagues' cases this senior reviews (`reviewed_for_a_colleague`), with who signed the
+    /// latest version: listed apart from the caseload.
+    team: Vec<(CaseloadRow, String)>,
     unreadable: Vec<Unreadable>,
     closed: usize,
     waiting: usize,
@@ -70,42 +74,55 @@ async fn load_rows() -> Result<CaseloadData, StoreError> {
     );
     let today = clock::today();
     let mut waiting = 0;
-    let rows = cases
-        .into_iter()
-        .map(|case| {
-            let assessment = assessments.remove(&case.id);
-            let plan = plans.remove(&case.id);
-            let signing = signings
-                .remove(&case.id)
-                .map(|record| record.signing)
-                .unwrap_or_else(|| CaseSigning::new(&case.created_at, None));
-            // The queue's own rule (`domain::caseload::awaiting_me` applies the same one).
-            if me
-                .as_ref()
-                .is_some_and(|me| signing.version_to_review(Some(me)).is_ok())
-            {
-                waiting += 1;
+    let mut team = Vec::new();
+    let mut rows = Vec::new();
+    for case in cases {
+        let assessment = assessments.remove(&case.id);
+        let plan = plans.remove(&case.id);
+        let signing = signings
+            .remove(&case.id)
+            .map(|record| record.signing)
+            .unwrap_or_else(|| CaseSigning::new(&case.created_at, None));
+        // The queue's own rule (`domain::caseload::awaiting_me` applies the same one).
+        if me
+            .as_ref()
+            .is_some_and(|me| signing.version_to_review(Some(me)).is_ok())
+        {
+            waiting += 1;
+        }
+        let (answers, completed) = assessment
+            .map(|record| (record.answers, record.completed_sections))
+            .unwrap_or_default();
+        let plan = plan.unwrap_or_else(|| crate::store::PlanRecord::new(&case.id));
+        let row = CaseloadRow::build(
+            &case.id,
+            &case.details,
+            &answers,
+            &completed,
+            &plan.plan,
+            &plan.review_settings,
+            &plan.significant_changes,
+            &signing,
+            case.next_appointment,
+            today,
+        );
+        match me
+            .as_ref()
+            .filter(|me| reviewed_for_a_colleague(&signing, me))
+        {
+            Some(_) => {
+                let officer = signing
+                    .latest()
+                    .map(|version| version.signed_by.describe())
+                    .unwrap_or_default();
+                team.push((row, officer));
             }
-            let (answers, completed) = assessment
-                .map(|record| (record.answers, record.completed_sections))
-                .unwrap_or_default();
-            let plan = plan.unwrap_or_else(|| crate::store::PlanRecord::new(&case.id));
-            CaseloadRow::build(
-                &case.id,
-                &case.details,
-                &answers,
-                &completed,
-                &plan.plan,
-                &plan.review_settings,
-                &plan.significant_changes,
-                &signing,
-                case.next_appointment,
-                today,
-            )
-        })
-        .collect::<Vec<_>>();
+            None => rows.push(row),
+        }
+    }
     Ok(CaseloadData {
         rows,
+        team,
         unreadable,
         closed: closed.len(),
         waiting,
@@ -180,6 +197,7 @@ pub fn Caseload() -> impl IntoView {
     let rows = RwSignal::new(LoadState::<Vec<CaseloadRow>>::Loading);
     let unreadable = RwSignal::new(Vec::<Unreadable>::new());
     let closed = RwSignal::new(0_usize);
+    let team = RwSignal::new(Vec::<(CaseloadRow, String)>::new());
     // Versions waiting for this browser's senior, if any: the queue is one link away.
     let waiting = RwSignal::new(0_usize);
     let index = StoredValue::new(SearchIndex::new(&[]));
@@ -187,6 +205,7 @@ pub fn Caseload() -> impl IntoView {
         let loaded = load_rows().await.map(|data| {
             let _ = unreadable.try_set(data.unreadable);
             let _ = closed.try_set(data.closed);
+            let _ = team.try_set(data.team);
             let _ = waiting.try_set(data.waiting);
             data.rows
         });
@@ -271,7 +290,12 @@ pub fn Caseload() -> impl IntoView {
         })}
         <LoadedView loaded=rows render={move |rows: Vec<CaseloadRow>| {
             if rows.is_empty() {
-                return view! { <p class="govuk-body" data-testid="empty-caseload">"You have no cases yet. Create a case to start an assessment."</p> }.into_any();
+                let words = if team.with_untracked(Vec::is_empty) {
+                    "You have no cases yet. Create a case to start an assessment."
+                } else {
+                    "You have no cases of your own yet. Create a case to start an assessment."
+                };
+                return view! { <p class="govuk-body" data-testid="empty-caseload">{words}</p> }.into_any();
             }
             let live_cases = rows.len();
             view! {
@@ -279,7 +303,36 @@ pub fn Caseload() -> impl IntoView {
                 <CaseloadTable rows=rows index=index />
             }.into_any()
         }} />
+        {move || view! { <TeamCases cases=team.get() /> }}
     }
+}
+
+/// Colleagues' cases this senior reviews, apart from their own caseload: whose, and where each
+/// stands.
+#[component]
+fn TeamCases(cases: Vec<(CaseloadRow, String)>) -> impl IntoView {
+    (!cases.is_empty()).then(|| view! {
+        <h2 class="govuk-heading-m" id="team-cases-heading">{format!("Team cases you review ({})", cases.len())}</h2>
+        <p class="govuk-body">"Colleagues' cases in this browser that you countersign. They are not part of your caseload."</p>
+        <table class="govuk-table" aria-labelledby="team-cases-heading" data-testid="team-cases">
+            <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">"Name"</th>
+                <th scope="col" class="govuk-table__header">"CRN"</th>
+                <th scope="col" class="govuk-table__header">"Officer"</th>
+                <th scope="col" class="govuk-table__header">"Status"</th>
+            </tr></thead>
+            <tbody class="govuk-table__body">
+                {cases.into_iter().map(|(row, officer)| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header"><a class="govuk-link" href=format!("/cases/{}", row.case_id)>{row.name.clone()}</a></th>
+                        <td class="govuk-table__cell">{row.crn.clone()}</td>
+                        <td class="govuk-table__cell">{officer}</td>
+                        <td class="govuk-table__cell" data-testid="team-status">{row.status.label()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    })
 }
 
 #[component]

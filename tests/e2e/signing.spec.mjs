@@ -20,14 +20,14 @@ const PACKAGES = 'test-results/packages';
 
 /** Chooses `recipient` in the send form, clicks `button`, and keeps the sealed package downloaded
  * under test-results/packages/: never plain text. */
-async function sendPackage(page, button, recipient, name, stateInName) {
+async function sendPackage(page, button, recipient, name, stateInName, crn = SAMPLE_CASE.crn) {
   await mkdir(PACKAGES, { recursive: true });
   const form = page.getByTestId('send-package');
   await form.getByLabel(recipient).check();
   const [download] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: button }).click()]);
   const slug = recipient.replace(/ \(.*\)$/, '').toLowerCase().replace(/ /g, '-');
   // The name says what it is: the version and its state, the day, and whom it is sealed for.
-  expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-X123456-v\\d+-${stateInName}-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-${crn}-v\\d+-${stateInName}-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
   // The page says what the file is and what to do with it.
   await expect(page.getByTestId('sent-note')).toContainText(`${download.suggestedFilename()} is in your downloads. Only ${recipient.replace(/ \(.*\)$/, '')} can open it`);
   const path = `${PACKAGES}/${name}.sealed.json`;
@@ -44,6 +44,45 @@ async function importPackage(page, path) {
   await expect(page.getByRole('button', { name: 'Import this package' })).toBeVisible();
   await page.getByRole('button', { name: 'Import this package' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Signing and countersigning' })).toBeVisible();
+}
+
+/** Four more of the trainee's cases, each a copy of the complete assessment and agreed plan of the
+ * case at `caseUrl` (put straight into IndexedDB: completing four assessments by hand would add
+ * minutes and test nothing new), then signed and sent to the senior: the senior's morning post. */
+const COLLEAGUES_CASES = [
+  { name: 'Kit Fictional', crn: 'K100001' },
+  { name: 'Lee Fictional', crn: 'L100002' },
+  { name: 'Max Fictional', crn: 'M100003' },
+  { name: 'Noor Fictional', crn: 'N100004' },
+];
+
+async function fourMoreSignedAndSent(officer, caseUrl) {
+  const from = caseUrl.match(/\/cases\/([^/?#]+)$/)[1];
+  const sent = [];
+  for (const person of COLLEAGUES_CASES) {
+    await createCase(officer, { ...SAMPLE_CASE, ...person });
+    const to = officer.url().match(/\/cases\/([^/?#]+)$/)[1];
+    await officer.evaluate(([from, to]) => new Promise((resolve, reject) => {
+      const open = indexedDB.open('probation-workbook');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const transaction = db.transaction(['assessments', 'plans'], 'readwrite');
+        for (const name of ['assessments', 'plans']) {
+          const store = transaction.objectStore(name);
+          const read = store.get(from);
+          read.onsuccess = () => store.put({ ...read.result, case_id: to }, to);
+        }
+        transaction.oncomplete = () => { db.close(); resolve(); };
+        transaction.onerror = () => reject(transaction.error);
+      };
+    }), [from, to]);
+    await officer.goto(`/cases/${to}/signing`);
+    await officer.getByRole('button', { name: 'Sign version 1' }).click();
+    await expect(officer.getByTestId('signing-status')).toHaveText('Version 1 awaiting countersignature');
+    sent.push(await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', `${person.crn}-sent`, 'awaiting-countersign', person.crn));
+  }
+  return sent;
 }
 
 const timelineTitles = (page) => page.getByTestId('timeline').locator('.moj-timeline__title').allTextContents();
@@ -80,7 +119,9 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('plan-status')).toContainText('Agrees with the plan');
   // The caseload says it is ready to sign (not "Draft").
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
-  await expect(officer.getByTestId('row-status')).toHaveText('Ready to sign');
+  const jordan = officer.getByRole('row', { name: new RegExp(SAMPLE_CASE.name) });
+  await expect(jordan.getByTestId('row-status')).toHaveText('Ready to sign');
+  const morningPost = await fourMoreSignedAndSent(officer, caseUrl);
 
   // Sign: a trainee's work needs countersigning, and says why.
   await officer.goto(`${caseUrl}/signing`);
@@ -99,8 +140,8 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   const sent1 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-1-sent', 'awaiting-countersign');
   await expect(officer.getByTestId('timeline')).toContainText('Case package sent (version 1)');
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
-  await expect(officer.getByTestId('row-status')).toHaveText('Awaiting countersignature');
-  await expect(officer.getByTestId('row-rosh')).not.toContainText('(draft)');
+  await expect(jordan.getByTestId('row-status')).toHaveText('Awaiting countersignature');
+  await expect(jordan.getByTestId('row-rosh')).not.toContainText('(draft)');
 
   // A signed version is read-only.
   await officer.goto(`${caseUrl}/assessment/3`);
@@ -176,7 +217,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // Each comment on the signing page links to its item.
   await expect(officer.getByTestId('comments').getByRole('link', { name: 'Version 1: 3. Accommodation' })).toHaveAttribute('href', `${new URL(caseUrl).pathname}/assessment/3`);
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
-  await expect(officer.getByTestId('row-status')).toHaveText('Returned');
+  await expect(jordan.getByTestId('row-status')).toHaveText('Returned');
   // The task list shows which section has comments to act on.
   await officer.goto(`${caseUrl}/assessment`);
   await expect(officer.locator('.govuk-task-list__item', { hasText: '3. Accommodation' })).toContainText('1 comment from your countersigner to act on');
@@ -193,27 +234,43 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent', 'awaiting-countersign');
 
   // The senior countersigns version 2 and sends it back.
-  // Several packages taken in at once: each is previewed, and imported or refused with its reason, on its own.
+  // Several packages taken in at once: each is previewed, and imported or refused with its reason,
+  // on its own. Five go into the queue (version 2 and four other cases); two are refused.
   await senior.goto('/import');
-  await senior.getByLabel('Case package file').setInputFiles([sent2, returned1, sent1]);
+  await senior.getByLabel('Case package file').setInputFiles([sent2, returned1, sent1, ...morningPost]);
   const cards = senior.getByTestId('package-file');
-  await expect(cards).toHaveCount(3);
+  await expect(cards).toHaveCount(7);
   const card = (path) => cards.filter({ has: senior.getByRole('heading', { name: path.split('/').pop() }) });
   await expect(card(returned1).getByTestId('import-refused')).toContainText('This package was sealed for someone else');
   await expect(card(sent1).getByTestId('import-refused').or(card(sent1).getByTestId('package-changes'))).toBeVisible();
   await expect(card(sent2).getByTestId('package-changes')).toBeVisible();
   await expectNoAxeViolations(senior);
   await screenshot(senior, 'import-several');
-  await card(sent2).getByRole('button', { name: 'Import this package' }).click();
-  await expect(card(sent2).getByTestId('package-imported')).toContainText('Imported.');
-  await expect(cards).toHaveCount(3);
+  for (const path of [sent2, ...morningPost]) {
+    await card(path).getByRole('button', { name: 'Import this package' }).click();
+    await expect(card(path).getByTestId('package-imported')).toContainText('Imported.');
+  }
+  await expect(cards).toHaveCount(7);
   // The senior's queue: every version waiting for them, with whose it is, since when and why.
   await senior.getByRole('link', { name: 'Probation Workbook' }).click();
-  await senior.getByTestId('queue-link').getByRole('link', { name: 'Awaiting my countersignature (1)' }).click();
+  // The colleague's case is a team case, listed apart from the senior's own caseload.
+  await expect(senior.getByRole('heading', { level: 2, name: 'Team cases you review (5)' })).toBeVisible();
+  await expect(senior.getByTestId('team-cases').locator('tbody tr')).toHaveCount(5);
+  const teamCase = senior.getByTestId('team-cases').getByRole('row', { name: /Jordan Fictional/ });
+  await expect(teamCase).toContainText('X123456');
+  await expect(teamCase).toContainText('Alex Trainee (PQiP)');
+  await expect(teamCase.getByTestId('team-status')).toHaveText('Awaiting countersignature');
+  await expect(senior.locator('#caseload-table').getByText('Jordan Fictional')).toHaveCount(0);
+  await expectNoAxeViolations(senior);
+  await screenshot(senior, 'senior-team-cases');
+  await senior.getByTestId('queue-link').getByRole('link', { name: 'Awaiting my countersignature (5)' }).click();
   await expect(senior.getByRole('heading', { level: 1, name: 'Awaiting my countersignature' })).toBeVisible();
-  const queued = senior.getByTestId('queue').locator('tbody tr');
-  await expect(queued).toHaveCount(1);
-  await expect(queued).toContainText('Jordan Fictional (version 2)');
+  // Oldest first: the four cases signed this morning, then version 2 signed after the rework.
+  await expect(senior.getByTestId('queue').locator('tbody tr td:first-child')).toHaveText([
+    ...COLLEAGUES_CASES.map((person) => new RegExp(`^${person.name} \\(version 1\\)`)),
+    /^Jordan Fictional \(version 2\)/,
+  ]);
+  const queued = senior.getByTestId('queue').getByRole('row', { name: /Jordan Fictional/ });
   await expect(queued).toContainText('Alex Trainee (PQiP)');
   await expect(queued).toContainText('Countersigning needed: trainee (PQiP) assessments are always countersigned');
   await expectNoAxeViolations(senior);
@@ -251,7 +308,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await importPackage(officer, countersigned);
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
-  await expect(officer.getByTestId('row-status')).toHaveText('Countersigned');
+  await expect(jordan.getByTestId('row-status')).toHaveText('Countersigned');
   await officer.goBack();
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   await expectNoAxeViolations(officer);
@@ -361,7 +418,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('case-last-review')).toHaveText(`${todayInLondon} (review)`);
   await expect(officer.getByTestId('case-next-review')).not.toContainText('overdue');
   await officer.goto('/');
-  const row = officer.locator('#caseload-table tbody tr').first();
+  const row = officer.locator('#caseload-table tbody tr', { hasText: SAMPLE_CASE.name });
   await expect(row.getByTestId('row-last-review')).toHaveText(`Last review done ${todayInLondon}`);
   await expect(row.getByText('Overdue')).toHaveCount(0);
 

@@ -68,6 +68,29 @@ pub fn awaiting_me<'a>(
     queue
 }
 
+/// Whether a case in this browser is a colleague's that `me` reviews, listed apart from "Your
+/// caseload" (issue 20): every version of it was signed by someone else, and `me` has a version
+/// of it to review or has decided on one (countersigned, returned, or countersigned a second
+/// time). A case transferred to `me` is mine, not a team case: nobody asked me to review it.
+pub fn reviewed_for_a_colleague(signing: &CaseSigning, me: &Profile) -> bool {
+    let versions = &signing.versions;
+    let decided_by_me = |version: &crate::domain::signing::SignedVersion| {
+        [
+            &version.countersigned_by,
+            &version.returned_by,
+            &version.double_countersigned_by,
+        ]
+        .into_iter()
+        .flatten()
+        .any(|by| me.is_same_person(by))
+    };
+    !versions.is_empty()
+        && versions
+            .iter()
+            .all(|version| !me.is_same_person(&version.signed_by))
+        && (signing.may_review(Some(me)) || versions.iter().any(decided_by_me))
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -142,5 +165,42 @@ mod tests {
         // A grade that cannot countersign has no queue.
         let po = Profile::new("Kim Lee", Grade::Po).unwrap();
         assert!(awaiting_me([("a", &a, &newer)], &po).is_empty());
+    }
+
+    #[test]
+    fn a_colleagues_case_i_review_is_a_team_case_and_my_own_or_a_transferred_one_is_not() {
+        let officer = Profile::new("Alex Officer", Grade::Po).unwrap();
+        let me = Profile::new("Sam Senior", Grade::Spo).unwrap();
+        // Waiting for me, or decided by me (countersigned or returned): a team case.
+        let waiting = signed_by(&officer, "2026-12-02T10:00:00Z");
+        assert!(reviewed_for_a_colleague(&waiting, &me));
+        let mut countersigned = signed_by(&officer, "2026-11-10T10:00:00Z");
+        countersigned
+            .countersign(1, &me, "2026-11-11T10:00:00Z")
+            .unwrap();
+        assert!(reviewed_for_a_colleague(&countersigned, &me));
+        let mut returned = signed_by(&officer, "2026-11-10T10:00:00Z");
+        returned
+            .return_for_rework(1, "Say where he sleeps", &me, "2026-11-11T10:00:00Z")
+            .unwrap();
+        assert!(reviewed_for_a_colleague(&returned, &me));
+        // My own work, a case with nothing signed, and a colleague's case countersigned by
+        // someone else (transferred to me) are mine.
+        assert!(!reviewed_for_a_colleague(
+            &signed_by(&me, "2026-11-01T10:00:00Z"),
+            &me
+        ));
+        assert!(!reviewed_for_a_colleague(
+            &CaseSigning::new("2026-11-01T09:00:00Z", Some(&me)),
+            &me
+        ));
+        let other_senior = Profile::new("Jo Bloggs", Grade::Spo).unwrap();
+        let mut transferred = signed_by(&officer, "2026-11-10T10:00:00Z");
+        transferred
+            .countersign(1, &other_senior, "2026-11-11T10:00:00Z")
+            .unwrap();
+        assert!(!reviewed_for_a_colleague(&transferred, &me));
+        // The officer's own browser: their case is never a team case.
+        assert!(!reviewed_for_a_colleague(&countersigned, &officer));
     }
 }
