@@ -103,6 +103,7 @@ fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRecords {
         case_id: id.into(),
         signing,
         comment_drafts: Default::default(),
+        reply_drafts: Default::default(),
         updated_at: at.into(),
     };
     CaseRecords {

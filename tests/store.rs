@@ -289,6 +289,8 @@ async fn the_profile_and_signing_are_saved_and_an_import_writes_every_record() {
         case_id: "case-9".into(),
         signing: CaseSigning::new("2026-11-25T10:00:00Z", Some(&profile)),
         comment_drafts: Default::default(),
+        // An officer's reply as typed (record layout 9) comes back as it went in.
+        reply_drafts: [("1.0".to_string(), "Checked with the landlord".to_string())].into(),
         updated_at: "2026-11-25T10:00:00Z".into(),
     };
     store

@@ -29,8 +29,10 @@ use crate::domain::signing::{CaseSigning, OfficerContact, Profile};
 /// `photo`, and the officer's `contact` on the profile: a version 6 build would drop them, reopening the case.
 /// Version 8 adds the case's `main_offence`, the assessment's `carried_forward` sections, and a
 /// version's review details and the "transfer" purpose (issue 20): a version 7 build would drop them.
+/// Version 9 adds comment threads: replies and resolutions (`Comment::reply_to`, `resolves`) and the
+/// officer's `reply_drafts` (issue 20): a version 8 build would read a reply as a senior's comment.
 /// A build never writes over a record of a newer version than this.
-pub const RECORD_SCHEMA_VERSION: u32 = 8;
+pub const RECORD_SCHEMA_VERSION: u32 = 9;
 
 /// The object stores, one per kind of record, each keyed by the case id (the settings store by
 /// setting: [`PROFILE_KEY`] and others).
@@ -197,6 +199,10 @@ pub struct SigningRecord {
     /// the decision is recorded.
     #[serde(default)]
     pub comment_drafts: BTreeMap<String, String>,
+    /// The officer's replies to comments as typed, by the comment's `CommentRef::key`, until they
+    /// are signed with the next version (record layout 9).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reply_drafts: BTreeMap<String, String>,
     pub updated_at: String,
 }
 
@@ -209,6 +215,7 @@ impl SigningRecord {
             case_id: case_id.to_string(),
             signing: CaseSigning::new(case_created_at, None),
             comment_drafts: BTreeMap::new(),
+            reply_drafts: BTreeMap::new(),
             updated_at: String::new(),
         }
     }

@@ -210,20 +210,22 @@ pub fn ImportPage() -> impl IntoView {
                     }
                     None => (None, None),
                 };
-                // A senior's comments typed here and not yet sent stay.
-                let comment_drafts = store
+                // A senior's comments and an officer's replies typed here and not yet sent stay.
+                let drafts = store
                     .signing(&id)
                     .await
                     .ok()
                     .flatten()
-                    .map(|record| record.comment_drafts)
+                    .map(|record| (record.comment_drafts, record.reply_drafts))
                     .unwrap_or_default();
+                let (comment_drafts, reply_drafts) = drafts;
                 let signing = SigningRecord {
                     schema_version: RECORD_SCHEMA_VERSION,
                     revision: 0,
                     case_id: id.clone(),
                     signing: writes.signing,
                     comment_drafts,
+                    reply_drafts,
                     updated_at: now,
                 };
                 store

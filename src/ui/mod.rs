@@ -42,6 +42,7 @@ mod storage;
 mod storage_page;
 mod task_list;
 mod team_page;
+mod threads;
 mod version_page;
 mod version_summary;
 

@@ -21,8 +21,8 @@ use crate::domain::check_answers::summary_rows;
 use crate::domain::questionnaire::{Section, SECTIONS};
 use crate::domain::review_changes::{item_changes, Words};
 use crate::domain::signing::{
-    changes_between, comment_draft_key, earlier_comments, long_day, CommentTarget, Profile,
-    ReviewDecision, SignedVersion,
+    changes_between, comment_draft_key, long_day, CommentTarget, Profile, ReviewDecision,
+    SignedVersion, RESOLVE_DRAFT_PREFIX,
 };
 use crate::store::SigningRecord;
 
@@ -136,12 +136,47 @@ fn ReviewForm(
                 .unwrap_or_default()
         })
     };
+    // Earlier threads beside their item: each with its replies, an open one with "Mark as
+    // resolved" (kept with the typed comments, and resolved with the decision).
     let earlier = move |target: CommentTarget| {
-        let said = record.with(|record| earlier_comments(&record.signing, &target, number));
-        (!said.is_empty()).then(|| view! {
+        let threads: Vec<(String, Vec<String>, bool)> = record.with(|record| {
+            record
+                .signing
+                .threads_before(&target, number)
+                .iter()
+                .map(|thread| (thread.at.key(), thread.lines(), thread.is_open()))
+                .collect()
+        });
+        (!threads.is_empty()).then(|| view! {
             <div class="govuk-inset-text" data-testid="earlier-comments">
                 <h3 class="govuk-heading-s govuk-!-margin-bottom-2">"Earlier comments"</h3>
-                <ul class="govuk-list">{said.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
+                {threads.into_iter().map(|(key, lines, open)| {
+                    let draft_key = format!("{RESOLVE_DRAFT_PREFIX}{key}");
+                    let read_key = draft_key.clone();
+                    let resolve = open.then(|| view! {
+                        <super::threads::TickBox
+                            id=format!("resolve-{}", key.replace('.', "-"))
+                            label="Mark as resolved".to_string()
+                            ticked=Signal::derive(move || record.with(|record| record.comment_drafts.contains_key(&read_key)))
+                            on_toggle=Callback::new(move |ticked: bool| {
+                                let key = draft_key.clone();
+                                autosave.change_now(move |record| {
+                                    if ticked {
+                                        record.comment_drafts.insert(key.clone(), String::new());
+                                    } else {
+                                        record.comment_drafts.remove(&key);
+                                    }
+                                })
+                            })
+                        />
+                    });
+                    view! {
+                        <div class="workbook-thread" data-testid="thread">
+                            <super::threads::ThreadLines lines=lines open=open />
+                            {resolve}
+                        </div>
+                    }
+                }).collect_view()}
             </div>
         })
     };

@@ -16,7 +16,7 @@ use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
 use crate::domain::screening;
-use crate::domain::signing::{current_comments, earlier_comments_now, CommentTarget};
+use crate::domain::signing::{CommentTarget, Thread};
 use crate::domain::validation::{validate_section, Strictness};
 
 /// The id of the "Have you completed this section?" radios, for error links.
@@ -82,12 +82,26 @@ fn SectionForm(
     let comments = Memo::new(move |_| {
         live.signing.draft.with(|record| {
             let on = CommentTarget::Section(section.id.to_string());
+            let shown = |threads: Vec<Thread<'_>>| -> Vec<(String, String, Vec<String>, bool)> {
+                threads
+                    .iter()
+                    .map(|thread| {
+                        let label = format!(
+                            "Your reply to comment {} of version {} (optional)",
+                            thread.at.index + 1,
+                            thread.at.version
+                        );
+                        (thread.at.key(), label, thread.lines(), thread.is_open())
+                    })
+                    .collect()
+            };
             (
-                current_comments(&record.signing, &on),
-                earlier_comments_now(&record.signing, &on),
+                shown(record.signing.threads_to_act_on(&on)),
+                shown(record.signing.earlier_threads(&on)),
             )
         })
     });
+    let signing = live.signing;
     let marked_completed =
         Memo::new(move |_| draft.with(|draft| draft.completed_sections.contains(section.id)));
     // A section already marked completed shows what stops it being complete straight away.
@@ -200,13 +214,42 @@ fn SectionForm(
                 {(!current.is_empty()).then(|| view! {
                     <div class="govuk-inset-text" data-testid="section-comments">
                         <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
-                        <ul class="govuk-list">{current.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul>
+                        <p class="govuk-body-s">"Your reply goes to your countersigner with the next version you sign."</p>
+                        {current.into_iter().map(|(key, label, lines, open)| {
+                            let read_key = key.clone();
+                            let reply = (!locked.get_untracked()).then(|| view! {
+                                <super::components::TextArea
+                                    id=format!("reply-{}", key.replace('.', "-"))
+                                    label=label
+                                    value=Signal::derive(move || signing.draft.with(|record| record.reply_drafts.get(&read_key).cloned().unwrap_or_default()))
+                                    on_input=Callback::new(move |text: String| {
+                                        let key = key.clone();
+                                        signing.change_typing(move |record| {
+                                            record.reply_drafts.insert(key.clone(), text.clone());
+                                        })
+                                    })
+                                    on_blur=signing.flusher()
+                                    error=Signal::stored(None::<String>)
+                                    rows=2
+                                />
+                            });
+                            view! {
+                                <div class="workbook-thread" data-testid="thread">
+                                    <super::threads::ThreadLines lines=lines open=open />
+                                    {reply}
+                                </div>
+                            }
+                        }).collect_view()}
                     </div>
                 })}
                 {(!earlier.is_empty()).then(|| view! {
                     <details class="govuk-details" data-testid="earlier-section-comments">
                         <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{format!("Earlier comments ({})", earlier.len())}</span></summary>
-                        <div class="govuk-details__text"><ul class="govuk-list">{earlier.into_iter().map(|comment| view! { <li>{comment}</li> }).collect_view()}</ul></div>
+                        <div class="govuk-details__text">
+                            {earlier.into_iter().map(|(_, _, lines, open)| view! {
+                                <div class="workbook-thread" data-testid="thread"><super::threads::ThreadLines lines=lines open=open /></div>
+                            }).collect_view()}
+                        </div>
                     </details>
                 })}
             }

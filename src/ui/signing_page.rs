@@ -23,8 +23,8 @@ use crate::domain::questionnaire::CheckContext;
 use crate::domain::review_changes::version_day;
 use crate::domain::signing::{
     all_comments, countersigning_needed, describe_need_for, long_day, review_fields, sign_problems,
-    signing_offer, validate_review_start, AssessmentPurpose, CaseSigning, DraftAction, Profile,
-    ReviewStartForm, NEW_DRAFT_PURPOSE_FIELD, SEND_FOR_COUNTERSIGNING,
+    signing_offer, validate_review_start, AssessmentPurpose, CaseSigning, DraftAction,
+    ListedThread, Profile, ReviewStartForm, NEW_DRAFT_PURPOSE_FIELD, SEND_FOR_COUNTERSIGNING,
 };
 use crate::store::identity::seal_for;
 use crate::store::SigningRecord;
@@ -109,7 +109,7 @@ pub fn SigningPage() -> impl IntoView {
             let stored_case_id = StoredValue::new(case_id.clone());
             // Signing and sealing take WebCrypto a moment: the buttons wait meanwhile.
             let busy = RwSignal::new(false);
-            type Act = dyn Fn(&mut CaseSigning, &Profile, &str) -> Result<(), String> + Send + Sync;
+            type Act = dyn Fn(&mut SigningRecord, &Profile, &str) -> Result<(), String> + Send + Sync;
             // A signing event, signed with this officer's key and kept with its signature
             // (`signed::signed_act`): tried on the live copy and then on the stored one.
             type Then = Option<Arc<dyn Fn() + Send + Sync>>;
@@ -123,7 +123,7 @@ pub fn SigningPage() -> impl IntoView {
                 }
                 busy.set(true);
                 let at = clock::timestamp();
-                let act: super::signed::Act = Arc::new(move |record: &mut SigningRecord| change(&mut record.signing, &profile, &at));
+                let act: super::signed::Act = Arc::new(move |record: &mut SigningRecord| change(record, &profile, &at));
                 spawn_local(async move {
                     let outcome = signed_act(autosave, stored_case_id.get_value(), act).await;
                     if let (Ok(()), Some(then)) = (&outcome, then) {
@@ -144,7 +144,12 @@ pub fn SigningPage() -> impl IntoView {
                         return;
                     }
                     let reasons = reasons.clone();
-                    act(Arc::new(move |signing, profile, at| signing.sign(snapshot.clone(), true, profile, &reasons, at).map(|_| ()).map_err(|e| e.to_string())), None);
+                    // The officer's replies to comments are signed with it, and then are no longer drafts.
+                    act(Arc::new(move |record, profile, at| {
+                        record.signing.sign_with_replies(snapshot.clone(), true, profile, &reasons, &record.reply_drafts, at).map_err(|e| e.to_string())?;
+                        record.reply_drafts.clear();
+                        Ok(())
+                    }), None);
                 }
             };
             // Starting a review asks what it is for (domain.md §5), its date, and for a significant
@@ -171,7 +176,7 @@ pub fn SigningPage() -> impl IntoView {
                         purpose_errors.set(FieldErrors::default());
                         // Every completed section is carried forward, to be checked in the review.
                         let carry: Arc<dyn Fn() + Send + Sync> = Arc::new(move || live.assessment.change_now(|draft| draft.carry_forward()));
-                        act(Arc::new(move |signing, profile, at| signing.start_review(&review, profile, at).map(|_| ()).map_err(|e| e.to_string())), Some(carry));
+                        act(Arc::new(move |record, profile, at| record.signing.start_review(&review, profile, at).map(|_| ()).map_err(|e| e.to_string())), Some(carry));
                         purpose_chosen.set(None);
                         change_chosen.set(None);
                     }
@@ -393,16 +398,22 @@ pub fn SigningPage() -> impl IntoView {
             let comments = move || {
                 let signing = signing.get();
                 let listed = all_comments(&signing);
+                let open = listed.iter().filter(|thread| thread.open).count();
                 (!listed.is_empty()).then(|| view! {
                     <h2 class="govuk-heading-m">"Comments from countersigners"</h2>
+                    <p class="govuk-body" data-testid="open-threads">{match open {
+                        0 => "No comment is open.".to_string(),
+                        1 => "1 comment is open: reply beside its item, and your countersigner resolves it.".to_string(),
+                        n => format!("{n} comments are open: reply beside each item, and your countersigner resolves them."),
+                    }}</p>
                     <dl class="govuk-summary-list" data-testid="comments">
-                        {listed.into_iter().map(|(place, text, link)| view! {
+                        {listed.into_iter().map(|ListedThread { place, lines, link, open }| view! {
                             <div class="govuk-summary-list__row">
                                 <dt class="govuk-summary-list__key">{match link {
                                     Some(link) => view! { <a class="govuk-link" href=format!("/cases/{}/{link}", record.with_untracked(|record| record.case_id.clone()))>{place}</a> }.into_any(),
                                     None => place.into_any(),
                                 }}</dt>
-                                <dd class="govuk-summary-list__value">{text}</dd>
+                                <dd class="govuk-summary-list__value"><super::threads::ThreadLines lines=lines open=open /></dd>
                             </div>
                         }).collect_view()}
                     </dl>

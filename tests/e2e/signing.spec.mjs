@@ -226,9 +226,29 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('locked')).toHaveCount(0);
   await expect(officer.getByTestId('section-comments')).toContainText('Sam Senior (SPO)');
   await expect(officer.getByTestId('section-comments')).toContainText('Check 3.4 with the landlord');
+  // The officer answers the comment beside it: typed, kept as typed, and signed with version 2.
+  const reply = officer.getByLabel('Your reply to comment 1 of version 1 (optional)');
+  await reply.click();
+  await officer.keyboard.type('Checked with the landlord: it is overcrowded.');
+  // Saved as typed, with the case's signing record (read straight from IndexedDB).
+  const caseId = caseUrl.match(/\/cases\/([^/?#]+)$/)[1];
+  await expect.poll(() => officer.evaluate((id) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('probation-workbook');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('signing').objectStore('signing').get(id);
+      read.onsuccess = () => { open.result.close(); resolve(read.result?.reply_drafts?.['1.0'] ?? null); };
+      read.onerror = () => reject(read.error);
+    };
+  }), caseId)).toBe('Checked with the landlord: it is overcrowded.');
+  await officer.reload();
+  await expect(officer.getByLabel('Your reply to comment 1 of version 1 (optional)')).toHaveValue('Checked with the landlord: it is overcrowded.');
+  await expectNoAxeViolations(officer);
+  await screenshot(officer, 'officer-reply');
   await itemGroup(officer, '3.4').getByLabel('Significant problems').check();
   await expect(officer.getByTestId('save-status')).toHaveText(/^Saved at /);
   await officer.goto(`${caseUrl}/signing`);
+  await expect(officer.getByTestId('open-threads')).toHaveText('1 comment is open: reply beside its item, and your countersigner resolves it.');
   await officer.getByRole('button', { name: 'Sign version 2' }).click();
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 awaiting countersignature');
   const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent', 'awaiting-countersign');
@@ -287,6 +307,13 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(senior.getByTestId('unchanged-section').first()).toContainText('(unchanged)');
   await expect(senior.getByTestId('earlier-comments').first()).toContainText('Version 1, Sam Senior (SPO)');
   await expect(senior.getByTestId('earlier-comments').first()).toContainText('Check 3.4 with the landlord');
+  // The officer's reply is in the thread; the senior marks it resolved with the decision.
+  const thread = senior.getByTestId('earlier-comments').first().getByTestId('thread');
+  await expect(thread).toContainText('Reply with version 2, Alex Trainee (PQiP)');
+  await expect(thread).toContainText('Checked with the landlord: it is overcrowded.');
+  await expect(thread).toContainText('Open');
+  await thread.getByLabel('Mark as resolved').check();
+  await thread.screenshot({ path: 'test-results/screenshots/senior-resolve.png' });
   // The summary first: RoSH with its grid, every need with its score, predictors, why and who.
   const summaryHeader = senior.getByTestId('version-summary');
   await expect(summaryHeader.getByTestId('summary-facts')).toContainText('Overall RoSH');
@@ -307,6 +334,10 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(senior.getByTestId('import-refused')).toContainText('This package was sealed for someone else');
   await importPackage(officer, countersigned);
   await expect(officer.getByTestId('signing-status')).toContainText('Version 2 countersigned');
+  // The thread came back resolved, with who resolved it and with which version.
+  await expect(officer.getByTestId('comments')).toContainText('Reply with version 2, Alex Trainee (PQiP)');
+  await expect(officer.getByTestId('comments')).toContainText(/Resolved with version 2, Sam Senior \(SPO\), \d+ \w+ \d{4}: Resolved/);
+  await expect(officer.getByTestId('open-threads')).toHaveText('No comment is open.');
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(jordan.getByTestId('row-status')).toHaveText('Countersigned');
   await officer.goBack();

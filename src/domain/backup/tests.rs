@@ -94,6 +94,7 @@ pub(super) fn case_records(id: &str, name: &str, crn: &str, at: &str) -> CaseRec
         case_id: id.into(),
         signing,
         comment_drafts: Default::default(),
+        reply_drafts: Default::default(),
         updated_at: at.into(),
     };
     CaseRecords {

@@ -520,13 +520,28 @@ fn holdings(signing: &CaseSigning, trust: Trust<'_>) -> Vec<String> {
             states.join(", ")
         ));
     }
-    let comments: usize = signing
-        .versions
-        .iter()
-        .map(|version| version.comments.len())
-        .sum();
+    // Comments, the officer's replies and the threads resolved, each counted apart.
+    let all = || {
+        signing
+            .versions
+            .iter()
+            .flat_map(|version| &version.comments)
+    };
+    let comments = all().filter(|comment| comment.starts_thread()).count();
+    let replies = all().filter(|comment| comment.reply_to.is_some()).count();
+    let resolved = all().filter(|comment| comment.resolves.is_some()).count();
+    let mut said = Vec::new();
     if comments > 0 {
-        lines.push(capitalise(&count(comments, "comment")));
+        said.push(count(comments, "comment"));
+    }
+    if replies > 0 {
+        said.push(count(replies, "reply"));
+    }
+    if resolved > 0 {
+        said.push(format!("{resolved} resolved"));
+    }
+    if !said.is_empty() {
+        lines.push(capitalise(&said.join(", ")));
     }
     lines.push(capitalise(&count(signing.history.len(), "timeline entry")));
     lines
@@ -536,8 +551,8 @@ fn state_words(state: VersionState) -> String {
     state.label().to_lowercase()
 }
 
-/// "1 version", "3 versions", "2 timeline entries".
-fn count(number: usize, noun: &str) -> String {
+/// "1 version", "3 versions", "2 timeline entries", "2 replies".
+pub(super) fn count(number: usize, noun: &str) -> String {
     match (number, noun.strip_suffix('y')) {
         (1, _) => format!("1 {noun}"),
         (_, Some(stem)) => format!("{number} {stem}ies"),

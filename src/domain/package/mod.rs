@@ -62,9 +62,11 @@ pub const FORMAT: &str = "probation-workbook-case-package";
 /// version 1 package's answers, in every version and the draft, are moved to them when it is read.
 /// Version 3 holds each version's signed events (`SignedVersion::signatures`, issue 15): a build that
 /// reads only up to 2 would import it and drop them, so it refuses the package as newer instead.
-pub const SCHEMA_VERSION: u32 = 3;
+/// Version 4 holds comment threads (`Comment::reply_to`, `Comment::resolves`, issue 20): a build
+/// that reads only up to 3 would read a reply as a senior's comment, so it refuses it too.
+pub const SCHEMA_VERSION: u32 = 4;
 /// The shapes this build reads.
-pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2, 3];
+pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2, 3, 4];
 
 /// The item codes a package of this schema version holds its answers under.
 pub fn answer_codes_of_package(schema_version: u32) -> u32 {

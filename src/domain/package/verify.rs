@@ -322,6 +322,23 @@ fn verify_version(
         .max()
         .unwrap_or(0);
     let unsigned_comments = version.comments.len().saturating_sub(covered);
+    // The officer's replies are theirs only if their own signature covers them.
+    let replies = version
+        .comments
+        .iter()
+        .take_while(|comment| comment.reply_to.is_some())
+        .count();
+    let signed_replies = version
+        .signatures
+        .iter()
+        .find(|event| event.kind == SignedEventKind::Sign)
+        .map_or(0, |event| event.comments as usize);
+    if replies > signed_replies && !version.signatures.is_empty() {
+        verification.problems.push(format!(
+            "it was changed outside Probation Workbook: version {number} holds {} its signer's signature does not cover",
+            count(replies - signed_replies, "reply")
+        ));
+    }
     let every_claim_signed = claims.iter().all(|claim| claim.verdict.is_some());
     if unsigned_comments > 0 && !version.signatures.is_empty() && every_claim_signed {
         verification.problems.push(format!(
@@ -468,10 +485,4 @@ fn join_and(parts: &[String]) -> String {
     }
 }
 
-fn count(number: usize, noun: &str) -> String {
-    if number == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{number} {noun}s")
-    }
-}
+use super::import::count;

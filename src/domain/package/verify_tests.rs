@@ -420,3 +420,84 @@ fn the_import_screen_takes_a_package_whose_every_new_decision_is_verified() {
     )
     .is_ok());
 }
+
+/// Version 1 returned with a comment on section 3, and version 2 signed by the officer with its
+/// signature; `edit` runs on the signing between the officer's signature and the senior's
+/// countersignature (what a senior with a text editor could do).
+fn thread_package(reply: &str, edit: impl FnOnce(&mut CaseSigning)) -> CasePackage {
+    use crate::domain::signing::ReviewDecision;
+    let (officer, senior) = (Person::officer(), Person::senior());
+    let mut signing = sent_signing();
+    // Version 2 again, this time signed with a reply to the senior's comment ("1.0").
+    signing.versions.pop();
+    let replies = [("1.0".to_string(), reply.to_string())]
+        .into_iter()
+        .collect();
+    let reasons = ["countersigning needed: trainee (PQiP) assessments are always countersigned"];
+    signing
+        .sign_with_replies(
+            work("Sleeps at his sister's"),
+            true,
+            &officer.profile,
+            &reasons,
+            &replies,
+            "2026-11-27T09:30:00Z",
+        )
+        .unwrap();
+    sign_event(&mut signing, 2, SignedEventKind::Sign, &officer);
+    edit(&mut signing);
+    let drafts = [("resolve:1.0".to_string(), String::new())]
+        .into_iter()
+        .collect();
+    signing
+        .decide(
+            2,
+            ReviewDecision::Countersign,
+            &drafts,
+            &senior.profile,
+            "2026-11-28T16:45:00Z",
+        )
+        .unwrap();
+    sign_event(&mut signing, 2, SignedEventKind::Countersign, &senior);
+    CasePackage::build(
+        case(),
+        signing,
+        None,
+        &senior.profile,
+        "2026-11-28T17:00:00Z",
+    )
+}
+
+#[test]
+fn an_officers_reply_and_a_seniors_resolution_travel_signed_and_verify() {
+    let package = thread_package("He sleeps at his sister's", |_| {});
+    let import = preview_verified_import(None, None, &package, &team()).unwrap();
+    let holds = &import.preview.holds;
+    let says = |line: &str| holds.iter().any(|held| held == line);
+    assert!(
+        says(
+            "Version 2: signed by Sam Patel (PQiP) and countersigned by Jo Bloggs (SPO), verified"
+        ),
+        "{holds:?}"
+    );
+    assert!(says("1 comment, 1 reply, 1 resolved"), "{holds:?}");
+    let back = parse_package(&serde_json::to_string(&package).unwrap()).unwrap();
+    let thread = &back.signing.threads()[0];
+    assert_eq!(thread.replies[0].1.text, "He sleeps at his sister's");
+    assert!(!thread.is_open());
+}
+
+#[test]
+fn a_reply_the_officers_signature_does_not_cover_refuses_the_import() {
+    // The senior slips in a second "reply" in the officer's name before countersigning: their own
+    // signature covers it, the officer's does not.
+    let package = thread_package("He sleeps at his sister's", |signing| {
+        let mut forged = signing.versions[1].comments[0].clone();
+        forged.text = "I admit I made it up".into();
+        signing.versions[1].comments.insert(1, forged);
+    });
+    assert_eq!(
+        refusal(&package, &team()),
+        "it was changed outside Probation Workbook: version 2 holds 1 reply its signer's signature does not cover"
+    );
+}

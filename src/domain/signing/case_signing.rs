@@ -51,6 +51,12 @@ impl CaseSigning {
         self.versions.last()
     }
 
+    pub(super) fn version_mut(&mut self, number: u32) -> Option<&mut SignedVersion> {
+        self.versions
+            .iter_mut()
+            .find(|version| version.number == number)
+    }
+
     pub fn version(&self, number: u32) -> Option<&SignedVersion> {
         self.versions
             .iter()
@@ -397,7 +403,7 @@ impl CaseSigning {
         let version = self.senior_acts(number, Action::Comment, by, at)?;
         let by = by.clone();
         let at = at.to_string();
-        version.comments.push(Comment { on, text, by, at });
+        version.comments.push(Comment::new(on, text, by, at));
         Ok(())
     }
 
@@ -421,7 +427,7 @@ impl CaseSigning {
 
     /// The checks every senior's move shares: a real time, a profile, a version whose state allows the
     /// move, someone other than the signer (and the first countersigner), and a countersigning grade.
-    fn senior_acts(
+    pub(super) fn senior_acts(
         &mut self,
         number: u32,
         action: Action,
@@ -490,7 +496,7 @@ fn check_profile(profile: &Profile) -> Result<(), SigningError> {
 }
 
 /// The comment trimmed, refused when empty or too long.
-fn required(comment: &str, missing: SigningError) -> Result<String, SigningError> {
+pub(super) fn required(comment: &str, missing: SigningError) -> Result<String, SigningError> {
     let comment = comment.trim();
     if comment.is_empty() {
         return Err(missing);

@@ -52,6 +52,14 @@ pub enum SigningError {
     NothingToReview,
     #[error("Version {0} follows a signed version, so it cannot be the initial assessment: select what it is for")]
     NotInitial(u32),
+    /// A reply or a resolution names a comment that is not there, or is itself a reply or a
+    /// resolution, or was made on the version being signed or decided.
+    #[error("There is no earlier comment {} (version {}, comment {}) to answer or resolve", .0.key(), .0.version, .0.index + 1)]
+    NoSuchComment(super::CommentRef),
+    #[error("\"{0}\" does not name a comment")]
+    UnknownCommentKey(String),
+    #[error("The comment of version {} was already resolved", .0.version)]
+    AlreadyResolved(super::CommentRef),
 }
 
 fn thousands(number: usize) -> String {

@@ -41,6 +41,7 @@ mod purpose;
 mod review_start;
 mod rules;
 mod state;
+mod threads;
 mod timeline;
 mod versions;
 
@@ -54,9 +55,9 @@ pub use grade::{
 };
 pub use lock::{assessment_change_refused, plan_change_refused, LOCKED_MESSAGE};
 pub use offer::{
-    all_comments, comment_draft_key, comment_draft_target, comment_place, current_comments,
-    earlier_comments, earlier_comments_now, signing_offer, DraftAction, ReviewDecision,
-    SigningOffer, EXPORT_CASE_PACKAGE, SEND_FOR_COUNTERSIGNING,
+    all_comments, comment_draft_key, comment_draft_target, comment_place, signing_offer,
+    DraftAction, ListedThread, ReviewDecision, SigningOffer, EXPORT_CASE_PACKAGE,
+    SEND_FOR_COUNTERSIGNING,
 };
 pub use purpose::{new_draft_purpose, AssessmentPurpose, NEW_DRAFT_PURPOSE_FIELD};
 pub use review_start::{
@@ -68,8 +69,9 @@ pub use rules::{
     UNAPPROVED_GRADES,
 };
 pub use state::{next_state, Action, VersionState};
+pub use threads::{Thread, RESOLVE_DRAFT_PREFIX};
 pub use timeline::{long_day, EventKind, TimelineEvent};
-pub use versions::{Comment, CommentTarget, SignedVersion, Snapshot};
+pub use versions::{Comment, CommentRef, CommentTarget, SignedVersion, Snapshot};
 
 #[cfg(test)]
 mod offer_tests;
@@ -79,5 +81,7 @@ mod people_tests;
 mod purpose_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod thread_tests;
 #[cfg(test)]
 mod transition_tests;

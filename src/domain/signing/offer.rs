@@ -18,8 +18,7 @@
 
 use std::collections::BTreeMap;
 
-use super::versions::Comment;
-use super::{long_day, CaseSigning, CommentTarget, DraftStatus, Profile, SignedVersion};
+use super::{CaseSigning, CommentTarget, DraftStatus, Profile, SignedVersion};
 use super::{SigningError, VersionState};
 use crate::domain::questionnaire;
 
@@ -270,8 +269,16 @@ impl CaseSigning {
         at: &str,
     ) -> Result<(), SigningError> {
         let mut next = self.clone();
+        // Threads marked resolved first: a resolution answers a comment made before this version.
+        for (key, note) in comment_drafts {
+            if let Some(of) = key.strip_prefix(super::RESOLVE_DRAFT_PREFIX) {
+                let of = super::CommentRef::parse(of)
+                    .ok_or_else(|| SigningError::UnknownCommentKey(key.clone()))?;
+                next.resolve(number, of, note, by, at)?;
+            }
+        }
         for (key, text) in comment_drafts {
-            if text.trim().is_empty() {
+            if text.trim().is_empty() || key.starts_with(super::RESOLVE_DRAFT_PREFIX) {
                 continue;
             }
             match comment_draft_target(key) {
@@ -306,44 +313,6 @@ impl CaseSigning {
     }
 }
 
-/// A senior's comments to act on now, on `target`: those on the latest version while the draft is
-/// its rework (it was returned), as "Jo Bloggs (SPO), 25 November 2026: Say where they sleep";
-/// none otherwise. Every other comment is an earlier one ([`earlier_comments_now`]).
-pub fn current_comments(signing: &CaseSigning, target: &CommentTarget) -> Vec<String> {
-    signing
-        .latest()
-        .filter(|latest| latest.state == VersionState::Returned)
-        .map(|latest| latest.comments_on(target).map(Comment::said).collect())
-        .unwrap_or_default()
-}
-
-/// The comments on `target` that are not to act on now ([`current_comments`]), oldest first, each
-/// with its version: what the draft shows under "Earlier comments".
-pub fn earlier_comments_now(signing: &CaseSigning, target: &CommentTarget) -> Vec<String> {
-    let cutoff = match signing.latest() {
-        Some(latest) if latest.state == VersionState::Returned => latest.number,
-        Some(latest) => latest.number + 1,
-        None => 0,
-    };
-    earlier_comments(signing, target, cutoff)
-}
-
-/// The comments made on `target` in versions before `number`, oldest first, each with its version:
-/// "Version 1, Sam Senior (SPO), 2 December 2026: Check 3.4 with the landlord". A later version
-/// shows them as earlier comments, never as its own.
-pub fn earlier_comments(signing: &CaseSigning, target: &CommentTarget, number: u32) -> Vec<String> {
-    signing
-        .versions
-        .iter()
-        .filter(|version| version.number < number)
-        .flat_map(|version| {
-            version
-                .comments_on(target)
-                .map(move |comment| format!("Version {}, {}", version.number, comment.said()))
-        })
-        .collect()
-}
-
 /// Where a comment was made, in words: the section's heading, "Goal: …" (or "A goal" when the
 /// version has no such goal), or "The whole assessment and plan".
 pub fn comment_place(target: &CommentTarget, version: &SignedVersion) -> String {
@@ -369,31 +338,37 @@ pub fn comment_link(target: &CommentTarget) -> Option<String> {
     }
 }
 
-/// Every comment on every version, newest version first, as the signing page lists them: where
-/// ("Version 2: 3. Accommodation"), what ("Jo Bloggs (SPO) (25 November 2026): Say where they
-/// sleep"), and the link to its item ([`comment_link`]).
-pub fn all_comments(signing: &CaseSigning) -> Vec<(String, String, Option<String>)> {
-    signing
-        .versions
+/// A thread as the signing page lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListedThread {
+    /// Where: "Version 2: 3. Accommodation".
+    pub place: String,
+    /// The comment, each reply and how it ended ([`super::Thread::lines`]).
+    pub lines: Vec<String>,
+    /// Its item under `/cases/:id/` ([`comment_link`]).
+    pub link: Option<String>,
+    pub open: bool,
+}
+
+/// Every thread, newest version first: the signing page's list, each with a link to its item.
+pub fn all_comments(signing: &CaseSigning) -> Vec<ListedThread> {
+    let mut threads: Vec<ListedThread> = signing
+        .threads()
         .iter()
-        .rev()
-        .flat_map(|version| {
-            version.comments.iter().map(move |comment| {
-                (
-                    format!(
-                        "Version {}: {}",
-                        version.number,
-                        comment_place(&comment.on, version)
-                    ),
-                    format!(
-                        "{} ({}): {}",
-                        comment.by.describe(),
-                        long_day(&comment.at),
-                        comment.text
-                    ),
-                    comment_link(&comment.on),
-                )
+        .filter_map(|thread| {
+            let version = signing.version(thread.at.version)?;
+            Some(ListedThread {
+                place: format!(
+                    "Version {}: {}",
+                    version.number,
+                    comment_place(&thread.comment.on, version)
+                ),
+                lines: thread.lines(),
+                link: comment_link(&thread.comment.on),
+                open: thread.is_open(),
             })
         })
-        .collect()
+        .collect();
+    threads.reverse();
+    threads
 }

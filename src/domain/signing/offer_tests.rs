@@ -376,7 +376,7 @@ fn a_refused_decision_changes_nothing() {
 }
 
 #[test]
-fn comments_to_act_on_are_the_returned_versions_and_the_rest_are_earlier() {
+fn open_threads_are_to_act_on_while_the_draft_is_open_and_the_rest_are_earlier() {
     let mut signing = case_in(S::AwaitingCountersign);
     let on = CommentTarget::Section("3".into());
     signing
@@ -388,6 +388,18 @@ fn comments_to_act_on_are_the_returned_versions_and_the_rest_are_earlier() {
     signing
         .return_for_rework(1, "Rework section 3", &senior(), AT)
         .unwrap();
+    let lines = |threads: Vec<Thread<'_>>| -> Vec<Vec<String>> {
+        threads.iter().map(Thread::lines).collect()
+    };
+    // Returned: the draft is the rework, and version 1's comment is to act on.
+    assert_eq!(
+        lines(signing.threads_to_act_on(&on)),
+        [["Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep"]]
+    );
+    assert!(signing.earlier_threads(&on).is_empty());
+    assert!(signing
+        .threads_to_act_on(&CommentTarget::Section("4".into()))
+        .is_empty());
     signing
         .sign(Snapshot::default(), true, &officer(), &["Trainee"], AT)
         .unwrap();
@@ -395,53 +407,60 @@ fn comments_to_act_on_are_the_returned_versions_and_the_rest_are_earlier() {
     signing
         .add_comment(2, on.clone(), "Better", &second_senior(), later)
         .unwrap();
-    signing
-        .add_comment(2, on, "Now name the street", &second_senior(), later)
-        .unwrap();
-    // Version 2 waits for a senior: nothing is to act on; every comment so far is an earlier one.
-    let on = CommentTarget::Section("3".into());
-    assert!(current_comments(&signing, &on).is_empty());
+    // Version 2 waits for a senior: nothing is to act on; every thread so far is an earlier one,
+    // still open.
+    assert!(signing.threads_to_act_on(&on).is_empty());
+    let earlier = signing.earlier_threads(&on);
     assert_eq!(
-        earlier_comments_now(&signing, &on),
+        lines(earlier.clone()),
         [
-            "Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep",
-            "Version 2, Ade Okafor (Head of service), 27 November 2026: Better",
-            "Version 2, Ade Okafor (Head of service), 27 November 2026: Now name the street",
+            vec!["Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep"],
+            vec!["Version 2, Ade Okafor (Head of service), 27 November 2026: Better"],
         ]
     );
-    assert!(earlier_comments_now(&signing, &CommentTarget::Section("4".into())).is_empty());
-    // Returned, version 2's comments are the ones to act on; version 1's are earlier.
+    assert!(earlier.iter().all(Thread::is_open));
+    // Returned again: both open threads are to act on.
     let mut returned = signing.clone();
     returned
         .return_for_rework(2, "Name the street", &second_senior(), later)
         .unwrap();
+    assert_eq!(returned.threads_to_act_on(&on).len(), 2);
+    // Countersigned instead: version 1's thread is settled by it, and earlier.
+    let mut countersigned = signing.clone();
+    countersigned
+        .countersign(2, &second_senior(), later)
+        .unwrap();
+    countersigned
+        .start_new_draft(AssessmentPurpose::Review, &officer(), later)
+        .unwrap();
+    assert!(countersigned.threads_to_act_on(&on).is_empty());
     assert_eq!(
-        current_comments(&returned, &on),
+        countersigned.earlier_threads(&on)[0].lines(),
         [
-            "Ade Okafor (Head of service), 27 November 2026: Better",
-            "Ade Okafor (Head of service), 27 November 2026: Now name the street",
+            "Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep",
+            "Settled when version 2 was countersigned",
         ]
-    );
-    assert_eq!(
-        earlier_comments_now(&returned, &on),
-        ["Version 1, Jo Bloggs (SPO), 25 November 2026: Say where they sleep"]
     );
 
     let listed = all_comments(&signing);
-    assert_eq!(listed.len(), 4);
+    assert_eq!(listed.len(), 3);
     let heading = questionnaire::section("3").unwrap().heading();
-    assert_eq!(listed[0].0, format!("Version 2: {heading}"));
+    assert_eq!(listed[0].place, format!("Version 2: {heading}"));
     assert_eq!(
-        listed[0].1,
-        "Ade Okafor (Head of service) (27 November 2026): Better"
+        listed[0].lines,
+        ["Version 2, Ade Okafor (Head of service), 27 November 2026: Better"]
     );
-    assert_eq!(listed[3].0, "Version 1: The whole assessment and plan");
+    assert!(listed[0].open);
+    assert_eq!(listed[1].place, "Version 1: The whole assessment and plan");
     assert_eq!(
-        listed[0].2.as_deref(),
+        listed[0].link.as_deref(),
         Some("assessment/3"),
         "a section's comment links to it"
     );
-    assert_eq!(listed[3].2, None, "a comment on the whole has no one place");
+    assert_eq!(
+        listed[1].link, None,
+        "a comment on the whole has no one place"
+    );
 }
 
 #[test]

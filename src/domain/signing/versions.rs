@@ -31,25 +31,85 @@ pub enum CommentTarget {
     General,
 }
 
-/// A senior's comment on a version.
+/// Which comment: the version it was made on and its place among that version's comments (from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct CommentRef {
+    pub version: u32,
+    pub index: u32,
+}
+
+impl CommentRef {
+    /// "1.0": the key of a reply or a resolution as typed (`SigningRecord::reply_drafts`).
+    pub fn key(&self) -> String {
+        format!("{}.{}", self.version, self.index)
+    }
+
+    /// The reverse of [`CommentRef::key`]; `None` for anything else.
+    pub fn parse(key: &str) -> Option<CommentRef> {
+        let (version, index) = key.split_once('.')?;
+        let digits = |text: &str| !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+        if !digits(version) || !digits(index) {
+            return None;
+        }
+        Some(CommentRef {
+            version: version.parse().ok()?,
+            index: index.parse().ok()?,
+        })
+    }
+}
+
+/// A comment on a version: a senior's, or in a thread (`signing::threads`) an officer's reply to
+/// one (`reply_to`, signed with the officer's next version) or a senior marking one resolved
+/// (`resolves`, with their decision on a later version).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comment {
+    /// What it is about; a reply or a resolution is about what its comment is about.
     pub on: CommentTarget,
+    /// Empty only for a resolution given without a note.
     pub text: String,
     pub by: Profile,
     /// RFC 3339.
     pub at: String,
+    /// The comment this answers. Absent on a senior's comment (and on every comment made before
+    /// threads), so older versions read, and digest, as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<CommentRef>,
+    /// The comment this marks resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolves: Option<CommentRef>,
 }
 
 impl Comment {
-    /// Who said it, the day and what: "Jo Bloggs (SPO), 25 November 2026: Say where they sleep".
+    /// A senior's comment, not in reply to anything.
+    pub fn new(on: CommentTarget, text: String, by: Profile, at: String) -> Comment {
+        Comment {
+            on,
+            text,
+            by,
+            at,
+            reply_to: None,
+            resolves: None,
+        }
+    }
+
+    /// Who said it, the day and what: "Jo Bloggs (SPO), 25 November 2026: Say where they sleep";
+    /// a resolution without a note says "Resolved".
     pub fn said(&self) -> String {
+        let text = if self.text.is_empty() && self.resolves.is_some() {
+            "Resolved"
+        } else {
+            self.text.as_str()
+        };
         format!(
-            "{}, {}: {}",
+            "{}, {}: {text}",
             self.by.describe(),
             super::long_day(&self.at),
-            self.text
         )
+    }
+
+    /// A comment that starts a thread: neither a reply nor a resolution.
+    pub fn starts_thread(&self) -> bool {
+        self.reply_to.is_none() && self.resolves.is_none()
     }
 }
 
@@ -133,14 +193,15 @@ impl SignedVersion {
             .unwrap_or_else(|| AssessmentPurpose::of_unstated(self.number))
     }
 
-    /// The comments on one section, goal, or the whole version, in the order given.
+    /// The comments on one section, goal, or the whole version, in the order given: those that
+    /// start a thread (replies and resolutions are read with their thread, `signing::threads`).
     pub fn comments_on<'a>(
         &'a self,
         target: &'a CommentTarget,
     ) -> impl Iterator<Item = &'a Comment> {
         self.comments
             .iter()
-            .filter(move |comment| &comment.on == target)
+            .filter(move |comment| &comment.on == target && comment.starts_thread())
     }
 
     /// Whether the recorded people and times fit the state, in a sentence saying what does not.
@@ -197,6 +258,44 @@ impl SignedVersion {
             return Err(format!(
                 "version {number} is self-signed but says it needed countersigning"
             ));
+        }
+        self.check_threads()
+    }
+
+    /// Replies are the signer's, made when signing (so they come first), to comments of earlier
+    /// versions; resolutions are a senior's, of comments of earlier versions.
+    fn check_threads(&self) -> Result<(), String> {
+        let number = self.number;
+        let replies = self
+            .comments
+            .iter()
+            .take_while(|comment| comment.reply_to.is_some())
+            .count();
+        for (index, comment) in self.comments.iter().enumerate() {
+            let place = format!("comment {} of version {number}", index + 1);
+            match (comment.reply_to, comment.resolves) {
+                (Some(_), Some(_)) => {
+                    return Err(format!("{place} is both a reply and a resolution"));
+                }
+                (Some(to), None) => {
+                    if index >= replies
+                        || to.version >= number
+                        || !comment.by.is_same_person(&self.signed_by)
+                    {
+                        return Err(format!(
+                            "{place} is a reply, but not one its signer made when signing it, to an earlier version"
+                        ));
+                    }
+                }
+                (None, Some(of)) => {
+                    if of.version >= number || comment.by.is_same_person(&self.signed_by) {
+                        return Err(format!(
+                            "{place} resolves a comment, but not one of an earlier version, or it is by its own signer"
+                        ));
+                    }
+                }
+                (None, None) => {}
+            }
         }
         Ok(())
     }
