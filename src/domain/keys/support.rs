@@ -176,10 +176,17 @@ pub(crate) fn sent_signing() -> CaseSigning {
 
 /// [`sent_signing`], then version 2 countersigned by the senior with a general comment.
 pub(crate) fn countersigned_signing() -> CaseSigning {
-    let senior = Person::senior();
     let mut signing = sent_signing();
-    let drafts = [(String::new(), "Good plan".to_string())]
-        .into_iter()
+    countersign_version_2(&mut signing, &[("", "Good plan")]);
+    signing
+}
+
+/// The senior countersigns version 2 with what they typed (`comment_drafts`), signed.
+pub(crate) fn countersign_version_2(signing: &mut CaseSigning, typed: &[(&str, &str)]) {
+    let senior = Person::senior();
+    let drafts = typed
+        .iter()
+        .map(|(key, text)| (key.to_string(), text.to_string()))
         .collect();
     signing
         .decide(
@@ -190,8 +197,7 @@ pub(crate) fn countersigned_signing() -> CaseSigning {
             "2026-11-28T16:45:00Z",
         )
         .unwrap();
-    sign_event(&mut signing, 2, SignedEventKind::Countersign, &senior);
-    signing
+    sign_event(signing, 2, SignedEventKind::Countersign, &senior);
 }
 
 pub(crate) fn case() -> PackagedCase {

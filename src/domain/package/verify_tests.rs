@@ -425,7 +425,6 @@ fn the_import_screen_takes_a_package_whose_every_new_decision_is_verified() {
 /// signature; `edit` runs on the signing between the officer's signature and the senior's
 /// countersignature (what a senior with a text editor could do).
 fn thread_package(reply: &str, edit: impl FnOnce(&mut CaseSigning)) -> CasePackage {
-    use crate::domain::signing::ReviewDecision;
     let (officer, senior) = (Person::officer(), Person::senior());
     let mut signing = sent_signing();
     // Version 2 again, this time signed with a reply to the senior's comment ("1.0").
@@ -446,19 +445,7 @@ fn thread_package(reply: &str, edit: impl FnOnce(&mut CaseSigning)) -> CasePacka
         .unwrap();
     sign_event(&mut signing, 2, SignedEventKind::Sign, &officer);
     edit(&mut signing);
-    let drafts = [("resolve:1.0".to_string(), String::new())]
-        .into_iter()
-        .collect();
-    signing
-        .decide(
-            2,
-            ReviewDecision::Countersign,
-            &drafts,
-            &senior.profile,
-            "2026-11-28T16:45:00Z",
-        )
-        .unwrap();
-    sign_event(&mut signing, 2, SignedEventKind::Countersign, &senior);
+    countersign_version_2(&mut signing, &[("resolve:1.0", "")]);
     CasePackage::build(
         case(),
         signing,

@@ -39,6 +39,22 @@ fn replies(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// [`returned_with_a_comment`], then version 2 signed with these replies.
+fn signed_again(typed: &[(&str, &str)]) -> CaseSigning {
+    let mut signing = returned_with_a_comment();
+    signing
+        .sign_with_replies(
+            Snapshot::default(),
+            true,
+            &officer(),
+            REASONS,
+            &replies(typed),
+            LATER,
+        )
+        .unwrap();
+    signing
+}
+
 const FIRST: CommentRef = CommentRef {
     version: 1,
     index: 0,
@@ -132,17 +148,7 @@ fn a_reply_to_no_comment_refuses_the_signing_and_changes_nothing() {
 
 #[test]
 fn a_thread_is_resolved_once_and_only_from_a_later_version() {
-    let mut signing = returned_with_a_comment();
-    signing
-        .sign_with_replies(
-            Snapshot::default(),
-            true,
-            &officer(),
-            REASONS,
-            &BTreeMap::new(),
-            LATER,
-        )
-        .unwrap();
+    let mut signing = signed_again(&[]);
     let resolve =
         |key: &str| BTreeMap::from([(format!("{RESOLVE_DRAFT_PREFIX}{key}"), "Done".to_string())]);
     // Version 2's own comments cannot be resolved by the decision on version 2.
@@ -189,17 +195,7 @@ fn a_thread_is_resolved_once_and_only_from_a_later_version() {
 
 #[test]
 fn a_version_whose_replies_are_not_its_signers_or_not_first_does_not_hold_together() {
-    let mut signing = returned_with_a_comment();
-    signing
-        .sign_with_replies(
-            Snapshot::default(),
-            true,
-            &officer(),
-            REASONS,
-            &replies(&[("1.0", "Checked")]),
-            LATER,
-        )
-        .unwrap();
+    let signing = signed_again(&[("1.0", "Checked")]);
     let good = signing.version(2).unwrap().clone();
     // A reply put in someone else's mouth.
     let mut forged = good.clone();
