@@ -206,7 +206,7 @@ pub fn PlanPage() -> impl IntoView {
                     if ids.is_empty() {
                         return view! { <p class="govuk-body" data-testid="no-goals">"There are no goals yet. Accept a suggested goal or add one."</p> }.into_any();
                     }
-                    ids.into_iter().map(|id| view! { <GoalCard autosave=autosave goal_id=id case_id=case_id.clone() undo=undo /> }).collect_view().into_any()
+                    ids.into_iter().map(|id| view! { <GoalCard autosave=autosave goal_id=id case_id=case_id.clone() undo=undo signing=live.signing locked=locked /> }).collect_view().into_any()
                 }
             };
             view! {
@@ -254,7 +254,11 @@ fn GoalCard(
     goal_id: String,
     case_id: String,
     undo: RwSignal<Option<Undo>>,
+    /// The case's signing record: the comments on this goal, with the officer's replies.
+    signing: Autosave<crate::store::SigningRecord>,
+    locked: Memo<bool>,
 ) -> impl IntoView {
+    let target = crate::domain::signing::CommentTarget::Goal(goal_id.clone());
     let record = autosave.draft;
     let goal = {
         let goal_id = goal_id.clone();
@@ -425,6 +429,7 @@ fn GoalCard(
                 </div>
                 <div class="govuk-summary-card__content">
                     {summary_list(rows)}
+                    <super::threads::ItemThreads target=target.clone() signing=signing locked=locked />
                     {steps_table}
                     {actions}
                     {add_back}

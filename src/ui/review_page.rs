@@ -375,6 +375,7 @@ fn ReviewForm(
                     </div>
                 </fieldset>
             </div>
+            {earlier(CommentTarget::General)}
             {comment_box(CommentTarget::General, "Comment for the officer (needed to return or to ask for a double countersignature)".to_string())}
             <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Confirm decision"</button>
         </form>

@@ -16,7 +16,7 @@ use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
 use crate::domain::screening;
-use crate::domain::signing::{CommentTarget, Thread};
+use crate::domain::signing::CommentTarget;
 use crate::domain::validation::{validate_section, Strictness};
 
 /// The id of the "Have you completed this section?" radios, for error links.
@@ -77,31 +77,7 @@ fn SectionForm(
     let case_id = case.id.clone();
     // A signed version is read-only until a new draft is started (signing in another tab locks it here too).
     let locked = Memo::new(move |_| live.is_locked());
-    // What countersigners said about this section: to act on now (on the version returned for
-    // rework), and earlier comments, each with its version.
-    let comments = Memo::new(move |_| {
-        live.signing.draft.with(|record| {
-            let on = CommentTarget::Section(section.id.to_string());
-            let shown = |threads: Vec<Thread<'_>>| -> Vec<(String, String, Vec<String>, bool)> {
-                threads
-                    .iter()
-                    .map(|thread| {
-                        let label = format!(
-                            "Your reply to comment {} of version {} (optional)",
-                            thread.at.index + 1,
-                            thread.at.version
-                        );
-                        (thread.at.key(), label, thread.lines(), thread.is_open())
-                    })
-                    .collect()
-            };
-            (
-                shown(record.signing.threads_to_act_on(&on)),
-                shown(record.signing.earlier_threads(&on)),
-            )
-        })
-    });
-    let signing = live.signing;
+
     let marked_completed =
         Memo::new(move |_| draft.with(|draft| draft.completed_sections.contains(section.id)));
     // A section already marked completed shows what stops it being complete straight away.
@@ -208,52 +184,9 @@ fn SectionForm(
         {move || confirmed.get().then(|| view! {
             <div class="govuk-inset-text" id="confirmed-unchanged" tabindex="-1" data-testid="confirmed-unchanged">"Confirmed unchanged: the section is completed."</div>
         })}
-        {move || {
-            let (current, earlier) = comments.get();
-            view! {
-                {(!current.is_empty()).then(|| view! {
-                    <div class="govuk-inset-text" data-testid="section-comments">
-                        <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
-                        <p class="govuk-body-s">"Your reply goes to your countersigner with the next version you sign."</p>
-                        {current.into_iter().map(|(key, label, lines, open)| {
-                            let read_key = key.clone();
-                            let reply = (!locked.get_untracked()).then(|| view! {
-                                <super::components::TextArea
-                                    id=format!("reply-{}", key.replace('.', "-"))
-                                    label=label
-                                    value=Signal::derive(move || signing.draft.with(|record| record.reply_drafts.get(&read_key).cloned().unwrap_or_default()))
-                                    on_input=Callback::new(move |text: String| {
-                                        let key = key.clone();
-                                        signing.change_typing(move |record| {
-                                            record.reply_drafts.insert(key.clone(), text.clone());
-                                        })
-                                    })
-                                    on_blur=signing.flusher()
-                                    error=Signal::stored(None::<String>)
-                                    rows=2
-                                />
-                            });
-                            view! {
-                                <div class="workbook-thread" data-testid="thread">
-                                    <super::threads::ThreadLines lines=lines open=open />
-                                    {reply}
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                })}
-                {(!earlier.is_empty()).then(|| view! {
-                    <details class="govuk-details" data-testid="earlier-section-comments">
-                        <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{format!("Earlier comments ({})", earlier.len())}</span></summary>
-                        <div class="govuk-details__text">
-                            {earlier.into_iter().map(|(_, _, lines, open)| view! {
-                                <div class="workbook-thread" data-testid="thread"><super::threads::ThreadLines lines=lines open=open /></div>
-                            }).collect_view()}
-                        </div>
-                    </details>
-                })}
-            }
-        }}
+        // What countersigners said about this section: to act on now, with a reply box, and
+        // earlier comments with their replies and how they ended.
+        <super::threads::ItemThreads target=CommentTarget::Section(section.id.to_string()) signing=live.signing locked=locked />
         {move || (!available.get()).then(|| view! {
             <WarningText>"This section cannot start yet: answer yes to at least one risk of serious harm screening question first. Anything you enter here is kept, but is not part of the assessment until then."</WarningText>
         })}

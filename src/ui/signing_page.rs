@@ -466,6 +466,8 @@ pub fn SigningPage() -> impl IntoView {
                 </dl>
                 {actions}
                 {comments}
+                // Comments on the whole assessment and plan are answered here.
+                <super::threads::ItemThreads target=crate::domain::signing::CommentTarget::General signing=live.signing locked=Memo::new(move |_| live.is_locked()) />
                 {versions}
                 <h2 class="govuk-heading-m">"Timeline"</h2>
                 <Timeline signing=signing />

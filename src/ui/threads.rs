@@ -4,6 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::autosave::Autosave;
+use super::components::TextArea;
+use crate::domain::signing::{CommentTarget, Thread};
+use crate::store::SigningRecord;
+
 /// The lines of one thread, the first (the comment) in bold.
 #[component]
 pub fn ThreadLines(lines: Vec<String>, open: bool) -> impl IntoView {
@@ -43,5 +48,87 @@ pub fn TickBox(
                 <label class="govuk-label govuk-checkboxes__label" for=id>{label}</label>
             </div>
         </div>
+    }
+}
+
+/// What a page shows of a thread: its key, the reply box's label, its lines and whether it is open.
+type Shown = (String, String, Vec<String>, bool);
+
+fn shown(threads: Vec<Thread<'_>>) -> Vec<Shown> {
+    threads
+        .iter()
+        .map(|thread| {
+            let label = format!(
+                "Your reply to comment {} of version {} (optional)",
+                thread.at.index + 1,
+                thread.at.version
+            );
+            (thread.at.key(), label, thread.lines(), thread.is_open())
+        })
+        .collect()
+}
+
+/// The threads on one section, goal or the whole assessment, beside it: those to act on now, each
+/// with the officer's reply box (saved as typed, signed with the next version; none when
+/// `locked`), and the earlier ones folded away with their replies and how they ended.
+#[component]
+pub fn ItemThreads(
+    target: CommentTarget,
+    signing: Autosave<SigningRecord>,
+    locked: Memo<bool>,
+) -> impl IntoView {
+    let threads = Memo::new(move |_| {
+        signing.draft.with(|record| {
+            (
+                shown(record.signing.threads_to_act_on(&target)),
+                shown(record.signing.earlier_threads(&target)),
+            )
+        })
+    });
+    move || {
+        let (current, earlier) = threads.get();
+        view! {
+            {(!current.is_empty()).then(|| view! {
+                <div class="govuk-inset-text" data-testid="section-comments">
+                    <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
+                    <p class="govuk-body-s">"Your reply goes to your countersigner with the next version you sign."</p>
+                    {current.into_iter().map(|(key, label, lines, open)| {
+                        let read_key = key.clone();
+                        let reply = (!locked.get_untracked()).then(|| view! {
+                            <TextArea
+                                id=format!("reply-{}", key.replace('.', "-"))
+                                label=label
+                                value=Signal::derive(move || signing.draft.with(|record| record.reply_drafts.get(&read_key).cloned().unwrap_or_default()))
+                                on_input=Callback::new(move |text: String| {
+                                    let key = key.clone();
+                                    signing.change_typing(move |record| {
+                                        record.reply_drafts.insert(key.clone(), text.clone());
+                                    })
+                                })
+                                on_blur=signing.flusher()
+                                error=Signal::stored(None::<String>)
+                                rows=2
+                            />
+                        });
+                        view! {
+                            <div class="workbook-thread" data-testid="thread">
+                                <ThreadLines lines=lines open=open />
+                                {reply}
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            })}
+            {(!earlier.is_empty()).then(|| view! {
+                <details class="govuk-details" data-testid="earlier-section-comments">
+                    <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{format!("Earlier comments ({})", earlier.len())}</span></summary>
+                    <div class="govuk-details__text">
+                        {earlier.into_iter().map(|(_, _, lines, open)| view! {
+                            <div class="workbook-thread" data-testid="thread"><ThreadLines lines=lines open=open /></div>
+                        }).collect_view()}
+                    </div>
+                </details>
+            })}
+        }
     }
 }

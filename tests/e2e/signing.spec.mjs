@@ -85,6 +85,17 @@ async function fourMoreSignedAndSent(officer, caseUrl) {
   return sent;
 }
 
+/** The officer's reply to comment `key` as the case's signing record keeps it in IndexedDB. */
+const replyDraft = (page, caseUrl, key) => page.evaluate(([id, key]) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('probation-workbook');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const read = open.result.transaction('signing').objectStore('signing').get(id);
+    read.onsuccess = () => { open.result.close(); resolve(read.result?.reply_drafts?.[key] ?? null); };
+    read.onerror = () => reject(read.error);
+  };
+}), [caseUrl.match(/\/cases\/([^/?#]+)$/)[1], key]);
+
 const timelineTitles = (page) => page.getByTestId('timeline').locator('.moj-timeline__title').allTextContents();
 
 test('sign, send, return with comments, rework, countersign: both timelines agree', async ({ browser }) => {
@@ -189,6 +200,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(senior.getByTestId('review-signed')).toContainText(/Countersigning needed: [^.]+\.$/);
   expect(((await senior.getByTestId('review-signed').textContent()).match(/countersigning needed/gi) ?? []).length).toBe(1);
   await senior.getByLabel('Comment on 3. Accommodation (optional)').fill('Check 3.4 with the landlord: the flat may be overcrowded.');
+  await senior.getByLabel(/^Comment on the goal: Find settled accommodation/).fill('Say when the housing referral is made.');
   await expectNoAxeViolations(senior);
   await screenshot(senior, 'senior-review');
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
@@ -227,28 +239,28 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('section-comments')).toContainText('Sam Senior (SPO)');
   await expect(officer.getByTestId('section-comments')).toContainText('Check 3.4 with the landlord');
   // The officer answers the comment beside it: typed, kept as typed, and signed with version 2.
-  const reply = officer.getByLabel('Your reply to comment 1 of version 1 (optional)');
+  const reply = officer.getByLabel('Your reply to comment 2 of version 1 (optional)');
   await reply.click();
   await officer.keyboard.type('Checked with the landlord: it is overcrowded.');
-  // Saved as typed, with the case's signing record (read straight from IndexedDB).
-  const caseId = caseUrl.match(/\/cases\/([^/?#]+)$/)[1];
-  await expect.poll(() => officer.evaluate((id) => new Promise((resolve, reject) => {
-    const open = indexedDB.open('probation-workbook');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const read = open.result.transaction('signing').objectStore('signing').get(id);
-      read.onsuccess = () => { open.result.close(); resolve(read.result?.reply_drafts?.['1.0'] ?? null); };
-      read.onerror = () => reject(read.error);
-    };
-  }), caseId)).toBe('Checked with the landlord: it is overcrowded.');
+  // Saved as typed, with the case's signing record.
+  await expect.poll(() => replyDraft(officer, caseUrl, '1.1')).toBe('Checked with the landlord: it is overcrowded.');
   await officer.reload();
-  await expect(officer.getByLabel('Your reply to comment 1 of version 1 (optional)')).toHaveValue('Checked with the landlord: it is overcrowded.');
+  await expect(officer.getByLabel('Your reply to comment 2 of version 1 (optional)')).toHaveValue('Checked with the landlord: it is overcrowded.');
   await expectNoAxeViolations(officer);
   await screenshot(officer, 'officer-reply');
+  // A comment on a goal is answered on the plan, beside the goal.
+  await officer.goto(`${caseUrl}/plan`);
+  const goalThreads = officer.getByTestId('goal').first().getByTestId('section-comments');
+  await expect(goalThreads).toContainText('Say when the housing referral is made.');
+  await goalThreads.getByLabel('Your reply to comment 1 of version 1 (optional)').fill('Referral made on the day of the assessment.');
+  await expect.poll(() => replyDraft(officer, caseUrl, '1.0')).toBe('Referral made on the day of the assessment.');
+  await expectNoAxeViolations(officer);
+  await officer.getByTestId('goal').first().screenshot({ path: 'test-results/screenshots/officer-goal-reply.png' });
+  await officer.goto(`${caseUrl}/assessment/3`);
   await itemGroup(officer, '3.4').getByLabel('Significant problems').check();
   await expect(officer.getByTestId('save-status')).toHaveText(/^Saved at /);
   await officer.goto(`${caseUrl}/signing`);
-  await expect(officer.getByTestId('open-threads')).toHaveText('1 comment is open: reply beside its item, and your countersigner resolves it.');
+  await expect(officer.getByTestId('open-threads')).toHaveText('2 comments are open: reply beside each item, and your countersigner resolves them.');
   await officer.getByRole('button', { name: 'Sign version 2' }).click();
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 awaiting countersignature');
   const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent', 'awaiting-countersign');
@@ -338,6 +350,10 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('comments')).toContainText('Reply with version 2, Alex Trainee (PQiP)');
   await expect(officer.getByTestId('comments')).toContainText(/Resolved with version 2, Sam Senior \(SPO\), \d+ \w+ \d{4}: Resolved/);
   await expect(officer.getByTestId('open-threads')).toHaveText('No comment is open.');
+  // The goal's thread, not marked resolved, was settled by the countersignature.
+  await expect(officer.getByTestId('comments')).toContainText('Reply with version 2, Alex Trainee (PQiP), ');
+  await expect(officer.getByTestId('comments')).toContainText('Referral made on the day of the assessment.');
+  await expect(officer.getByTestId('comments')).toContainText('Settled when version 2 was countersigned');
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(jordan.getByTestId('row-status')).toHaveText('Countersigned');
   await officer.goBack();
