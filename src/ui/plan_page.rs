@@ -429,7 +429,7 @@ fn GoalCard(
                 </div>
                 <div class="govuk-summary-card__content">
                     {summary_list(rows)}
-                    <super::threads::ItemThreads target=target.clone() signing=signing locked=locked />
+                    <super::threads::ItemThreads target=target.clone() signing=signing locked=locked level=4 />
                     {steps_table}
                     {actions}
                     {add_back}

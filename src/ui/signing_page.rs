@@ -467,7 +467,7 @@ pub fn SigningPage() -> impl IntoView {
                 {actions}
                 {comments}
                 // Comments on the whole assessment and plan are answered here.
-                <super::threads::ItemThreads target=crate::domain::signing::CommentTarget::General signing=live.signing locked=Memo::new(move |_| live.is_locked()) />
+                <super::threads::ItemThreads target=crate::domain::signing::CommentTarget::General signing=live.signing locked=Memo::new(move |_| live.is_locked()) level=3 />
                 {versions}
                 <h2 class="govuk-heading-m">"Timeline"</h2>
                 <Timeline signing=signing />

@@ -76,6 +76,10 @@ pub fn ItemThreads(
     target: CommentTarget,
     signing: Autosave<SigningRecord>,
     locked: Memo<bool>,
+    /// The level of its heading, one below the heading it sits under (2 on a section's page, 4 in
+    /// a goal's card).
+    #[prop(default = 2)]
+    level: u8,
 ) -> impl IntoView {
     let threads = Memo::new(move |_| {
         signing.draft.with(|record| {
@@ -90,7 +94,7 @@ pub fn ItemThreads(
         view! {
             {(!current.is_empty()).then(|| view! {
                 <div class="govuk-inset-text" data-testid="section-comments">
-                    <h2 class="govuk-heading-s govuk-!-margin-bottom-2">"Comments from your countersigner"</h2>
+                    {heading(level, "Comments from your countersigner")}
                     <p class="govuk-body-s">"Your reply goes to your countersigner with the next version you sign."</p>
                     {current.into_iter().map(|(key, label, lines, open)| {
                         let read_key = key.clone();
@@ -130,5 +134,15 @@ pub fn ItemThreads(
                 </details>
             })}
         }
+    }
+}
+
+/// A small heading at `level` (2 to 4).
+fn heading(level: u8, text: &'static str) -> AnyView {
+    let class = "govuk-heading-s govuk-!-margin-bottom-2";
+    match level {
+        3 => view! { <h3 class=class>{text}</h3> }.into_any(),
+        4 => view! { <h4 class=class>{text}</h4> }.into_any(),
+        _ => view! { <h2 class=class>{text}</h2> }.into_any(),
     }
 }
