@@ -24,9 +24,6 @@ use crate::store::{
 
 use super::shortcuts::SEARCH_ID;
 
-/// Every open case's row, from four reads of the store however many cases there are, every record
-/// that could not be read (named by its key; it never hides the others), and how many cases are
-/// closed (they are listed on the closed cases page, not here).
 /// What the caseload reads in one go: the rows, the records that could not be read, how many
 /// cases are closed, and how many versions wait for this browser's senior (the queue's link).
 struct CaseloadData {
@@ -39,6 +36,9 @@ struct CaseloadData {
     waiting: usize,
 }
 
+/// Every open case's row, from four reads of the store however many cases there are, every record
+/// that could not be read (named by its key; it never hides the others), and how many cases are
+/// closed (they are listed on the closed cases page, not here).
 async fn load_rows() -> Result<CaseloadData, StoreError> {
     let store = store().await?;
     let me = store.profile().await?.map(|record| record.profile);
@@ -106,18 +106,17 @@ async fn load_rows() -> Result<CaseloadData, StoreError> {
             case.next_appointment,
             today,
         );
-        match me
+        if me
             .as_ref()
-            .filter(|me| reviewed_for_a_colleague(&signing, me))
+            .is_some_and(|me| reviewed_for_a_colleague(&signing, me))
         {
-            Some(_) => {
-                let officer = signing
-                    .latest()
-                    .map(|version| version.signed_by.describe())
-                    .unwrap_or_default();
-                team.push((row, officer));
-            }
-            None => rows.push(row),
+            let officer = signing
+                .latest()
+                .map(|version| version.signed_by.describe())
+                .unwrap_or_default();
+            team.push((row, officer));
+        } else {
+            rows.push(row);
         }
     }
     Ok(CaseloadData {

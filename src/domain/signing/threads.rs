@@ -5,9 +5,10 @@
 //! covers them too, and a package carries them as it carries comments.
 //!
 //! A thread is open until a senior resolves it, or countersigns its version or a later one (which
-//! settles the comments made before or with it). While the draft is open, its open threads are the ones to act on: shown
-//! under the item with a reply box, counted on the task list, and listed on the signing page as
-//! links to the item; the rest are earlier comments, each with its replies and how it ended.
+//! settles the comments made before or with it). While the draft is open, its open threads are the
+//! ones to act on: shown under the item with a reply box, counted on the task list, and listed on
+//! the signing page as links to the item; the rest are earlier comments, each with its replies and
+//! how it ended.
 
 use std::collections::BTreeMap;
 
@@ -66,11 +67,6 @@ impl Thread<'_> {
 }
 
 impl CaseSigning {
-    /// The comment at `at`, if there is one.
-    pub fn comment_at(&self, at: CommentRef) -> Option<&Comment> {
-        self.version(at.version)?.comments.get(at.index as usize)
-    }
-
     /// Every thread, in the order its comment was made (version by version).
     pub fn threads(&self) -> Vec<Thread<'_>> {
         let mut threads: Vec<Thread<'_>> = Vec::new();
@@ -132,7 +128,7 @@ impl CaseSigning {
     /// The threads on `target` to act on now: the open ones while the draft is open (a rework,
     /// or a review); none while a version waits for a senior or is locked.
     pub fn threads_to_act_on<'a>(&'a self, target: &CommentTarget) -> Vec<Thread<'a>> {
-        if !matches!(self.draft_status(), super::DraftStatus::Open { .. }) {
+        if !self.draft_is_open() {
             return Vec::new();
         }
         self.threads_on(target)
@@ -141,10 +137,14 @@ impl CaseSigning {
             .collect()
     }
 
+    fn draft_is_open(&self) -> bool {
+        matches!(self.draft_status(), super::DraftStatus::Open { .. })
+    }
+
     /// The threads on `target` not to act on now ([`CaseSigning::threads_to_act_on`]), oldest
     /// first: what the draft shows under "Earlier comments".
     pub fn earlier_threads<'a>(&'a self, target: &CommentTarget) -> Vec<Thread<'a>> {
-        let acting = !self.threads_to_act_on(target).is_empty();
+        let acting = self.draft_is_open();
         self.threads_on(target)
             .into_iter()
             .filter(|thread| !(acting && thread.is_open()))
@@ -163,18 +163,15 @@ impl CaseSigning {
     /// The comment a reply or a resolution made with version `number` can refer to: one that
     /// starts a thread, on an earlier version, and is not resolved.
     fn thread_to_answer(&self, of: CommentRef, number: u32) -> Result<&Comment, SigningError> {
-        let comment = self
-            .comment_at(of)
-            .filter(|comment| comment.starts_thread() && of.version < number)
-            .ok_or(SigningError::NoSuchComment(of))?;
-        if self
+        let thread = self
             .threads()
-            .iter()
-            .any(|thread| thread.at == of && !thread.is_open())
-        {
+            .into_iter()
+            .find(|thread| thread.at == of && of.version < number)
+            .ok_or(SigningError::NoSuchComment(of))?;
+        if !thread.is_open() {
             return Err(SigningError::AlreadyResolved(of));
         }
-        Ok(comment)
+        Ok(thread.comment)
     }
 
     /// Signs the draft ([`CaseSigning::sign`]) with the officer's replies as typed
