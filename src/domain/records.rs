@@ -31,8 +31,10 @@ use crate::domain::signing::{CaseSigning, OfficerContact, Profile};
 /// version's review details and the "transfer" purpose (issue 20): a version 7 build would drop them.
 /// Version 9 adds comment threads: replies and resolutions (`Comment::reply_to`, `resolves`) and the
 /// officer's `reply_drafts` (issue 20): a version 8 build would read a reply as a senior's comment.
+/// Version 10 adds comments on single questions (`CommentTarget::Item`, issue 20): a version 9 build
+/// cannot read them.
 /// A build never writes over a record of a newer version than this.
-pub const RECORD_SCHEMA_VERSION: u32 = 9;
+pub const RECORD_SCHEMA_VERSION: u32 = 10;
 
 /// The object stores, one per kind of record, each keyed by the case id (the settings store by
 /// setting: [`PROFILE_KEY`] and others).

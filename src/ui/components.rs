@@ -68,6 +68,18 @@ pub fn focus_field(id: &str) {
     let _ = input.focus_with_options(&options);
 }
 
+/// Brings the element with this id into view and focuses it (it has `tabindex="-1"`): where a
+/// link to something inside a page lands.
+pub fn focus_element(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
 /// The error summary at the top of a page, linking to each field with a problem.
 #[component]
 pub fn ErrorSummary(

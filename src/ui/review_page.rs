@@ -1,7 +1,9 @@
 //! A senior's review of a version waiting for countersignature: the assessment and plan read-only,
-//! what changed since the last countersigned version, a comment box per section and per goal, and
-//! the decision. Comments are saved as they are typed.
+//! what changed since the last countersigned version, a comment box per section and per goal (and
+//! per question, opened with "Comment" beside its answer), and the decision. Comments are saved as
+//! they are typed.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -10,19 +12,19 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::clock;
-use super::components::{set_title, summary_list, ErrorMessage, TextArea};
+use super::components::{focus_field, set_title, summary_list, ErrorMessage, TextArea};
 use super::loading::{LiveCase, LiveCaseView};
 use super::offences::{describe_offence, use_offence_table};
 use super::signed::{signed_act, Act};
 use super::version_summary::{goal_details, VersionSummary};
 use crate::domain::answers::Answers;
 use crate::domain::case::CaseDetails;
-use crate::domain::check_answers::summary_rows;
+use crate::domain::check_answers::{summary_rows, SummaryRow};
 use crate::domain::questionnaire::{Section, SECTIONS};
 use crate::domain::review_changes::{item_changes, Words};
 use crate::domain::signing::{
-    changes_between, comment_draft_key, long_day, CommentTarget, Profile, ReviewDecision,
-    SignedVersion, RESOLVE_DRAFT_PREFIX,
+    changes_between, comment_draft_key, comment_draft_target, long_day, CommentTarget, Profile,
+    ReviewDecision, SignedVersion, RESOLVE_DRAFT_PREFIX,
 };
 use crate::store::SigningRecord;
 
@@ -37,6 +39,41 @@ pub fn answers_list_with(
             .into_iter()
             .map(|row| (row.question, row.answer)),
     )
+}
+
+/// A section's answers as a summary list, each question with a "Comment" action (on the first
+/// row of a repeat) that opens a comment box on that question.
+fn answers_to_comment_on(
+    section: &'static Section,
+    rows: Vec<SummaryRow>,
+    comment_on: Callback<&'static str>,
+) -> impl IntoView {
+    let mut offered = BTreeSet::new();
+    view! {
+        <dl class="govuk-summary-list">
+            {rows.into_iter().map(|row| {
+                let code = row.change;
+                let action = offered.insert(code).then(|| {
+                    let title = section.item(code).map_or_else(|| code.to_string(), |item| item.title());
+                    view! {
+                        <dd class="govuk-summary-list__actions">
+                            <button type="button" class="govuk-link workbook-link-button" on:click=move |_| comment_on.run(code)>
+                                "Comment"<span class="govuk-visually-hidden">{format!(" on {title}")}</span>
+                            </button>
+                        </dd>
+                    }
+                });
+                let no_actions = action.is_none();
+                view! {
+                    <div class="govuk-summary-list__row" class:govuk-summary-list__row--no-actions=no_actions>
+                        <dt class="govuk-summary-list__key">{row.question}</dt>
+                        <dd class="govuk-summary-list__value workbook-pre-line">{row.answer}</dd>
+                        {action}
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+    }
 }
 
 /// A narrative's change, word by word: what was taken out struck through, what was put in marked,
@@ -138,7 +175,7 @@ fn ReviewForm(
     };
     // Earlier threads beside their item: each with its replies, an open one with "Mark as
     // resolved" (kept with the typed comments, and resolved with the decision).
-    let earlier = move |target: CommentTarget| {
+    let earlier = move |target: CommentTarget, heading: String| {
         let threads: Vec<(String, Vec<String>, bool)> = record.with(|record| {
             record
                 .signing
@@ -149,7 +186,7 @@ fn ReviewForm(
         });
         (!threads.is_empty()).then(|| view! {
             <div class="govuk-inset-text" data-testid="earlier-comments">
-                <h3 class="govuk-heading-s govuk-!-margin-bottom-2">"Earlier comments"</h3>
+                <h3 class="govuk-heading-s govuk-!-margin-bottom-2">{heading}</h3>
                 {threads.into_iter().map(|(key, lines, open)| {
                     let draft_key = format!("{RESOLVE_DRAFT_PREFIX}{key}");
                     let read_key = draft_key.clone();
@@ -182,14 +219,7 @@ fn ReviewForm(
     };
     let comment_box = move |target: CommentTarget, label: String| {
         let key = comment_draft_key(&target);
-        let id = format!(
-            "comment-{}",
-            if key.is_empty() {
-                "general".to_string()
-            } else {
-                key.replace(':', "-")
-            }
-        );
+        let id = comment_box_id(&key);
         let read_key = key.clone();
         view! {
             <TextArea
@@ -208,6 +238,25 @@ fn ReviewForm(
             />
         }
     };
+    // The questions with a comment box open: those with a comment typed, and those the senior
+    // pressed "Comment" beside (its box is focused).
+    let opened = RwSignal::new(record.with_untracked(|record| {
+        record
+            .comment_drafts
+            .keys()
+            .filter_map(|key| match comment_draft_target(key) {
+                Some(CommentTarget::Item(code)) => Some(code),
+                _ => None,
+            })
+            .collect::<BTreeSet<String>>()
+    }));
+    let comment_on = Callback::new(move |code: &'static str| {
+        opened.update(|opened| {
+            opened.insert(code.to_string());
+        });
+        let id = comment_box_id(&comment_draft_key(&CommentTarget::Item(code.to_string())));
+        request_animation_frame(move || focus_field(&id));
+    });
     // One copy of the answers, read by every section's list (it redraws once the offence list is in).
     let answers = StoredValue::new(version.snapshot.answers.clone());
     let sections = SECTIONS
@@ -217,10 +266,26 @@ fn ReviewForm(
             let changed = changes.as_ref().is_some_and(|changes| changes.section_changed(section.id));
             let list = move || {
                 let describe_offence = |code: &str| describe_offence(offences, code);
-                answers.with_value(|answers| answers_list_with(section, answers, &describe_offence))
+                let rows = answers.with_value(|answers| summary_rows(section, answers, &describe_offence));
+                answers_to_comment_on(section, rows, comment_on)
+            };
+            // A comment box for each question the senior chose to comment on, in the section's order.
+            let question_boxes = view! {
+                <For
+                    each=move || {
+                        let opened = opened.get();
+                        section.items.iter().filter(move |item| opened.contains(item.code)).collect::<Vec<_>>()
+                    }
+                    key=|item| item.code
+                    children=move |item| comment_box(CommentTarget::Item(item.code.to_string()), format!("Comment on {} (optional)", item.title()))
+                />
             };
             let comment = comment_box(CommentTarget::Section(section.id.to_string()), format!("Comment on {} (optional)", section.heading()));
-            let earlier = earlier(CommentTarget::Section(section.id.to_string()));
+            // Earlier comments on the section, then on each of its questions.
+            let earlier = (
+                earlier(CommentTarget::Section(section.id.to_string()), "Earlier comments".to_string()),
+                section.items.iter().map(|item| earlier(CommentTarget::Item(item.code.to_string()), format!("Earlier comments on {}", item.title()))).collect_view(),
+            );
             // Unchanged since the version compared with: folded away, still there to read and comment on.
             if previous.is_some() && !changed {
                 view! {
@@ -228,13 +293,14 @@ fn ReviewForm(
                         <summary class="govuk-details__summary">
                             <span class="govuk-details__summary-text">{format!("{} (unchanged)", section.heading())}</span>
                         </summary>
-                        <div class="govuk-details__text">{list}{earlier}{comment}</div>
+                        <div class="govuk-details__text">{list}{question_boxes}{earlier}{comment}</div>
                     </details>
                 }.into_any()
             } else {
                 view! {
                     <h2 class="govuk-heading-m">{section.heading()}{changed.then(|| view! { " " <strong class="govuk-tag govuk-tag--yellow">"Changed"</strong> })}</h2>
                     {list}
+                    {question_boxes}
                     {earlier}
                     {comment}
                 }.into_any()
@@ -249,7 +315,7 @@ fn ReviewForm(
         .map(|goal| {
             view! {
                 {goal_details(goal)}
-                {earlier(CommentTarget::Goal(goal.id.clone()))}
+                {earlier(CommentTarget::Goal(goal.id.clone()), "Earlier comments".to_string())}
                 {comment_box(CommentTarget::Goal(goal.id.clone()), format!("Comment on the goal: {} (optional)", goal.text))}
             }
         })
@@ -354,7 +420,6 @@ fn ReviewForm(
         {sections}
         <h2 class="govuk-heading-m">"Sentence plan"</h2>
         {goals}
-        {earlier(CommentTarget::General)}
         <form novalidate on:submit=decide>
             <div class="govuk-form-group" class:govuk-form-group--error=move || problem.get().is_some()>
                 <fieldset class="govuk-fieldset">
@@ -375,9 +440,18 @@ fn ReviewForm(
                     </div>
                 </fieldset>
             </div>
-            {earlier(CommentTarget::General)}
+            {earlier(CommentTarget::General, "Earlier comments".to_string())}
             {comment_box(CommentTarget::General, "Comment for the officer (needed to return or to ask for a double countersignature)".to_string())}
             <button type="submit" class="govuk-button" data-module="govuk-button" disabled=move || busy.get()>"Confirm decision"</button>
         </form>
+    }
+}
+
+/// The id of a comment box: "comment-general", "comment-section-3", "comment-item-3.4".
+fn comment_box_id(key: &str) -> String {
+    if key.is_empty() {
+        "comment-general".to_string()
+    } else {
+        format!("comment-{}", key.replace(':', "-"))
     }
 }

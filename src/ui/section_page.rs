@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::autosave::{Autosave, SaveStatusLine};
 use super::components::{
-    focus_error_summary, focus_field, set_title, ErrorSummary, LockedBanner, Radios, WarningText,
+    focus_element, focus_error_summary, focus_field, set_title, ErrorSummary, LockedBanner, Radios,
+    WarningText,
 };
 use super::fields::{item_field_id, ItemField, Slot};
 use super::loading::{LiveCase, LiveCaseView};
@@ -16,11 +17,16 @@ use crate::domain::errors::FieldErrors;
 use crate::domain::progress::hidden_answers;
 use crate::domain::questionnaire::{self, CheckContext, Section};
 use crate::domain::screening;
-use crate::domain::signing::CommentTarget;
+use crate::domain::signing::{CommentTarget, THREAD_QUERY};
 use crate::domain::validation::{validate_section, Strictness};
 
 /// The id of the "Have you completed this section?" radios, for error links.
 const COMPLETED_FIELD: &str = "section-completed";
+
+/// The id of the block of a question's comments: where a link to them lands.
+fn item_threads_id(code: &str) -> String {
+    format!("threads-{}", code.replace('.', "-"))
+}
 
 #[component]
 pub fn SectionPage() -> impl IntoView {
@@ -38,6 +44,8 @@ pub fn SectionPage() -> impl IntoView {
             .into_any();
         };
         let change = query.read_untracked().get("change");
+        // Came from a comment on one of its questions (`comment_link`): that question's comments.
+        let thread = query.read_untracked().get(THREAD_QUERY);
         view! {
             <LiveCaseView case_id=case_id render={move |live: LiveCase| {
                 if !live.signing.draft.with_untracked(|_| live.is_locked()) {
@@ -51,7 +59,7 @@ pub fn SectionPage() -> impl IntoView {
                         });
                     }
                 }
-                view! { <SectionForm section=section live=live change=change.clone() /> }.into_any()
+                view! { <SectionForm section=section live=live change=change.clone() thread=thread.clone() /> }.into_any()
             }} />
         }
         .into_any()
@@ -65,6 +73,8 @@ fn SectionForm(
     live: LiveCase,
     /// The item to change, when the officer came from "check your answers".
     change: Option<String>,
+    /// The question whose comments to bring into view, when the officer followed a link to them.
+    thread: Option<String>,
 ) -> impl IntoView {
     let autosave: Autosave = live.assessment;
     let draft = autosave.draft;
@@ -102,6 +112,8 @@ fn SectionForm(
     let returning = change.is_some();
     if let Some(code) = change {
         request_animation_frame(move || focus_field(&item_field_id(&code)));
+    } else if let Some(code) = thread {
+        request_animation_frame(move || focus_element(&item_threads_id(&code)));
     }
 
     let navigate = use_navigate();
@@ -138,7 +150,15 @@ fn SectionForm(
     let items = section
         .items
         .iter()
-        .map(|item| view! { <ItemField field=Slot::top(autosave, item) errors=errors /> })
+        .map(|item| {
+            // What a countersigner said about this very question, under it.
+            view! {
+                <ItemField field=Slot::top(autosave, item) errors=errors />
+                <div id=item_threads_id(item.code) tabindex="-1" class="workbook-item-threads">
+                    <super::threads::ItemThreads target=CommentTarget::Item(item.code.to_string()) signing=live.signing locked=locked />
+                </div>
+            }
+        })
         .collect_view();
     // Neither choice is picked until the officer picks one (or marked the section completed before).
     let completed_choice =

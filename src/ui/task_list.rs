@@ -45,7 +45,7 @@ pub fn TaskListPage() -> impl IntoView {
                 let score = score_section(section, answers);
                 let hint = (section.is_scored() && answers.answered_in(section) > 0).then(|| score.line());
                 // A senior's comments to act on show beside their section.
-                let to_act_on = signing.signing.threads_to_act_on(&crate::domain::signing::CommentTarget::Section(section.id.to_string())).len();
+                let to_act_on = signing.signing.threads_to_act_on_in_section(section.id);
                 let hint = match (to_act_on, hint) {
                     (0, hint) => hint,
                     (n, hint) => Some(format!("{n} comment{} from your countersigner to act on{}", if n == 1 { "" } else { "s" }, hint.map(|hint| format!(". {hint}")).unwrap_or_default())),

@@ -68,8 +68,8 @@ fn shown(threads: Vec<Thread<'_>>) -> Vec<Shown> {
         .collect()
 }
 
-/// The threads on one section, goal or the whole assessment, beside it: those to act on now, each
-/// with the officer's reply box (saved as typed, signed with the next version; none when
+/// The threads on one section, question, goal or the whole assessment, beside it: those to act on
+/// now, each with the officer's reply box (saved as typed, signed with the next version; none when
 /// `locked`), and the earlier ones folded away with their replies and how they ended.
 #[component]
 pub fn ItemThreads(
@@ -81,6 +81,19 @@ pub fn ItemThreads(
     #[prop(default = 2)]
     level: u8,
 ) -> impl IntoView {
+    // A question's threads sit under the question, among the section's own: named apart.
+    let (heading_text, current_id, earlier_id) = match target {
+        CommentTarget::Item(_) => (
+            "Comments from your countersigner on this question",
+            "item-comments",
+            "earlier-item-comments",
+        ),
+        _ => (
+            "Comments from your countersigner",
+            "section-comments",
+            "earlier-section-comments",
+        ),
+    };
     let threads = Memo::new(move |_| {
         signing.draft.with(|record| {
             (
@@ -93,8 +106,8 @@ pub fn ItemThreads(
         let (current, earlier) = threads.get();
         view! {
             {(!current.is_empty()).then(|| view! {
-                <div class="govuk-inset-text" data-testid="section-comments">
-                    {heading(level, "Comments from your countersigner")}
+                <div class="govuk-inset-text" data-testid=current_id>
+                    {heading(level, heading_text)}
                     <p class="govuk-body-s">"Your reply goes to your countersigner with the next version you sign."</p>
                     {current.into_iter().map(|(key, label, lines, open)| {
                         let read_key = key.clone();
@@ -124,7 +137,7 @@ pub fn ItemThreads(
                 </div>
             })}
             {(!earlier.is_empty()).then(|| view! {
-                <details class="govuk-details" data-testid="earlier-section-comments">
+                <details class="govuk-details" data-testid=earlier_id>
                     <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{format!("Earlier comments ({})", earlier.len())}</span></summary>
                     <div class="govuk-details__text">
                         {earlier.into_iter().map(|(_, _, lines, open)| view! {

@@ -4,7 +4,7 @@
 // its digest recomputed and sealed again for the officer, is refused with the reason.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { copyFile, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { confirmCarriedForward, createCase, SAMPLE_CASE, screenshot } from './journeys.mjs';
 import { addToTeam, saveProfileAndCard } from './team.mjs';
 import { openSealed, redigest, sealFor } from './sealing.mjs';
@@ -201,6 +201,17 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   expect(((await senior.getByTestId('review-signed').textContent()).match(/countersigning needed/gi) ?? []).length).toBe(1);
   await senior.getByLabel('Comment on 3. Accommodation (optional)').fill('Check 3.4 with the landlord: the flat may be overcrowded.');
   await senior.getByLabel(/^Comment on the goal: Find settled accommodation/).fill('Say when the housing referral is made.');
+  // A comment on a single question: "Comment" beside its answer opens a box for it, focused.
+  await expect(senior.getByLabel('Comment on 3.4 Suitability of accommodation (optional)')).toHaveCount(0);
+  await senior.getByRole('button', { name: 'Comment on 3.4 Suitability of accommodation' }).click();
+  await expect(senior.getByLabel('Comment on 3.4 Suitability of accommodation (optional)')).toBeFocused();
+  await senior.keyboard.type('How many people live in the flat?');
+  // The section's answers with their "Comment" actions, and the question's box under them.
+  const accommodationList = senior.locator('.govuk-summary-list', { has: senior.getByRole('button', { name: 'Comment on 3.4 Suitability of accommodation' }) });
+  const top = await accommodationList.boundingBox();
+  const box = await senior.getByLabel('Comment on 3.4 Suitability of accommodation (optional)').boundingBox();
+  const scrolled = await senior.evaluate(() => window.scrollY);
+  await senior.screenshot({ path: 'test-results/screenshots/senior-question-comment.png', fullPage: true, clip: { x: 0, y: scrolled + top.y - 10, width: 1280, height: box.y + box.height - top.y + 20 } });
   await expectNoAxeViolations(senior);
   await screenshot(senior, 'senior-review');
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
@@ -227,25 +238,41 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await importPackage(officer, returned1);
   await expect(officer.getByTestId('comments')).toContainText('Check 3.4 with the landlord');
   // Each comment on the signing page links to its item.
-  await expect(officer.getByTestId('comments').getByRole('link', { name: 'Version 1: 3. Accommodation' })).toHaveAttribute('href', `${new URL(caseUrl).pathname}/assessment/3`);
+  await expect(officer.getByTestId('comments').getByRole('link', { name: 'Version 1: 3. Accommodation', exact: true })).toHaveAttribute('href', `${new URL(caseUrl).pathname}/assessment/3`);
+  // A comment on a question links to that question's comments.
+  const questionLink = officer.getByTestId('comments').getByRole('link', { name: 'Version 1: 3. Accommodation, 3.4 Suitability of accommodation' });
+  await expect(questionLink).toHaveAttribute('href', `${new URL(caseUrl).pathname}/assessment/3?thread=3.4`);
   await officer.getByRole('link', { name: 'Probation Workbook' }).click();
   await expect(jordan.getByTestId('row-status')).toHaveText('Returned');
   // The task list shows which section has comments to act on.
   await officer.goto(`${caseUrl}/assessment`);
-  await expect(officer.locator('.govuk-task-list__item', { hasText: '3. Accommodation' })).toContainText('1 comment from your countersigner to act on');
+  await expect(officer.locator('.govuk-task-list__item', { hasText: '3. Accommodation' })).toContainText('2 comments from your countersigner to act on');
   await expect(officer.locator('.govuk-task-list__item', { hasText: '4. Education' })).not.toContainText('comment');
-  await officer.goto(`${caseUrl}/assessment/3`);
+  // Following the question's link lands on its comments, under the question, focused.
+  await officer.goto(`${caseUrl}/signing`);
+  await questionLink.click();
+  await expect(officer.getByRole('heading', { level: 1, name: '3. Accommodation' })).toBeVisible();
+  await expect(officer.locator('#threads-3-4')).toBeFocused();
+  const questionThreads = officer.getByTestId('item-comments');
+  await expect(questionThreads).toHaveCount(1);
+  await expect(questionThreads).toContainText('Comments from your countersigner on this question');
+  await expect(questionThreads).toContainText('How many people live in the flat?');
+  await questionThreads.getByLabel('Your reply to comment 2 of version 1 (optional)').click();
+  await officer.keyboard.type('Four adults in two rooms.');
+  await expect.poll(() => replyDraft(officer, caseUrl, '1.1')).toBe('Four adults in two rooms.');
+  await officer.locator('#threads-3-4').screenshot({ path: 'test-results/screenshots/officer-question-thread.png' });
   await expect(officer.getByTestId('locked')).toHaveCount(0);
   await expect(officer.getByTestId('section-comments')).toContainText('Sam Senior (SPO)');
   await expect(officer.getByTestId('section-comments')).toContainText('Check 3.4 with the landlord');
   // The officer answers the comment beside it: typed, kept as typed, and signed with version 2.
-  const reply = officer.getByLabel('Your reply to comment 2 of version 1 (optional)');
+  const reply = officer.getByLabel('Your reply to comment 3 of version 1 (optional)');
   await reply.click();
   await officer.keyboard.type('Checked with the landlord: it is overcrowded.');
   // Saved as typed, with the case's signing record.
-  await expect.poll(() => replyDraft(officer, caseUrl, '1.1')).toBe('Checked with the landlord: it is overcrowded.');
+  await expect.poll(() => replyDraft(officer, caseUrl, '1.2')).toBe('Checked with the landlord: it is overcrowded.');
   await officer.reload();
-  await expect(officer.getByLabel('Your reply to comment 2 of version 1 (optional)')).toHaveValue('Checked with the landlord: it is overcrowded.');
+  await expect(officer.getByLabel('Your reply to comment 3 of version 1 (optional)')).toHaveValue('Checked with the landlord: it is overcrowded.');
+  await expect(officer.getByLabel('Your reply to comment 2 of version 1 (optional)')).toHaveValue('Four adults in two rooms.');
   await expectNoAxeViolations(officer);
   await screenshot(officer, 'officer-reply');
   // A comment on a goal is answered on the plan, beside the goal.
@@ -260,29 +287,37 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await itemGroup(officer, '3.4').getByLabel('Significant problems').check();
   await expect(officer.getByTestId('save-status')).toHaveText(/^Saved at /);
   await officer.goto(`${caseUrl}/signing`);
-  await expect(officer.getByTestId('open-threads')).toHaveText('2 comments are open: reply beside each item, and your countersigner resolves them.');
+  await expect(officer.getByTestId('open-threads')).toHaveText('3 comments are open: reply beside each item, and your countersigner resolves them.');
   await officer.getByRole('button', { name: 'Sign version 2' }).click();
   await expect(officer.getByTestId('signing-status')).toHaveText('Version 2 awaiting countersignature');
   const sent2 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-2-sent', 'awaiting-countersign');
 
   // The senior countersigns version 2 and sends it back.
   // Several packages taken in at once: each is previewed, and imported or refused with its reason,
-  // on its own. Five go into the queue (version 2 and four other cases); two are refused.
+  // on its own. Five go into the queue (version 2 and four other cases); two are refused, and a
+  // second copy of version 2's file is refused once the first is in.
+  const sent2Copy = `${PACKAGES}/version-2-sent-copy.sealed.json`;
+  await copyFile(sent2, sent2Copy);
   await senior.goto('/import');
-  await senior.getByLabel('Case package file').setInputFiles([sent2, returned1, sent1, ...morningPost]);
+  await senior.getByLabel('Case package file').setInputFiles([sent2, returned1, sent1, ...morningPost, sent2Copy]);
   const cards = senior.getByTestId('package-file');
-  await expect(cards).toHaveCount(7);
+  await expect(cards).toHaveCount(8);
   const card = (path) => cards.filter({ has: senior.getByRole('heading', { name: path.split('/').pop() }) });
   await expect(card(returned1).getByTestId('import-refused')).toContainText('This package was sealed for someone else');
-  await expect(card(sent1).getByTestId('import-refused').or(card(sent1).getByTestId('package-changes'))).toBeVisible();
+  await expect(card(sent1).getByTestId('import-refused')).toContainText('This package is older than what is here');
   await expect(card(sent2).getByTestId('package-changes')).toBeVisible();
+  await expect(card(sent2Copy).getByTestId('package-changes')).toBeVisible();
   await expectNoAxeViolations(senior);
   await screenshot(senior, 'import-several');
   for (const path of [sent2, ...morningPost]) {
     await card(path).getByRole('button', { name: 'Import this package' }).click();
     await expect(card(path).getByTestId('package-imported')).toContainText('Imported.');
   }
-  await expect(cards).toHaveCount(7);
+  await expect(cards).toHaveCount(8);
+  // Version 2 imported, the copy's preview no longer says what importing it would do: it is never
+  // imported as it was shown.
+  await expect(card(sent2Copy).getByTestId('import-refused')).toContainText('Another package for this case was just imported');
+  await expect(card(sent2Copy).getByRole('button', { name: 'Import this package' })).toHaveCount(0);
   // The senior's queue: every version waiting for them, with whose it is, since when and why.
   await senior.getByRole('link', { name: 'Probation Workbook' }).click();
   // The colleague's case is a team case, listed apart from the senior's own caseload.
@@ -326,6 +361,11 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(thread).toContainText('Open');
   await thread.getByLabel('Mark as resolved').check();
   await thread.screenshot({ path: 'test-results/screenshots/senior-resolve.png' });
+  // The question's thread, with its reply, beside the section's.
+  const questionThread = senior.getByTestId('earlier-comments').filter({ hasText: 'Earlier comments on 3.4 Suitability of accommodation' });
+  await expect(questionThread).toContainText('How many people live in the flat?');
+  await expect(questionThread).toContainText('Four adults in two rooms.');
+  await questionThread.getByLabel('Mark as resolved').check();
   // The summary first: RoSH with its grid, every need with its score, predictors, why and who.
   const summaryHeader = senior.getByTestId('version-summary');
   await expect(summaryHeader.getByTestId('summary-facts')).toContainText('Overall RoSH');
@@ -337,6 +377,7 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await screenshot(senior, 'senior-review-changes');
   await expectNoAxeViolations(senior);
   await senior.getByLabel('Countersign', { exact: true }).check();
+  await senior.getByLabel(/^Comment for the officer/).fill('Good rework: countersigned.');
   await senior.getByRole('button', { name: 'Confirm decision' }).click();
   await expect(senior.getByTestId('signing-status')).toContainText('Version 2 countersigned');
   const countersigned = await sendPackage(senior, 'Export case package', 'Alex Trainee (PQiP)', 'version-2-countersigned', 'countersigned');
@@ -440,6 +481,9 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('section-comments')).toHaveCount(0);
   await expect(officer.getByTestId('earlier-section-comments')).toContainText('Version 1, Sam Senior (SPO)');
   await expect(officer.getByTestId('earlier-section-comments')).toContainText('Check 3.4 with the landlord');
+  await expect(officer.getByTestId('item-comments')).toHaveCount(0);
+  await expect(officer.getByTestId('earlier-item-comments')).toContainText('How many people live in the flat?');
+  await expect(officer.getByTestId('earlier-item-comments')).toContainText('Resolved with version 2, Sam Senior (SPO)');
   await officer.goto(`${caseUrl}/signing`);
   await expect(officer).toHaveTitle('Signing and countersigning – Probation Workbook');
   expect((await timelineTitles(officer))[0]).toBe('Version 3 started as a new draft: review');
@@ -468,6 +512,17 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   const row = officer.locator('#caseload-table tbody tr', { hasText: SAMPLE_CASE.name });
   await expect(row.getByTestId('row-last-review')).toHaveText(`Last review done ${todayInLondon}`);
   await expect(row.getByText('Overdue')).toHaveCount(0);
+
+  // The senior reviews version 3: the comment made on the whole of version 2 is an earlier
+  // comment, shown once, beside the general comment box (it showed twice, with two "Mark as
+  // resolved" boxes of one id).
+  await officer.goto(`${caseUrl}/signing`);
+  const sent3 = await sendPackage(officer, 'Send for countersigning', 'Sam Senior (SPO)', 'version-3-sent', 'awaiting-countersign');
+  await importPackage(senior, sent3);
+  await senior.getByRole('button', { name: 'Review and decide' }).click();
+  await expect(senior.getByRole('heading', { level: 1, name: 'Review version 3' })).toBeVisible();
+  await expect(senior.getByTestId('earlier-comments').filter({ hasText: 'Good rework: countersigned.' })).toHaveCount(1);
+  await expect(senior.getByTestId('earlier-comments').filter({ hasText: 'Earlier comments on 3.4 Suitability of accommodation' })).toContainText('Resolved with version 2');
 
   await officerContext.close();
   await seniorContext.close();

@@ -64,9 +64,11 @@ pub const FORMAT: &str = "probation-workbook-case-package";
 /// reads only up to 2 would import it and drop them, so it refuses the package as newer instead.
 /// Version 4 holds comment threads (`Comment::reply_to`, `Comment::resolves`, issue 20): a build
 /// that reads only up to 3 would read a reply as a senior's comment, so it refuses it too.
-pub const SCHEMA_VERSION: u32 = 4;
+/// Version 5 holds comments on single questions (`CommentTarget::Item`, issue 20): a build that
+/// reads only up to 4 cannot read them, so it refuses the package as newer instead of failing on it.
+pub const SCHEMA_VERSION: u32 = 5;
 /// The shapes this build reads.
-pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2, 3, 4];
+pub const KNOWN_SCHEMA_VERSIONS: &[u32] = &[1, 2, 3, 4, 5];
 
 /// The item codes a package of this schema version holds its answers under.
 pub fn answer_codes_of_package(schema_version: u32) -> u32 {

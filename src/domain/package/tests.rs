@@ -116,7 +116,7 @@ fn a_sealed_package_reads_back_as_itself() {
     let package = package();
     assert_eq!(package.format, FORMAT);
     assert_eq!(package.schema_version, SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 4);
+    assert_eq!(SCHEMA_VERSION, 5);
     assert_eq!(package.digest.len(), 64);
     assert!(package
         .digest
@@ -218,12 +218,12 @@ fn a_file_that_is_not_a_package_is_refused_with_the_reason() {
         ("[1, 2]".into(), "The file is not a Probation Workbook case package"),
         (r#"{"format": "sentence-plan"}"#.into(), "The file is not a Probation Workbook case package"),
         (
-            r#"{"format": "probation-workbook-case-package", "schema_version": 5}"#.into(),
-            "The package uses schema version 5, which this version of Probation Workbook cannot read: it reads version 1, 2, 3, 4",
+            r#"{"format": "probation-workbook-case-package", "schema_version": 6}"#.into(),
+            "The package uses schema version 6, which this version of Probation Workbook cannot read: it reads version 1, 2, 3, 4, 5",
         ),
         (
             r#"{"format": "probation-workbook-case-package"}"#.into(),
-            "The package uses schema version (none), which this version of Probation Workbook cannot read: it reads version 1, 2, 3, 4",
+            "The package uses schema version (none), which this version of Probation Workbook cannot read: it reads version 1, 2, 3, 4, 5",
         ),
         (
             text.replace("\"digest\"", "\"digestion\""),

@@ -110,6 +110,7 @@ pub const ANSWER_CODES_BY_RECORD_VERSION: &[(u32, u32)] = &[
     (7, 2),
     (8, 2),
     (9, 2),
+    (10, 2),
 ];
 
 /// The item codes a record of this layout version holds: a record that says no version is of the

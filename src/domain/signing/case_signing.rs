@@ -391,6 +391,9 @@ impl CaseSigning {
             CommentTarget::Section(id) if questionnaire::section(id).is_none() => {
                 return Err(SigningError::UnknownSection(id.clone()));
             }
+            CommentTarget::Item(code) if questionnaire::find_item(code).is_none() => {
+                return Err(SigningError::UnknownItem(code.clone()));
+            }
             CommentTarget::Goal(id) if version.snapshot.plan.goal(id).is_none() => {
                 let goal = id.clone();
                 return Err(SigningError::UnknownGoal {

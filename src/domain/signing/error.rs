@@ -44,6 +44,8 @@ pub enum SigningError {
     CommentTooLong,
     #[error("There is no section {0} in the assessment")]
     UnknownSection(String),
+    #[error("There is no question {0} in the assessment")]
+    UnknownItem(String),
     #[error("There is no goal with the id {goal} in version {version}")]
     UnknownGoal { version: u32, goal: String },
     #[error("\"{0}\" is not a date and time")]

@@ -55,9 +55,9 @@ pub use grade::{
 };
 pub use lock::{assessment_change_refused, plan_change_refused, LOCKED_MESSAGE};
 pub use offer::{
-    all_comments, comment_draft_key, comment_draft_target, comment_place, signing_offer,
-    DraftAction, ListedThread, ReviewDecision, SigningOffer, EXPORT_CASE_PACKAGE,
-    SEND_FOR_COUNTERSIGNING,
+    all_comments, comment_draft_key, comment_draft_target, comment_link, comment_place,
+    signing_offer, DraftAction, ListedThread, ReviewDecision, SigningOffer, EXPORT_CASE_PACKAGE,
+    SEND_FOR_COUNTERSIGNING, THREAD_QUERY,
 };
 pub use purpose::{new_draft_purpose, AssessmentPurpose, NEW_DRAFT_PURPOSE_FIELD};
 pub use review_start::{

@@ -178,10 +178,11 @@ impl ReviewDecision {
 }
 
 /// The key of a senior's comment box as typed (`SigningRecord::comment_drafts`): "section:3",
-/// "goal:g-1", and "" for the general comment.
+/// "item:3.4", "goal:g-1", and "" for the general comment.
 pub fn comment_draft_key(target: &CommentTarget) -> String {
     match target {
         CommentTarget::Section(id) => format!("section:{id}"),
+        CommentTarget::Item(code) => format!("item:{code}"),
         CommentTarget::Goal(id) => format!("goal:{id}"),
         CommentTarget::General => String::new(),
     }
@@ -195,6 +196,7 @@ pub fn comment_draft_target(key: &str) -> Option<CommentTarget> {
     }
     match key.split_once(':') {
         Some(("section", id)) => Some(CommentTarget::Section(id.to_string())),
+        Some(("item", code)) => Some(CommentTarget::Item(code.to_string())),
         Some(("goal", id)) => Some(CommentTarget::Goal(id.to_string())),
         _ => None,
     }
@@ -313,13 +315,22 @@ impl CaseSigning {
     }
 }
 
-/// Where a comment was made, in words: the section's heading, "Goal: …" (or "A goal" when the
-/// version has no such goal), or "The whole assessment and plan".
+/// The query of a section page's address that names the question whose comments to bring into
+/// view ([`comment_link`]).
+pub const THREAD_QUERY: &str = "thread";
+
+/// Where a comment was made, in words: the section's heading, the section's heading and the
+/// question ("3. Accommodation, 3.4 …"), "Goal: …" (or "A goal" when the version has no such
+/// goal), or "The whole assessment and plan".
 pub fn comment_place(target: &CommentTarget, version: &SignedVersion) -> String {
     match target {
         CommentTarget::Section(id) => {
             questionnaire::section(id).map_or(id.clone(), |section| section.heading())
         }
+        CommentTarget::Item(code) => questionnaire::find_item(code)
+            .map_or(code.clone(), |(section, item)| {
+                format!("{}, {}", section.heading(), item.title())
+            }),
         CommentTarget::Goal(id) => version.snapshot.plan.goal(id).map_or_else(
             || "A goal".to_string(),
             |goal| format!("Goal: {}", goal.text),
@@ -329,10 +340,15 @@ pub fn comment_place(target: &CommentTarget, version: &SignedVersion) -> String 
 }
 
 /// Where in the case a comment's item is, under `/cases/:id/`: "assessment/3" for a section,
-/// "plan" for a goal; `None` for a comment on the whole assessment and plan.
+/// "assessment/3?thread=3.4" for a question (the section page brings its comments into view),
+/// "plan" for a goal; `None` for a comment on the whole assessment and plan, or on a question no
+/// section has.
 pub fn comment_link(target: &CommentTarget) -> Option<String> {
     match target {
         CommentTarget::Section(id) => Some(format!("assessment/{id}")),
+        CommentTarget::Item(code) => target
+            .section_id()
+            .map(|section| format!("assessment/{section}?{THREAD_QUERY}={code}")),
         CommentTarget::Goal(_) => Some("plan".to_string()),
         CommentTarget::General => None,
     }

@@ -216,6 +216,7 @@ fn the_decisions_offered_follow_the_state() {
 fn comment_box_keys_name_what_the_comment_is_about() {
     for target in [
         CommentTarget::Section("rosh-summary".into()),
+        CommentTarget::Item("3.4".into()),
         CommentTarget::Goal("g-1".into()),
         CommentTarget::General,
     ] {
@@ -227,6 +228,10 @@ fn comment_box_keys_name_what_the_comment_is_about() {
     assert_eq!(
         comment_draft_key(&CommentTarget::Section("3".into())),
         "section:3"
+    );
+    assert_eq!(
+        comment_draft_key(&CommentTarget::Item("3.4".into())),
+        "item:3.4"
     );
     assert_eq!(comment_draft_target("plan:1"), None);
     assert_eq!(comment_draft_target("section"), None);
@@ -479,6 +484,28 @@ fn a_comment_on_a_goal_is_placed_by_the_goals_words() {
         comment_place(&CommentTarget::Section("unknown".into()), version),
         "unknown"
     );
+}
+
+#[test]
+fn a_comment_on_a_question_is_placed_by_its_section_and_question_and_links_to_it() {
+    let signing = waiting_with_a_goal();
+    let version = signing.latest().unwrap();
+    let on = CommentTarget::Item("3.4".into());
+    assert_eq!(
+        comment_place(&on, version),
+        "3. Accommodation, 3.4 Suitability of accommodation"
+    );
+    assert_eq!(on.section_id(), Some("3"));
+    assert_eq!(
+        comment_link(&on).as_deref(),
+        Some("assessment/3?thread=3.4"),
+        "the section page brings the question's comments into view"
+    );
+    // A code no section has (a hand-edited package) is named as it is, and links nowhere.
+    let unknown = CommentTarget::Item("99.1".into());
+    assert_eq!(comment_place(&unknown, version), "99.1");
+    assert_eq!(unknown.section_id(), None);
+    assert_eq!(comment_link(&unknown), None);
 }
 
 #[test]

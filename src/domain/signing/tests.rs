@@ -302,6 +302,13 @@ fn comments_are_kept_per_section_and_goal_and_checked() {
         error.to_string(),
         "There is no section 99 in the assessment"
     );
+    let error = signing
+        .add_comment(1, CommentTarget::Item("3.50".into()), "?", &senior(), AT)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "There is no question 3.50 in the assessment"
+    );
     let unknown = CommentTarget::Goal("goal-9".into());
     let error = signing
         .add_comment(1, unknown, "?", &senior(), AT)
@@ -317,6 +324,8 @@ fn comments_are_kept_per_section_and_goal_and_checked() {
     assert_eq!(signing.latest().unwrap().comments.len(), 3);
     let json = serde_json::to_string(&CommentTarget::Section("3".into())).unwrap();
     assert_eq!(json, r#"{"section":"3"}"#);
+    let json = serde_json::to_string(&CommentTarget::Item("3.4".into())).unwrap();
+    assert_eq!(json, r#"{"item":"3.4"}"#);
 }
 
 #[test]

@@ -261,3 +261,63 @@ fn a_comment_key_reads_back_and_nothing_else_does() {
         assert_eq!(CommentRef::parse(bad), None, "{bad}");
     }
 }
+
+#[test]
+fn a_comment_on_a_question_is_a_thread_counted_with_its_section_until_it_is_settled() {
+    let mut signing = CaseSigning::new("2026-11-01T09:00:00Z", Some(&officer()));
+    signing
+        .sign(Snapshot::default(), true, &officer(), REASONS, AT)
+        .unwrap();
+    let question = CommentTarget::Item("3.4".into());
+    let drafts = BTreeMap::from([
+        (
+            comment_draft_key(&question),
+            "How many live there?".to_string(),
+        ),
+        (
+            comment_draft_key(&accommodation()),
+            "Say where he sleeps".to_string(),
+        ),
+        (
+            comment_draft_key(&CommentTarget::Item("4.2".into())),
+            "Which course?".to_string(),
+        ),
+        (String::new(), "Please rework".to_string()),
+    ]);
+    signing
+        .decide(1, ReviewDecision::ReturnForRework, &drafts, &senior(), AT)
+        .unwrap();
+    // Threads on the question are its own; the section counts them with its own.
+    assert_eq!(signing.threads_to_act_on(&question).len(), 1);
+    assert_eq!(signing.threads_to_act_on(&accommodation()).len(), 1);
+    assert_eq!(signing.threads_to_act_on_in_section("3"), 2);
+    assert_eq!(signing.threads_to_act_on_in_section("4"), 1);
+    assert_eq!(signing.threads_to_act_on_in_section("5"), 0);
+    // The officer replies to the question's comment with version 2: none to act on while it
+    // waits; the countersignature settles them all.
+    let key = signing.threads_on(&question)[0].at.key();
+    signing
+        .sign_with_replies(
+            Snapshot::default(),
+            true,
+            &officer(),
+            REASONS,
+            &replies(&[(&key, "Four, in two rooms")]),
+            LATER,
+        )
+        .unwrap();
+    assert_eq!(signing.threads_to_act_on_in_section("3"), 0);
+    let thread = &signing.threads_on(&question)[0];
+    assert_eq!(thread.replies.len(), 1);
+    assert!(thread.is_open());
+    signing
+        .decide(
+            2,
+            ReviewDecision::Countersign,
+            &BTreeMap::new(),
+            &senior(),
+            LATER,
+        )
+        .unwrap();
+    assert!(!signing.threads_on(&question)[0].is_open());
+}

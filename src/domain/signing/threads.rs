@@ -137,6 +137,18 @@ impl CaseSigning {
             .collect()
     }
 
+    /// How many threads on section `section_id` or on one of its questions are to act on now: the
+    /// task list's count beside the section.
+    pub fn threads_to_act_on_in_section(&self, section_id: &str) -> usize {
+        if !self.draft_is_open() {
+            return 0;
+        }
+        self.threads()
+            .iter()
+            .filter(|thread| thread.is_open() && thread.comment.on.section_id() == Some(section_id))
+            .count()
+    }
+
     fn draft_is_open(&self) -> bool {
         matches!(self.draft_status(), super::DraftStatus::Open { .. })
     }

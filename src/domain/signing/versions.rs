@@ -25,10 +25,29 @@ pub struct Snapshot {
 pub enum CommentTarget {
     /// A section of the assessment, by its id ("3", "rosh-summary").
     Section(String),
+    /// A single question of the assessment, by its item code ("3.4"; package schema 5, record
+    /// layout 10).
+    Item(String),
     /// A goal of the plan, by its id.
     Goal(String),
     /// The version as a whole.
     General,
+}
+
+impl CommentTarget {
+    /// The section a comment on a section or on one of its questions belongs to: where the task
+    /// list counts it. `None` for a goal, the whole assessment, or a code no section has.
+    pub fn section_id(&self) -> Option<&'static str> {
+        match self {
+            CommentTarget::Section(id) => {
+                crate::domain::questionnaire::section(id).map(|section| section.id)
+            }
+            CommentTarget::Item(code) => {
+                crate::domain::questionnaire::find_item(code).map(|(section, _)| section.id)
+            }
+            CommentTarget::Goal(_) | CommentTarget::General => None,
+        }
+    }
 }
 
 /// Which comment: the version it was made on and its place among that version's comments (from 0).
