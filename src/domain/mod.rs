@@ -29,6 +29,7 @@ pub mod scoring;
 pub mod screening;
 pub mod signing;
 pub mod storage;
+pub mod sync;
 pub mod validation;
 pub mod version_summary;
 

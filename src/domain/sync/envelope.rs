@@ -1,0 +1,251 @@
+//! The envelope every synced document travels in (issue 21, sync.md "Encryption and keys"): the
+//! server stores only this. AES-256-GCM under the team key of its epoch, over the padded JSON of the
+//! record; associated data binding the team, the database, the document id, the revision's
+//! generation and parent, the epoch, the schema and the author, so ciphertext cannot be moved to
+//! another document or replayed as another revision; and the author's ECDSA P-256 signature over
+//! associated data ‖ IV ‖ ciphertext, checked against the team list.
+//!
+//! ```json
+//! {"v":1,"epoch":3,"by":"3F2A 91C0 …","iv":"<base64, 12 bytes>","ct":"<base64>","sig":"<base64, 64 bytes>"}
+//! ```
+//!
+//! The author's fingerprint (`by`) is in clear, a departure from sync.md's `{v, epoch, iv, ct,
+//! sig}`: without it a reader would try every member's key. The server learns nothing from it it
+//! does not already know (who wrote, from the session that wrote it).
+//!
+//! Opening is pure and tested here; in the browser the team key is a non-extractable WebCrypto key,
+//! so the browser decrypts with the same parameters ([`associated_data`], [`signed_message`]).
+
+use aes_gcm::aead::{Aead, KeyInit, Payload};
+use aes_gcm::{Aes256Gcm, Nonce};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::revision::Rev;
+use crate::domain::keys::{Fingerprint, PublicKey};
+use crate::domain::package::canonical_json;
+
+/// The envelope layout this build writes and reads.
+pub const ENVELOPE_VERSION: u32 = 1;
+/// Bytes of the IV, the tag, a team key and a signature.
+pub const IV_BYTES: usize = 12;
+pub const TAG_BYTES: usize = 16;
+pub const KEY_BYTES: usize = 32;
+pub const SIGNATURE_BYTES: usize = 64;
+/// Padded plaintexts are a whole number of these (after a 4-byte length): sizes tell the server
+/// little more than "small" or "large".
+pub const PAD_TO: usize = 1024;
+/// The largest plaintext sealed or opened (4 MiB): far beyond a record's size.
+pub const MAX_PLAINTEXT_BYTES: usize = 4 * 1024 * 1024;
+
+/// An envelope as the server stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    pub v: u32,
+    pub epoch: u32,
+    pub by: String,
+    pub iv: String,
+    pub ct: String,
+    pub sig: String,
+}
+
+/// Where a document's revision sits: what its ciphertext is bound to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place<'a> {
+    pub team: &'a str,
+    pub database: &'a str,
+    pub id: &'a str,
+    pub generation: u64,
+    /// The revision it follows (`None` for a first edit).
+    pub parent: Option<&'a Rev>,
+    /// The layout version of the record inside.
+    pub schema: u32,
+}
+
+/// Why an envelope was not opened. Each names what is wrong, for the quarantine list.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnvelopeError {
+    #[error("it is not an envelope this version of Probation Workbook reads")]
+    Malformed,
+    #[error("it uses envelope version {0}, which this version of Probation Workbook cannot read")]
+    Newer(u32),
+    #[error("it was sealed under team key {0}, which this browser does not have")]
+    UnknownEpoch(u32),
+    #[error(
+        "it was sealed under team key {epoch}, replaced by key {current} when the team changed"
+    )]
+    SupersededEpoch { epoch: u32, current: u32 },
+    #[error("it was written by someone not in your team list")]
+    UnknownAuthor,
+    #[error("it was written by someone no longer in your team")]
+    RemovedAuthor,
+    #[error("its signature does not match: it was changed, moved or replayed on the server")]
+    BadSignature,
+    #[error("it does not decrypt: it was changed on the server")]
+    CannotOpen,
+}
+
+/// Who an author is to this team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Author {
+    /// In the current team list, with this signing key.
+    Member(PublicKey),
+    /// In an earlier team list, not this one.
+    Removed,
+    Unknown,
+}
+
+/// What an opener knows of the team: its keys by epoch, the current epoch, and its members.
+pub struct Keyring<'a> {
+    pub keys: &'a dyn Fn(u32) -> Option<[u8; KEY_BYTES]>,
+    pub current_epoch: u32,
+    pub author: &'a dyn Fn(&Fingerprint) -> Author,
+}
+
+/// The associated data of a revision: the canonical JSON of where it sits, its epoch and author.
+pub fn associated_data(place: &Place<'_>, epoch: u32, by: &Fingerprint) -> Vec<u8> {
+    canonical_json(&json!({
+        "v": ENVELOPE_VERSION,
+        "team": place.team,
+        "database": place.database,
+        "id": place.id,
+        "generation": place.generation,
+        "parent": place.parent.map(Rev::to_string),
+        "schema": place.schema,
+        "epoch": epoch,
+        "by": by.to_string(),
+    }))
+    .into_bytes()
+}
+
+/// What the author signs: associated data ‖ IV ‖ ciphertext, each but the IV length-prefixed.
+pub fn signed_message(associated_data: &[u8], iv: &[u8], ciphertext: &[u8]) -> Vec<u8> {
+    let mut message = Vec::with_capacity(associated_data.len() + iv.len() + ciphertext.len() + 16);
+    message.extend_from_slice(&(associated_data.len() as u64).to_be_bytes());
+    message.extend_from_slice(associated_data);
+    message.extend_from_slice(iv);
+    message.extend_from_slice(&(ciphertext.len() as u64).to_be_bytes());
+    message.extend_from_slice(ciphertext);
+    message
+}
+
+/// The plaintext padded: its length (4 bytes, big-endian), it, then zeros to a multiple of
+/// [`PAD_TO`]. `None` beyond [`MAX_PLAINTEXT_BYTES`].
+pub fn pad(plaintext: &[u8]) -> Option<Vec<u8>> {
+    if plaintext.len() > MAX_PLAINTEXT_BYTES {
+        return None;
+    }
+    let mut padded = Vec::with_capacity(plaintext.len() + 4 + PAD_TO);
+    padded.extend_from_slice(&(plaintext.len() as u32).to_be_bytes());
+    padded.extend_from_slice(plaintext);
+    padded.resize(padded.len().div_ceil(PAD_TO) * PAD_TO, 0);
+    Some(padded)
+}
+
+/// The reverse of [`pad`]; `None` for anything [`pad`] does not make.
+pub fn unpad(padded: &[u8]) -> Option<&[u8]> {
+    let length = u32::from_be_bytes(padded.get(..4)?.try_into().ok()?) as usize;
+    let body = padded.get(4..4 + length)?;
+    let rest = &padded[4 + length..];
+    (padded.len().is_multiple_of(PAD_TO) && rest.iter().all(|&byte| byte == 0)).then_some(body)
+}
+
+/// Seals a record's JSON: padded, encrypted under `key` with `iv` (random, from the browser's
+/// WebCrypto, never reused with a key), and signed by the author with `sign`. `None` for a
+/// plaintext too large.
+pub fn seal(
+    plaintext: &[u8],
+    place: &Place<'_>,
+    epoch: u32,
+    key: &[u8; KEY_BYTES],
+    iv: [u8; IV_BYTES],
+    by: &Fingerprint,
+    sign: &dyn Fn(&[u8]) -> Vec<u8>,
+) -> Option<Envelope> {
+    let aad = associated_data(place, epoch, by);
+    let padded = pad(plaintext)?;
+    let cipher = Aes256Gcm::new_from_slice(key).ok()?;
+    let ciphertext = cipher
+        .encrypt(
+            Nonce::from_slice(&iv),
+            Payload {
+                msg: &padded,
+                aad: &aad,
+            },
+        )
+        .ok()?;
+    let signature = sign(&signed_message(&aad, &iv, &ciphertext));
+    Some(Envelope {
+        v: ENVELOPE_VERSION,
+        epoch,
+        by: by.to_string(),
+        iv: STANDARD.encode(iv),
+        ct: STANDARD.encode(&ciphertext),
+        sig: STANDARD.encode(signature),
+    })
+}
+
+/// Opens an envelope stored at `place`: the author must be in the team list, the epoch the
+/// current one and its key here, the signature the author's over this place, and the ciphertext
+/// intact. Never panics on anything a server sends.
+pub fn open(
+    envelope: &Envelope,
+    place: &Place<'_>,
+    keyring: &Keyring<'_>,
+) -> Result<Vec<u8>, EnvelopeError> {
+    if envelope.v != ENVELOPE_VERSION {
+        return Err(if envelope.v > ENVELOPE_VERSION {
+            EnvelopeError::Newer(envelope.v)
+        } else {
+            EnvelopeError::Malformed
+        });
+    }
+    let by = Fingerprint::parse(&envelope.by).ok_or(EnvelopeError::Malformed)?;
+    let decode = |text: &str, limit: usize| {
+        (text.len() <= limit)
+            .then(|| STANDARD.decode(text).ok())
+            .flatten()
+            .ok_or(EnvelopeError::Malformed)
+    };
+    let iv = decode(&envelope.iv, 32)?;
+    let ciphertext = decode(
+        &envelope.ct,
+        (MAX_PLAINTEXT_BYTES + PAD_TO + TAG_BYTES) / 3 * 4 + 8,
+    )?;
+    let signature = decode(&envelope.sig, 128)?;
+    if iv.len() != IV_BYTES || signature.len() != SIGNATURE_BYTES || ciphertext.len() < TAG_BYTES {
+        return Err(EnvelopeError::Malformed);
+    }
+    let signer = match (keyring.author)(&by) {
+        Author::Member(key) => key,
+        Author::Removed => return Err(EnvelopeError::RemovedAuthor),
+        Author::Unknown => return Err(EnvelopeError::UnknownAuthor),
+    };
+    let aad = associated_data(place, envelope.epoch, &by);
+    if !signer.verifies(&signed_message(&aad, &iv, &ciphertext), &signature) {
+        return Err(EnvelopeError::BadSignature);
+    }
+    if envelope.epoch < keyring.current_epoch {
+        return Err(EnvelopeError::SupersededEpoch {
+            epoch: envelope.epoch,
+            current: keyring.current_epoch,
+        });
+    }
+    let key = (keyring.keys)(envelope.epoch).ok_or(EnvelopeError::UnknownEpoch(envelope.epoch))?;
+    let cipher = Aes256Gcm::new_from_slice(&key).map_err(|_| EnvelopeError::CannotOpen)?;
+    let padded = cipher
+        .decrypt(
+            Nonce::from_slice(&iv),
+            Payload {
+                msg: &ciphertext,
+                aad: &aad,
+            },
+        )
+        .map_err(|_| EnvelopeError::CannotOpen)?;
+    unpad(&padded)
+        .map(<[u8]>::to_vec)
+        .ok_or(EnvelopeError::CannotOpen)
+}
