@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 GOVUK_CSS := assets/generated/govuk.css
 WASM_TEST := cargo test --target wasm32-unknown-unknown --test store --test backup
 
-.PHONY: serve serve-release build cli test setup-serve setup-test lint native-test wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
+.PHONY: serve serve-release build cli test setup-serve setup-test lint native-test team-server-test team-server wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
 
 serve: setup-serve $(GOVUK_CSS)
 	cargo fetch --quiet
@@ -23,7 +23,7 @@ build: setup-serve $(GOVUK_CSS)
 	cargo fetch --quiet
 	trunk build index.html --release
 
-test: setup-test $(GOVUK_CSS) lint native-test wasm-test e2e
+test: setup-test $(GOVUK_CSS) lint native-test team-server-test wasm-test e2e
 
 setup-serve:
 	@scripts/setup.sh serve
@@ -42,6 +42,15 @@ lint:
 
 native-test:
 	cargo test
+
+# The team sync test peer (issue 21): each run starts and stops its own instance, on loopback.
+team-server-test:
+	node --test tests/team-server/
+
+# The test peer with a demo team (two fictional members, printed), on http://127.0.0.1:5984, and
+# the built app on the same origin at http://127.0.0.1:5984/ (CouchDB under /db).
+team-server: setup-test build
+	node tests/team-server/server.mjs --port 5984 --demo --dist dist
 
 wasm-test: wasm-test-chromium wasm-test-firefox
 

@@ -1,0 +1,75 @@
+// The team sync test peer (issue 21, ../shared/docs/sync.md "Test peer"): express-pouchdb on
+// PouchDB 9, in memory, bound to 127.0.0.1 only. It speaks enough of Apache CouchDB 3's HTTP API
+// (databases, _changes, _bulk_docs, _bulk_get, _revs_diff, _local, _security, _users, _session,
+// validate_doc_update) to test our client against; it is never a production server.
+//
+//   node tests/team-server/server.mjs [--port 5984] [--demo] [--dist dist]
+//
+// --demo creates the demo team (README "Try team sync"); --dist also serves the built app from the
+// same origin, as production would behind a TLS proxy. The admin's name and password come from
+// TEAM_SERVER_ADMIN and TEAM_SERVER_PASSWORD (default admin / a random one, printed).
+
+import { randomBytes } from 'node:crypto';
+import express from 'express';
+import expressPouchDB from 'express-pouchdb';
+import PouchDB from 'pouchdb-core';
+import memory from 'pouchdb-adapter-memory';
+import http from 'pouchdb-adapter-http';
+import mapreduce from 'pouchdb-mapreduce';
+import replication from 'pouchdb-replication';
+import { setUpDemoTeam } from './team.mjs';
+
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at === -1 ? fallback : process.argv[at + 1];
+};
+const HOST = '127.0.0.1';
+const port = Number(argument('port', process.env.TEAM_SERVER_PORT ?? 5984));
+const admin = process.env.TEAM_SERVER_ADMIN ?? 'admin';
+const password = process.env.TEAM_SERVER_PASSWORD ?? randomBytes(12).toString('hex');
+
+PouchDB.plugin(memory).plugin(http).plugin(mapreduce).plugin(replication);
+const MemoryPouch = PouchDB.defaults({ adapter: 'memory' });
+
+process.on('uncaughtException', (error) => console.error('team server: uncaught', error));
+process.on('unhandledRejection', (error) => console.error('team server: unhandled', error));
+
+const app = express();
+const couch = expressPouchDB(MemoryPouch, {
+  mode: 'fullCouchDB',
+  inMemoryConfig: true,
+  logPath: '/dev/null',
+  overrideMode: { exclude: ['routes/fauxton'] },
+});
+const dist = argument('dist', null);
+if (dist) {
+  // The app at /, CouchDB under /db: one origin, no CORS.
+  app.use('/db', couch);
+  app.use(express.static(dist));
+  app.get(/.*/, (_request, response) => response.sendFile('index.html', { root: dist }));
+} else {
+  app.use(couch);
+}
+
+const configure = (section, key, value) =>
+  new Promise((resolve, reject) => couch.couchConfig.set(section, key, value, (error) => (error ? reject(error) : resolve())));
+await configure('admins', admin, password);
+await configure('couch_httpd_auth', 'require_valid_user', 'true');
+await configure('couchdb', 'admin_only_all_dbs', 'true');
+
+const server = app.listen(port, HOST, async () => {
+  const base = `http://${HOST}:${server.address().port}${dist ? '/db' : ''}`;
+  console.log(`team server: ${base} (admin ${admin}, password ${password})`);
+  if (process.argv.includes('--demo')) {
+    const demo = await setUpDemoTeam(base, { admin, password });
+    console.log(`team server: demo team database ${demo.database}; sign in as ${demo.members.map((m) => `${m.name} / ${m.password}`).join(', ')}`);
+  }
+  console.log('team server: ready');
+});
+server.on('error', (error) => {
+  console.error(`team server: cannot listen on ${HOST}:${port}: ${error.message}`);
+  process.exit(1);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
