@@ -10,14 +10,34 @@
 // TEAM_SERVER_ADMIN and TEAM_SERVER_PASSWORD (default admin / a random one, printed).
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import express from 'express';
-import expressPouchDB from 'express-pouchdb';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import http from 'pouchdb-adapter-http';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
 import { setUpDemoTeam } from './team.mjs';
+
+// pouchdb-validation 4.2 sets every written document's `_revisions` to the stored one's before
+// running validate_doc_update, so a replicated revision (`new_edits: false`) of a document that
+// exists is silently dropped: CouchDB never does that. The one line is mended here, in memory,
+// before express-pouchdb loads it (seen failing: a pushed second revision never reached _changes).
+{
+  const require = createRequire(createRequire(import.meta.url).resolve('express-pouchdb'));
+  const path = require.resolve('pouchdb-validation');
+  const wrong = 'newDoc._revisions = (oldDoc || {})._revisions;';
+  const source = readFileSync(path, 'utf8');
+  if (!source.includes(wrong)) throw new Error(`team server: ${path} changed: check the _revisions mend`);
+  const mended = new Module(path, null);
+  mended.filename = path;
+  mended.paths = Module._nodeModulePaths(path);
+  mended._compile(source.replace(wrong, 'newDoc._revisions = newDoc._revisions || (oldDoc || {})._revisions;'), path);
+  mended.loaded = true;
+  require.cache[path] = mended;
+}
+const { default: expressPouchDB } = await import('express-pouchdb');
 
 const argument = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);

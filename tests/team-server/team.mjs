@@ -22,6 +22,7 @@ async function call(base, admin, method, path, body) {
 
 /** A team database named `t-<random>`, its security and validation, and these members. */
 export async function setUpTeam(base, admin, { team, members }) {
+  if (!/^[a-z0-9-]{1,40}$/.test(team)) throw new Error(`a team id is lower-case letters, digits and dashes: ${team}`);
   const database = `t-${randomBytes(8).toString('hex')}`;
   await call(base, admin, 'PUT', `/${database}`);
   await call(base, admin, 'PUT', `/${database}/_security`, {
@@ -30,7 +31,7 @@ export async function setUpTeam(base, admin, { team, members }) {
     members: { names: [], roles: [`team:${team}`] },
   });
   await call(base, admin, 'PUT', `/${database}/_design/workbook`, {
-    validate_doc_update: (await readFile(VALIDATE, 'utf8')).trim(),
+    validate_doc_update: (await readFile(VALIDATE, 'utf8')).trim().replace('%TEAM_ROLE%', `team:${team}`),
   });
   const made = [];
   for (const member of members) {

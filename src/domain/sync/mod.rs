@@ -7,7 +7,9 @@
 
 pub mod checkpoint;
 pub mod envelope;
+pub mod memory;
 pub mod merge;
+pub mod replicate;
 pub mod revision;
 pub mod tree;
 

@@ -1,0 +1,124 @@
+//! A replica kept in memory: the [`Replica`] the native tests and the command line replicate
+//! into. The browser's replica is the store's (IndexedDB); both follow the same rules: a pulled
+//! batch and its checkpoint apply together, every local edit is a new revision in the change log.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::checkpoint::ReplicationLog;
+use super::replicate::{Pulled, Replica, ToPush};
+use super::revision::Rev;
+use super::tree::RevisionTree;
+
+/// One document: its revision tree and what each known revision holds.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub tree: RevisionTree,
+    pub bodies: BTreeMap<Rev, Value>,
+}
+
+impl Document {
+    /// What the winning revision holds.
+    pub fn winning_body(&self) -> Option<&Value> {
+        self.bodies.get(self.tree.winner()?)
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MemoryReplica {
+    pub documents: BTreeMap<String, Document>,
+    /// Local sequence → document: every edit and every pulled revision, in order.
+    changes: Vec<(u64, String)>,
+    logs: BTreeMap<String, ReplicationLog>,
+}
+
+impl MemoryReplica {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn record(&mut self, id: &str) {
+        let seq = self.changes.last().map_or(1, |(seq, _)| seq + 1);
+        self.changes.push((seq, id.to_string()));
+    }
+
+    /// A local edit: a new revision after the winner (or the first), holding `envelope`.
+    pub fn edit(&mut self, id: &str, envelope: Value, deleted: bool) -> Rev {
+        let document = self.documents.entry(id.to_string()).or_default();
+        let parent = document.tree.winner().cloned();
+        let rev = Rev::next(parent.as_ref(), envelope.to_string().as_bytes());
+        let mut path = vec![rev.clone()];
+        if let Some(parent) = parent {
+            path.extend(document.tree.path_to(&parent));
+        }
+        document.tree.merge_path(&path, deleted);
+        document.bodies.insert(rev.clone(), envelope);
+        self.record(id);
+        rev
+    }
+}
+
+impl Replica for MemoryReplica {
+    async fn log(&self, replication: &str) -> Option<ReplicationLog> {
+        self.logs.get(replication).cloned()
+    }
+
+    async fn trees(&self, ids: &[String]) -> BTreeMap<String, RevisionTree> {
+        ids.iter()
+            .filter_map(|id| Some((id.clone(), self.documents.get(id)?.tree.clone())))
+            .collect()
+    }
+
+    async fn apply(
+        &mut self,
+        replication: &str,
+        pulled: Vec<Pulled>,
+        log: ReplicationLog,
+    ) -> Result<(), String> {
+        for doc in pulled {
+            let document = self.documents.entry(doc.id.clone()).or_default();
+            if let Some(rev) = doc.path.first() {
+                document.bodies.insert(rev.clone(), doc.envelope);
+            }
+            document.tree.merge_path(&doc.path, doc.deleted);
+            // Pulled revisions are changes here too (pushing them back is a no-op: _revs_diff).
+            self.record(&doc.id);
+        }
+        self.logs.insert(replication.to_string(), log);
+        Ok(())
+    }
+
+    async fn changes_since(&self, since: u64, limit: usize) -> Vec<(u64, String)> {
+        self.changes
+            .iter()
+            .filter(|(seq, _)| *seq > since)
+            .take(limit)
+            .cloned()
+            .collect()
+    }
+
+    async fn leaves(&self, id: &str) -> Vec<ToPush> {
+        let Some(document) = self.documents.get(id) else {
+            return Vec::new();
+        };
+        document
+            .tree
+            .leaves()
+            .into_iter()
+            .filter_map(|leaf| {
+                Some(ToPush {
+                    id: id.to_string(),
+                    path: document.tree.path_to(leaf),
+                    deleted: document.tree.node(leaf)?.deleted,
+                    envelope: document.bodies.get(leaf)?.clone(),
+                })
+            })
+            .collect()
+    }
+
+    async fn save_log(&mut self, replication: &str, log: ReplicationLog) -> Result<(), String> {
+        self.logs.insert(replication.to_string(), log);
+        Ok(())
+    }
+}

@@ -1,0 +1,343 @@
+//! The replicator against the team sync test peer (issue 21): a real CouchDB-protocol server on
+//! loopback (`tests/team-server/server.mjs`, started and stopped here), two replicas in memory
+//! pushing and pulling through it. Needs `node` and the npm packages (`make setup-test`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::future::Future;
+use std::io::{BufRead, BufReader};
+use std::pin::pin;
+use std::process::{Child, Command, Stdio};
+use std::task::{Context, Poll, Waker};
+
+use probation_workbook::domain::sync::memory::MemoryReplica;
+use probation_workbook::domain::sync::replicate::{
+    pull, push, Method, Replica, Request, Response, SyncError, Transport,
+};
+use probation_workbook::domain::sync::{replication_id, Direction};
+use serde_json::{json, Value};
+
+/// Runs a future whose every await is ready at once (the blocking transport below).
+fn block_on<F: Future>(future: F) -> F::Output {
+    let mut future = pin!(future);
+    let mut context = Context::from_waker(Waker::noop());
+    loop {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+    }
+}
+
+struct Peer {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Peer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const ADMIN: (&str, &str) = ("admin", "sync-test-admin");
+
+/// Starts the test peer on a free port and sets up a team: its database, an officer and a senior.
+fn start_peer() -> (Peer, String) {
+    let mut child = Command::new("node")
+        .args(["tests/team-server/server.mjs", "--port", "0"])
+        .env("TEAM_SERVER_ADMIN", ADMIN.0)
+        .env("TEAM_SERVER_PASSWORD", ADMIN.1)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("node runs the test peer (make setup-test installs it)");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut base = String::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        if let Some(rest) = line.strip_prefix("team server: http://") {
+            base = format!("http://{}", rest.split(' ').next().unwrap());
+        }
+        if line == "team server: ready" {
+            break;
+        }
+    }
+    assert!(
+        base.starts_with("http://127.0.0.1:"),
+        "the peer said where it listens"
+    );
+    // The rest of its output is drained so the pipe never fills.
+    std::thread::spawn(move || for _ in lines {});
+    let peer = Peer { child, base };
+    let setup = Command::new("node")
+        .args([
+            "--input-type=module",
+            "-e",
+            &format!(
+                "import {{ setUpTeam }} from './tests/team-server/team.mjs';
+                 const team = await setUpTeam('{}', {{ admin: '{}', password: '{}' }}, {{ team: 'north',
+                   members: [{{ name: 'alex', password: 'alex-pw' }}, {{ name: 'sam', password: 'sam-pw', senior: true }}] }});
+                 console.log(team.database);",
+                peer.base, ADMIN.0, ADMIN.1
+            ),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        setup.status.success(),
+        "{}",
+        String::from_utf8_lossy(&setup.stderr)
+    );
+    let database = String::from_utf8(setup.stdout).unwrap().trim().to_string();
+    (peer, database)
+}
+
+/// Plain HTTP to the peer with a `_session` cookie: what the browser's `fetch` does.
+struct Http {
+    agent: ureq::Agent,
+    base: String,
+    cookie: String,
+    /// Every request, to count them.
+    sent: Vec<Request>,
+}
+
+impl Http {
+    fn signed_in(base: &str, name: &str, password: &str) -> Http {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let response = agent
+            .post(&format!("{base}/_session"))
+            .header("content-type", "application/json")
+            .send(json!({"name": name, "password": password}).to_string())
+            .unwrap();
+        assert_eq!(response.status(), 200, "{name} signs in");
+        let cookie = response
+            .headers()
+            .get("set-cookie")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(';').next())
+            .unwrap()
+            .to_string();
+        Http {
+            agent,
+            base: base.to_string(),
+            cookie,
+            sent: Vec::new(),
+        }
+    }
+}
+
+impl Transport for Http {
+    async fn send(&mut self, request: Request) -> Result<Response, String> {
+        self.sent.push(request.clone());
+        let url = format!("{}{}", self.base, request.path);
+        let result = match (request.method, &request.body) {
+            (Method::Get, _) => self.agent.get(&url).header("cookie", &self.cookie).call(),
+            (method, body) => {
+                let body = body.clone().unwrap_or(Value::Null).to_string();
+                let builder = match method {
+                    Method::Put => self.agent.put(&url),
+                    _ => self.agent.post(&url),
+                };
+                builder
+                    .header("cookie", &self.cookie)
+                    .header("content-type", "application/json")
+                    .send(body)
+            }
+        };
+        let mut response = result.map_err(|error| error.to_string())?;
+        let status = response.status().as_u16();
+        let text = response
+            .body_mut()
+            .read_to_string()
+            .map_err(|error| error.to_string())?;
+        if std::env::var_os("SYNC_DEBUG").is_some() {
+            eprintln!(
+                "{:?} {} {:?} -> {status} {}",
+                request.method,
+                request.path,
+                request
+                    .body
+                    .as_ref()
+                    .map(|b| b.to_string().chars().take(300).collect::<String>()),
+                text.chars().take(300).collect::<String>()
+            );
+        }
+        Ok(Response {
+            status,
+            body: serde_json::from_str(&text).unwrap_or(Value::Null),
+        })
+    }
+}
+
+fn envelope(text: &str) -> Value {
+    json!({"v": 1, "epoch": 1, "by": "3545 CE2B 9053 ED4A B29D 1AC1 8CEE 1033", "iv": "CQkJCQkJCQkJCQkJ", "ct": text, "sig": "c2ln"})
+}
+
+fn id(n: u8) -> String {
+    format!("{n:032x}")
+}
+
+fn sync(
+    http: &mut Http,
+    replica: &mut MemoryReplica,
+    database: &str,
+    client: &str,
+) -> (usize, usize) {
+    let url = format!("{}/{database}", http.base);
+    let pushed = block_on(push(
+        http,
+        replica,
+        database,
+        &replication_id(client, &url, Direction::Push),
+        "s1",
+    ))
+    .unwrap();
+    let pulled = block_on(pull(
+        http,
+        replica,
+        database,
+        &replication_id(client, &url, Direction::Pull),
+        "s1",
+        2,
+    ))
+    .unwrap();
+    (pushed.revisions, pulled.revisions)
+}
+
+#[test]
+fn two_devices_push_and_pull_through_the_peer_and_agree() {
+    let (peer, database) = start_peer();
+    let mut officer = Http::signed_in(&peer.base, "alex", "alex-pw");
+    let mut senior = Http::signed_in(&peer.base, "sam", "sam-pw");
+    let (mut laptop, mut desk) = (MemoryReplica::new(), MemoryReplica::new());
+
+    // The officer's laptop writes five documents and pushes them.
+    for n in 1..=5 {
+        laptop.edit(&id(n), envelope(&format!("case-{n}")), false);
+    }
+    assert_eq!(sync(&mut officer, &mut laptop, &database, "laptop"), (5, 0));
+    // The senior's desk pulls them, in batches of two, each checkpointed.
+    let before = senior.sent.len();
+    assert_eq!(sync(&mut senior, &mut desk, &database, "desk"), (0, 5));
+    let checkpoints = senior.sent[before..]
+        .iter()
+        .filter(|request| request.method == Method::Put && request.path.contains("/_local/"))
+        .count();
+    assert!(
+        checkpoints >= 3,
+        "a checkpoint after every batch ({checkpoints})"
+    );
+    for n in 1..=5 {
+        let (a, b) = (&laptop.documents[&id(n)], &desk.documents[&id(n)]);
+        assert_eq!(a.tree.winner(), b.tree.winner());
+        assert_eq!(b.winning_body(), Some(&envelope(&format!("case-{n}"))));
+    }
+    // Nothing new: nothing fetched, nothing sent.
+    assert_eq!(sync(&mut senior, &mut desk, &database, "desk"), (0, 0));
+
+    // Both edit document 2 offline, and the senior also document 3; both sync, in either order.
+    laptop.edit(&id(2), envelope("laptop-edit"), false);
+    desk.edit(&id(2), envelope("desk-edit"), false);
+    desk.edit(&id(3), envelope("desk-only"), false);
+    sync(&mut officer, &mut laptop, &database, "laptop");
+    sync(&mut senior, &mut desk, &database, "desk");
+    sync(&mut officer, &mut laptop, &database, "laptop");
+    for n in 1..=5 {
+        let (a, b) = (&laptop.documents[&id(n)], &desk.documents[&id(n)]);
+        assert_eq!(
+            a.tree, b.tree,
+            "document {n}: the same revisions on both devices"
+        );
+        assert_eq!(a.tree.winner(), b.tree.winner());
+    }
+    let two = &laptop.documents[&id(2)];
+    assert_eq!(
+        two.tree.conflicts().len(),
+        1,
+        "both edits kept: one wins, the other is a conflict"
+    );
+    assert_eq!(
+        laptop.documents[&id(3)].winning_body(),
+        Some(&envelope("desk-only"))
+    );
+
+    // The server agrees on every winner.
+    for n in 1..=5 {
+        let response = block_on(officer.send(Request {
+            method: Method::Get,
+            path: format!("/{database}/{}?conflicts=true", id(n)),
+            body: None,
+        }))
+        .unwrap();
+        let winner = laptop.documents[&id(n)].tree.winner().unwrap().to_string();
+        assert_eq!(response.body["_rev"], json!(winner), "document {n}");
+    }
+}
+
+#[test]
+fn a_wiped_browser_with_the_servers_checkpoint_still_there_syncs_in_full() {
+    let (peer, database) = start_peer();
+    let mut officer = Http::signed_in(&peer.base, "alex", "alex-pw");
+    let mut laptop = MemoryReplica::new();
+    for n in 1..=3 {
+        laptop.edit(&id(n), envelope(&format!("case-{n}")), false);
+    }
+    sync(&mut officer, &mut laptop, &database, "laptop");
+    assert_eq!(sync(&mut officer, &mut laptop, &database, "laptop"), (0, 0));
+    // The browser's data is wiped; the same browser (the same replication ids) pulls again: the
+    // server's log alone does not say where to start, so it starts from the beginning.
+    let mut wiped = MemoryReplica::new();
+    assert_eq!(sync(&mut officer, &mut wiped, &database, "laptop"), (0, 3));
+    assert_eq!(wiped.documents.len(), 3);
+}
+
+#[test]
+fn a_refused_document_is_reported_not_retried_and_a_stranger_is_turned_away() {
+    let (peer, database) = start_peer();
+    let mut officer = Http::signed_in(&peer.base, "alex", "alex-pw");
+    let mut laptop = MemoryReplica::new();
+    // Not an envelope: the validation refuses it; the good one goes through.
+    laptop.edit(&id(1), json!({"name": "Jordan Fictional"}), false);
+    laptop.edit(&id(2), envelope("fine"), false);
+    let url = format!("{}/{database}", peer.base);
+    let replication = replication_id("laptop", &url, Direction::Push);
+    let summary = block_on(push(
+        &mut officer,
+        &mut laptop,
+        &database,
+        &replication,
+        "s1",
+    ))
+    .unwrap();
+    assert_eq!(summary.revisions, 1);
+    assert_eq!(summary.refused.len(), 1);
+    assert_eq!(summary.refused[0].0, id(1));
+    assert!(
+        summary.refused[0].1.contains("An envelope has no field"),
+        "{:?}",
+        summary.refused
+    );
+    // Pushed again: nothing is sent (the checkpoint moved on).
+    let again = block_on(push(
+        &mut officer,
+        &mut laptop,
+        &database,
+        &replication,
+        "s1",
+    ))
+    .unwrap();
+    assert_eq!(again.revisions, 0);
+    assert!(again.refused.is_empty());
+    // Without a session, the server is closed: "Sign in again".
+    let mut stranger = Http {
+        cookie: String::new(),
+        ..Http::signed_in(&peer.base, "alex", "alex-pw")
+    };
+    let mut nothing = MemoryReplica::new();
+    let refused = block_on(pull(&mut stranger, &mut nothing, &database, "x", "s1", 10));
+    assert_eq!(refused, Err(SyncError::SignInAgain));
+    assert!(block_on(nothing.log("x")).is_none(), "nothing written");
+}
