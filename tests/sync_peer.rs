@@ -304,14 +304,17 @@ fn a_refused_document_is_reported_not_retried_and_a_stranger_is_turned_away() {
     laptop.edit(&id(2), envelope("fine"), false);
     let url = format!("{}/{database}", peer.base);
     let replication = replication_id("laptop", &url, Direction::Push);
-    let summary = block_on(push(
-        &mut officer,
-        &mut laptop,
-        &database,
-        &replication,
-        "s1",
-    ))
-    .unwrap();
+    let mut push_once = || {
+        block_on(push(
+            &mut officer,
+            &mut laptop,
+            &database,
+            &replication,
+            "s1",
+        ))
+        .unwrap()
+    };
+    let summary = push_once();
     assert_eq!(summary.revisions, 1);
     assert_eq!(summary.refused.len(), 1);
     assert_eq!(summary.refused[0].0, id(1));
@@ -321,14 +324,7 @@ fn a_refused_document_is_reported_not_retried_and_a_stranger_is_turned_away() {
         summary.refused
     );
     // Pushed again: nothing is sent (the checkpoint moved on).
-    let again = block_on(push(
-        &mut officer,
-        &mut laptop,
-        &database,
-        &replication,
-        "s1",
-    ))
-    .unwrap();
+    let again = push_once();
     assert_eq!(again.revisions, 0);
     assert!(again.refused.is_empty());
     // Without a session, the server is closed: "Sign in again".

@@ -42,6 +42,12 @@ fn replies(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
 /// [`returned_with_a_comment`], then version 2 signed with these replies.
 fn signed_again(typed: &[(&str, &str)]) -> CaseSigning {
     let mut signing = returned_with_a_comment();
+    sign_next(&mut signing, typed);
+    signing
+}
+
+/// The next version signed by the officer with these replies.
+fn sign_next(signing: &mut CaseSigning, typed: &[(&str, &str)]) {
     signing
         .sign_with_replies(
             Snapshot::default(),
@@ -52,7 +58,6 @@ fn signed_again(typed: &[(&str, &str)]) -> CaseSigning {
             LATER,
         )
         .unwrap();
-    signing
 }
 
 const FIRST: CommentRef = CommentRef {
@@ -296,16 +301,7 @@ fn a_comment_on_a_question_is_a_thread_counted_with_its_section_until_it_is_sett
     // The officer replies to the question's comment with version 2: none to act on while it
     // waits; the countersignature settles them all.
     let key = signing.threads_on(&question)[0].at.key();
-    signing
-        .sign_with_replies(
-            Snapshot::default(),
-            true,
-            &officer(),
-            REASONS,
-            &replies(&[(&key, "Four, in two rooms")]),
-            LATER,
-        )
-        .unwrap();
+    sign_next(&mut signing, &[(&key, "Four, in two rooms")]);
     assert_eq!(signing.threads_to_act_on_in_section("3"), 0);
     let thread = &signing.threads_on(&question)[0];
     assert_eq!(thread.replies.len(), 1);

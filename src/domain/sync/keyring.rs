@@ -1,0 +1,117 @@
+//! The team's content keys (issue 21, sync.md "Encryption and keys"): one AES-256 key per epoch,
+//! made on the senior's device and wrapped to each member's ECDH P-256 encryption key with the
+//! same sealing as case packages (`keys::sealed`: ephemeral ECDH → HKDF-SHA-256 → AES-256-GCM,
+//! the recipient's fingerprint bound in). The sealed plaintext names the team and the epoch, so an
+//! entry cannot be passed off as another team's or another epoch's key. Who wrote a document is
+//! read from the team lists: in the current one a member, in an earlier one only a leaver, whose
+//! new writes are refused; removing a member starts a new epoch.
+
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+
+use super::envelope::{Author, KEY_BYTES};
+use crate::domain::keys::{Fingerprint, Team};
+use crate::domain::package::canonical_json;
+
+/// What a keyring entry seals for one member.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WrappedKey {
+    team: String,
+    epoch: u32,
+    key: String,
+}
+
+/// Why a keyring entry's contents were refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyringError {
+    #[error("the keyring entry is not one this version of Probation Workbook reads")]
+    Malformed,
+    #[error("the keyring entry is for {found}, not for {expected}")]
+    Elsewhere { expected: String, found: String },
+}
+
+/// The plaintext sealed for a member: the canonical JSON of the team, the epoch and the key.
+pub fn key_plaintext(team: &str, epoch: u32, key: &[u8; KEY_BYTES]) -> Vec<u8> {
+    canonical_json(&serde_json::json!({
+        "team": team,
+        "epoch": epoch,
+        "key": STANDARD.encode(key),
+    }))
+    .into_bytes()
+}
+
+/// The key in an opened keyring entry, refused unless it is the key of `team`'s `epoch`.
+pub fn key_from_plaintext(
+    plaintext: &[u8],
+    team: &str,
+    epoch: u32,
+) -> Result<[u8; KEY_BYTES], KeyringError> {
+    let wrapped: WrappedKey =
+        serde_json::from_slice(plaintext).map_err(|_| KeyringError::Malformed)?;
+    if wrapped.team != team || wrapped.epoch != epoch {
+        return Err(KeyringError::Elsewhere {
+            expected: format!("team {team}, key {epoch}"),
+            found: format!("team {}, key {}", wrapped.team, wrapped.epoch),
+        });
+    }
+    let key = STANDARD
+        .decode(wrapped.key.as_bytes())
+        .map_err(|_| KeyringError::Malformed)?;
+    key.try_into().map_err(|_| KeyringError::Malformed)
+}
+
+/// The team lists so far, oldest first: list `n` is the membership of epoch `n + 1`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamHistory {
+    pub lists: Vec<Team>,
+}
+
+impl TeamHistory {
+    /// The epoch new documents are sealed under: one per list (0 before any).
+    pub fn current_epoch(&self) -> u32 {
+        u32::try_from(self.lists.len()).unwrap_or(u32::MAX)
+    }
+
+    /// Who wrote a document signed with this fingerprint's key.
+    pub fn author(&self, fingerprint: &Fingerprint) -> Author {
+        if let Some(member) = self
+            .lists
+            .last()
+            .and_then(|team| team.by_fingerprint(fingerprint))
+        {
+            return Author::Member(member.signing_key);
+        }
+        if self
+            .lists
+            .iter()
+            .any(|team| team.by_fingerprint(fingerprint).is_some())
+        {
+            Author::Removed
+        } else {
+            Author::Unknown
+        }
+    }
+
+    /// The next team list: a new epoch when someone in the current list is not in it (what a
+    /// leaver had cannot be taken back, but nothing new is sealed to them); the same epoch, list
+    /// replaced, when members were only added. Returns whether a new epoch began.
+    pub fn next(&mut self, team: Team) -> bool {
+        let removed = self.lists.last().is_some_and(|current| {
+            current
+                .members
+                .iter()
+                .any(|member| team.by_fingerprint(&member.fingerprint).is_none())
+        });
+        if removed || self.lists.is_empty() {
+            self.lists.push(team);
+            true
+        } else {
+            if let Some(current) = self.lists.last_mut() {
+                *current = team;
+            }
+            false
+        }
+    }
+}

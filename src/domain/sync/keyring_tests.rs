@@ -1,0 +1,94 @@
+//! Team keys wrapped to each member, and who counts as an author epoch by epoch.
+
+use super::envelope::{Author, KEY_BYTES};
+use super::keyring::*;
+use crate::domain::keys::support::{Person, AT};
+use crate::domain::keys::{open_sealed, seal_with, EcdhPrivateKey, Team, TeamMember};
+
+const KEY: [u8; KEY_BYTES] = [42; KEY_BYTES];
+
+fn member(person: &Person) -> TeamMember {
+    TeamMember::myself(&person.profile, person.keys(), AT)
+}
+
+fn team(people: &[&Person]) -> Team {
+    Team {
+        members: people.iter().map(|person| member(person)).collect(),
+    }
+}
+
+#[test]
+fn a_team_key_wrapped_to_a_member_opens_only_for_them_and_only_as_its_team_and_epoch() {
+    let (officer, senior) = (Person::officer(), Person::senior());
+    let ephemeral = EcdhPrivateKey::from_scalar(&[77; 32]).unwrap();
+    let sealed = seal_with(
+        &key_plaintext("north", 2, &KEY),
+        &officer.keys(),
+        &ephemeral,
+        [5; 12],
+    );
+    let opened = open_sealed(&sealed, &officer.ecdh, &officer.keys()).unwrap();
+    assert_eq!(key_from_plaintext(&opened, "north", 2), Ok(KEY));
+    // Not the senior's to open.
+    assert!(open_sealed(&sealed, &senior.ecdh, &senior.keys()).is_err());
+    // Passed off as another epoch's key, or another team's: refused, naming both.
+    assert_eq!(
+        key_from_plaintext(&opened, "north", 3)
+            .unwrap_err()
+            .to_string(),
+        "the keyring entry is for team north, key 2, not for team north, key 3"
+    );
+    assert!(key_from_plaintext(&opened, "south", 2).is_err());
+    for broken in [
+        &b"{}"[..],
+        b"not json",
+        br#"{"team":"north","epoch":2,"key":"AAAA"}"#,
+    ] {
+        assert_eq!(
+            key_from_plaintext(broken, "north", 2),
+            Err(KeyringError::Malformed)
+        );
+    }
+    let extra =
+        br#"{"epoch":2,"key":"KioqKioqKioqKioqKioqKioqKioqKioqKioqKioqKio=","team":"north","x":1}"#;
+    assert_eq!(
+        key_from_plaintext(extra, "north", 2),
+        Err(KeyringError::Malformed)
+    );
+}
+
+#[test]
+fn removing_a_member_starts_a_new_epoch_and_their_new_writes_are_a_leavers() {
+    let (officer, senior, leaver, stranger) = (
+        Person::officer(),
+        Person::senior(),
+        Person::second_senior(),
+        Person::stranger(),
+    );
+    let mut history = TeamHistory::default();
+    assert_eq!(history.current_epoch(), 0);
+    assert!(history.next(team(&[&senior, &leaver])));
+    assert_eq!(history.current_epoch(), 1);
+    // Someone joins: the same key, the list replaced.
+    assert!(!history.next(team(&[&senior, &leaver, &officer])));
+    assert_eq!(history.current_epoch(), 1);
+    assert_eq!(
+        history.author(&officer.keys().fingerprint()),
+        Author::Member(officer.signing_key())
+    );
+    // Someone leaves: a new key, and their writes from now on are refused.
+    assert!(history.next(team(&[&senior, &officer])));
+    assert_eq!(history.current_epoch(), 2);
+    assert_eq!(
+        history.author(&leaver.keys().fingerprint()),
+        Author::Removed
+    );
+    assert_eq!(
+        history.author(&stranger.keys().fingerprint()),
+        Author::Unknown
+    );
+    assert_eq!(
+        history.author(&senior.keys().fingerprint()),
+        Author::Member(senior.signing_key())
+    );
+}
