@@ -337,3 +337,151 @@ fn a_refused_document_is_reported_not_retried_and_a_stranger_is_turned_away() {
     assert_eq!(refused, Err(SyncError::SignInAgain));
     assert!(block_on(nothing.log("x")).is_none(), "nothing written");
 }
+
+/// `workbook team-server …` as the server's admin.
+fn workbook(args: &[&str], password: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(args)
+        .env("COUCHDB_USER", ADMIN.0)
+        .env("COUCHDB_PASSWORD", password)
+        .output()
+        .unwrap()
+}
+
+fn printed(output: &std::process::Output) -> Value {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+#[test]
+fn workbook_team_server_sets_up_a_team_and_adds_and_removes_members() {
+    let (peer, _) = start_peer();
+    let base = peer.base.as_str();
+    let setup = printed(&workbook(
+        &["team-server", "setup", "--server", base, "--team", "west"],
+        ADMIN.1,
+    ));
+    let database = setup["database"].as_str().unwrap().to_string();
+    assert!(
+        database.starts_with("t-") && !database.contains("west"),
+        "an opaque name: {database}"
+    );
+    assert_eq!(setup["member_role"], "team:west");
+    let kim = printed(&workbook(
+        &[
+            "team-server",
+            "add-member",
+            "--server",
+            base,
+            "--team",
+            "west",
+            "--name",
+            "kim.officer",
+        ],
+        ADMIN.1,
+    ));
+    assert_eq!(kim["roles"], json!(["team:west"]));
+    let jo = printed(&workbook(
+        &[
+            "team-server",
+            "add-member",
+            "--server",
+            base,
+            "--team",
+            "west",
+            "--name",
+            "jo.senior",
+            "--senior",
+        ],
+        ADMIN.1,
+    ));
+    assert_eq!(jo["roles"], json!(["team:west", "team:west:senior"]));
+
+    // The member pushes an envelope; only the senior writes the keyring.
+    let mut officer = Http::signed_in(base, "kim.officer", kim["password"].as_str().unwrap());
+    let mut laptop = MemoryReplica::new();
+    laptop.edit(&id(9), envelope("case-9"), false);
+    let url = format!("{base}/{database}");
+    let pushed = block_on(push(
+        &mut officer,
+        &mut laptop,
+        &database,
+        &replication_id("kim", &url, Direction::Push),
+        "s1",
+    ))
+    .unwrap();
+    assert_eq!(pushed.revisions, 1);
+    let keyring = |http: &mut Http| {
+        block_on(http.send(Request {
+            method: Method::Put,
+            path: format!("/{database}/keyring-1-aa"),
+            body: Some(json!({ "envelope": envelope("wrapped") })),
+        }))
+        .unwrap()
+        .status
+    };
+    assert_eq!(keyring(&mut officer), 403);
+    let mut senior = Http::signed_in(base, "jo.senior", jo["password"].as_str().unwrap());
+    assert_eq!(keyring(&mut senior), 201);
+
+    // Removed: the member signs in, and the team's database is closed to them.
+    let removed = printed(&workbook(
+        &[
+            "team-server",
+            "remove-member",
+            "--server",
+            base,
+            "--team",
+            "west",
+            "--name",
+            "kim.officer",
+        ],
+        ADMIN.1,
+    ));
+    assert_eq!(removed["roles"], json!([]));
+    let mut leaver = Http::signed_in(base, "kim.officer", kim["password"].as_str().unwrap());
+    let mut nothing = MemoryReplica::new();
+    let refused = block_on(pull(
+        &mut leaver,
+        &mut nothing,
+        &database,
+        "kim-pull",
+        "s2",
+        10,
+    ));
+    assert!(
+        matches!(refused, Err(SyncError::NotInTeam | SyncError::SignInAgain)),
+        "{refused:?}"
+    );
+
+    // Usage problems (exit 2) and a refusal (exit 1), each said.
+    let no_team = workbook(&["team-server", "setup", "--server", base], ADMIN.1);
+    assert_eq!(no_team.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_team.stderr).contains("team-server needs --team TEAM"));
+    let bad_team = workbook(
+        &["team-server", "setup", "--server", base, "--team", "West!"],
+        ADMIN.1,
+    );
+    assert_eq!(bad_team.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_team.stderr)
+        .contains("A team id is 1 to 40 lower-case letters"));
+    let no_admin = Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(["team-server", "setup", "--server", base, "--team", "west"])
+        .env_remove("COUCHDB_USER")
+        .env_remove("COUCHDB_PASSWORD")
+        .output()
+        .unwrap();
+    assert_eq!(no_admin.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_admin.stderr).contains("set COUCHDB_USER"));
+    let wrong = workbook(
+        &["team-server", "setup", "--server", base, "--team", "west"],
+        "not-the-password",
+    );
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&wrong.stderr)
+        .contains("did not accept the admin's name and password"));
+}

@@ -20,6 +20,14 @@
 //! version, kind, signer, and verified / unknown signer / altered / cannot countersign / no signature.
 //! Exit codes: 0 every decision verified; 1 any not; 2 for a usage problem or a file that cannot be
 //! read, opened or parsed.
+//!
+//! `workbook team-server setup|add-member|remove-member --server URL --team TEAM …` sets up a team
+//! on CouchDB (`team_server.rs`, docs/team-server.md). Exit codes: 0 done; 1 the server refused or
+//! could not be reached; 2 for a usage problem.
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "workbook/team_server.rs"]
+mod team_server;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -48,6 +56,9 @@ Usage: workbook predict FILE
        workbook assess FILE
        workbook assess -        (read the case from standard input)
        workbook verify-package FILE --team TEAM.json [--key KEY.jwk]
+       workbook team-server setup --server URL --team TEAM
+       workbook team-server add-member --server URL --team TEAM --name NAME [--senior]
+       workbook team-server remove-member --server URL --team TEAM --name NAME
        workbook --help
 
 predict  Reads predictor inputs as JSON and prints OGRS3, OGP and OVP as JSON.
@@ -68,12 +79,20 @@ verify-package  Checks every signature of a case package (plain, or sealed: then
          and prints each signed decision: version, kind, signer, and verified,
          unknown signer, altered, cannot countersign or no signature.
 
+team-server  Sets up a team on Apache CouchDB 3 (docs/team-server.md), as the server's
+         admin (COUCHDB_USER and COUCHDB_PASSWORD in the environment): setup makes the
+         team's database (printed: give it to the team), its _security and its
+         validation; add-member makes or updates a user with the team's roles and
+         prints the password they sign in with first; remove-member takes the team's
+         roles away, so the server refuses them the team's database.
+
 Exit codes: predict: 0 inputs read; 2 usage problem, unreadable file, or JSON that
 is malformed, has an unknown field or a value of the wrong type.
 validate-export: 0 valid; 1 not valid; 2 usage problem, unreadable file or
 malformed JSON.
 assess: 0 assessed; 1 input that cannot be read or is not valid, printed as
 {\"error\": ...}; 2 usage problem.
+team-server: 0 done; 1 refused by the server or not reached; 2 usage problem.
 verify-package: 0 every decision verified; 1 any not verified; 2 usage problem,
 or a package, team list or key that cannot be read, opened or parsed.";
 
@@ -104,6 +123,16 @@ or a package, team list or key that cannot be read, opened or parsed.";
             },
             ["validate-export", source] => validate_export(source),
             ["assess", source] => assess(source),
+            ["team-server", rest @ ..] => match super::team_server::run(rest) {
+                Ok(()) => 0,
+                Err((code, message)) => {
+                    eprintln!("workbook: {message}");
+                    if code == USAGE_PROBLEM {
+                        eprintln!("\n{USAGE}");
+                    }
+                    code
+                }
+            },
             ["verify-package", rest @ ..] => match verify_args(rest) {
                 Ok((file, team, key)) => verify_package(file, team, key),
                 Err(message) => {

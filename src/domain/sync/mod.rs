@@ -13,6 +13,7 @@ pub mod memory;
 pub mod merge;
 pub mod replicate;
 pub mod revision;
+pub mod server_setup;
 pub mod tree;
 
 pub use checkpoint::{

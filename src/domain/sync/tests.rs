@@ -515,3 +515,41 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_team_server_is_set_up_with_checked_names_and_roles_kept_apart() {
+    use super::server_setup::*;
+    assert_eq!(team_id("north-2"), Ok("north-2"));
+    for bad in ["", "North", "a b", "x'); throw", &"a".repeat(41)] {
+        assert!(team_id(bad).is_err(), "{bad:?}");
+    }
+    assert_eq!(user_name("alex.trainee_2"), Ok("alex.trainee_2"));
+    for bad in ["", "_admin", "Alex", "a:b", "a/b"] {
+        assert!(user_name(bad).is_err(), "{bad:?}");
+    }
+    let database = new_database_name([0xab; 8]);
+    assert_eq!(database, "t-abababababababab");
+    assert_eq!(database_name(&database), Ok(database.as_str()));
+    assert!(database_name("t-north").is_err());
+    // The validation names the team's role, and nothing is left to fill in.
+    let validation = validation_for("north");
+    assert!(validation.contains("var member = 'team:north';"));
+    assert!(!validation.contains('%'));
+    let requests = setup_requests("north", &database);
+    assert_eq!(requests.len(), 3);
+    let security = requests[1].body.as_ref().unwrap();
+    assert_eq!(security["members"]["roles"], json!(["team:north"]));
+    assert_eq!(security["admins"]["roles"], json!([]), "no database admins");
+    // Adding keeps another team's roles and the revision; removing takes only this team's.
+    let existing = json!({"_id": "org.couchdb.user:kim", "_rev": "3-aa", "name": "kim", "roles": ["team:south", "team:north"]});
+    let added = member_document("north", "kim", "pw", true, Some(&existing));
+    assert_eq!(
+        added["roles"],
+        json!(["team:south", "team:north", "team:north:senior"])
+    );
+    assert_eq!(added["_rev"], "3-aa");
+    assert_eq!(added["password"], "pw");
+    let removed = without_team("north", &added);
+    assert_eq!(removed["roles"], json!(["team:south"]));
+    assert_eq!(user_path("kim.o"), "/_users/org.couchdb.user%3Akim.o");
+}
