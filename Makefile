@@ -44,12 +44,12 @@ native-test:
 	cargo test
 
 # The team sync test peer (issue 21): each run starts and stops its own instance, on loopback.
-team-server-test:
+team-server-test: cli
 	node --test tests/team-server/
 
-# The test peer with a demo team (two fictional members, printed), on http://127.0.0.1:5984, and
+# The test peer with a demo team (two fictional members and their first passwords, printed), on http://127.0.0.1:5984, and
 # the built app on the same origin at http://127.0.0.1:5984/ (CouchDB under /db).
-team-server: setup-test build
+team-server: setup-test build cli
 	node tests/team-server/server.mjs --port 5984 --demo --dist dist
 
 wasm-test: wasm-test-chromium wasm-test-firefox

@@ -41,8 +41,9 @@ impl Drop for Peer {
 
 const ADMIN: (&str, &str) = ("admin", "sync-test-admin");
 
-/// Starts the test peer on a free port and sets up a team: its database, an officer and a senior.
-fn start_peer() -> (Peer, String) {
+/// Starts the test peer on a free port and sets up a team with `workbook team-server`: its
+/// database, an officer (alex) and a senior (sam).
+fn start_peer() -> (Peer, Team) {
     let mut child = Command::new("node")
         .args(["tests/team-server/server.mjs", "--port", "0"])
         .env("TEAM_SERVER_ADMIN", ADMIN.0)
@@ -69,27 +70,38 @@ fn start_peer() -> (Peer, String) {
     // The rest of its output is drained so the pipe never fills.
     std::thread::spawn(move || for _ in lines {});
     let peer = Peer { child, base };
-    let setup = Command::new("node")
-        .args([
-            "--input-type=module",
-            "-e",
-            &format!(
-                "import {{ setUpTeam }} from './tests/team-server/team.mjs';
-                 const team = await setUpTeam('{}', {{ admin: '{}', password: '{}' }}, {{ team: 'north',
-                   members: [{{ name: 'alex', password: 'alex-pw' }}, {{ name: 'sam', password: 'sam-pw', senior: true }}] }});
-                 console.log(team.database);",
-                peer.base, ADMIN.0, ADMIN.1
-            ),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        setup.status.success(),
-        "{}",
-        String::from_utf8_lossy(&setup.stderr)
-    );
-    let database = String::from_utf8(setup.stdout).unwrap().trim().to_string();
-    (peer, database)
+    let cli = |args: &[&str]| printed(&workbook(args, ADMIN.1));
+    let base = peer.base.as_str();
+    let setup = cli(&["team-server", "setup", "--server", base, "--team", "north"]);
+    let member = |name: &str, senior: bool| {
+        let mut args = vec![
+            "team-server",
+            "add-member",
+            "--server",
+            base,
+            "--team",
+            "north",
+            "--name",
+            name,
+        ];
+        if senior {
+            args.push("--senior");
+        }
+        cli(&args)["password"].as_str().unwrap().to_string()
+    };
+    let team = Team {
+        database: setup["database"].as_str().unwrap().to_string(),
+        officer: member("alex", false),
+        senior: member("sam", true),
+    };
+    (peer, team)
+}
+
+/// A team on the peer: its database and its members' first passwords.
+struct Team {
+    database: String,
+    officer: String,
+    senior: String,
 }
 
 /// Plain HTTP to the peer with a `_session` cookie: what the browser's `fetch` does.
@@ -209,9 +221,10 @@ fn sync(
 
 #[test]
 fn two_devices_push_and_pull_through_the_peer_and_agree() {
-    let (peer, database) = start_peer();
-    let mut officer = Http::signed_in(&peer.base, "alex", "alex-pw");
-    let mut senior = Http::signed_in(&peer.base, "sam", "sam-pw");
+    let (peer, team) = start_peer();
+    let database = team.database.clone();
+    let mut officer = Http::signed_in(&peer.base, "alex", &team.officer);
+    let mut senior = Http::signed_in(&peer.base, "sam", &team.senior);
     let (mut laptop, mut desk) = (MemoryReplica::new(), MemoryReplica::new());
 
     // The officer's laptop writes five documents and pushes them.
@@ -279,8 +292,9 @@ fn two_devices_push_and_pull_through_the_peer_and_agree() {
 
 #[test]
 fn a_wiped_browser_with_the_servers_checkpoint_still_there_syncs_in_full() {
-    let (peer, database) = start_peer();
-    let mut officer = Http::signed_in(&peer.base, "alex", "alex-pw");
+    let (peer, team) = start_peer();
+    let database = team.database.clone();
+    let mut officer = Http::signed_in(&peer.base, "alex", &team.officer);
     let mut laptop = MemoryReplica::new();
     for n in 1..=3 {
         laptop.edit(&id(n), envelope(&format!("case-{n}")), false);
@@ -296,8 +310,9 @@ fn a_wiped_browser_with_the_servers_checkpoint_still_there_syncs_in_full() {
 
 #[test]
 fn a_refused_document_is_reported_not_retried_and_a_stranger_is_turned_away() {
-    let (peer, database) = start_peer();
-    let mut officer = Http::signed_in(&peer.base, "alex", "alex-pw");
+    let (peer, team) = start_peer();
+    let database = team.database.clone();
+    let mut officer = Http::signed_in(&peer.base, "alex", &team.officer);
     let mut laptop = MemoryReplica::new();
     // Not an envelope: the validation refuses it; the good one goes through.
     laptop.edit(&id(1), json!({"name": "Jordan Fictional"}), false);
@@ -330,7 +345,7 @@ fn a_refused_document_is_reported_not_retried_and_a_stranger_is_turned_away() {
     // Without a session, the server is closed: "Sign in again".
     let mut stranger = Http {
         cookie: String::new(),
-        ..Http::signed_in(&peer.base, "alex", "alex-pw")
+        ..Http::signed_in(&peer.base, "alex", &team.officer)
     };
     let mut nothing = MemoryReplica::new();
     let refused = block_on(pull(&mut stranger, &mut nothing, &database, "x", "s1", 10));

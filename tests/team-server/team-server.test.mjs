@@ -6,6 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import PouchDB from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import http from 'pouchdb-adapter-http';
@@ -126,4 +129,37 @@ test('a PouchDB client in Node replicates the team database as a second peer', a
   assert.deepEqual(doc.envelope, ENVELOPE);
   assert.equal(doc._revisions.start, 1);
   await local.destroy();
+});
+
+test('make team-server: the demo team, the app and the database on one origin', async () => {
+  // A stand-in for the built app (this runs before `make build`): the page is what is served.
+  const dist = await mkdtemp(join(tmpdir(), 'team-server-dist-'));
+  await writeFile(join(dist, 'index.html'), '<!doctype html><title>Probation Workbook</title>');
+  const demo = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--dist', dist], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    let output = '';
+    demo.stdout.setEncoding('utf8');
+    while (!output.includes('team server: ready')) {
+      const [chunk] = await once(demo.stdout, 'data');
+      output += chunk;
+    }
+    const at = output.match(/team server: (http:\/\/[^ ]+)/)[1];
+    assert.match(at, /^http:\/\/127\.0\.0\.1:\d+\/db$/);
+    const [, database, officer, password] = output.match(/demo team database (t-[0-9a-f]+); sign in as (alex\.trainee) \/ ([0-9a-f]+)/);
+    const signedIn = await fetch(`${at}/_session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: officer, password }),
+    });
+    assert.equal(signedIn.status, 200);
+    const cookie = signedIn.headers.get('set-cookie').split(';')[0];
+    assert.equal((await fetch(`${at}/${database}`, { headers: { cookie } })).status, 200);
+    // The app itself at the root of the same origin, deep links included.
+    const app = await fetch(at.replace(/\/db$/, '/cases/any'));
+    assert.equal(app.status, 200);
+    assert.match(await app.text(), /Probation Workbook/);
+  } finally {
+    demo.kill();
+  }
 });

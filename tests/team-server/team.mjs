@@ -1,46 +1,32 @@
-// Setting up a team database on the test peer as `workbook team-server setup` does on CouchDB:
-// the database, its _security (members by role, no database admins), the validation design
-// document and member users with roles. Used by `make team-server` (the demo team) and the tests.
+// Setting up a team database on the test peer with `workbook team-server` (the command line a
+// CouchDB admin runs, `src/bin/workbook/team_server.rs`): one way of making a team everywhere.
+// Used by `make team-server` (the demo team) and the tests. Needs `cargo build --bin workbook`.
 
-import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
-const VALIDATE = new URL('../../src/domain/sync/validate_doc_update.js', import.meta.url);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORKBOOK = `${ROOT}target/debug/workbook`;
 
-export const basic = ({ admin, password }) => `Basic ${Buffer.from(`${admin}:${password}`).toString('base64')}`;
-
-async function call(base, admin, method, path, body) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: basic(admin), 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+// Never synchronously: the server may be in this very process (`--demo`).
+async function workbook(args, admin) {
+  if (!existsSync(WORKBOOK)) throw new Error(`${WORKBOOK} is missing: run cargo build --bin workbook`);
+  const { stdout } = await promisify(execFile)(WORKBOOK, ['team-server', ...args], {
+    env: { ...process.env, COUCHDB_USER: admin.admin, COUCHDB_PASSWORD: admin.password },
+    encoding: 'utf8',
   });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text);
+  return JSON.parse(stdout);
 }
 
-/** A team database named `t-<random>`, its security and validation, and these members. */
+/** A team database with its security and validation, and these members (each with a password). */
 export async function setUpTeam(base, admin, { team, members }) {
-  if (!/^[a-z0-9-]{1,40}$/.test(team)) throw new Error(`a team id is lower-case letters, digits and dashes: ${team}`);
-  const database = `t-${randomBytes(8).toString('hex')}`;
-  await call(base, admin, 'PUT', `/${database}`);
-  await call(base, admin, 'PUT', `/${database}/_security`, {
-    // No database admins: only the server's admins change _security and the design document.
-    admins: { names: [], roles: [] },
-    members: { names: [], roles: [`team:${team}`] },
-  });
-  await call(base, admin, 'PUT', `/${database}/_design/workbook`, {
-    validate_doc_update: (await readFile(VALIDATE, 'utf8')).trim().replace('%TEAM_ROLE%', `team:${team}`),
-  });
+  const { database } = await workbook(['setup', '--server', base, '--team', team], admin);
   const made = [];
   for (const member of members) {
-    const password = member.password ?? randomBytes(9).toString('hex');
-    const roles = member.senior ? [`team:${team}`, `team:${team}:senior`] : [`team:${team}`];
-    await call(base, admin, 'PUT', `/_users/org.couchdb.user:${member.name}`, {
-      _id: `org.couchdb.user:${member.name}`, name: member.name, password, roles, type: 'user',
-    });
-    made.push({ ...member, password });
+    const added = await workbook(['add-member', '--server', base, '--team', team, '--name', member.name, ...(member.senior ? ['--senior'] : [])], admin);
+    made.push({ ...member, password: added.password });
   }
   return { database, members: made };
 }
@@ -49,9 +35,6 @@ export async function setUpTeam(base, admin, { team, members }) {
 export function setUpDemoTeam(base, admin) {
   return setUpTeam(base, admin, {
     team: 'demo',
-    members: [
-      { name: 'alex.trainee', password: 'demo-officer' },
-      { name: 'sam.senior', password: 'demo-senior', senior: true },
-    ],
+    members: [{ name: 'alex.trainee' }, { name: 'sam.senior', senior: true }],
   });
 }
