@@ -277,6 +277,35 @@ fn two_devices_push_and_pull_through_the_peer_and_agree() {
         Some(&envelope("desk-only"))
     );
 
+    // PouchDB in Node, a second and independent peer, pulls the same database: it sees our
+    // revisions, and its winner and conflicts are ours.
+    let second = Command::new("node")
+        .args([
+            "tests/team-server/second-peer.mjs",
+            &peer.base,
+            &database,
+            &officer.cookie,
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        second.status.success(),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&second.stdout).unwrap();
+    for n in 1..=5 {
+        let tree = &laptop.documents[&id(n)].tree;
+        let mut conflicts: Vec<String> =
+            tree.conflicts().iter().map(|rev| rev.to_string()).collect();
+        conflicts.sort();
+        assert_eq!(
+            seen[id(n)],
+            json!({"rev": tree.winner().unwrap().to_string(), "conflicts": conflicts}),
+            "document {n}"
+        );
+    }
+
     // The server agrees on every winner.
     for n in 1..=5 {
         let response = block_on(officer.send(Request {
