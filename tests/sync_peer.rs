@@ -185,7 +185,7 @@ impl Transport for Http {
 }
 
 fn envelope(text: &str) -> Value {
-    json!({"v": 1, "epoch": 1, "by": "3545 CE2B 9053 ED4A B29D 1AC1 8CEE 1033", "iv": "CQkJCQkJCQkJCQkJ", "ct": text, "sig": "c2ln"})
+    json!({"v": 1, "schema": 10, "epoch": 1, "by": "3545 CE2B 9053 ED4A B29D 1AC1 8CEE 1033", "iv": "CQkJCQkJCQkJCQkJ", "ct": text, "sig": "c2ln"})
 }
 
 fn id(n: u8) -> String {

@@ -18,7 +18,7 @@ import { setUpTeam } from './team.mjs';
 PouchDB.plugin(memory).plugin(http).plugin(replication);
 
 const ADMIN = { admin: 'admin', password: 'test-admin-password' };
-const ENVELOPE = { v: 1, epoch: 1, by: '3545 CE2B 9053 ED4A B29D 1AC1 8CEE 1033', iv: 'CQkJCQkJCQkJCQkJ', ct: 'J4WE', sig: '7WQq' };
+const ENVELOPE = { v: 1, schema: 10, epoch: 1, by: '3545 CE2B 9053 ED4A B29D 1AC1 8CEE 1033', iv: 'CQkJCQkJCQkJCQkJ', ct: 'J4WE', sig: '7WQq' };
 const ID = '0123456789abcdef0123456789abcdef';
 let server;
 let base;

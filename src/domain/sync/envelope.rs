@@ -6,12 +6,13 @@
 //! associated data ‖ IV ‖ ciphertext, checked against the team list.
 //!
 //! ```json
-//! {"v":1,"epoch":3,"by":"3F2A 91C0 …","iv":"<base64, 12 bytes>","ct":"<base64>","sig":"<base64, 64 bytes>"}
+//! {"v":1,"schema":10,"epoch":3,"by":"3F2A 91C0 …","iv":"<base64, 12 bytes>","ct":"<base64>","sig":"<base64, 64 bytes>"}
 //! ```
 //!
-//! The author's fingerprint (`by`) is in clear, a departure from sync.md's `{v, epoch, iv, ct,
-//! sig}`: without it a reader would try every member's key. The server learns nothing from it it
-//! does not already know (who wrote, from the session that wrote it).
+//! Two departures from sync.md's `{v, epoch, iv, ct, sig}`, both in clear and both bound in the
+//! associated data: the author's fingerprint (`by`), without which a reader would try every
+//! member's key (the server knows who wrote from the session anyway); and the record's layout
+//! version (`schema`), which a reader needs to rebuild the associated data before it can open it.
 //!
 //! Opening is pure and tested here; in the browser the team key is a non-extractable WebCrypto key,
 //! so the browser decrypts with the same parameters ([`associated_data`], [`signed_message`]).
@@ -45,6 +46,8 @@ pub const MAX_PLAINTEXT_BYTES: usize = 4 * 1024 * 1024;
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
     pub v: u32,
+    /// The layout version of the record inside (the store's `RECORD_SCHEMA_VERSION` when sealed).
+    pub schema: u32,
     pub epoch: u32,
     pub by: String,
     pub iv: String,
@@ -61,8 +64,6 @@ pub struct Place<'a> {
     pub generation: u64,
     /// The revision it follows (`None` for a first edit).
     pub parent: Option<&'a Rev>,
-    /// The layout version of the record inside.
-    pub schema: u32,
 }
 
 /// Why an envelope was not opened. Each names what is wrong, for the quarantine list.
@@ -105,8 +106,9 @@ pub struct Keyring<'a> {
     pub author: &'a dyn Fn(&Fingerprint) -> Author,
 }
 
-/// The associated data of a revision: the canonical JSON of where it sits, its epoch and author.
-pub fn associated_data(place: &Place<'_>, epoch: u32, by: &Fingerprint) -> Vec<u8> {
+/// The associated data of a revision: the canonical JSON of where it sits, its record's layout,
+/// its epoch and author.
+pub fn associated_data(place: &Place<'_>, schema: u32, epoch: u32, by: &Fingerprint) -> Vec<u8> {
     canonical_json(&json!({
         "v": ENVELOPE_VERSION,
         "team": place.team,
@@ -114,7 +116,7 @@ pub fn associated_data(place: &Place<'_>, epoch: u32, by: &Fingerprint) -> Vec<u
         "id": place.id,
         "generation": place.generation,
         "parent": place.parent.map(Rev::to_string),
-        "schema": place.schema,
+        "schema": schema,
         "epoch": epoch,
         "by": by.to_string(),
     }))
@@ -156,16 +158,18 @@ pub fn unpad(padded: &[u8]) -> Option<&[u8]> {
 /// Seals a record's JSON: padded, encrypted under `key` with `iv` (random, from the browser's
 /// WebCrypto, never reused with a key), and signed by the author with `sign`. `None` for a
 /// plaintext too large.
+#[allow(clippy::too_many_arguments)] // each is one of the parameters the module names
 pub fn seal(
     plaintext: &[u8],
     place: &Place<'_>,
+    schema: u32,
     epoch: u32,
     key: &[u8; KEY_BYTES],
     iv: [u8; IV_BYTES],
     by: &Fingerprint,
     sign: &dyn Fn(&[u8]) -> Vec<u8>,
 ) -> Option<Envelope> {
-    let aad = associated_data(place, epoch, by);
+    let aad = associated_data(place, schema, epoch, by);
     let padded = pad(plaintext)?;
     let cipher = Aes256Gcm::new_from_slice(key).ok()?;
     let ciphertext = cipher
@@ -180,6 +184,7 @@ pub fn seal(
     let signature = sign(&signed_message(&aad, &iv, &ciphertext));
     Some(Envelope {
         v: ENVELOPE_VERSION,
+        schema,
         epoch,
         by: by.to_string(),
         iv: STANDARD.encode(iv),
@@ -224,7 +229,7 @@ pub fn open(
         Author::Removed => return Err(EnvelopeError::RemovedAuthor),
         Author::Unknown => return Err(EnvelopeError::UnknownAuthor),
     };
-    let aad = associated_data(place, envelope.epoch, &by);
+    let aad = associated_data(place, envelope.schema, envelope.epoch, &by);
     if !signer.verifies(&signed_message(&aad, &iv, &ciphertext), &signature) {
         return Err(EnvelopeError::BadSignature);
     }
@@ -248,4 +253,78 @@ pub fn open(
     unpad(&padded)
         .map(<[u8]>::to_vec)
         .ok_or(EnvelopeError::CannotOpen)
+}
+
+/// A pulled revision that did not open: kept apart, named, never applied; the rest of its batch
+/// applies (sync.md "Encryption and keys").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quarantined {
+    pub id: String,
+    pub rev: String,
+    pub reason: String,
+}
+
+impl Quarantined {
+    /// "Document 3f…a8 (revision 2-9c…) could not be verified: its signature does not match: …".
+    pub fn describe(&self) -> String {
+        format!(
+            "Document {} (revision {}) could not be verified: {}",
+            self.id, self.rev, self.reason
+        )
+    }
+}
+
+/// A pulled revision opened: its record's layout version and its JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opened {
+    pub id: String,
+    pub rev: super::Rev,
+    pub deleted: bool,
+    pub schema: u32,
+    pub plaintext: Vec<u8>,
+}
+
+/// Opens each pulled revision of `team`'s `database`: those that open, and those quarantined
+/// with their reason. The place each is bound to is read from its own revision path, so one
+/// moved or replayed revision is refused without touching the others.
+pub fn open_batch(
+    pulled: &[super::replicate::Pulled],
+    team: &str,
+    database: &str,
+    keyring: &Keyring<'_>,
+) -> (Vec<Opened>, Vec<Quarantined>) {
+    let mut opened = Vec::new();
+    let mut quarantined = Vec::new();
+    for doc in pulled {
+        let Some(rev) = doc.path.first() else {
+            continue;
+        };
+        let place = Place {
+            team,
+            database,
+            id: &doc.id,
+            generation: rev.generation,
+            parent: doc.path.get(1),
+        };
+        let outcome = serde_json::from_value::<Envelope>(doc.envelope.clone())
+            .map_err(|_| EnvelopeError::Malformed)
+            .and_then(|envelope| {
+                open(&envelope, &place, keyring).map(|plaintext| (envelope.schema, plaintext))
+            });
+        match outcome {
+            Ok((schema, plaintext)) => opened.push(Opened {
+                id: doc.id.clone(),
+                rev: rev.clone(),
+                deleted: doc.deleted,
+                schema,
+                plaintext,
+            }),
+            Err(error) => quarantined.push(Quarantined {
+                id: doc.id.clone(),
+                rev: rev.to_string(),
+                reason: error.to_string(),
+            }),
+        }
+    }
+    (opened, quarantined)
 }

@@ -22,7 +22,6 @@ fn place(parent: &Rev) -> Place<'_> {
         id: "c3b1a2f09e8d7c6b5a4f3e2d1c0b9a88",
         generation: 2,
         parent: Some(parent),
-        schema: 10,
     }
 }
 
@@ -31,6 +30,7 @@ fn sealed(by: &Person, epoch: u32) -> Envelope {
     seal(
         RECORD,
         &place(&parent),
+        10,
         epoch,
         &KEY,
         IV,
@@ -100,7 +100,12 @@ fn a_sealed_record_opens_at_its_place_and_matches_the_vector() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/vectors/sync-envelope-v1.json"
     );
-    let aad = associated_data(&place(&parent), 2, &Person::officer().keys().fingerprint());
+    let aad = associated_data(
+        &place(&parent),
+        10,
+        2,
+        &Person::officer().keys().fingerprint(),
+    );
     let made = serde_json::json!({
         "about": "A record sealed with sync envelope v1: key = 32 bytes of 7, iv = 12 bytes of 9, the author the test officer (signing key from 32 bytes of 1, RFC 6979), the place as associated_data says.",
         "plaintext": String::from_utf8(RECORD.to_vec()).unwrap(),
@@ -158,12 +163,17 @@ fn every_tampering_on_the_server_is_refused_and_named() {
         opened(&envelope, &replayed),
         Err(EnvelopeError::BadSignature)
     );
-    // A changed epoch.
+    // A changed epoch, or a changed record layout.
     let epoch = Envelope {
         epoch: 3,
         ..envelope.clone()
     };
     assert_eq!(opened(&epoch, &here), Err(EnvelopeError::BadSignature));
+    let schema = Envelope {
+        schema: 9,
+        ..envelope.clone()
+    };
+    assert_eq!(opened(&schema, &here), Err(EnvelopeError::BadSignature));
     // Another author's name on it.
     let claimed = Envelope {
         by: Person::senior().keys().fingerprint().to_string(),
@@ -176,7 +186,7 @@ fn every_tampering_on_the_server_is_refused_and_named() {
         use base64::Engine;
         let engine = base64::engine::general_purpose::STANDARD;
         let ct = engine.decode(flip(&envelope.ct)).unwrap();
-        let aad = associated_data(&here, 2, &officer.keys().fingerprint());
+        let aad = associated_data(&here, 10, 2, &officer.keys().fingerprint());
         let sig = officer.sign(&signed_message(&aad, &IV, &ct));
         Envelope {
             ct: engine.encode(ct),
@@ -289,14 +299,62 @@ proptest! {
         ct in "[A-Za-z0-9+/=]{0,64}", sig in "[A-Za-z0-9+/=]{0,100}",
     ) {
         let parent = parent();
-        let _ = opened(&Envelope { v, epoch, by, iv, ct, sig }, &place(&parent));
+        let _ = opened(&Envelope { v, schema: epoch * 5, epoch, by, iv, ct, sig }, &place(&parent));
     }
 
     #[test]
     fn any_record_opens_as_it_was_sealed(record in proptest::collection::vec(any::<u8>(), 0..3000)) {
         let parent = parent();
         let officer = Person::officer();
-        let envelope = seal(&record, &place(&parent), 2, &KEY, IV, &officer.keys().fingerprint(), &|m| officer.sign(m)).unwrap();
+        let envelope = seal(&record, &place(&parent), 10, 2, &KEY, IV, &officer.keys().fingerprint(), &|m| officer.sign(m)).unwrap();
         prop_assert_eq!(opened(&envelope, &place(&parent)).unwrap(), record);
     }
+}
+
+#[test]
+fn a_batch_opens_what_verifies_and_quarantines_the_rest_by_name() {
+    use super::replicate::Pulled;
+    let parent = parent();
+    let officer = Person::officer();
+    let good = sealed(&officer, 2);
+    let here = place(&parent);
+    let pulled = |envelope: &Envelope, id: &str| Pulled {
+        id: id.to_string(),
+        path: vec![Rev::parse("2-1234").unwrap(), parent.clone()],
+        deleted: false,
+        envelope: serde_json::to_value(envelope).unwrap(),
+    };
+    let batch = vec![
+        pulled(&good, here.id),
+        // The same ciphertext copied to another document.
+        pulled(&good, "00000000000000000000000000000bad"),
+        pulled(&sealed(&Person::stranger(), 2), here.id),
+        Pulled {
+            envelope: serde_json::json!({"v": 1, "name": "Jordan Fictional"}),
+            ..pulled(&good, here.id)
+        },
+    ];
+    let (keys, author, current_epoch) = keyring(2);
+    let (opened, quarantined) = open_batch(
+        &batch,
+        here.team,
+        here.database,
+        &Keyring {
+            keys: &keys,
+            current_epoch,
+            author: &author,
+        },
+    );
+    assert_eq!(opened.len(), 1);
+    assert_eq!(opened[0].plaintext, RECORD);
+    assert_eq!(opened[0].schema, 10);
+    let reasons: Vec<String> = quarantined.iter().map(Quarantined::describe).collect();
+    assert_eq!(
+        reasons,
+        [
+            "Document 00000000000000000000000000000bad (revision 2-1234) could not be verified: its signature does not match: it was changed, moved or replayed on the server",
+            "Document c3b1a2f09e8d7c6b5a4f3e2d1c0b9a88 (revision 2-1234) could not be verified: it was written by someone not in your team list",
+            "Document c3b1a2f09e8d7c6b5a4f3e2d1c0b9a88 (revision 2-1234) could not be verified: it is not an envelope this version of Probation Workbook reads",
+        ]
+    );
 }

@@ -39,7 +39,7 @@ function (newDoc, oldDoc, userCtx, secObj) {
   if (typeof envelope !== 'object' || envelope === null) {
     throw({ forbidden: 'A document must hold an envelope, even a deleted one.' });
   }
-  var fields = { v: 'number', epoch: 'number', by: 'string', iv: 'string', ct: 'string', sig: 'string' };
+  var fields = { v: 'number', schema: 'number', epoch: 'number', by: 'string', iv: 'string', ct: 'string', sig: 'string' };
   for (var field in envelope) {
     if (!fields[field]) throw({ forbidden: 'An envelope has no field "' + field + '".' });
   }
