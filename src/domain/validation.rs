@@ -205,6 +205,19 @@ fn validate_item(
 }
 
 /// "offence" → "Offence".
+/// A number as GOV.UK writes it: 4000 as "4,000", 600000 as "600,000".
+pub fn thousands(number: u64) -> String {
+    let digits = number.to_string();
+    let mut text = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
 pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {

@@ -3,6 +3,7 @@
 use super::envelope::{MAX_BACKUP_BYTES, MAX_PBKDF2_ITERATIONS, PBKDF2_ITERATIONS};
 use crate::domain::dates::{EARLIEST_YEAR, LATEST_YEAR};
 use crate::domain::errors::megabytes;
+use crate::domain::validation::thousands;
 
 /// Why a backup was refused. Nothing in this browser changes on a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,19 +91,6 @@ pub enum BackupError {
         /// "20 December 9999".
         date: String,
     },
-}
-
-/// 600000 as "600,000".
-fn thousands(number: u64) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]

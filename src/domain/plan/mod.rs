@@ -41,6 +41,7 @@ pub use goal::{Goal, GoalDetails, GoalStatus, GoalTarget, GoalTiming, TEXT_MAX_C
 pub use step::{Actor, Step, StepDetails, StepStatus};
 pub use suggestions::{offered_suggestions, suggest_goals, GoalSuggestion};
 
+use crate::domain::validation::thousands;
 use goal::check_text;
 
 /// Whether the person has agreed the plan yet.
@@ -79,7 +80,7 @@ pub struct SentencePlan {
 pub enum PlanError {
     #[error("Enter the goal")]
     GoalTextMissing,
-    #[error("{what} must be {} characters or fewer", thousands(*.max))]
+    #[error("{what} must be {} characters or fewer", thousands(*.max as u64))]
     TooLong { what: &'static str, max: usize },
     #[error("Select when they should aim to achieve this goal")]
     TargetMissing,
@@ -144,19 +145,6 @@ fn goal_words(text: &str) -> String {
     }
     let cut: String = text.chars().take(MAX).collect();
     format!("{}…", cut.trim_end())
-}
-
-/// 4000 written "4,000", as GOV.UK writes numbers.
-fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut text = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
 }
 
 impl SentencePlan {

@@ -2,6 +2,7 @@
 
 use super::{Action, Grade, VersionState};
 use crate::domain::plan::TEXT_MAX_CHARS;
+use crate::domain::validation::thousands;
 
 /// Why signing, countersigning, returning or commenting was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -40,7 +41,7 @@ pub enum SigningError {
     DoubleCountersignCommentMissing,
     #[error("Enter a comment")]
     CommentMissing,
-    #[error("A comment must be {} characters or fewer", thousands(TEXT_MAX_CHARS))]
+    #[error("A comment must be {} characters or fewer", thousands(TEXT_MAX_CHARS as u64))]
     CommentTooLong,
     #[error("There is no section {0} in the assessment")]
     UnknownSection(String),
@@ -62,16 +63,4 @@ pub enum SigningError {
     UnknownCommentKey(String),
     #[error("The comment of version {} was already resolved", .0.version)]
     AlreadyResolved(super::CommentRef),
-}
-
-fn thousands(number: usize) -> String {
-    let digits = number.to_string();
-    let mut text = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            text.push(',');
-        }
-        text.push(digit);
-    }
-    text
 }

@@ -14,6 +14,7 @@ pub mod merge;
 pub mod replicate;
 pub mod revision;
 pub mod server_setup;
+pub mod status;
 pub mod tree;
 
 pub use checkpoint::{

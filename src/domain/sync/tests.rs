@@ -553,3 +553,86 @@ fn a_team_server_is_set_up_with_checked_names_and_roles_kept_apart() {
     assert_eq!(removed["roles"], json!(["team:south"]));
     assert_eq!(user_path("kim.o"), "/_users/org.couchdb.user%3Akim.o");
 }
+
+#[test]
+fn the_sync_status_line_says_where_sync_is() {
+    use super::status::SyncStatus as S;
+    let lines: Vec<String> = [
+        S::Synced { at: "14:03".into() },
+        S::Syncing {
+            done: 1200,
+            of: Some(11_000),
+        },
+        S::Syncing { done: 5, of: None },
+        S::Syncing {
+            done: 12,
+            of: Some(11),
+        },
+        S::Offline { waiting: 3 },
+        S::Offline { waiting: 1 },
+        S::Offline { waiting: 0 },
+        S::NotConnected,
+        S::SignInAgain,
+        S::NoLongerInTeam,
+    ]
+    .iter()
+    .map(S::describe)
+    .collect();
+    assert_eq!(
+        lines,
+        [
+            "Synced at 14:03",
+            "Syncing… 1,200 of 11,000",
+            "Syncing…",
+            "Syncing…",
+            "Offline — 3 changes waiting",
+            "Offline — 1 change waiting",
+            "Offline — nothing waiting",
+            "Not connected",
+            "Sign in again",
+            "You are no longer in this team",
+        ]
+    );
+}
+
+#[test]
+fn progress_reads_the_number_of_either_kind_of_sequence_and_nothing_else() {
+    use super::status::sequence_number;
+    assert_eq!(sequence_number(&json!(42)), Some(42));
+    assert_eq!(
+        sequence_number(&json!("42-g1AAAAGjeJzLYWBgYMpgTmHgz8tPSTV0MDQy")),
+        Some(42)
+    );
+    assert_eq!(sequence_number(&json!("7")), Some(7));
+    for other in [
+        json!("g1AA"),
+        json!("-3"),
+        json!("4x"),
+        json!(-1),
+        json!(null),
+        json!([1]),
+    ] {
+        assert_eq!(sequence_number(&other), None, "{other}");
+    }
+}
+
+#[test]
+fn retries_while_offline_wait_longer_each_time_up_to_five_minutes_and_start_again_after_a_success()
+{
+    use super::status::{Backoff, LONGEST_WAIT_MS};
+    let mut backoff = Backoff::default();
+    let waits: Vec<u64> = (0..10).map(|_| backoff.failed(1.0)).collect();
+    assert_eq!(waits[..4], [2_000, 4_000, 8_000, 16_000]);
+    assert!(waits.windows(2).all(|pair| pair[0] <= pair[1]));
+    assert_eq!(*waits.last().unwrap(), LONGEST_WAIT_MS);
+    // The lower half of the step with no jitter; never more than the step, whatever it is given.
+    let mut fresh = Backoff::default();
+    assert_eq!(fresh.failed(0.0), 1_000);
+    assert_eq!(fresh.failed(f64::NAN), 2_000);
+    assert_eq!(fresh.failed(7.0), 8_000);
+    for _ in 0..100 {
+        assert!(fresh.failed(1.0) <= LONGEST_WAIT_MS);
+    }
+    fresh.succeeded();
+    assert_eq!(fresh.failed(1.0), 2_000);
+}
