@@ -70,29 +70,18 @@ fn start_peer() -> (Peer, Team) {
     // The rest of its output is drained so the pipe never fills.
     std::thread::spawn(move || for _ in lines {});
     let peer = Peer { child, base };
-    let cli = |args: &[&str]| printed(&workbook(args, ADMIN.1));
     let base = peer.base.as_str();
-    let setup = cli(&["team-server", "setup", "--server", base, "--team", "north"]);
-    let member = |name: &str, senior: bool| {
-        let mut args = vec![
-            "team-server",
-            "add-member",
-            "--server",
-            base,
-            "--team",
-            "north",
-            "--name",
-            name,
-        ];
-        if senior {
-            args.push("--senior");
-        }
-        cli(&args)["password"].as_str().unwrap().to_string()
+    let setup = team_server("setup", base, "north", &[]);
+    let member = |more: &[&str]| {
+        team_server("add-member", base, "north", more)["password"]
+            .as_str()
+            .unwrap()
+            .to_string()
     };
     let team = Team {
         database: setup["database"].as_str().unwrap().to_string(),
-        officer: member("alex", false),
-        senior: member("sam", true),
+        officer: member(&["--name", "alex"]),
+        senior: member(&["--name", "sam", "--senior"]),
     };
     (peer, team)
 }
@@ -401,48 +390,32 @@ fn printed(output: &std::process::Output) -> Value {
     serde_json::from_slice(&output.stdout).unwrap()
 }
 
+/// `workbook team-server COMMAND --server BASE --team TEAM` and `more`, as the admin: its JSON.
+fn team_server(command: &str, base: &str, team: &str, more: &[&str]) -> Value {
+    let mut args = vec!["team-server", command, "--server", base, "--team", team];
+    args.extend_from_slice(more);
+    printed(&workbook(&args, ADMIN.1))
+}
+
 #[test]
 fn workbook_team_server_sets_up_a_team_and_adds_and_removes_members() {
     let (peer, _) = start_peer();
     let base = peer.base.as_str();
-    let setup = printed(&workbook(
-        &["team-server", "setup", "--server", base, "--team", "west"],
-        ADMIN.1,
-    ));
+    let setup = team_server("setup", base, "west", &[]);
     let database = setup["database"].as_str().unwrap().to_string();
     assert!(
         database.starts_with("t-") && !database.contains("west"),
         "an opaque name: {database}"
     );
     assert_eq!(setup["member_role"], "team:west");
-    let kim = printed(&workbook(
-        &[
-            "team-server",
-            "add-member",
-            "--server",
-            base,
-            "--team",
-            "west",
-            "--name",
-            "kim.officer",
-        ],
-        ADMIN.1,
-    ));
+    let kim = team_server("add-member", base, "west", &["--name", "kim.officer"]);
     assert_eq!(kim["roles"], json!(["team:west"]));
-    let jo = printed(&workbook(
-        &[
-            "team-server",
-            "add-member",
-            "--server",
-            base,
-            "--team",
-            "west",
-            "--name",
-            "jo.senior",
-            "--senior",
-        ],
-        ADMIN.1,
-    ));
+    let jo = team_server(
+        "add-member",
+        base,
+        "west",
+        &["--name", "jo.senior", "--senior"],
+    );
     assert_eq!(jo["roles"], json!(["team:west", "team:west:senior"]));
 
     // The member pushes an envelope; only the senior writes the keyring.
@@ -473,19 +446,7 @@ fn workbook_team_server_sets_up_a_team_and_adds_and_removes_members() {
     assert_eq!(keyring(&mut senior), 201);
 
     // Removed: the member signs in, and the team's database is closed to them.
-    let removed = printed(&workbook(
-        &[
-            "team-server",
-            "remove-member",
-            "--server",
-            base,
-            "--team",
-            "west",
-            "--name",
-            "kim.officer",
-        ],
-        ADMIN.1,
-    ));
+    let removed = team_server("remove-member", base, "west", &["--name", "kim.officer"]);
     assert_eq!(removed["roles"], json!([]));
     let mut leaver = Http::signed_in(base, "kim.officer", kim["password"].as_str().unwrap());
     let mut nothing = MemoryReplica::new();

@@ -127,6 +127,8 @@ test('a significant change leads to a review: purpose and date, sections carried
   expect(await confirmCarriedForward(page, caseUrl)).toBeGreaterThan(10);
   await page.goto(`${caseUrl}/assessment/9`);
   await page.getByRole('group', { name: 'Have you completed this section?' }).getByLabel('Yes').check();
+  // Saved before the page is reloaded (a reload within the save's moment may cut it off).
+  await expectSaved(page);
   await page.goto(`${caseUrl}/signing`);
   await page.getByRole('button', { name: 'Sign version 2' }).click();
   await expect(page.getByTestId('signing-status')).toHaveText('Version 2 self-signed');

@@ -94,6 +94,15 @@ impl Server {
         }
     }
 
+    /// Writes a user's document.
+    fn put_user(&self, name: &str, document: &Value) -> Result<Value, String> {
+        self.must(&Request {
+            method: Method::Put,
+            path: user_path(name),
+            body: Some(document.clone()),
+        })
+    }
+
     /// A user's document, `None` when there is none.
     fn user(&self, name: &str) -> Result<Option<Value>, String> {
         let (status, body) = self.send(&Request {
@@ -163,13 +172,7 @@ pub fn run(args: &[&str]) -> Result<(), (i32, String)> {
             let (_, password) = random_hex::<12>().map_err(refused)?;
             let existing = server.user(name).map_err(refused)?;
             let document = member_document(team, name, &password, senior, existing.as_ref());
-            server
-                .must(&Request {
-                    method: Method::Put,
-                    path: user_path(name),
-                    body: Some(document.clone()),
-                })
-                .map_err(refused)?;
+            server.put_user(name, &document).map_err(refused)?;
             println!(
                 "{}",
                 json!({"name": name, "password": password, "roles": document["roles"]})
@@ -184,13 +187,7 @@ pub fn run(args: &[&str]) -> Result<(), (i32, String)> {
                 .map_err(refused)?
                 .ok_or_else(|| refused(format!("there is no user {name} on the server")))?;
             let document = without_team(team, &existing);
-            server
-                .must(&Request {
-                    method: Method::Put,
-                    path: user_path(name),
-                    body: Some(document.clone()),
-                })
-                .map_err(refused)?;
+            server.put_user(name, &document).map_err(refused)?;
             println!("{}", json!({"name": name, "roles": document["roles"]}));
             Ok(())
         }
