@@ -28,14 +28,7 @@ pub fn set_title(title: &str, has_errors: bool) {
 
 /// Moves focus to the error summary once it is drawn, as the GOV.UK pattern asks.
 pub fn focus_error_summary() {
-    request_animation_frame(|| {
-        if let Some(summary) = document().get_element_by_id("error-summary") {
-            use wasm_bindgen::JsCast;
-            if let Ok(summary) = summary.dyn_into::<web_sys::HtmlElement>() {
-                let _ = summary.focus();
-            }
-        }
-    });
+    request_animation_frame(|| focus_element("error-summary"));
 }
 
 /// Moves focus to a field from the error summary, showing its question too (as GOV.UK Frontend does):

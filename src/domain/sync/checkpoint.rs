@@ -2,9 +2,9 @@
 //! server, its copy in IndexedDB), where a replication starts again ("Compare Replication Logs" in
 //! CouchDB's replication protocol), and how big the next batch is (issue 21, sync.md).
 
+use crate::domain::keys::sha256_hex;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 /// How many sessions a log remembers (CouchDB keeps 50).
 pub const HISTORY_KEPT: usize = 50;
@@ -78,15 +78,14 @@ pub fn start_from(
 /// team database, one per direction: the name of both sides' `_local` logs. Hex, so it names
 /// neither the browser nor the database to anyone reading the server.
 pub fn replication_id(client_id: &str, database_url: &str, direction: Direction) -> String {
-    let mut digest = Sha256::new();
+    let mut hashed = Vec::new();
     for part in [client_id, database_url, direction.word()] {
-        digest.update((part.len() as u64).to_be_bytes());
-        digest.update(part.as_bytes());
+        hashed.extend_from_slice(&(part.len() as u64).to_be_bytes());
+        hashed.extend_from_slice(part.as_bytes());
     }
-    digest.finalize()[..16]
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    let mut id = sha256_hex(&hashed);
+    id.truncate(32);
+    id
 }
 
 /// Which way a replication goes.

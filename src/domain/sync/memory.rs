@@ -1,5 +1,4 @@
-//! A replica kept in memory: the [`Replica`] the native tests and the command line replicate
-//! into. The browser's replica is the store's (IndexedDB); both follow the same rules: a pulled
+//! A replica kept in memory: the [`Replica`] the native tests replicate into. The browser's replica is the store's (IndexedDB); both follow the same rules: a pulled
 //! batch and its checkpoint apply together, every local edit is a new revision in the change log.
 
 use std::collections::BTreeMap;

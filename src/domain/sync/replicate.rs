@@ -57,8 +57,8 @@ pub trait Transport {
     async fn send(&mut self, request: Request) -> Result<Response, String>;
 }
 
-/// A document as pulled: its id, the path to the revision, whether that revision deletes it, and
-/// the envelope it holds (opened later, by the caller, never here).
+/// One revision of a document, pulled or to push: its id, the path to it (newest first), whether
+/// it deletes the document, and the envelope it holds (opened by the caller, never here).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pulled {
     pub id: String,
@@ -67,14 +67,8 @@ pub struct Pulled {
     pub envelope: Value,
 }
 
-/// A revision to push: its document, its path (newest first) and what it holds.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ToPush {
-    pub id: String,
-    pub path: Vec<Rev>,
-    pub deleted: bool,
-    pub envelope: Value,
-}
+/// A leaf revision offered to the server: the same shape as one pulled.
+pub type ToPush = Pulled;
 
 /// This device's side of the replication.
 #[allow(async_fn_in_trait)]
@@ -134,10 +128,19 @@ async fn call<T: Transport>(
         .await
         .map_err(SyncError::Offline)?;
     match response.status {
-        200..=299 | 404 => Ok(response),
-        401 => Err(SyncError::SignInAgain),
-        403 => Err(SyncError::NotInTeam),
-        status => Err(SyncError::Server {
+        404 => Ok(response),
+        _ => refusal(&response).map_or(Ok(response), Err),
+    }
+}
+
+/// What a response that is not a success means: "Sign in again" (401), "no longer in this team"
+/// (403), or the server's reason; `None` for a success.
+fn refusal(response: &Response) -> Option<SyncError> {
+    match response.status {
+        200..=299 => None,
+        401 => Some(SyncError::SignInAgain),
+        403 => Some(SyncError::NotInTeam),
+        status => Some(SyncError::Server {
             status,
             reason: response.body["reason"]
                 .as_str()
@@ -422,17 +425,9 @@ pub async fn push<T: Transport, R: Replica>(
                 })?;
                 continue;
             }
-            let sent = match sent.status {
-                200..=299 => sent,
-                401 => return Err(SyncError::SignInAgain),
-                403 => return Err(SyncError::NotInTeam),
-                status => {
-                    return Err(SyncError::Server {
-                        status,
-                        reason: sent.body["reason"].as_str().unwrap_or("").to_string(),
-                    })
-                }
-            };
+            if let Some(error) = refusal(&sent) {
+                return Err(error);
+            }
             let refused: Vec<(String, String)> = sent
                 .body
                 .as_array()

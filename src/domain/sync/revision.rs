@@ -4,8 +4,8 @@
 use std::cmp::Ordering;
 use std::fmt;
 
+use crate::domain::keys::sha256_hex;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 /// The longest revision hash read: CouchDB writes 32 hex digits (MD5), we write 32 too; a peer
 /// may write longer ones, and nothing longer than this is a revision.
@@ -67,15 +67,12 @@ impl Rev {
     /// first 128 bits of SHA-256 over the parent's id and the body, so the same edit of the same
     /// revision gets the same id on every device, and different bodies different ids.
     pub fn next(parent: Option<&Rev>, body: &[u8]) -> Rev {
-        let mut digest = Sha256::new();
         let parent_id = parent.map(Rev::to_string).unwrap_or_default();
-        digest.update((parent_id.len() as u64).to_be_bytes());
-        digest.update(parent_id.as_bytes());
-        digest.update(body);
-        let hash: String = digest.finalize()[..16]
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect();
+        let mut hashed = (parent_id.len() as u64).to_be_bytes().to_vec();
+        hashed.extend_from_slice(parent_id.as_bytes());
+        hashed.extend_from_slice(body);
+        let mut hash = sha256_hex(&hashed);
+        hash.truncate(32);
         Rev {
             generation: parent.map_or(1, |parent| parent.generation.saturating_add(1)),
             hash,
