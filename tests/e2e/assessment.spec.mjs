@@ -2,7 +2,7 @@
 // picker), reloads at random points, check-answers Change links, task-list statuses, conditions.
 import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
-import { createCase, screenshot } from './journeys.mjs';
+import { createCase, expectSaved, screenshot } from './journeys.mjs';
 import {
   activate, chooseItem, chooseRadio, fillDateByKeyboard, itemGroup, selectByTyping, tabTo, tick, typeInto,
 } from './keyboard.mjs';
@@ -243,6 +243,7 @@ test('check answers, Change links, statuses, problems and conditions', async ({ 
   await expect(itemGroup(page, '8.4')).toHaveCount(0);
   await expect(page.getByTestId('hidden-answers')).toContainText('Answers to 8.2, 8.4, 8.6 are hidden');
   await expect(page.getByTestId('section-score')).toHaveText('0 out of 10');
+  await expectSaved(page);
   await page.reload();
   await itemGroup(page, '8.1').getByLabel('Yes').check();
   await expect(itemGroup(page, '8.4').getByLabel('Significant problems')).toBeChecked();
@@ -251,6 +252,9 @@ test('check answers, Change links, statuses, problems and conditions', async ({ 
   // A screening "yes" opens the full analysis; the RoSH grid sets the overall level, never "Low" when unrated.
   await page.goto(page.url().replace(/\/assessment.*/, '/assessment/rosh-screening'));
   await itemGroup(page, 'R4.1').getByLabel('Yes').check();
+  // A reload within a few milliseconds of a choice can beat its save (CI once saw the full analysis
+  // still "not needed" here): wait for "Saved at" as an officer would see it.
+  await expectSaved(page);
   await page.goto(page.url().replace(/\/assessment.*/, '/assessment'));
   await expect(page.locator('#section-rosh-full-status')).toHaveText('Not yet started');
   await page.getByRole('link', { name: 'Risk of serious harm full analysis' }).click();
@@ -259,6 +263,7 @@ test('check answers, Change links, statuses, problems and conditions', async ({ 
   await page.keyboard.type('AB');
   await page.getByRole('group', { name: 'Child 1' }).getByLabel("Child's age").fill('7');
   await expectNoAxeViolations(page);
+  await expectSaved(page);
   await page.goto(page.url().replace(/\/assessment.*/, '/assessment/rosh-summary'));
   await expect(page.getByTestId('overall-rosh')).toHaveText('RoSH not yet assessed');
   await page.getByLabel('Children: Community', { exact: true }).selectOption('High');
