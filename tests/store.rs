@@ -5,6 +5,7 @@
 use jiff::civil::date;
 use probation_workbook::domain::answers::Answer;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
+use probation_workbook::store::replica::{SYNC_CHANGES, SYNC_DOCUMENTS, SYNC_LOGS};
 use probation_workbook::store::{
     AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, SigningRecord, Store, StoreError,
     ASSESSMENTS, CASES, DATABASE_VERSION, KEYS, PLANS, RECORD_SCHEMA_VERSION, SETTINGS, SIGNING,
@@ -58,7 +59,10 @@ async fn an_empty_database_is_upgraded_to_the_current_schema() {
             KEYS.to_string(),
             PLANS.to_string(),
             SETTINGS.to_string(),
-            SIGNING.to_string()
+            SIGNING.to_string(),
+            SYNC_CHANGES.to_string(),
+            SYNC_DOCUMENTS.to_string(),
+            SYNC_LOGS.to_string()
         ]
     );
     assert!(store.cases().await.unwrap().is_empty());

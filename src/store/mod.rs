@@ -9,6 +9,7 @@ mod backup;
 pub mod crypto;
 pub mod identity;
 pub mod notices;
+pub mod replica;
 
 // The record layouts are pure domain types (so a backup can be read natively); every
 // `crate::store::X` path to them keeps working.
@@ -28,7 +29,7 @@ pub const DATABASE_NAME: &str = "probation-workbook";
 /// The practice space's own database: sample cases never share storage with live work.
 pub const PRACTICE_DATABASE_NAME: &str = "probation-workbook-practice";
 /// The IndexedDB version this build expects; `migrate` brings any older database up to it.
-pub const DATABASE_VERSION: u32 = 4;
+pub const DATABASE_VERSION: u32 = 5;
 /// This officer's own keys (`identity`): WebCrypto `CryptoKey` objects, never in a backup.
 pub const KEYS: &str = "keys";
 
@@ -85,7 +86,8 @@ fn read_error(error: impl std::fmt::Display) -> StoreError {
 /// Applies every schema step from `old_version` up to `DATABASE_VERSION`, one version at a time,
 /// so a database of any age reaches the current layout. Version 1: cases and assessments;
 /// version 2: plans; version 3: signing (versions, comments, timeline) and settings (the profile);
-/// version 4: keys (this officer's own signing and encryption keys).
+/// version 4: keys (this officer's own signing and encryption keys); version 5: the team's synced
+/// documents, their change log and replication logs (`replica`).
 fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Result<()> {
     let old_version = event.old_version() as u32;
     for version in (old_version + 1)..=DATABASE_VERSION {
@@ -103,6 +105,11 @@ fn migrate(event: VersionChangeEvent, db: Database) -> indexed_db_futures::Resul
             }
             4 => {
                 db.create_object_store(KEYS).build()?;
+            }
+            5 => {
+                db.create_object_store(replica::SYNC_DOCUMENTS).build()?;
+                db.create_object_store(replica::SYNC_CHANGES).build()?;
+                db.create_object_store(replica::SYNC_LOGS).build()?;
             }
             _ => {}
         }

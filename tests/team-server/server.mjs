@@ -3,7 +3,7 @@
 // (databases, _changes, _bulk_docs, _bulk_get, _revs_diff, _local, _security, _users, _session,
 // validate_doc_update) to test our client against; it is never a production server.
 //
-//   node tests/team-server/server.mjs [--port 5984] [--demo] [--dist dist]
+//   node tests/team-server/server.mjs [--port 5984] [--demo] [--dist dist] [--cors loopback] [--expose-demo]
 //
 // --demo creates the demo team (README "Try team sync"); --dist also serves the built app from the
 // same origin, as production would behind a TLS proxy. The admin's name and password come from
@@ -55,6 +55,33 @@ process.on('uncaughtException', (error) => console.error('team server: uncaught'
 process.on('unhandledRejection', (error) => console.error('team server: unhandled', error));
 
 const app = express();
+// --cors loopback: the in-browser store tests (`make wasm-test`) call this server from the test
+// runner's page on another loopback port, with the session cookie, as CouchDB's [cors] section
+// with `credentials = true` and an exact origin would let them. Only loopback origins are let in.
+if (argument('cors', null) === 'loopback') {
+  app.use((request, response, next) => {
+    const origin = request.headers.origin ?? '';
+    if (/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(origin)) {
+      response.set('Access-Control-Allow-Origin', origin);
+      response.set('Access-Control-Allow-Credentials', 'true');
+      response.set('Vary', 'Origin');
+      if (request.method === 'OPTIONS') {
+        response.set('Access-Control-Allow-Methods', 'GET, PUT, POST, DELETE');
+        response.set('Access-Control-Allow-Headers', 'Accept, Content-Type');
+        response.status(204).end();
+        return;
+      }
+    }
+    next();
+  });
+}
+let demo = null;
+// --expose-demo (tests only, with --demo): GET /_demo answers the demo team's database and its
+// members' first passwords, so an in-browser test, which cannot read this process's output, can
+// sign in as a member.
+if (process.argv.includes('--expose-demo')) {
+  app.get('/_demo', (_request, response) => (demo ? response.json(demo) : response.status(503).json({ error: 'not_ready' })));
+}
 const couch = expressPouchDB(MemoryPouch, {
   mode: 'fullCouchDB',
   inMemoryConfig: true,
@@ -81,7 +108,7 @@ const server = app.listen(port, HOST, async () => {
   const base = `http://${HOST}:${server.address().port}${dist ? '/db' : ''}`;
   console.log(`team server: ${base} (admin ${admin}, password ${password})`);
   if (process.argv.includes('--demo')) {
-    const demo = await setUpDemoTeam(base, { admin, password });
+    demo = await setUpDemoTeam(base, { admin, password });
     console.log(`team server: demo team database ${demo.database}; sign in as ${demo.members.map((m) => `${m.name} / ${m.password}`).join(', ')}`);
   }
   console.log('team server: ready');

@@ -1,8 +1,11 @@
-//! A replica kept in memory: the [`Replica`] the native tests replicate into. The browser's replica is the store's (IndexedDB); both follow the same rules: a pulled
-//! batch and its checkpoint apply together, every local edit is a new revision in the change log.
+//! A replica kept in memory: the [`Replica`] the native tests replicate into. The browser's replica
+//! is the store's (`store::replica`, IndexedDB); both keep [`Document`]s and follow the same rules: a
+//! pulled batch and its checkpoint apply together, every local edit is a new revision in the change
+//! log.
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::checkpoint::ReplicationLog;
@@ -10,8 +13,10 @@ use super::replicate::{Pulled, Replica, ToPush};
 use super::revision::Rev;
 use super::tree::RevisionTree;
 
-/// One document: its revision tree and what each known revision holds.
-#[derive(Debug, Clone, Default, PartialEq)]
+/// One document as a replica keeps it: its revision tree and what each known revision holds. Both
+/// replicas (this one and the browser's, `store::replica`) change documents only through these
+/// methods, so they follow the same rules.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub tree: RevisionTree,
     pub bodies: BTreeMap<Rev, Value>,
@@ -21,6 +26,43 @@ impl Document {
     /// What the winning revision holds.
     pub fn winning_body(&self) -> Option<&Value> {
         self.bodies.get(self.tree.winner()?)
+    }
+
+    /// A local edit: a new revision after the winner (or the first), holding `envelope`.
+    pub fn edit(&mut self, envelope: Value, deleted: bool) -> Rev {
+        let parent = self.tree.winner().cloned();
+        let rev = Rev::next(parent.as_ref(), envelope.to_string().as_bytes());
+        let mut path = vec![rev.clone()];
+        if let Some(parent) = parent {
+            path.extend(self.tree.path_to(&parent));
+        }
+        self.tree.merge_path(&path, deleted);
+        self.bodies.insert(rev.clone(), envelope);
+        rev
+    }
+
+    /// A pulled revision: its path merged into the tree, what it holds kept.
+    pub fn take(&mut self, pulled: Pulled) {
+        if let Some(rev) = pulled.path.first() {
+            self.bodies.insert(rev.clone(), pulled.envelope);
+        }
+        self.tree.merge_path(&pulled.path, pulled.deleted);
+    }
+
+    /// The leaves of document `id` with what each holds, for pushing.
+    pub fn leaves(&self, id: &str) -> Vec<ToPush> {
+        self.tree
+            .leaves()
+            .into_iter()
+            .filter_map(|leaf| {
+                Some(ToPush {
+                    id: id.to_string(),
+                    path: self.tree.path_to(leaf),
+                    deleted: self.tree.node(leaf)?.deleted,
+                    envelope: self.bodies.get(leaf)?.clone(),
+                })
+            })
+            .collect()
     }
 }
 
@@ -44,15 +86,11 @@ impl MemoryReplica {
 
     /// A local edit: a new revision after the winner (or the first), holding `envelope`.
     pub fn edit(&mut self, id: &str, envelope: Value, deleted: bool) -> Rev {
-        let document = self.documents.entry(id.to_string()).or_default();
-        let parent = document.tree.winner().cloned();
-        let rev = Rev::next(parent.as_ref(), envelope.to_string().as_bytes());
-        let mut path = vec![rev.clone()];
-        if let Some(parent) = parent {
-            path.extend(document.tree.path_to(&parent));
-        }
-        document.tree.merge_path(&path, deleted);
-        document.bodies.insert(rev.clone(), envelope);
+        let rev = self
+            .documents
+            .entry(id.to_string())
+            .or_default()
+            .edit(envelope, deleted);
         self.record(id);
         rev
     }
@@ -76,13 +114,10 @@ impl Replica for MemoryReplica {
         log: ReplicationLog,
     ) -> Result<(), String> {
         for doc in pulled {
-            let document = self.documents.entry(doc.id.clone()).or_default();
-            if let Some(rev) = doc.path.first() {
-                document.bodies.insert(rev.clone(), doc.envelope);
-            }
-            document.tree.merge_path(&doc.path, doc.deleted);
+            let id = doc.id.clone();
+            self.documents.entry(id.clone()).or_default().take(doc);
             // Pulled revisions are changes here too (pushing them back is a no-op: _revs_diff).
-            self.record(&doc.id);
+            self.record(&id);
         }
         self.logs.insert(replication.to_string(), log);
         Ok(())
@@ -98,22 +133,9 @@ impl Replica for MemoryReplica {
     }
 
     async fn leaves(&self, id: &str) -> Vec<ToPush> {
-        let Some(document) = self.documents.get(id) else {
-            return Vec::new();
-        };
-        document
-            .tree
-            .leaves()
-            .into_iter()
-            .filter_map(|leaf| {
-                Some(ToPush {
-                    id: id.to_string(),
-                    path: document.tree.path_to(leaf),
-                    deleted: document.tree.node(leaf)?.deleted,
-                    envelope: document.bodies.get(leaf)?.clone(),
-                })
-            })
-            .collect()
+        self.documents
+            .get(id)
+            .map_or_else(Vec::new, |document| document.leaves(id))
     }
 
     async fn save_log(&mut self, replication: &str, log: ReplicationLog) -> Result<(), String> {
