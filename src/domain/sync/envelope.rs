@@ -14,8 +14,10 @@
 //! member's key (the server knows who wrote from the session anyway); and the record's layout
 //! version (`schema`), which a reader needs to rebuild the associated data before it can open it.
 //!
-//! Opening is pure and tested here; in the browser the team key is a non-extractable WebCrypto key,
-//! so the browser decrypts with the same parameters ([`associated_data`], [`signed_message`]).
+//! Sealing and opening are pure and tested here, and the browser uses them too: the team key is
+//! held in memory only while the app runs (unwrapped from the keyring with the officer's
+//! non-extractable ECDH key, never stored unwrapped), and the author signs with their
+//! non-extractable WebCrypto key ([`seal_unsigned`], then [`Unsigned::signed`]).
 
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
@@ -155,11 +157,33 @@ pub fn unpad(padded: &[u8]) -> Option<&[u8]> {
     (padded.len().is_multiple_of(PAD_TO) && rest.iter().all(|&byte| byte == 0)).then_some(body)
 }
 
-/// Seals a record's JSON: padded, encrypted under `key` with `iv` (random, from the browser's
-/// WebCrypto, never reused with a key), and signed by the author with `sign`. `None` for a
-/// plaintext too large.
-#[allow(clippy::too_many_arguments)] // each is one of the parameters the module names
-pub fn seal(
+/// An envelope sealed but not yet signed: what the author signs is [`Unsigned::message`]. In the
+/// browser the signing key is a non-extractable WebCrypto key, whose `sign` is asynchronous, so
+/// sealing is two steps there: [`seal_unsigned`], then [`Unsigned::signed`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unsigned {
+    envelope: Envelope,
+    message: Vec<u8>,
+}
+
+impl Unsigned {
+    /// Associated data ‖ IV ‖ ciphertext: what the author's ECDSA P-256 key signs.
+    pub fn message(&self) -> &[u8] {
+        &self.message
+    }
+
+    /// The envelope with the author's signature (64 bytes, r‖s).
+    pub fn signed(self, signature: &[u8]) -> Envelope {
+        Envelope {
+            sig: STANDARD.encode(signature),
+            ..self.envelope
+        }
+    }
+}
+
+/// Seals a record's JSON without signing it: padded, encrypted under `key` with `iv` (random, from
+/// the browser's WebCrypto, never reused with a key). `None` for a plaintext too large.
+pub fn seal_unsigned(
     plaintext: &[u8],
     place: &Place<'_>,
     schema: u32,
@@ -167,8 +191,7 @@ pub fn seal(
     key: &[u8; KEY_BYTES],
     iv: [u8; IV_BYTES],
     by: &Fingerprint,
-    sign: &dyn Fn(&[u8]) -> Vec<u8>,
-) -> Option<Envelope> {
+) -> Option<Unsigned> {
     let aad = associated_data(place, schema, epoch, by);
     let padded = pad(plaintext)?;
     let cipher = Aes256Gcm::new_from_slice(key).ok()?;
@@ -181,16 +204,35 @@ pub fn seal(
             },
         )
         .ok()?;
-    let signature = sign(&signed_message(&aad, &iv, &ciphertext));
-    Some(Envelope {
-        v: ENVELOPE_VERSION,
-        schema,
-        epoch,
-        by: by.to_string(),
-        iv: STANDARD.encode(iv),
-        ct: STANDARD.encode(&ciphertext),
-        sig: STANDARD.encode(signature),
+    Some(Unsigned {
+        message: signed_message(&aad, &iv, &ciphertext),
+        envelope: Envelope {
+            v: ENVELOPE_VERSION,
+            schema,
+            epoch,
+            by: by.to_string(),
+            iv: STANDARD.encode(iv),
+            ct: STANDARD.encode(&ciphertext),
+            sig: String::new(),
+        },
     })
+}
+
+/// Seals and signs in one step, for a signer at hand (`sign`; natively, in tests).
+#[allow(clippy::too_many_arguments)] // each is one of the parameters the module names
+pub fn seal(
+    plaintext: &[u8],
+    place: &Place<'_>,
+    schema: u32,
+    epoch: u32,
+    key: &[u8; KEY_BYTES],
+    iv: [u8; IV_BYTES],
+    by: &Fingerprint,
+    sign: &dyn Fn(&[u8]) -> Vec<u8>,
+) -> Option<Envelope> {
+    let unsigned = seal_unsigned(plaintext, place, schema, epoch, key, iv, by)?;
+    let signature = sign(unsigned.message());
+    Some(unsigned.signed(&signature))
 }
 
 /// Opens an envelope stored at `place`: the author must be in the team list, the epoch the
