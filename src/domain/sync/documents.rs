@@ -36,8 +36,8 @@ pub fn syncs(store: &str) -> bool {
 /// The document id of record `key` of `store`: the first 128 bits of HMAC-SHA-256 under the team's
 /// id secret, in hex (32 digits, as the validation requires).
 pub fn document_id(id_secret: &[u8; 32], store: &str, key: &str) -> String {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(id_secret)
-        .expect("HMAC takes a key of any length");
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(id_secret).expect("HMAC takes a key of any length");
     mac.update(store.as_bytes());
     mac.update(&[0]);
     mac.update(key.as_bytes());
@@ -185,7 +185,13 @@ mod tests {
         let names: Vec<&str> = fields.keys().map(String::as_str).collect();
         assert_eq!(
             names,
-            ["closure", "details/crn", "details/name", "details/sex", "id"]
+            [
+                "closure",
+                "details/crn",
+                "details/name",
+                "details/sex",
+                "id"
+            ]
         );
         let mut expected = case();
         for key in LOCAL_KEYS {
@@ -254,7 +260,12 @@ mod tests {
 
     #[test]
     fn an_emptied_object_and_a_new_entry_keep_the_entry() {
-        let synced = fields_of(&json!({"answers": {"1.1": "a"}}), &Fields::new(), at(1), "A");
+        let synced = fields_of(
+            &json!({"answers": {"1.1": "a"}}),
+            &Fields::new(),
+            at(1),
+            "A",
+        );
         let emptied = fields_of(&json!({"answers": {}}), &synced, at(2), "A");
         let added = fields_of(
             &json!({"answers": {"1.1": "a", "2.1": "b"}}),
@@ -286,7 +297,10 @@ mod tests {
     #[test]
     fn only_the_live_workbooks_case_records_sync() {
         assert!(may_sync("probation-workbook", "probation-workbook"));
-        assert!(!may_sync("probation-workbook-practice", "probation-workbook"));
+        assert!(!may_sync(
+            "probation-workbook-practice",
+            "probation-workbook"
+        ));
         assert!(syncs(CASES) && syncs(SIGNING));
         assert!(!syncs("settings") && !syncs("keys"));
     }

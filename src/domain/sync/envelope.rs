@@ -172,6 +172,30 @@ impl Unsigned {
         &self.message
     }
 
+    /// An envelope whose `ct` is `payload` as it is (already sealed for its reader, as a keyring
+    /// entry is), with no IV, signed like any other over where it is stored.
+    pub fn of_payload(
+        payload: &[u8],
+        place: &Place<'_>,
+        schema: u32,
+        epoch: u32,
+        by: &Fingerprint,
+    ) -> Unsigned {
+        let aad = associated_data(place, schema, epoch, by);
+        Unsigned {
+            message: signed_message(&aad, &[], payload),
+            envelope: Envelope {
+                v: ENVELOPE_VERSION,
+                schema,
+                epoch,
+                by: by.to_string(),
+                iv: String::new(),
+                ct: STANDARD.encode(payload),
+                sig: String::new(),
+            },
+        }
+    }
+
     /// The envelope with the author's signature (64 bytes, r‖s).
     pub fn signed(self, signature: &[u8]) -> Envelope {
         Envelope {
@@ -295,6 +319,32 @@ pub fn open(
     unpad(&padded)
         .map(<[u8]>::to_vec)
         .ok_or(EnvelopeError::CannotOpen)
+}
+
+/// The payload of an envelope made by [`Unsigned::of_payload`], if `signer` signed it over `place`.
+pub fn open_payload(
+    envelope: &Envelope,
+    place: &Place<'_>,
+    signer: &PublicKey,
+) -> Result<Vec<u8>, EnvelopeError> {
+    if envelope.v != ENVELOPE_VERSION || !envelope.iv.is_empty() {
+        return Err(EnvelopeError::Malformed);
+    }
+    let by = Fingerprint::parse(&envelope.by).ok_or(EnvelopeError::Malformed)?;
+    let payload = (envelope.ct.len() <= 64 * 1024)
+        .then(|| STANDARD.decode(&envelope.ct).ok())
+        .flatten()
+        .ok_or(EnvelopeError::Malformed)?;
+    let signature = STANDARD
+        .decode(&envelope.sig)
+        .map_err(|_| EnvelopeError::Malformed)?;
+    let aad = associated_data(place, envelope.schema, envelope.epoch, &by);
+    if signature.len() != SIGNATURE_BYTES
+        || !signer.verifies(&signed_message(&aad, &[], &payload), &signature)
+    {
+        return Err(EnvelopeError::BadSignature);
+    }
+    Ok(payload)
 }
 
 /// A pulled revision that did not open: kept apart, named, never applied; the rest of its batch

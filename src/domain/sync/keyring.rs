@@ -10,8 +10,8 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{Author, KEY_BYTES};
-use crate::domain::keys::{Fingerprint, Team};
+use super::envelope::{open_payload, Author, Envelope, EnvelopeError, Place, Unsigned, KEY_BYTES};
+use crate::domain::keys::{parse_sealed, Fingerprint, SealedPackage, Team};
 use crate::domain::package::canonical_json;
 
 /// What a keyring entry seals for one member.
@@ -114,4 +114,64 @@ impl TeamHistory {
             false
         }
     }
+}
+
+/// The document id of member `fingerprint`'s entry for `epoch`: "keyring-1-3545ce2b…" (the
+/// validation lets only seniors write ids of this form).
+pub fn keyring_id(epoch: u32, member: &Fingerprint) -> String {
+    let hex: String = member
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    format!("keyring-{epoch}-{}", hex.to_ascii_lowercase())
+}
+
+/// The layout version a keyring entry's envelope carries (its `ct` is a sealed package, not a
+/// record).
+pub const KEYRING_SCHEMA: u32 = 0;
+
+/// A keyring entry as an envelope, not yet signed: the sealed package (its JSON, in base64) in `ct`,
+/// no IV of its own (the package has its own), bound to where it is stored and signed by the senior
+/// who made it, so a member takes a key only from a senior they trust.
+pub fn keyring_entry(
+    sealed: &SealedPackage,
+    place: &Place<'_>,
+    epoch: u32,
+    by: &Fingerprint,
+) -> Unsigned {
+    Unsigned::of_payload(
+        sealed.to_json().as_bytes(),
+        place,
+        KEYRING_SCHEMA,
+        epoch,
+        by,
+    )
+}
+
+/// Why a keyring entry was not taken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EntryError {
+    #[error("it was not signed by a senior in your team list")]
+    NotBySenior,
+    #[error(transparent)]
+    Envelope(#[from] EnvelopeError),
+    #[error("the sealed key inside is not one this version reads")]
+    Sealed,
+}
+
+/// The sealed package in a keyring entry stored at `place`, if it is signed over that place by a
+/// member of `team` who may countersign (a senior this officer added from their card).
+pub fn open_keyring_entry(
+    envelope: &Envelope,
+    place: &Place<'_>,
+    team: &Team,
+) -> Result<SealedPackage, EntryError> {
+    let by = Fingerprint::parse(&envelope.by).ok_or(EnvelopeError::Malformed)?;
+    let senior = team
+        .by_fingerprint(&by)
+        .filter(|member| member.grade.can_countersign())
+        .ok_or(EntryError::NotBySenior)?;
+    let payload = open_payload(envelope, place, &senior.signing_key)?;
+    parse_sealed(&payload).map_err(|_| EntryError::Sealed)
 }

@@ -92,3 +92,58 @@ fn removing_a_member_starts_a_new_epoch_and_their_new_writes_are_a_leavers() {
         Author::Member(senior.signing_key())
     );
 }
+
+#[test]
+fn a_keyring_entry_is_taken_only_from_a_trusted_senior_and_only_where_it_was_stored() {
+    use super::envelope::{Envelope, Place};
+    let (officer, senior) = (Person::officer(), Person::senior());
+    let ephemeral = EcdhPrivateKey::from_scalar(&[77; 32]).unwrap();
+    let sealed = seal_with(
+        &key_plaintext("north", 1, &KEY),
+        &officer.keys(),
+        &ephemeral,
+        [5; 12],
+    );
+    let id = keyring_id(1, &officer.keys().fingerprint());
+    assert!(id.starts_with("keyring-1-"));
+    assert_eq!(id.len(), "keyring-1-".len() + 32);
+    fn place(id: &str) -> Place<'_> {
+        Place {
+            team: "north",
+            database: "t-1",
+            id,
+            generation: 1,
+            parent: None,
+        }
+    }
+    let sign = |by: &Person, id: &str| -> Envelope {
+        let unsigned = keyring_entry(&sealed, &place(id), 1, &by.keys().fingerprint());
+        let signature = by.sign(unsigned.message());
+        unsigned.signed(&signature)
+    };
+    // The officer trusts the senior (added from their card) and themselves.
+    let trusted = team(&[&officer, &senior]);
+    let entry = sign(&senior, &id);
+    let opened = open_keyring_entry(&entry, &place(&id), &trusted).unwrap();
+    let plaintext = open_sealed(&opened, &officer.ecdh, &officer.keys()).unwrap();
+    assert_eq!(key_from_plaintext(&plaintext, "north", 1), Ok(KEY));
+    // Moved to another member's id: refused.
+    let elsewhere = keyring_id(1, &senior.keys().fingerprint());
+    assert!(matches!(
+        open_keyring_entry(&entry, &place(&elsewhere), &trusted),
+        Err(EntryError::Envelope(_))
+    ));
+    // Signed by someone who may not countersign (the officer themselves), or by a stranger.
+    assert_eq!(
+        open_keyring_entry(&sign(&officer, &id), &place(&id), &trusted),
+        Err(EntryError::NotBySenior)
+    );
+    assert_eq!(
+        open_keyring_entry(&entry, &place(&id), &team(&[&officer])),
+        Err(EntryError::NotBySenior)
+    );
+    // A byte changed on the server.
+    let mut tampered = entry.clone();
+    tampered.ct = tampered.ct.replacen('A', "B", 1);
+    assert!(open_keyring_entry(&tampered, &place(&id), &trusted).is_err());
+}
