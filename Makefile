@@ -7,7 +7,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export TRUNK_SKIP_VERSION_CHECK := true
 
 GOVUK_CSS := assets/generated/govuk.css
-WASM_TEST := node tests/team-server/with-peer.mjs cargo test --target wasm32-unknown-unknown --test store --test backup --test replica
+WASM_TEST := node tests/team-server/with-peer.mjs cargo test --target wasm32-unknown-unknown --test store --test backup --test replica --test team_sync
 
 .PHONY: serve serve-release build cli test setup-serve setup-test lint native-test team-server-test team-server wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
 

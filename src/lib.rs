@@ -11,4 +11,6 @@ pub mod net;
 #[cfg(target_arch = "wasm32")]
 pub mod store;
 #[cfg(target_arch = "wasm32")]
+pub mod team_sync;
+#[cfg(target_arch = "wasm32")]
 pub mod ui;

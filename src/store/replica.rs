@@ -6,7 +6,8 @@
 //! - `sync_documents`: document id → its tree, what each revision holds, and its place in the log.
 //! - `sync_changes`: the change log, `"{sequence:020}"` → document id, one entry per document (its
 //!   latest change), so a push walks what changed since its checkpoint in order, each once.
-//! - `sync_logs`: replication id → this side's replication log; `~sequence` → the last sequence.
+//! - `sync_logs`: replication id → this side's replication log; `~sequence` → the last sequence;
+//!   `~connection`, `~client` and other small values of team sync's own (`setting`).
 //!
 //! A pulled batch, its log and their change-log entries are one transaction: a tab closed mid-batch
 //! leaves the batch wholly there or wholly absent, and the checkpoint agrees with it.
@@ -17,10 +18,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-use super::{read_error, stored_value, write_error, Store, StoreError};
+use super::{
+    read_error, stored_value, write_error, AssessmentRecord, CaseRecord, PlanRecord, Record,
+    SigningRecord, Store, StoreError, ASSESSMENTS, CASES, PLANS, SIGNING,
+};
 use crate::domain::sync::memory::Document;
 use crate::domain::sync::replicate::{Pulled, Replica, ToPush};
-use crate::domain::sync::{ReplicationLog, Rev, RevisionTree};
+use crate::domain::sync::{Fields, ReplicationLog, Rev, RevisionTree};
 
 pub const SYNC_DOCUMENTS: &str = "sync_documents";
 pub const SYNC_CHANGES: &str = "sync_changes";
@@ -29,12 +33,26 @@ const STORES: [&str; 3] = [SYNC_DOCUMENTS, SYNC_CHANGES, SYNC_LOGS];
 /// The key of the last sequence used (no replication id starts with `~`: they are hex).
 const SEQUENCE_KEY: &str = "~sequence";
 
-/// A document as stored: the document and the sequence of its latest change here.
+/// A document as stored: the document, the sequence of its latest change here, and, for a record's
+/// document, the fields this device last agreed with the team (the common ancestor of the next
+/// merge; never sent).
 #[derive(Debug, Serialize, Deserialize)]
 struct Stored {
     seq: u64,
     #[serde(flatten)]
     document: Document,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    agreed: Option<Fields>,
+}
+
+impl Stored {
+    fn new() -> Stored {
+        Stored {
+            seq: 0,
+            document: Document::default(),
+            agreed: None,
+        }
+    }
 }
 
 fn change_key(seq: u64) -> String {
@@ -78,27 +96,92 @@ impl IdbReplica {
     /// A local edit of document `id`: a new revision after its winner holding `envelope` (a
     /// tombstone if `deleted`), logged as a change to push. Returns the new revision.
     pub async fn edit(&self, id: &str, envelope: Value, deleted: bool) -> Result<Rev, StoreError> {
+        let winner = self
+            .document(id)
+            .await?
+            .and_then(|document| document.tree.winner().cloned());
+        self.edit_after(id, winner.as_ref(), envelope, deleted, None)
+            .await?
+            .ok_or_else(|| StoreError::Write("the document changed meanwhile".into()))
+    }
+
+    /// A local edit sealed after `parent` (what its associated data binds): made only if `parent`
+    /// is still the winner (`Ok(None)` if a pull moved it meanwhile: seal again). `agreed`, if
+    /// given, becomes the fields agreed with the team, in the same transaction.
+    pub async fn edit_after(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        envelope: Value,
+        deleted: bool,
+        agreed: Option<Fields>,
+    ) -> Result<Option<Rev>, StoreError> {
         let transaction = self.transaction(TransactionMode::Readwrite)?;
         let mut sequence = Sequence::read(&transaction).await?;
-        let mut document = stored(&transaction, id, StoreError::Write).await?;
-        let rev = match &mut document {
-            Some(stored) => stored.document.edit(envelope, deleted),
-            None => {
-                let mut fresh = Document::default();
-                let rev = fresh.edit(envelope, deleted);
-                document = Some(Stored {
-                    seq: 0,
-                    document: fresh,
-                });
-                rev
-            }
-        };
-        if let Some(document) = document {
-            write_document(&transaction, id, document, &mut sequence).await?;
+        let mut document = stored(&transaction, id, StoreError::Write)
+            .await?
+            .unwrap_or_else(Stored::new);
+        if document.document.tree.winner() != parent {
+            return Ok(None);
         }
+        let rev = document.document.edit(envelope, deleted);
+        if agreed.is_some() {
+            document.agreed = agreed;
+        }
+        write_document(&transaction, id, document, &mut sequence).await?;
         sequence.write(&transaction).await?;
         transaction.commit().await.map_err(write_error)?;
-        Ok(rev)
+        Ok(Some(rev))
+    }
+
+    /// The fields this device last agreed with the team for a record's document.
+    pub async fn agreed(&self, id: &str) -> Result<Option<Fields>, StoreError> {
+        let transaction = self.transaction(TransactionMode::Readonly)?;
+        Ok(stored(&transaction, id, StoreError::Read)
+            .await?
+            .and_then(|stored| stored.agreed))
+    }
+
+    /// Records `agreed` as the fields agreed for document `id`, without a new revision (what was
+    /// pulled is what this device has).
+    pub async fn set_agreed(&self, id: &str, agreed: Fields) -> Result<(), StoreError> {
+        let transaction = self.transaction(TransactionMode::Readwrite)?;
+        let Some(mut document) = stored(&transaction, id, StoreError::Write).await? else {
+            return Ok(());
+        };
+        document.agreed = Some(agreed);
+        let documents = transaction
+            .object_store(SYNC_DOCUMENTS)
+            .map_err(write_error)?;
+        super::put_value(&documents, id, &document).await?;
+        transaction.commit().await.map_err(write_error)
+    }
+
+    /// The last sequence of this device's change log (a pull's changes are those after it).
+    pub async fn last_sequence(&self) -> Result<u64, StoreError> {
+        let transaction = self.transaction(TransactionMode::Readonly)?;
+        let logs = transaction.object_store(SYNC_LOGS).map_err(read_error)?;
+        Ok(stored_value(&logs, SEQUENCE_KEY, StoreError::Read)
+            .await?
+            .and_then(|value| value.as_u64())
+            .unwrap_or(0))
+    }
+
+    /// A small value of team sync's own (the connection, this browser's client id), cleared with
+    /// the team data.
+    pub async fn setting<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        self.store
+            .get_value(SYNC_LOGS, &format!("~{key}"))
+            .await?
+            .map(|value| serde_json::from_value(value).map_err(read_error))
+            .transpose()
+    }
+
+    pub async fn put_setting<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StoreError> {
+        self.store.put(SYNC_LOGS, &format!("~{key}"), value).await
     }
 
     /// How many documents this device holds.
@@ -233,10 +316,7 @@ impl Replica for IdbReplica {
                     Some(entry) => entry,
                     None => stored(&transaction, &id, StoreError::Write)
                         .await?
-                        .unwrap_or(Stored {
-                            seq: 0,
-                            document: Document::default(),
-                        }),
+                        .unwrap_or_else(Stored::new),
                 };
                 let mut entry = entry;
                 entry.document.take(doc);
@@ -301,5 +381,39 @@ impl Replica for IdbReplica {
             .put(SYNC_LOGS, replication, &log)
             .await
             .map_err(|error| error.to_string())
+    }
+}
+
+impl Store {
+    /// A synced record's stored JSON (`None` if this browser has none).
+    pub async fn synced_value(&self, store: &str, key: &str) -> Result<Option<Value>, StoreError> {
+        self.get_value(store, key).await
+    }
+
+    /// Writes a record that came from the team: read as this build's record (an older layout
+    /// brought up to date, a newer build's refused), written whole with the next revision and
+    /// announced, so open tabs take it as they take another tab's save.
+    pub async fn put_synced(&self, store: &str, key: &str, value: Value) -> Result<(), StoreError> {
+        match store {
+            CASES => self.put_synced_as::<CaseRecord>(key, value).await,
+            ASSESSMENTS => self.put_synced_as::<AssessmentRecord>(key, value).await,
+            PLANS => self.put_synced_as::<PlanRecord>(key, value).await,
+            SIGNING => self.put_synced_as::<SigningRecord>(key, value).await,
+            _ => Err(StoreError::Missing("synced record")),
+        }
+    }
+
+    async fn put_synced_as<R: Record>(&self, key: &str, value: Value) -> Result<(), StoreError> {
+        let record: R = super::read_record(value)?;
+        let transaction = self
+            .db
+            .transaction(R::STORE)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let revision = super::replace(&transaction, key, &record).await?;
+        transaction.commit().await.map_err(write_error)?;
+        self.announce_all([(R::STORE, key.to_string(), revision)]);
+        Ok(())
     }
 }

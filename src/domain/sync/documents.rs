@@ -47,6 +47,16 @@ pub fn document_id(id_secret: &[u8; 32], store: &str, key: &str) -> String {
         .collect()
 }
 
+/// The secret document ids are made under: HKDF-SHA-256 of the team's first key (epoch 1), so
+/// ids stay the same when later epochs change the content key.
+pub fn id_secret(first_key: &[u8; 32]) -> [u8; 32] {
+    let mut secret = [0u8; 32];
+    hkdf::Hkdf::<Sha256>::new(None, first_key)
+        .expand(b"probation-workbook sync document ids", &mut secret)
+        .expect("32 bytes is a valid HKDF-SHA-256 length");
+    secret
+}
+
 /// The plaintext inside a document's envelope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,6 +66,18 @@ pub struct Content {
     /// The record's key there (the case id).
     pub key: String,
     pub fields: Fields,
+}
+
+impl Content {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// The content of an opened envelope, if it is one of a synced record.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Content> {
+        let content: Content = serde_json::from_slice(bytes).ok()?;
+        syncs(&content.store).then_some(content)
+    }
 }
 
 /// A record's JSON as fields: each top-level value, except that an object's entries are fields of

@@ -1,0 +1,489 @@
+//! The team sync engine (issue 21): one cycle pulls the team's documents, takes the team key from
+//! the keyring (a senior makes it and wraps it to each member of their team list), merges what
+//! came in into this browser's records field by field, seals what changed here, and pushes. The
+//! rules are `domain::sync`; documents and logs are `store::replica`; the network is `net`. Only
+//! the live workbook's records sync, never the practice space's.
+//!
+//! Not yet here (issue 21 is not finished): conflicting branches of one document are left as the
+//! server's conflicts (the winner CouchDB picks is merged; the other leaf is kept, not shown), new
+//! epochs and re-encryption when a member leaves, and the signed team list on the server (authors
+//! are checked against the officer's own team list).
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use crate::domain::keys::{Fingerprint, Team};
+use crate::domain::sync::connect::Connection;
+use crate::domain::sync::documents::{
+    document_id, fields_of, id_secret, latest, take, unflatten, Content, SYNCED_STORES,
+};
+use crate::domain::sync::envelope::{
+    open, seal_unsigned, Author, Envelope, Keyring, Place, IV_BYTES, KEY_BYTES,
+};
+use crate::domain::sync::keyring::{
+    key_from_plaintext, key_plaintext, keyring_entry, keyring_id, open_keyring_entry,
+};
+use crate::domain::sync::replicate::{pull, push, Replica, SyncError, PULL_BATCH};
+use crate::domain::sync::{replication_id, Conflict, Direction, Fields, Hlc, Rev};
+use crate::net::FetchTransport;
+use crate::store::crypto::window_crypto;
+use crate::store::identity::{open_sealed_for_me, seal_for, sign, MyKeys};
+use crate::store::replica::IdbReplica;
+use crate::store::{Store, StoreError, RECORD_SCHEMA_VERSION};
+
+/// The epoch this build seals under (new epochs when a member leaves are not built yet).
+const EPOCH: u32 = 1;
+
+/// What one cycle did.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cycle {
+    pub pulled: usize,
+    pub pushed: usize,
+    /// Records written here from the team.
+    pub written: usize,
+    /// Records sealed here for the team.
+    pub sealed: usize,
+    /// Documents that did not open: id and why (nothing of them applied).
+    pub quarantined: Vec<(String, String)>,
+    /// Fields both sides changed, by document: shown to the officer.
+    pub conflicts: BTreeMap<String, Vec<(String, Conflict)>>,
+    /// No team key for this officer yet: their senior has not added them to team sync.
+    pub waiting_for_key: bool,
+}
+
+fn store_error(error: StoreError) -> SyncError {
+    SyncError::Store(error.to_string())
+}
+
+fn random<const N: usize>() -> Result<[u8; N], SyncError> {
+    let mut bytes = [0u8; N];
+    window_crypto()
+        .and_then(|crypto| {
+            crypto
+                .get_random_values_with_u8_array(&mut bytes)
+                .map(|_| ())
+                .map_err(|_| "no random numbers".to_string())
+        })
+        .map_err(SyncError::Store)?;
+    Ok(bytes)
+}
+
+fn now_ms() -> u64 {
+    js_sys::Date::now().max(0.0) as u64
+}
+
+/// One browser's sync with its team.
+pub struct TeamSync {
+    store: Store,
+    replica: IdbReplica,
+    connection: Connection,
+    keys: MyKeys,
+    /// The officer's team list with themself in it: whose writes and keyring entries are trusted.
+    team: Team,
+    client: String,
+    key: Option<[u8; KEY_BYTES]>,
+}
+
+impl TeamSync {
+    /// The engine for `store` (the live workbook's) and its connection.
+    pub async fn new(
+        store: &Store,
+        connection: Connection,
+        keys: MyKeys,
+        team: Team,
+    ) -> Result<TeamSync, SyncError> {
+        let replica = IdbReplica::new(store);
+        let client = match replica
+            .setting::<String>("client")
+            .await
+            .map_err(store_error)?
+        {
+            Some(client) => client,
+            None => {
+                let client: String = random::<16>()?.iter().map(|b| format!("{b:02x}")).collect();
+                replica
+                    .put_setting("client", &client)
+                    .await
+                    .map_err(store_error)?;
+                client
+            }
+        };
+        Ok(TeamSync {
+            store: store.clone(),
+            replica,
+            connection,
+            keys,
+            team,
+            client,
+            key: None,
+        })
+    }
+
+    pub fn connection(&self) -> &Connection {
+        &self.connection
+    }
+
+    fn me(&self) -> Fingerprint {
+        self.keys.public.fingerprint()
+    }
+
+    fn place<'a>(&'a self, id: &'a str, parent: Option<&'a Rev>) -> Place<'a> {
+        Place {
+            team: &self.connection.team,
+            database: &self.connection.database,
+            id,
+            generation: parent.map_or(1, |rev| rev.generation + 1),
+            parent,
+        }
+    }
+
+    /// Pull, keys, merge in, seal out, push.
+    pub async fn cycle(&mut self) -> Result<Cycle, SyncError> {
+        let mut cycle = Cycle::default();
+        let mut transport = FetchTransport::new(&self.connection.server);
+        let url = format!("{}/{}", self.connection.server, self.connection.database);
+        let database = self.connection.database.clone();
+        let before = self.replica.last_sequence().await.map_err(store_error)?;
+        cycle.pulled = pull(
+            &mut transport,
+            &mut self.replica,
+            &database,
+            &replication_id(&self.client, &url, Direction::Pull),
+            &self.client,
+            PULL_BATCH,
+        )
+        .await?
+        .revisions;
+        if self.key.is_none() {
+            self.key = self.take_key().await?;
+        }
+        if self.key.is_none() && self.connection.senior {
+            self.key = Some(random::<KEY_BYTES>()?);
+        }
+        let Some(key) = self.key else {
+            cycle.waiting_for_key = true;
+            return Ok(cycle);
+        };
+        if self.connection.senior {
+            self.wrap_for_members(&key).await?;
+        }
+        let changed = self.replica.changes_since(before, usize::MAX).await;
+        let mut clock = self.clock().await?;
+        for (_, id) in changed {
+            if id.len() == 32 {
+                self.take_in(&id, &key, &mut clock, &mut cycle).await?;
+            }
+        }
+        self.seal_out(&key, &mut clock, &mut cycle).await?;
+        self.replica
+            .put_setting("clock", &clock)
+            .await
+            .map_err(store_error)?;
+        cycle.pushed = push(
+            &mut transport,
+            &mut self.replica,
+            &database,
+            &replication_id(&self.client, &url, Direction::Push),
+            &self.client,
+        )
+        .await?
+        .revisions;
+        Ok(cycle)
+    }
+
+    async fn clock(&self) -> Result<Hlc, SyncError> {
+        Ok(self
+            .replica
+            .setting::<Hlc>("clock")
+            .await
+            .map_err(store_error)?
+            .unwrap_or_default())
+    }
+
+    /// This officer's team key, from their keyring entry, if a trusted senior wrote one.
+    async fn take_key(&self) -> Result<Option<[u8; KEY_BYTES]>, SyncError> {
+        let id = keyring_id(EPOCH, &self.me());
+        let Some(document) = self.replica.document(&id).await.map_err(store_error)? else {
+            return Ok(None);
+        };
+        let Some(winner) = document.tree.winner().cloned() else {
+            return Ok(None);
+        };
+        let parent = document
+            .tree
+            .node(&winner)
+            .and_then(|node| node.parent.clone());
+        let Some(envelope) = document
+            .bodies
+            .get(&winner)
+            .and_then(|body| serde_json::from_value::<Envelope>(body.clone()).ok())
+        else {
+            return Ok(None);
+        };
+        let place = Place {
+            generation: winner.generation,
+            ..self.place(&id, parent.as_ref())
+        };
+        let Ok(sealed) = open_keyring_entry(&envelope, &place, &self.team) else {
+            return Ok(None);
+        };
+        let Ok(plaintext) = open_sealed_for_me(&self.keys, &sealed).await else {
+            return Ok(None);
+        };
+        Ok(key_from_plaintext(&plaintext, &self.connection.team, EPOCH).ok())
+    }
+
+    /// A senior's keyring entries: one for each member of their team list (and themself) who has
+    /// none yet.
+    async fn wrap_for_members(&self, key: &[u8; KEY_BYTES]) -> Result<(), SyncError> {
+        let plaintext = key_plaintext(&self.connection.team, EPOCH, key);
+        for member in &self.team.members {
+            let id = keyring_id(EPOCH, &member.fingerprint);
+            if self
+                .replica
+                .document(&id)
+                .await
+                .map_err(store_error)?
+                .is_some()
+            {
+                continue;
+            }
+            let sealed = seal_for(&member.keys(), &plaintext)
+                .await
+                .map_err(SyncError::Store)?;
+            let unsigned = keyring_entry(&sealed, &self.place(&id, None), EPOCH, &self.me());
+            let signature = sign(&self.keys.signing_private, unsigned.message())
+                .await
+                .map_err(SyncError::Store)?;
+            let envelope = serde_json::to_value(unsigned.signed(&signature))
+                .map_err(|error| SyncError::Store(error.to_string()))?;
+            self.replica
+                .edit_after(&id, None, envelope, false, None)
+                .await
+                .map_err(store_error)?;
+        }
+        Ok(())
+    }
+
+    fn opener<'a>(
+        &'a self,
+        key: &'a [u8; KEY_BYTES],
+    ) -> (
+        impl Fn(u32) -> Option<[u8; KEY_BYTES]> + 'a,
+        impl Fn(&Fingerprint) -> Author + 'a,
+    ) {
+        (
+            move |epoch| (epoch == EPOCH).then_some(*key),
+            move |fingerprint| {
+                self.team
+                    .by_fingerprint(fingerprint)
+                    .map_or(Author::Unknown, |member| Author::Member(member.signing_key))
+            },
+        )
+    }
+
+    /// Takes a pulled record document into this browser's record, merged field by field.
+    async fn take_in(
+        &self,
+        id: &str,
+        key: &[u8; KEY_BYTES],
+        clock: &mut Hlc,
+        cycle: &mut Cycle,
+    ) -> Result<(), SyncError> {
+        let Some(document) = self.replica.document(id).await.map_err(store_error)? else {
+            return Ok(());
+        };
+        let Some(winner) = document.tree.winner().cloned() else {
+            return Ok(());
+        };
+        let parent = document
+            .tree
+            .node(&winner)
+            .and_then(|node| node.parent.clone());
+        let place = Place {
+            generation: winner.generation,
+            ..self.place(id, parent.as_ref())
+        };
+        let (keys, author) = self.opener(key);
+        let keyring = Keyring {
+            keys: &keys,
+            current_epoch: EPOCH,
+            author: &author,
+        };
+        let opened = document
+            .bodies
+            .get(&winner)
+            .ok_or_else(|| "nothing stored for its winning revision".to_string())
+            .and_then(|body| {
+                serde_json::from_value::<Envelope>(body.clone())
+                    .map_err(|_| "it is not an envelope".to_string())
+            })
+            .and_then(|envelope| {
+                let schema = envelope.schema;
+                open(&envelope, &place, &keyring)
+                    .map(|bytes| (bytes, schema))
+                    .map_err(|error| error.to_string())
+            })
+            .and_then(|(bytes, schema)| {
+                Content::from_bytes(&bytes)
+                    .map(|content| (content, schema))
+                    .ok_or_else(|| "it does not hold a record".to_string())
+            })
+            .and_then(|(content, schema)| {
+                (document_id(&id_secret(key), &content.store, &content.key) == id)
+                    .then_some((content, schema))
+                    .ok_or_else(|| "it holds a record that belongs to another document".to_string())
+            });
+        let (theirs, schema) = match opened {
+            Ok(opened) => opened,
+            Err(reason) => {
+                cycle.quarantined.push((id.to_string(), reason));
+                return Ok(());
+            }
+        };
+        *clock = clock.receive(latest(&theirs.fields), now_ms());
+        let agreed = self
+            .replica
+            .agreed(id)
+            .await
+            .map_err(store_error)?
+            .unwrap_or_default();
+        let here = self
+            .store
+            .synced_value(&theirs.store, &theirs.key)
+            .await
+            .map_err(store_error)?;
+        let ours = match &here {
+            Some(value) => fields_of(value, &agreed, clock.tick(now_ms()), &self.me().to_string()),
+            None => agreed.clone(),
+        };
+        let taken = take(&agreed, &ours, &theirs.fields);
+        if !taken.conflicts.is_empty() {
+            cycle
+                .conflicts
+                .insert(id.to_string(), taken.conflicts.clone());
+        }
+        if here.is_none() || taken.fields != ours {
+            let mut record = unflatten(&taken.fields);
+            record["schema_version"] = json!(schema);
+            record["revision"] = json!(0);
+            record["updated_at"] = json!(String::from(js_sys::Date::new_0().to_iso_string()));
+            match self
+                .store
+                .put_synced(&theirs.store, &theirs.key, record)
+                .await
+            {
+                Ok(()) => cycle.written += 1,
+                Err(StoreError::Newer) => {
+                    // A newer build here wrote it: this tab leaves it alone.
+                    return Ok(());
+                }
+                Err(error) => {
+                    cycle.quarantined.push((
+                        id.to_string(),
+                        format!("it could not be saved here: {error}"),
+                    ));
+                    return Ok(());
+                }
+            }
+        }
+        if taken.fields == theirs.fields {
+            self.replica
+                .set_agreed(id, taken.fields)
+                .await
+                .map_err(store_error)?;
+        } else {
+            let content = Content {
+                fields: taken.fields,
+                ..theirs
+            };
+            self.seal(id, Some(&winner), content, key).await?;
+            cycle.sealed += 1;
+        }
+        Ok(())
+    }
+
+    /// Seals every record changed here since it was last agreed.
+    async fn seal_out(
+        &self,
+        key: &[u8; KEY_BYTES],
+        clock: &mut Hlc,
+        cycle: &mut Cycle,
+    ) -> Result<(), SyncError> {
+        let secret = id_secret(key);
+        let me = self.me().to_string();
+        for case in self.store.cases().await.map_err(store_error)? {
+            for store in SYNCED_STORES {
+                let Some(value) = self
+                    .store
+                    .synced_value(store, &case.id)
+                    .await
+                    .map_err(store_error)?
+                else {
+                    continue;
+                };
+                let id = document_id(&secret, store, &case.id);
+                let agreed = self.replica.agreed(&id).await.map_err(store_error)?;
+                let fields = fields_of(
+                    &value,
+                    agreed.as_ref().unwrap_or(&Fields::new()),
+                    clock.tick(now_ms()),
+                    &me,
+                );
+                if agreed.as_ref() == Some(&fields) {
+                    continue;
+                }
+                *clock = latest(&fields).max(*clock);
+                let winner = self
+                    .replica
+                    .document(&id)
+                    .await
+                    .map_err(store_error)?
+                    .and_then(|document| document.tree.winner().cloned());
+                let content = Content {
+                    store: store.to_string(),
+                    key: case.id.clone(),
+                    fields,
+                };
+                if self.seal(&id, winner.as_ref(), content, key).await? {
+                    cycle.sealed += 1;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Seals `content` as the next revision of `id` after `parent`; `false` if a pull moved the
+    /// winner meanwhile (the next cycle merges first).
+    async fn seal(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        content: Content,
+        key: &[u8; KEY_BYTES],
+    ) -> Result<bool, SyncError> {
+        let iv = random::<IV_BYTES>()?;
+        let unsigned = seal_unsigned(
+            &content.to_bytes(),
+            &self.place(id, parent),
+            RECORD_SCHEMA_VERSION,
+            EPOCH,
+            key,
+            iv,
+            &self.me(),
+        )
+        .ok_or_else(|| SyncError::Store("a record too large to seal".into()))?;
+        let signature = sign(&self.keys.signing_private, unsigned.message())
+            .await
+            .map_err(SyncError::Store)?;
+        let envelope = serde_json::to_value(unsigned.signed(&signature))
+            .map_err(|error| SyncError::Store(error.to_string()))?;
+        Ok(self
+            .replica
+            .edit_after(id, parent, envelope, false, Some(content.fields))
+            .await
+            .map_err(store_error)?
+            .is_some())
+    }
+}

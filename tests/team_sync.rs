@@ -1,0 +1,307 @@
+//! The team sync engine (`team_sync`) in a real browser against the test peer (issue 21): an
+//! officer's and a senior's workbooks (two IndexedDB databases, each with its own WebCrypto keys
+//! and team list), signed in in turn as the demo team's two members. The senior's first cycle
+//! makes the team key and wraps it to both; the officer's case reaches the senior sealed; edits to
+//! different fields on both sides are both kept; the same field changed on both is a conflict; the
+//! server holds no name, CRN or typed text; a document altered on the server is quarantined.
+//! `make wasm-test` runs it (Chromium and Firefox) beside the peer.
+#![cfg(target_arch = "wasm32")]
+
+use jiff::civil::date;
+use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
+use probation_workbook::domain::keys::{Team, TeamMember};
+use probation_workbook::domain::signing::{Grade, Profile};
+use probation_workbook::domain::sync::connect::Connection;
+use probation_workbook::domain::sync::replicate::{Method, Request, Transport};
+use probation_workbook::net::{self, FetchTransport};
+use probation_workbook::store::identity::{make_my_keys, MyKeys};
+use probation_workbook::store::{CaseRecord, Store, RECORD_SCHEMA_VERSION};
+use probation_workbook::team_sync::TeamSync;
+use serde_json::{json, Value};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PEER: &str = "http://127.0.0.1:5985";
+const AT: &str = "2026-12-04T09:00:00Z";
+
+struct Member {
+    name: String,
+    password: String,
+}
+
+async fn demo() -> (String, Member, Member) {
+    let answer = FetchTransport::new(PEER)
+        .send(Request {
+            method: Method::Get,
+            path: "/_demo".into(),
+            body: None,
+        })
+        .await
+        .expect("the test peer answers: run this through `make wasm-test`");
+    let member = |senior: bool| {
+        let found = answer.body["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["senior"].as_bool().unwrap_or(false) == senior)
+            .unwrap();
+        Member {
+            name: found["name"].as_str().unwrap().into(),
+            password: found["password"].as_str().unwrap().into(),
+        }
+    };
+    (
+        answer.body["database"].as_str().unwrap().into(),
+        member(false),
+        member(true),
+    )
+}
+
+struct Workbook {
+    store: Store,
+    keys: MyKeys,
+    profile: Profile,
+}
+
+async fn workbook(test: &str, name: &str, grade: Grade) -> Workbook {
+    let store = Store::open(&format!("workbook-sync-{test}-{}", js_sys::Math::random()))
+        .await
+        .unwrap();
+    let keys = store
+        .put_my_keys(&make_my_keys(AT).await.unwrap())
+        .await
+        .unwrap();
+    Workbook {
+        store,
+        keys,
+        profile: Profile::new(name, grade).unwrap(),
+    }
+}
+
+fn team_of(people: &[&Workbook]) -> Team {
+    Team {
+        members: people
+            .iter()
+            .map(|w| TeamMember::myself(&w.profile, w.keys.public, AT))
+            .collect(),
+    }
+}
+
+fn case(id: &str) -> CaseRecord {
+    CaseRecord {
+        schema_version: RECORD_SCHEMA_VERSION,
+        revision: 0,
+        id: id.into(),
+        next_appointment: None,
+        closure: None,
+        photo: None,
+        details: CaseDetails {
+            conviction_date: None,
+            main_offence: None,
+            name: "Jordan Fictional".into(),
+            crn: "X987654".into(),
+            date_of_birth: date(1990, 3, 14),
+            sex: Sex::Male,
+            sentence_type: SentenceType::Licence,
+            sentence_date: None,
+            sentence_or_release_date: date(2026, 11, 2),
+            sentence_end_date: date(2028, 11, 1),
+        },
+        created_at: AT.into(),
+        updated_at: AT.into(),
+    }
+}
+
+async fn engine(
+    workbook: &Workbook,
+    team: Team,
+    database: &str,
+    member: &Member,
+    senior: bool,
+) -> TeamSync {
+    let connection = Connection {
+        server: PEER.into(),
+        database: database.into(),
+        team: "demo".into(),
+        name: member.name.clone(),
+        senior,
+    };
+    TeamSync::new(&workbook.store, connection, workbook.keys.clone(), team)
+        .await
+        .unwrap()
+}
+
+async fn signed_in(member: &Member) {
+    net::sign_in(PEER, &member.name, &member.password)
+        .await
+        .unwrap();
+}
+
+async fn rename(store: &Store, id: &str, change: impl Fn(&mut CaseRecord) + 'static) {
+    store
+        .update(id, None, AT, &move |record: &mut CaseRecord| change(record))
+        .await
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge() {
+    let (database, officer_member, senior_member) = demo().await;
+    let officer = workbook("officer", "Alex Trainee", Grade::Po).await;
+    let senior = workbook("senior", "Sam Senior", Grade::Spo).await;
+    // Each has added the other from their identity card (the team page), so each trusts the other.
+    let team = team_of(&[&officer, &senior]);
+    let case_id = format!("case-{}", (js_sys::Math::random() * 1e12) as u64);
+    officer.store.put_case(&case(&case_id)).await.unwrap();
+
+    // Before the senior has made the team key, the officer waits for it and sends nothing.
+    signed_in(&officer_member).await;
+    let mut at_officer = engine(&officer, team.clone(), &database, &officer_member, false).await;
+    let first = at_officer.cycle().await.unwrap();
+    assert!(first.waiting_for_key);
+    assert_eq!(first.sealed, 0);
+
+    // The senior's first cycle makes the key and wraps it to both of them.
+    signed_in(&senior_member).await;
+    let mut at_senior = engine(&senior, team.clone(), &database, &senior_member, true).await;
+    let made = at_senior.cycle().await.unwrap();
+    assert!(!made.waiting_for_key);
+    assert!(
+        made.pushed >= 2,
+        "a keyring entry for each ({})",
+        made.pushed
+    );
+
+    // The officer takes the key and seals their case; the senior's browser gets it.
+    signed_in(&officer_member).await;
+    let sent = at_officer.cycle().await.unwrap();
+    assert!(!sent.waiting_for_key);
+    assert_eq!(sent.sealed, 1, "{sent:?}");
+    signed_in(&senior_member).await;
+    let got = at_senior.cycle().await.unwrap();
+    assert_eq!(got.written, 1, "{got:?}");
+    let there = senior.store.case(&case_id).await.unwrap().unwrap();
+    assert_eq!(there.details, case(&case_id).details);
+
+    // Nothing on the server reads as the case: no name, no CRN.
+    let everything = FetchTransport::new(PEER)
+        .send(Request {
+            method: Method::Get,
+            path: format!("/{database}/_all_docs?include_docs=true"),
+            body: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(everything.status, 200);
+    let text = everything.body.to_string();
+    assert!(text.contains("envelope"), "the documents were read");
+    for secret in ["Jordan", "Fictional", "X987654", case_id.as_str()] {
+        assert!(!text.contains(secret), "{secret} is on the server");
+    }
+
+    // Both change different fields while apart: both changes are kept on both.
+    rename(&officer.store, &case_id, |r| {
+        r.details.name = "Jordan Fictional-Smith".into()
+    })
+    .await;
+    rename(&senior.store, &case_id, |r| {
+        r.details.crn = "X111111".into()
+    })
+    .await;
+    signed_in(&officer_member).await;
+    at_officer.cycle().await.unwrap();
+    signed_in(&senior_member).await;
+    let merged = at_senior.cycle().await.unwrap();
+    assert!(merged.conflicts.is_empty(), "{merged:?}");
+    signed_in(&officer_member).await;
+    at_officer.cycle().await.unwrap();
+    for store in [&officer.store, &senior.store] {
+        let record = store.case(&case_id).await.unwrap().unwrap();
+        assert_eq!(record.details.name, "Jordan Fictional-Smith");
+        assert_eq!(record.details.crn, "X111111");
+    }
+
+    // The same field changed on both: a conflict, with both values, shown to the one who merges.
+    rename(&officer.store, &case_id, |r| {
+        r.details.name = "Jordan A Fictional".into()
+    })
+    .await;
+    rename(&senior.store, &case_id, |r| {
+        r.details.name = "Jordan B Fictional".into()
+    })
+    .await;
+    at_officer.cycle().await.unwrap();
+    signed_in(&senior_member).await;
+    let clashed = at_senior.cycle().await.unwrap();
+    let conflicts: Vec<&String> = clashed
+        .conflicts
+        .values()
+        .flatten()
+        .map(|(field, _)| field)
+        .collect();
+    assert_eq!(conflicts, vec!["details/name"], "{clashed:?}");
+    let (_, conflict) = &clashed.conflicts.values().next().unwrap()[0];
+    let values: Vec<Value> = [&conflict.later, &conflict.earlier]
+        .iter()
+        .map(|side| side.as_ref().unwrap().value.clone())
+        .collect();
+    assert!(
+        values.contains(&json!("Jordan A Fictional"))
+            && values.contains(&json!("Jordan B Fictional"))
+    );
+
+    // A document altered on the server (a new revision with one byte of its ciphertext changed,
+    // written by a member) is quarantined, named, and changes nothing here.
+    let before = officer.store.case(&case_id).await.unwrap().unwrap();
+    let docs = everything.body["rows"].as_array().unwrap();
+    let victim = docs
+        .iter()
+        .find(|row| row["id"].as_str().is_some_and(|id| id.len() == 32))
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let mut transport = FetchTransport::new(PEER);
+    let current = transport
+        .send(Request {
+            method: Method::Get,
+            path: format!("/{database}/{victim}"),
+            body: None,
+        })
+        .await
+        .unwrap()
+        .body;
+    let mut altered = current.clone();
+    let ct = altered["envelope"]["ct"].as_str().unwrap().to_string();
+    let flipped = if ct.starts_with('A') {
+        ct.replacen('A', "B", 1)
+    } else {
+        format!("A{}", &ct[1..])
+    };
+    altered["envelope"]["ct"] = json!(flipped);
+    let written = transport
+        .send(Request {
+            method: Method::Put,
+            path: format!("/{database}/{victim}"),
+            body: Some(altered),
+        })
+        .await
+        .unwrap();
+    assert_eq!(written.status, 201, "{:?}", written.body);
+    signed_in(&officer_member).await;
+    let checked = at_officer.cycle().await.unwrap();
+    assert_eq!(
+        checked
+            .quarantined
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect::<Vec<_>>(),
+        vec![victim.as_str()],
+        "{checked:?}"
+    );
+    let after = officer.store.case(&case_id).await.unwrap().unwrap();
+    assert_eq!(after.details, before.details);
+    officer.store.delete().await.unwrap();
+    senior.store.delete().await.unwrap();
+}
