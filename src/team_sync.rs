@@ -35,13 +35,46 @@ use crate::store::{Store, StoreError, RECORD_SCHEMA_VERSION};
 /// The epoch this build seals under (new epochs when a member leaves are not built yet).
 const EPOCH: u32 = 1;
 
+/// The setting listing the cases that came from the team.
+const ARRIVED: &str = "arrived";
+
+async fn arrived_cases(replica: &IdbReplica) -> Result<Vec<String>, SyncError> {
+    Ok(replica
+        .setting::<Vec<String>>(ARRIVED)
+        .await
+        .map_err(store_error)?
+        .unwrap_or_default())
+}
+
+/// The connection this browser keeps, if it is connected.
+pub async fn connection(store: &Store) -> Result<Option<Connection>, StoreError> {
+    IdbReplica::new(store).setting("connection").await
+}
+
+/// Keeps the connection (after signing in: never a password).
+pub async fn connect(store: &Store, connection: &Connection) -> Result<(), StoreError> {
+    IdbReplica::new(store)
+        .put_setting("connection", connection)
+        .await
+}
+
+/// Removes the team's data from this browser: the cases that came from the team (every record of
+/// them), the team's documents, logs and the connection. The officer's own cases stay.
+pub async fn remove_team_data(store: &Store) -> Result<(), SyncError> {
+    let replica = IdbReplica::new(store);
+    let arrived = arrived_cases(&replica).await?;
+    store.remove_cases(&arrived).await.map_err(store_error)?;
+    replica.clear().await.map_err(store_error)
+}
+
 /// What one cycle did.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cycle {
     pub pulled: usize,
     pub pushed: usize,
-    /// Records written here from the team.
-    pub written: usize,
+    /// Records written here from the team: store, key and the revision written (this tab's
+    /// screens take them as they take another tab's save).
+    pub written: Vec<(String, String, u64)>,
     /// Records sealed here for the team.
     pub sealed: usize,
     /// Documents that did not open: id and why (nothing of them applied).
@@ -369,12 +402,19 @@ impl TeamSync {
             record["schema_version"] = json!(schema);
             record["revision"] = json!(0);
             record["updated_at"] = json!(String::from(js_sys::Date::new_0().to_iso_string()));
+            if here.is_none() {
+                self.arrived(&theirs.key).await?;
+            }
             match self
                 .store
                 .put_synced(&theirs.store, &theirs.key, record)
                 .await
             {
-                Ok(()) => cycle.written += 1,
+                Ok(revision) => {
+                    cycle
+                        .written
+                        .push((theirs.store.clone(), theirs.key.clone(), revision))
+                }
                 Err(StoreError::Newer) => {
                     // A newer build here wrote it: this tab leaves it alone.
                     return Ok(());
@@ -402,6 +442,50 @@ impl TeamSync {
             cycle.sealed += 1;
         }
         Ok(())
+    }
+
+    /// Notes that case `key` came from the team (it leaves this browser on disconnecting).
+    async fn arrived(&self, key: &str) -> Result<(), SyncError> {
+        let mut arrived = arrived_cases(&self.replica).await?;
+        if !arrived.iter().any(|known| known == key) {
+            arrived.push(key.to_string());
+            self.replica
+                .put_setting(ARRIVED, &arrived)
+                .await
+                .map_err(store_error)?;
+        }
+        Ok(())
+    }
+
+    /// How many records changed here wait to be sealed and sent (0 before the team key is known).
+    pub async fn waiting(&self) -> usize {
+        let Some(key) = self.key else {
+            return 0;
+        };
+        let secret = id_secret(&key);
+        let mut waiting = 0;
+        let Ok(cases) = self.store.cases().await else {
+            return 0;
+        };
+        for case in cases {
+            for store in SYNCED_STORES {
+                let Ok(Some(value)) = self.store.synced_value(store, &case.id).await else {
+                    continue;
+                };
+                let id = document_id(&secret, store, &case.id);
+                let agreed = self.replica.agreed(&id).await.ok().flatten();
+                let now = fields_of(
+                    &value,
+                    agreed.as_ref().unwrap_or(&Fields::new()),
+                    Hlc::default(),
+                    "",
+                );
+                if agreed.as_ref() != Some(&now) {
+                    waiting += 1;
+                }
+            }
+        }
+        waiting
     }
 
     /// Seals every record changed here since it was last agreed.

@@ -180,7 +180,7 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
     assert_eq!(sent.sealed, 1, "{sent:?}");
     signed_in(&senior_member).await;
     let got = at_senior.cycle().await.unwrap();
-    assert_eq!(got.written, 1, "{got:?}");
+    assert_eq!(got.written.len(), 1, "{got:?}");
     let there = senior.store.case(&case_id).await.unwrap().unwrap();
     assert_eq!(there.details, case(&case_id).details);
 

@@ -393,7 +393,13 @@ impl Store {
     /// Writes a record that came from the team: read as this build's record (an older layout
     /// brought up to date, a newer build's refused), written whole with the next revision and
     /// announced, so open tabs take it as they take another tab's save.
-    pub async fn put_synced(&self, store: &str, key: &str, value: Value) -> Result<(), StoreError> {
+    /// Returns the revision written.
+    pub async fn put_synced(
+        &self,
+        store: &str,
+        key: &str,
+        value: Value,
+    ) -> Result<u64, StoreError> {
         match store {
             CASES => self.put_synced_as::<CaseRecord>(key, value).await,
             ASSESSMENTS => self.put_synced_as::<AssessmentRecord>(key, value).await,
@@ -403,7 +409,7 @@ impl Store {
         }
     }
 
-    async fn put_synced_as<R: Record>(&self, key: &str, value: Value) -> Result<(), StoreError> {
+    async fn put_synced_as<R: Record>(&self, key: &str, value: Value) -> Result<u64, StoreError> {
         let record: R = super::read_record(value)?;
         let transaction = self
             .db
@@ -414,6 +420,40 @@ impl Store {
         let revision = super::replace(&transaction, key, &record).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all([(R::STORE, key.to_string(), revision)]);
+        Ok(revision)
+    }
+}
+
+impl Store {
+    /// Deletes every record of these cases (team cases leaving with the team data), in one
+    /// transaction, open or closed, and tells the other tabs.
+    pub async fn remove_cases(&self, ids: &[String]) -> Result<(), StoreError> {
+        let stores = [CASES, ASSESSMENTS, PLANS, SIGNING];
+        let transaction = self
+            .db
+            .transaction(stores)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)?;
+        let mut deleted = Vec::new();
+        for name in stores {
+            let store = transaction.object_store(name).map_err(write_error)?;
+            for id in ids {
+                let Some(value) = stored_value(&store, id, StoreError::Write).await? else {
+                    continue;
+                };
+                let revision = value.get("revision").and_then(Value::as_u64).unwrap_or(0);
+                store
+                    .delete(id.to_string())
+                    .primitive()
+                    .map_err(write_error)?
+                    .await
+                    .map_err(write_error)?;
+                deleted.push((name, id.clone(), revision.saturating_add(1)));
+            }
+        }
+        transaction.commit().await.map_err(write_error)?;
+        self.announce_all(deleted);
         Ok(())
     }
 }

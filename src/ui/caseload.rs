@@ -200,29 +200,76 @@ pub fn Caseload() -> impl IntoView {
     // Versions waiting for this browser's senior, if any: the queue is one link away.
     let waiting = RwSignal::new(0_usize);
     let index = StoredValue::new(SearchIndex::new(&[]));
-    spawn_local(async move {
-        let loaded = load_rows().await.map(|data| {
-            let _ = unreadable.try_set(data.unreadable);
-            let _ = closed.try_set(data.closed);
-            let _ = team.try_set(data.team);
-            let _ = waiting.try_set(data.waiting);
-            data.rows
-        });
-        if let Ok(rows) = &loaded {
-            if !rows.is_empty() {
-                // Real work is here: ask the browser to keep it.
-                super::storage::request_persistence();
+    // Only the latest load may draw: an earlier one finishing later must not put back what it read.
+    let latest = StoredValue::new(0_u32);
+    let load = move || {
+        spawn_local(async move {
+            let ticket = latest
+                .try_update_value(|n| {
+                    *n += 1;
+                    *n
+                })
+                .unwrap_or(0);
+            let loaded = load_rows().await;
+            if latest.try_get_value() != Some(ticket) {
+                return;
             }
-            let entries: Vec<(&str, &str, &str)> = rows
-                .iter()
-                .map(|row| (row.case_id.as_str(), row.name.as_str(), row.crn.as_str()))
-                .collect();
-            index.set_value(SearchIndex::new(&entries));
+            let loaded = loaded.map(|data| {
+                let _ = unreadable.try_set(data.unreadable);
+                let _ = closed.try_set(data.closed);
+                let _ = team.try_set(data.team);
+                let _ = waiting.try_set(data.waiting);
+                data.rows
+            });
+            if let Ok(rows) = &loaded {
+                if !rows.is_empty() {
+                    // Real work is here: ask the browser to keep it.
+                    super::storage::request_persistence();
+                }
+                let entries: Vec<(&str, &str, &str)> = rows
+                    .iter()
+                    .map(|row| (row.case_id.as_str(), row.name.as_str(), row.crn.as_str()))
+                    .collect();
+                index.set_value(SearchIndex::new(&entries));
+            }
+            let next = match loaded {
+                Ok(list) => LoadState::Ready(list),
+                Err(error) => LoadState::Failed(error.to_string()),
+            };
+            // The table is drawn once per load (`LoadedView`): a reload that brings other cases
+            // draws it again; one with the same cases leaves the screen (and a search being typed)
+            // alone.
+            let ids = |state: &LoadState<Vec<CaseloadRow>>| match state {
+                LoadState::Ready(list) => Some(
+                    list.iter()
+                        .map(|row| row.case_id.clone())
+                        .collect::<Vec<_>>(),
+                ),
+                _ => None,
+            };
+            let same =
+                rows.try_with_untracked(|shown| ids(shown) == ids(&next) && ids(shown).is_some());
+            if same == Some(false) {
+                if matches!(rows.get_untracked(), LoadState::Ready(_)) {
+                    // Drawn again only when the state changes kind, so "loading" is seen for a frame.
+                    let _ = rows.try_set(LoadState::Loading);
+                    request_animation_frame(move || {
+                        let _ = rows.try_set(next);
+                    });
+                } else {
+                    let _ = rows.try_set(next);
+                }
+            }
+        })
+    };
+    // Cases that team sync brings in appear without a reload.
+    let arrived = super::team_sync_page::sync_state().arrived;
+    Effect::new(move |seen: Option<u32>| {
+        let now = arrived.get();
+        if seen.is_none_or(|seen| seen != now) {
+            load();
         }
-        let _ = rows.try_set(match loaded {
-            Ok(list) => LoadState::Ready(list),
-            Err(error) => LoadState::Failed(error.to_string()),
-        });
+        now
     });
     let shortcuts_open = RwSignal::new(false);
     let navigate = use_navigate();

@@ -293,6 +293,11 @@ impl CaseStore {
         })
     }
 
+    /// A record written in this tab by team sync: taken into the open case as another tab's save.
+    pub fn changed_by_sync(&self, notice: &Notice) {
+        self.changed_elsewhere(notice);
+    }
+
     fn changed_elsewhere(&self, notice: &Notice) {
         if notice.store == SETTINGS && notice.key == PROFILE_KEY {
             if let Some(live) = self.current.with_untracked(|current| match current {

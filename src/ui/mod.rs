@@ -42,6 +42,7 @@ mod storage;
 mod storage_page;
 mod task_list;
 mod team_page;
+mod team_sync_page;
 mod threads;
 mod version_page;
 mod version_summary;
@@ -102,6 +103,7 @@ fn return_to_last_location() {
 #[component]
 fn App() -> impl IntoView {
     loading::provide_case_store();
+    team_sync_page::provide_sync();
     view! {
         <Router>
             <RememberLocation />
@@ -114,6 +116,7 @@ fn App() -> impl IntoView {
                     </div>
                     <nav aria-label="Menu" class="govuk-header__navigation workbook-header__navigation">
                         <ul class="govuk-header__navigation-list">
+                            <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/team-sync">"Team"</a></li>
                             <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/import">"Import a case package"</a></li>
                             <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/storage">"Storage and backup"</a></li>
                             <li class="govuk-header__navigation-item"><a class="govuk-header__link" href="/profile">"Your profile"</a></li>
@@ -125,10 +128,10 @@ fn App() -> impl IntoView {
             <div class="govuk-width-container">
                 <aside class="govuk-phase-banner" aria-label="About this service">
                     <p class="govuk-phase-banner__content">
-                        <strong class="govuk-tag govuk-phase-banner__content__tag">"Offline"</strong>
-                        <span class="govuk-phase-banner__text">"Everything you enter stays in this browser until you export it."</span>
+                        <team_sync_page::WhereWorkGoes />
                     </p>
                 </aside>
+                <team_sync_page::SyncStatusLine />
                 <offline::UpdateBanner />
                 <health::HealthBanners />
                 <shortcuts::GlobalShortcuts />
@@ -143,6 +146,7 @@ fn App() -> impl IntoView {
                         <Route path=path!("/cases/new") view=case_form::NewCasePage />
                         <Route path=path!("/profile") view=profile_page::ProfilePage />
                         <Route path=path!("/team") view=team_page::TeamPage />
+                        <Route path=path!("/team-sync") view=team_sync_page::TeamSyncPage />
                         <Route path=path!("/storage") view=storage_page::StoragePage />
                         <Route path=path!("/storage/restore") view=restore_page::RestorePage />
                         <Route path=path!("/import") view=import_page::ImportPage />

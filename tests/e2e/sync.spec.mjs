@@ -1,0 +1,144 @@
+// Team sync (issue 21) in two browsers, an officer's and a senior's, against the test peer serving
+// the app and CouchDB from one origin (tests/team-server/server.mjs --dist): connecting with the
+// form, the status line, a case created by the officer reaching the senior with no file, edits to
+// different fields on both sides both kept, nothing readable on the server, and disconnecting.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.mjs';
+import { SAMPLE_CASE, createCase, screenshot } from './journeys.mjs';
+import { addToTeam, saveProfileAndCard } from './team.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let peer;
+let origin;
+let demo;
+
+test.beforeAll(async () => {
+  peer = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--expose-demo', '--dist', 'dist'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  origin = await new Promise((resolve, reject) => {
+    let seen = '';
+    peer.stdout.on('data', (chunk) => {
+      seen += chunk;
+      const base = seen.match(/team server: (http:\/\/127\.0\.0\.1:\d+)\/db/);
+      if (base && seen.includes('team server: ready')) resolve(base[1]);
+    });
+    peer.on('exit', (code) => reject(new Error(`the test peer stopped (${code}): ${seen}`)));
+  });
+  demo = await (await fetch(`${origin}/_demo`)).json();
+});
+
+test.afterAll(() => peer?.kill());
+
+async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+/** Connects from the Team page, typing as an officer does. */
+async function connect(page, member) {
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connect to your team' })).toBeVisible();
+  await page.getByLabel('Server address').pressSequentially(`${origin}/db/${demo.database}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(member.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(member.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Team sync' })).toBeVisible();
+  await expect(page.getByTestId('team-connection')).toContainText(member.name);
+}
+
+test('an officer and a senior share a case through the team server, sealed, with no file', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const [officerMember, seniorMember] = [demo.members.find((m) => !m.senior), demo.members.find((m) => m.senior)];
+  const officer = await (await browser.newContext({ baseURL: origin, acceptDownloads: true })).newPage();
+  const senior = await (await browser.newContext({ baseURL: origin, acceptDownloads: true })).newPage();
+  const officerCard = testInfo.outputPath('officer-card.json');
+  const seniorCard = testInfo.outputPath('senior-card.json');
+  await saveProfileAndCard(officer, 'Alex Trainee', 'Probation officer (PO)', officerCard);
+  await saveProfileAndCard(senior, 'Sam Senior', 'Senior probation officer (SPO)', seniorCard);
+  await addToTeam(officer, seniorCard, 'Sam Senior');
+  await addToTeam(senior, officerCard, 'Alex Trainee');
+
+  // Wrong details get a message beside the field, and an error summary.
+  await officer.goto('/team-sync');
+  await officer.getByLabel('Server address').fill('http://team.example.org/db');
+  await officer.getByRole('button', { name: 'Connect' }).click();
+  const summary = officer.getByRole('alert');
+  await expect(summary.getByRole('link', { name: 'The server address must start with https:// (http:// only for this computer)' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Enter your user name' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: 'Enter your password' })).toBeVisible();
+  await expectNoAxeViolations(officer);
+  await officer.getByLabel('Server address').fill(`${origin}/db/${demo.database}`);
+  await officer.getByLabel('User name').fill(officerMember.name);
+  await officer.getByLabel('Password').fill('not-the-password');
+  await officer.getByRole('button', { name: 'Connect' }).click();
+  await expect(officer.locator('#password-error')).toContainText('The user name or password is not right.');
+  await expect(officer.getByLabel('Password')).toHaveValue('');
+
+  // The officer connects first: nothing of theirs is sent until the senior has made the team key.
+  await officer.goto('/');
+  await createCase(officer);
+  await connect(officer, officerMember);
+  await expect(officer.getByTestId('waiting-for-key')).toBeVisible();
+  await expect(officer.getByLabel('About this service')).toContainText('sent to your team\'s server');
+  await expectNoAxeViolations(officer);
+  await screenshot(officer, 'team-sync-waiting');
+
+  // The senior connects: their browser makes the team key and wraps it to both.
+  await connect(senior, seniorMember);
+  await expect(senior.getByTestId('team-connection')).toContainText('you are its senior');
+  await expect(senior.getByTestId('sync-status')).toContainText(/Team sync: Synced at \d\d:\d\d/);
+
+  // The officer's case arrives in the senior's caseload by itself.
+  await expect(officer.getByTestId('waiting-for-key')).toBeHidden({ timeout: 20_000 });
+  await senior.goto('/');
+  await expect(senior.getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible({ timeout: 20_000 });
+
+  // Nothing on the server reads as the case: no name, no CRN.
+  const everything = await senior.evaluate(async (database) => (await fetch(`/db/${database}/_all_docs?include_docs=true`)).text(), demo.database);
+  expect(everything).toContain('envelope');
+  for (const secret of ['Jordan', 'Fictional', SAMPLE_CASE.crn]) expect(everything).not.toContain(secret);
+
+  // Both change a different detail at about the same time: both changes reach both devices.
+  await officer.goto('/');
+  await officer.getByRole('link', { name: SAMPLE_CASE.name }).click();
+  const casePath = new URL(officer.url()).pathname;
+  await officer.goto(`${casePath}/edit`);
+  await officer.getByLabel('Full name').fill('Jordan Fictional-Smith');
+  await officer.getByRole('button', { name: 'Save changes' }).click();
+  await expect(officer.getByRole('heading', { level: 1, name: 'Jordan Fictional-Smith' })).toBeVisible();
+  await senior.goto(`${casePath}/edit`);
+  await senior.getByLabel('Case reference number (CRN)').fill('X111111');
+  await senior.getByRole('button', { name: 'Save changes' }).click();
+  await expect(senior.getByText('X111111').first()).toBeVisible();
+  for (const page of [officer, senior]) {
+    await page.goto(casePath);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1, name: 'Jordan Fictional-Smith' })).toBeVisible({ timeout: 1_000 });
+      await expect(page.getByText('X111111').first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+  }
+  await senior.goto('/');
+  await screenshot(senior, 'team-sync-senior-caseload');
+
+  // Disconnecting warns, removes the team's case from the senior's browser; theirs would stay.
+  await senior.getByRole('link', { name: 'Team', exact: true }).click();
+  await senior.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(senior.getByTestId('disconnect-warning')).toContainText('removes the team\'s cases');
+  await senior.getByRole('button', { name: 'Disconnect and remove team data' }).click();
+  await expect(senior.getByRole('heading', { level: 1, name: 'Connect to your team' })).toBeVisible();
+  await senior.goto('/');
+  await expect(senior.getByRole('link', { name: /Jordan Fictional/ })).toHaveCount(0);
+  await expect(senior.getByTestId('sync-status')).toHaveCount(0);
+  await expect(senior.getByLabel('About this service')).toContainText('Everything you enter stays in this browser');
+  // The officer's own case is still theirs.
+  await officer.goto('/');
+  await expect(officer.getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
+  await expect(officer.getByTestId('sync-status')).toContainText('Team sync:');
+});
