@@ -4,9 +4,7 @@
 //! (`tests/team-server/with-peer.mjs`, port 5985) and runs this in Chromium and Firefox.
 #![cfg(target_arch = "wasm32")]
 
-use probation_workbook::domain::sync::replicate::{
-    pull, push, Method, Pulled, Replica, Request, SyncError, Transport,
-};
+use probation_workbook::domain::sync::replicate::{pull, push, Pulled, Replica, SyncError};
 use probation_workbook::domain::sync::{replication_id, Direction, ReplicationLog, Rev};
 use probation_workbook::net::{self, FetchTransport, SignInError};
 use probation_workbook::store::replica::IdbReplica;
@@ -16,8 +14,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The test peer `with-peer.mjs` runs for `make wasm-test`.
-const PEER: &str = "http://127.0.0.1:5985";
+mod peer;
+use peer::{demo, PEER};
 
 async fn fresh_store(test: &str) -> Store {
     let name = format!("workbook-replica-{test}-{}", js_sys::Math::random());
@@ -114,30 +112,6 @@ async fn a_pulled_batch_and_its_log_apply_together_and_clearing_removes_all_team
     store.delete().await.unwrap();
 }
 
-/// The demo team the peer made: its database and a member's name and first password.
-async fn demo_member(senior: bool) -> (String, String, String) {
-    let answer = FetchTransport::new(PEER)
-        .send(Request {
-            method: Method::Get,
-            path: "/_demo".into(),
-            body: None,
-        })
-        .await
-        .expect("the test peer answers: run this through `make wasm-test`");
-    let member = answer.body["members"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|member| member["senior"].as_bool().unwrap_or(false) == senior)
-        .unwrap()
-        .clone();
-    (
-        answer.body["database"].as_str().unwrap().to_string(),
-        member["name"].as_str().unwrap().to_string(),
-        member["password"].as_str().unwrap().to_string(),
-    )
-}
-
 async fn sync(
     replica: &mut IdbReplica,
     database: &str,
@@ -167,7 +141,8 @@ async fn sync(
 
 #[wasm_bindgen_test]
 async fn signed_in_with_a_cookie_a_browser_pushes_and_another_pulls_through_the_peer() {
-    let (database, name, password) = demo_member(false).await;
+    let (database, officer, _) = demo().await;
+    let (name, password) = (officer.name, officer.password);
     // A wrong password is refused, in words, and signs nobody in.
     assert_eq!(
         net::sign_in(PEER, &name, "not-the-password").await,

@@ -22,41 +22,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PEER: &str = "http://127.0.0.1:5985";
+mod peer;
+use peer::{demo, Member, PEER};
 const AT: &str = "2026-12-04T09:00:00Z";
-
-struct Member {
-    name: String,
-    password: String,
-}
-
-async fn demo() -> (String, Member, Member) {
-    let answer = FetchTransport::new(PEER)
-        .send(Request {
-            method: Method::Get,
-            path: "/_demo".into(),
-            body: None,
-        })
-        .await
-        .expect("the test peer answers: run this through `make wasm-test`");
-    let member = |senior: bool| {
-        let found = answer.body["members"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|m| m["senior"].as_bool().unwrap_or(false) == senior)
-            .unwrap();
-        Member {
-            name: found["name"].as_str().unwrap().into(),
-            password: found["password"].as_str().unwrap().into(),
-        }
-    };
-    (
-        answer.body["database"].as_str().unwrap().into(),
-        member(false),
-        member(true),
-    )
-}
 
 struct Workbook {
     store: Store,

@@ -238,6 +238,40 @@ async fn replace_case(
     Ok(written)
 }
 
+/// Deletes every record of these cases from the four case stores inside `transaction` (which must
+/// cover them); with `keep_newer`, refuses (`StoreError::Newer`) if a newer build wrote one. Returns
+/// what was deleted, `(store, key, revision)`, to announce once the transaction commits.
+async fn delete_records(
+    transaction: &indexed_db_futures::transaction::Transaction<'_>,
+    ids: &[String],
+    keep_newer: bool,
+) -> Result<Vec<(&'static str, String, u64)>, StoreError> {
+    let mut deleted = Vec::new();
+    for name in [CASES, ASSESSMENTS, PLANS, SIGNING] {
+        let store = transaction.object_store(name).map_err(write_error)?;
+        for id in ids {
+            let Some(value) = stored_value(&store, id, StoreError::Write).await? else {
+                continue;
+            };
+            if keep_newer && stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
+                return Err(StoreError::Newer);
+            }
+            let revision = value
+                .get("revision")
+                .and_then(serde_json::Value::as_u64)
+                .unwrap_or(0);
+            store
+                .delete(id.to_string())
+                .primitive()
+                .map_err(write_error)?
+                .await
+                .map_err(write_error)?;
+            deleted.push((name, id.clone(), revision.saturating_add(1)));
+        }
+    }
+    Ok(deleted)
+}
+
 /// Every record of `R::STORE` inside `transaction`, each read on its own: one that cannot be read
 /// is listed by its key in the second list, and never hides the others.
 async fn read_all<R: Record>(
@@ -608,27 +642,7 @@ impl Store {
         if case.closure.is_none() {
             return Err(StoreError::NotClosed);
         }
-        let mut deleted = Vec::new();
-        for name in stores {
-            let store = transaction.object_store(name).map_err(write_error)?;
-            let Some(value) = stored_value(&store, id, StoreError::Write).await? else {
-                continue;
-            };
-            let revision = value
-                .get("revision")
-                .and_then(serde_json::Value::as_u64)
-                .unwrap_or(0);
-            if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
-                return Err(StoreError::Newer);
-            }
-            store
-                .delete(id.to_string())
-                .primitive()
-                .map_err(write_error)?
-                .await
-                .map_err(write_error)?;
-            deleted.push((name, id.to_string(), revision.saturating_add(1)));
-        }
+        let deleted = delete_records(&transaction, &[id.to_string()], true).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all(deleted);
         Ok(())

@@ -435,23 +435,7 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(write_error)?;
-        let mut deleted = Vec::new();
-        for name in stores {
-            let store = transaction.object_store(name).map_err(write_error)?;
-            for id in ids {
-                let Some(value) = stored_value(&store, id, StoreError::Write).await? else {
-                    continue;
-                };
-                let revision = value.get("revision").and_then(Value::as_u64).unwrap_or(0);
-                store
-                    .delete(id.to_string())
-                    .primitive()
-                    .map_err(write_error)?
-                    .await
-                    .map_err(write_error)?;
-                deleted.push((name, id.clone(), revision.saturating_add(1)));
-            }
-        }
+        let deleted = super::delete_records(&transaction, ids, false).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all(deleted);
         Ok(())
