@@ -221,15 +221,30 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
 
     // A document altered on the server (a new revision with one byte of its ciphertext changed,
     // written by a member) is quarantined, named, and changes nothing here.
+    // The officer takes the senior's merge first; then the case's own document (the one this
+    // team's members wrote: the peer also holds other tests' documents) is altered.
+    signed_in(&officer_member).await;
+    at_officer.cycle().await.unwrap();
     let before = officer.store.case(&case_id).await.unwrap().unwrap();
-    let docs = everything.body["rows"].as_array().unwrap();
-    let victim = docs
+    let authors = [
+        officer.keys.public.fingerprint().to_string(),
+        senior.keys.public.fingerprint().to_string(),
+    ];
+    let victim = everything.body["rows"]
+        .as_array()
+        .unwrap()
         .iter()
-        .find(|row| row["id"].as_str().is_some_and(|id| id.len() == 32))
-        .unwrap()["id"]
+        .filter(|row| row["id"].as_str().is_some_and(|id| id.len() == 32))
+        .find(|row| {
+            row["doc"]["envelope"]["by"]
+                .as_str()
+                .is_some_and(|by| authors.iter().any(|author| author == by))
+        })
+        .expect("the case's document is on the server")["id"]
         .as_str()
         .unwrap()
         .to_string();
+    signed_in(&senior_member).await;
     let mut transport = FetchTransport::new(PEER);
     let current = transport
         .send(Request {
