@@ -35,10 +35,6 @@ impl FetchTransport {
         self.timeout_ms = timeout_ms;
         self
     }
-
-    pub fn base(&self) -> &str {
-        &self.base
-    }
 }
 
 fn method_name(method: Method) -> &'static str {

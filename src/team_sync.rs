@@ -24,6 +24,7 @@ use crate::domain::sync::envelope::{
 use crate::domain::sync::keyring::{
     key_from_plaintext, key_plaintext, keyring_entry, keyring_id, open_keyring_entry,
 };
+use crate::domain::sync::memory::Document;
 use crate::domain::sync::replicate::{pull, push, Replica, SyncError, PULL_BATCH};
 use crate::domain::sync::{replication_id, Conflict, Direction, Fields, Hlc, Rev};
 use crate::net::FetchTransport;
@@ -106,6 +107,36 @@ fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
+/// A document's winning revision as this browser holds it: the revision, the one it follows, and
+/// its envelope (or why there is none).
+struct Winning {
+    rev: Rev,
+    parent: Option<Rev>,
+    envelope: Result<Envelope, &'static str>,
+}
+
+impl Winning {
+    fn of(document: &Document) -> Option<Winning> {
+        let rev = document.tree.winner()?.clone();
+        let parent = document
+            .tree
+            .node(&rev)
+            .and_then(|node| node.parent.clone());
+        let envelope = document
+            .bodies
+            .get(&rev)
+            .ok_or("nothing stored for its winning revision")
+            .and_then(|body| {
+                serde_json::from_value(body.clone()).map_err(|_| "it is not an envelope")
+            });
+        Some(Winning {
+            rev,
+            parent,
+            envelope,
+        })
+    }
+}
+
 /// One browser's sync with its team.
 pub struct TeamSync {
     store: Store,
@@ -153,10 +184,6 @@ impl TeamSync {
         })
     }
 
-    pub fn connection(&self) -> &Connection {
-        &self.connection
-    }
-
     fn me(&self) -> Fingerprint {
         self.keys.public.fingerprint()
     }
@@ -168,6 +195,14 @@ impl TeamSync {
             id,
             generation: parent.map_or(1, |rev| rev.generation + 1),
             parent,
+        }
+    }
+
+    /// Where a pulled winning revision sits: its own generation (its parent may be stemmed).
+    fn place_of<'a>(&'a self, id: &'a str, winning: &'a Winning) -> Place<'a> {
+        Place {
+            generation: winning.rev.generation,
+            ..self.place(id, winning.parent.as_ref())
         }
     }
 
@@ -202,17 +237,20 @@ impl TeamSync {
             self.wrap_for_members(&key).await?;
         }
         let changed = self.replica.changes_since(before, usize::MAX).await;
-        let mut clock = self.clock().await?;
+        let read = self.clock().await?;
+        let mut clock = read;
         for (_, id) in changed {
             if id.len() == 32 {
                 self.take_in(&id, &key, &mut clock, &mut cycle).await?;
             }
         }
         self.seal_out(&key, &mut clock, &mut cycle).await?;
-        self.replica
-            .put_setting("clock", &clock)
-            .await
-            .map_err(store_error)?;
+        if clock != read {
+            self.replica
+                .put_setting("clock", &clock)
+                .await
+                .map_err(store_error)?;
+        }
         cycle.pushed = push(
             &mut transport,
             &mut self.replica,
@@ -240,25 +278,14 @@ impl TeamSync {
         let Some(document) = self.replica.document(&id).await.map_err(store_error)? else {
             return Ok(None);
         };
-        let Some(winner) = document.tree.winner().cloned() else {
+        let Some(winning) = Winning::of(&document) else {
             return Ok(None);
         };
-        let parent = document
-            .tree
-            .node(&winner)
-            .and_then(|node| node.parent.clone());
-        let Some(envelope) = document
-            .bodies
-            .get(&winner)
-            .and_then(|body| serde_json::from_value::<Envelope>(body.clone()).ok())
-        else {
+        let Ok(envelope) = &winning.envelope else {
             return Ok(None);
         };
-        let place = Place {
-            generation: winner.generation,
-            ..self.place(&id, parent.as_ref())
-        };
-        let Ok(sealed) = open_keyring_entry(&envelope, &place, &self.team) else {
+        let place = self.place_of(&id, &winning);
+        let Ok(sealed) = open_keyring_entry(envelope, &place, &self.team) else {
             return Ok(None);
         };
         let Ok(plaintext) = open_sealed_for_me(&self.keys, &sealed).await else {
@@ -324,34 +351,29 @@ impl TeamSync {
         clock: &mut Hlc,
         cycle: &mut Cycle,
     ) -> Result<(), SyncError> {
-        let Some(document) = self.replica.document(id).await.map_err(store_error)? else {
+        let Some((document, agreed)) = self
+            .replica
+            .document_and_agreed(id)
+            .await
+            .map_err(store_error)?
+        else {
             return Ok(());
         };
-        let Some(winner) = document.tree.winner().cloned() else {
+        let agreed = agreed.unwrap_or_default();
+        let Some(winning) = Winning::of(&document) else {
             return Ok(());
         };
-        let parent = document
-            .tree
-            .node(&winner)
-            .and_then(|node| node.parent.clone());
-        let place = Place {
-            generation: winner.generation,
-            ..self.place(id, parent.as_ref())
-        };
+        let place = self.place_of(id, &winning);
         let (keys, author) = self.opener(key);
         let keyring = Keyring {
             keys: &keys,
             current_epoch: EPOCH,
             author: &author,
         };
-        let opened = document
-            .bodies
-            .get(&winner)
-            .ok_or_else(|| "nothing stored for its winning revision".to_string())
-            .and_then(|body| {
-                serde_json::from_value::<Envelope>(body.clone())
-                    .map_err(|_| "it is not an envelope".to_string())
-            })
+        let opened = winning
+            .envelope
+            .clone()
+            .map_err(str::to_string)
             .and_then(|envelope| {
                 let schema = envelope.schema;
                 open(&envelope, &place, &keyring)
@@ -376,12 +398,6 @@ impl TeamSync {
             }
         };
         *clock = clock.receive(latest(&theirs.fields), now_ms());
-        let agreed = self
-            .replica
-            .agreed(id)
-            .await
-            .map_err(store_error)?
-            .unwrap_or_default();
         let here = self
             .store
             .synced_value(&theirs.store, &theirs.key)
@@ -438,7 +454,7 @@ impl TeamSync {
                 fields: taken.fields,
                 ..theirs
             };
-            self.seal(id, Some(&winner), content, key).await?;
+            self.seal(id, Some(&winning.rev), content, key).await?;
             cycle.sealed += 1;
         }
         Ok(())
@@ -462,30 +478,45 @@ impl TeamSync {
         let Some(key) = self.key else {
             return 0;
         };
-        let secret = id_secret(&key);
-        let mut waiting = 0;
-        let Ok(cases) = self.store.cases().await else {
-            return 0;
-        };
-        for case in cases {
-            for store in SYNCED_STORES {
-                let Ok(Some(value)) = self.store.synced_value(store, &case.id).await else {
+        self.changed_here(&key, Hlc::default())
+            .await
+            .map_or(0, |changed| changed.len())
+    }
+
+    /// This browser's case records whose fields (stamped `at` where changed) differ from those last
+    /// agreed with the team, each with its document id and winning revision: one read per store.
+    async fn changed_here(
+        &self,
+        key: &[u8; KEY_BYTES],
+        at: Hlc,
+    ) -> Result<Vec<(String, Option<Rev>, Content)>, StoreError> {
+        let secret = id_secret(key);
+        let me = self.me().to_string();
+        let cases = self.store.cases().await?;
+        let mut changed = Vec::new();
+        for store in SYNCED_STORES {
+            let values = self.store.synced_values(store).await?;
+            for case in &cases {
+                let Some(value) = values.get(&case.id) else {
                     continue;
                 };
                 let id = document_id(&secret, store, &case.id);
-                let agreed = self.replica.agreed(&id).await.ok().flatten();
-                let now = fields_of(
-                    &value,
-                    agreed.as_ref().unwrap_or(&Fields::new()),
-                    Hlc::default(),
-                    "",
-                );
-                if agreed.as_ref() != Some(&now) {
-                    waiting += 1;
+                let (winner, agreed) = match self.replica.document_and_agreed(&id).await? {
+                    Some((document, agreed)) => (document.tree.winner().cloned(), agreed),
+                    None => (None, None),
+                };
+                let fields = fields_of(value, agreed.as_ref().unwrap_or(&Fields::new()), at, &me);
+                if agreed.as_ref() != Some(&fields) {
+                    let content = Content {
+                        store: store.to_string(),
+                        key: case.id.clone(),
+                        fields,
+                    };
+                    changed.push((id, winner, content));
                 }
             }
         }
-        waiting
+        Ok(changed)
     }
 
     /// Seals every record changed here since it was last agreed.
@@ -495,44 +526,14 @@ impl TeamSync {
         clock: &mut Hlc,
         cycle: &mut Cycle,
     ) -> Result<(), SyncError> {
-        let secret = id_secret(key);
-        let me = self.me().to_string();
-        for case in self.store.cases().await.map_err(store_error)? {
-            for store in SYNCED_STORES {
-                let Some(value) = self
-                    .store
-                    .synced_value(store, &case.id)
-                    .await
-                    .map_err(store_error)?
-                else {
-                    continue;
-                };
-                let id = document_id(&secret, store, &case.id);
-                let agreed = self.replica.agreed(&id).await.map_err(store_error)?;
-                let fields = fields_of(
-                    &value,
-                    agreed.as_ref().unwrap_or(&Fields::new()),
-                    clock.tick(now_ms()),
-                    &me,
-                );
-                if agreed.as_ref() == Some(&fields) {
-                    continue;
-                }
-                *clock = latest(&fields).max(*clock);
-                let winner = self
-                    .replica
-                    .document(&id)
-                    .await
-                    .map_err(store_error)?
-                    .and_then(|document| document.tree.winner().cloned());
-                let content = Content {
-                    store: store.to_string(),
-                    key: case.id.clone(),
-                    fields,
-                };
-                if self.seal(&id, winner.as_ref(), content, key).await? {
-                    cycle.sealed += 1;
-                }
+        let at = clock.tick(now_ms());
+        let changed = self.changed_here(key, at).await.map_err(store_error)?;
+        if !changed.is_empty() {
+            *clock = at;
+        }
+        for (id, winner, content) in changed {
+            if self.seal(&id, winner.as_ref(), content, key).await? {
+                cycle.sealed += 1;
             }
         }
         Ok(())

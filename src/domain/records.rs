@@ -43,6 +43,8 @@ pub const ASSESSMENTS: &str = "assessments";
 pub const PLANS: &str = "plans";
 pub const SIGNING: &str = "signing";
 pub const SETTINGS: &str = "settings";
+/// The four stores holding a case's records, each under the case id.
+pub const CASE_STORES: [&str; 4] = [CASES, ASSESSMENTS, PLANS, SIGNING];
 /// The key of the officer's profile in `SETTINGS`.
 pub const PROFILE_KEY: &str = "profile";
 

@@ -15,8 +15,8 @@ pub mod replica;
 // `crate::store::X` path to them keeps working.
 pub use crate::domain::records::{
     AssessmentRecord, CaseRecord, PlanRecord, ProfileRecord, Record, RetentionRecord,
-    SigningRecord, TeamRecord, ASSESSMENTS, CASES, PLANS, PROFILE_KEY, RECORD_SCHEMA_VERSION,
-    RETENTION_KEY, SETTINGS, SIGNING, TEAM_KEY,
+    SigningRecord, TeamRecord, ASSESSMENTS, CASES, CASE_STORES, PLANS, PROFILE_KEY,
+    RECORD_SCHEMA_VERSION, RETENTION_KEY, SETTINGS, SIGNING, TEAM_KEY,
 };
 
 use crate::domain::questionnaire::migrate::upgrade_stored_record;
@@ -247,7 +247,7 @@ async fn delete_records(
     keep_newer: bool,
 ) -> Result<Vec<(&'static str, String, u64)>, StoreError> {
     let mut deleted = Vec::new();
-    for name in [CASES, ASSESSMENTS, PLANS, SIGNING] {
+    for name in CASE_STORES {
         let store = transaction.object_store(name).map_err(write_error)?;
         for id in ids {
             let Some(value) = stored_value(&store, id, StoreError::Write).await? else {
@@ -272,26 +272,43 @@ async fn delete_records(
     Ok(deleted)
 }
 
-/// Every record of `R::STORE` inside `transaction`, each read on its own: one that cannot be read
-/// is listed by its key in the second list, and never hides the others.
-async fn read_all<R: Record>(
+/// Every key of `store` and every value, in key order, each read on its own (`Err` where one could
+/// not be).
+#[allow(clippy::type_complexity)]
+async fn keys_and_values(
     transaction: &indexed_db_futures::transaction::Transaction<'_>,
-) -> Result<(Vec<R>, Vec<Unreadable>), StoreError> {
-    let store = transaction.object_store(R::STORE).map_err(read_error)?;
-    let keys: Vec<Result<String, _>> = store
+    store: &str,
+) -> Result<
+    (
+        Vec<Result<String, indexed_db_futures::error::Error>>,
+        Vec<Result<serde_json::Value, indexed_db_futures::error::Error>>,
+    ),
+    StoreError,
+> {
+    let store = transaction.object_store(store).map_err(read_error)?;
+    let keys = store
         .get_all_keys::<String>()
         .primitive()
         .map_err(read_error)?
         .await
         .map_err(read_error)?
         .collect();
-    let values: Vec<Result<serde_json::Value, _>> = store
+    let values = store
         .get_all::<serde_json::Value>()
         .serde()
         .map_err(read_error)?
         .await
         .map_err(read_error)?
         .collect();
+    Ok((keys, values))
+}
+
+/// Every record of `R::STORE` inside `transaction`, each read on its own: one that cannot be read
+/// is listed by its key in the second list, and never hides the others.
+async fn read_all<R: Record>(
+    transaction: &indexed_db_futures::transaction::Transaction<'_>,
+) -> Result<(Vec<R>, Vec<Unreadable>), StoreError> {
+    let (keys, values) = keys_and_values(transaction, R::STORE).await?;
     let mut records = Vec::new();
     let mut unreadable = Vec::new();
     for (index, value) in values.into_iter().enumerate() {
@@ -610,12 +627,7 @@ impl Store {
         plan: Option<&PlanRecord>,
         signing: &SigningRecord,
     ) -> Result<(), StoreError> {
-        let transaction = self
-            .db
-            .transaction([CASES, ASSESSMENTS, PLANS, SIGNING])
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let transaction = self.case_transaction()?;
         let written = replace_case(&transaction, case, assessment, plan, Some(signing)).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all(written);
@@ -627,13 +639,7 @@ impl Store {
     /// deleting nothing, unless the stored case is closed (another tab may have reopened it), and
     /// never over a record a newer build wrote. The other tabs are told, as after any write.
     pub async fn delete_case(&self, id: &str) -> Result<(), StoreError> {
-        let stores = [CASES, ASSESSMENTS, PLANS, SIGNING];
-        let transaction = self
-            .db
-            .transaction(stores)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let transaction = self.case_transaction()?;
         let cases = transaction.object_store(CASES).map_err(write_error)?;
         let case: CaseRecord = match stored_value(&cases, id, StoreError::Write).await? {
             Some(value) => read_record(value)?,
@@ -646,6 +652,17 @@ impl Store {
         transaction.commit().await.map_err(write_error)?;
         self.announce_all(deleted);
         Ok(())
+    }
+
+    /// A read-write transaction over a case's four record stores.
+    fn case_transaction(
+        &self,
+    ) -> Result<indexed_db_futures::transaction::Transaction<'_>, StoreError> {
+        self.db
+            .transaction(CASE_STORES)
+            .with_mode(TransactionMode::Readwrite)
+            .build()
+            .map_err(write_error)
     }
 
     /// Announces committed writes (`(store, key, revision)`) to the other tabs.

@@ -134,12 +134,15 @@ impl IdbReplica {
         Ok(Some(rev))
     }
 
-    /// The fields this device last agreed with the team for a record's document.
-    pub async fn agreed(&self, id: &str) -> Result<Option<Fields>, StoreError> {
+    /// A document with the fields this device last agreed with the team for its record, if any.
+    pub async fn document_and_agreed(
+        &self,
+        id: &str,
+    ) -> Result<Option<(Document, Option<Fields>)>, StoreError> {
         let transaction = self.transaction(TransactionMode::Readonly)?;
         Ok(stored(&transaction, id, StoreError::Read)
             .await?
-            .and_then(|stored| stored.agreed))
+            .map(|stored| (stored.document, stored.agreed)))
     }
 
     /// Records `agreed` as the fields agreed for document `id`, without a new revision (what was
@@ -385,6 +388,21 @@ impl Replica for IdbReplica {
 }
 
 impl Store {
+    /// Every record of `store` as stored JSON, by key, in one read (what cannot be read is left
+    /// out).
+    pub async fn synced_values(
+        &self,
+        store: &str,
+    ) -> Result<std::collections::HashMap<String, Value>, StoreError> {
+        let transaction = self.db.transaction(store).build().map_err(read_error)?;
+        let (keys, values) = super::keys_and_values(&transaction, store).await?;
+        Ok(keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(key, value)| Some((key.ok()?, value.ok()?)))
+            .collect())
+    }
+
     /// A synced record's stored JSON (`None` if this browser has none).
     pub async fn synced_value(&self, store: &str, key: &str) -> Result<Option<Value>, StoreError> {
         self.get_value(store, key).await
@@ -428,13 +446,7 @@ impl Store {
     /// Deletes every record of these cases (team cases leaving with the team data), in one
     /// transaction, open or closed, and tells the other tabs.
     pub async fn remove_cases(&self, ids: &[String]) -> Result<(), StoreError> {
-        let stores = [CASES, ASSESSMENTS, PLANS, SIGNING];
-        let transaction = self
-            .db
-            .transaction(stores)
-            .with_mode(TransactionMode::Readwrite)
-            .build()
-            .map_err(write_error)?;
+        let transaction = self.case_transaction()?;
         let deleted = super::delete_records(&transaction, ids, false).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all(deleted);

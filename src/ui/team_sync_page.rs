@@ -40,8 +40,10 @@ pub struct SyncState {
     pub waiting_for_key: RwSignal<bool>,
     /// Rises whenever a cycle wrote records here (the caseload reloads).
     pub arrived: RwSignal<u32>,
-    /// Rises to ask the loop for a cycle now (after connecting or disconnecting).
-    wake: RwSignal<u32>,
+    /// Rises to ask the loop for a cycle now (after connecting or disconnecting): `wake`.
+    asked: RwSignal<u32>,
+    /// Ends the loop's current wait at once, if it is waiting.
+    wait: StoredValue<Option<js_sys::Function>, LocalStorage>,
 }
 
 pub fn sync_state() -> SyncState {
@@ -57,7 +59,8 @@ pub fn provide_sync() {
         conflicts: RwSignal::new(Vec::new()),
         waiting_for_key: RwSignal::new(false),
         arrived: RwSignal::new(0),
-        wake: RwSignal::new(0),
+        asked: RwSignal::new(0),
+        wait: StoredValue::new_local(None),
     };
     provide_context(state);
     if !super::practice::is_practice() {
@@ -65,19 +68,25 @@ pub fn provide_sync() {
     }
 }
 
-/// Waits `duration` (or until asked to wake: `wake` rises), checking every 200 ms.
-async fn sleep(duration: Duration, state: SyncState) {
-    let asked = state.wake.get_untracked();
-    let steps = (duration.as_millis() / 200).max(1);
-    for _ in 0..steps {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-        if state.wake.try_get_untracked() != Some(asked) {
-            return;
+impl SyncState {
+    /// Asks the loop for a cycle now, ending its wait.
+    fn wake(&self) {
+        let _ = self.asked.try_update(|n| *n += 1);
+        if let Some(resolve) = self.wait.try_update_value(Option::take).flatten() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     }
+}
+
+/// Waits `duration`, or less if asked to wake (`SyncState::wake`).
+async fn sleep(duration: Duration, state: SyncState) {
+    let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
+        state.wait.try_set_value(Some(resolve));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    state.wait.try_set_value(None);
 }
 
 /// The loop: while connected, a cycle every few seconds; offline, backing off; signed out or
@@ -199,8 +208,8 @@ fn value_text(field: Option<&crate::domain::sync::Field>) -> String {
 
 /// Waits until the Team page asks for a cycle (a new sign-in).
 async fn wait_for_officer(state: SyncState) {
-    let asked = state.wake.get_untracked();
-    while state.wake.try_get_untracked() == Some(asked) {
+    let asked = state.asked.get_untracked();
+    while state.asked.try_get_untracked() == Some(asked) {
         sleep(Duration::from_secs(60), state).await;
     }
 }
@@ -318,7 +327,7 @@ fn ConnectForm() -> impl IntoView {
                         .status
                         .try_set(SyncStatus::Syncing { done: 0, of: None });
                     let _ = state.connection.try_set(Some(connection));
-                    let _ = state.wake.try_update(|n| *n += 1);
+                    state.wake();
                 }
                 Err((field, message)) => {
                     let mut found = FieldErrors::default();
@@ -433,7 +442,7 @@ fn Connected() -> impl IntoView {
             let _ = state.conflicts.try_set(Vec::new());
             let _ = state.status.try_set(SyncStatus::NotConnected);
             let _ = state.connection.try_set(None);
-            let _ = state.wake.try_update(|n| *n += 1);
+            state.wake();
         });
     };
     view! {

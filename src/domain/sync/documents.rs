@@ -12,10 +12,10 @@ use serde_json::{Map, Value};
 use sha2::Sha256;
 
 use super::merge::{merge, Conflict, Field, Fields, Hlc};
-use crate::domain::records::{ASSESSMENTS, CASES, PLANS, SIGNING};
+use crate::domain::records::CASE_STORES;
 
 /// The stores whose records sync, one document each per case.
-pub const SYNCED_STORES: [&str; 4] = [CASES, ASSESSMENTS, PLANS, SIGNING];
+pub const SYNCED_STORES: [&str; 4] = CASE_STORES;
 /// A record's own bookkeeping, kept per device and never a field: each device numbers its own
 /// revisions and stamps its own writes.
 const LOCAL_KEYS: [&str; 3] = ["revision", "updated_at", "schema_version"];
@@ -183,6 +183,7 @@ pub fn take(synced: &Fields, ours: &Fields, theirs: &Fields) -> Taken {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::domain::records::{ASSESSMENTS, CASES, SIGNING};
     use proptest::prelude::*;
     use serde_json::json;
 
