@@ -23,7 +23,7 @@ use crate::domain::check_answers::{summary_rows, SummaryRow};
 use crate::domain::questionnaire::{Section, SECTIONS};
 use crate::domain::review_changes::{item_changes, Words};
 use crate::domain::signing::{
-    changes_between, comment_draft_key, comment_draft_target, long_day, CommentTarget, Profile,
+    changes_between, comment_draft_key, comment_draft_target, CommentTarget, Profile,
     ReviewDecision, SignedVersion, RESOLVE_DRAFT_PREFIX,
 };
 use crate::store::SigningRecord;
@@ -409,7 +409,6 @@ fn ReviewForm(
         <span class="govuk-caption-l">{caption}</span>
         <h1 class="govuk-heading-l">{format!("Review version {number}")}</h1>
         <SaveStatusLine status=autosave.status />
-        <p class="govuk-body" data-testid="review-signed">{format!("Signed by {} on {}. {}.", version.signed_by.describe(), long_day(&version.signed_at), crate::domain::signing::describe_need(&version.countersign_reasons.iter().map(String::as_str).collect::<Vec<_>>()))}</p>
         <VersionSummary case_id=case_id.clone() details=details version=version.clone() />
         <div class="govuk-inset-text" data-testid="review-changes">
             <h2 class="govuk-heading-m">{compared.unwrap_or_else(|| "What changed".to_string())}</h2>

@@ -4,6 +4,7 @@ import { test, expect } from './fixtures.mjs';
 import AxeBuilder from '@axe-core/playwright';
 import { createCase, SAMPLE_CASE, SCREENSHOTS, screenshot } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
+import { itemGroup } from './keyboard.mjs';
 
 async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -78,9 +79,20 @@ test('a trainee practises on a sample case, gets feedback, tries again, and live
   await completeAssessmentByMouse(page);
   await page.getByRole('button', { name: 'Get feedback on your assessment' }).click();
   await expect(page.getByTestId('against-last-attempt')).toContainText(`${percent}%`);
+  const feedbackUrl = page.url();
+
+  // Or from the answers given: every section to complete again, each answer as it was.
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('group', { name: 'How do you want to start the next attempt?' }).getByLabel('Keep my answers and change them').check();
+  await page.getByRole('button', { name: 'Start the next attempt' }).click();
+  await expect(page.getByTestId('completed-count')).toHaveText(/^Completed 0 of \d+ sections$/);
+  await page.getByRole('link', { name: '3. Accommodation', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '3. Accommodation' })).toBeVisible();
+  await expect(itemGroup(page, '3.4').getByLabel('Some problems')).toBeChecked();
+  await expect(itemGroup(page, '3.6').getByLabel('No problems')).toBeChecked();
 
   // Practice cases are never live work: no signing, no import.
-  await page.goto(page.url().replace(/\/feedback$/, '/signing'));
+  await page.goto(feedbackUrl.replace(/\/feedback$/, '/signing'));
   await expect(page.getByTestId('practice-no-signing')).toBeVisible();
   await page.goto('/import');
   await expect(page.getByTestId('practice-no-import')).toBeVisible();

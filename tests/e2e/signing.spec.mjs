@@ -29,7 +29,12 @@ async function sendPackage(page, button, recipient, name, stateInName, crn = SAM
   // The name says what it is: the version and its state, the day, and whom it is sealed for.
   expect(download.suggestedFilename()).toMatch(new RegExp(`^case-package-${crn}-v\\d+-${stateInName}-\\d{4}-\\d{2}-\\d{2}-for-${slug}\\.sealed\\.json$`));
   // The page says what the file is and what to do with it.
-  await expect(page.getByTestId('sent-note')).toContainText(`${download.suggestedFilename()} is in your downloads. Only ${recipient.replace(/ \(.*\)$/, '')} can open it`);
+  const note = page.getByTestId('sent-note');
+  await expect(note).toContainText(`${download.suggestedFilename()} is in your downloads. Only ${recipient.replace(/ \(.*\)$/, '')} can open it`);
+  await expect(note).toContainText("send it to them by your team's usual secure route (a shared drive or secure email). They import it under “Import a case package”");
+  // Sent for countersigning, it also says what comes back and what to do with that.
+  if (button === 'Send for countersigning') await expect(note).toContainText('decide, and send their decision back to you the same way: import it here to see it.');
+  else await expect(note).not.toContainText('decide');
   const path = `${PACKAGES}/${name}.sealed.json`;
   await download.saveAs(path);
   const text = await readFile(path, 'utf8');
@@ -196,9 +201,12 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await senior.getByRole('button', { name: 'Review and decide' }).click();
   await expect(senior.getByRole('heading', { level: 1, name: 'Review version 1' })).toBeVisible();
   await expect(senior.getByTestId('review-changes')).toContainText('first version');
-  // Why countersigning is needed, said once: not "countersigning needed:" before every reason.
-  await expect(senior.getByTestId('review-signed')).toContainText(/Countersigning needed: [^.]+\.$/);
-  expect(((await senior.getByTestId('review-signed').textContent()).match(/countersigning needed/gi) ?? []).length).toBe(1);
+  // Offences by code and name, never a bare code.
+  await expect(senior.locator('main')).toContainText('05000 Obtaining goods by false pretences');
+  // Why countersigning is needed, said once on the page (in the summary): not "countersigning
+  // needed:" before every reason, nor again above the summary.
+  await expect(senior.getByTestId('summary-facts')).toContainText('Countersigning needed: trainee (PQiP) assessments are always countersigned; first assessment of the period of supervision');
+  expect(((await senior.locator('main').textContent()).match(/countersigning needed/gi) ?? []).length).toBe(1);
   await senior.getByLabel('Comment on 3. Accommodation (optional)').fill('Check 3.4 with the landlord: the flat may be overcrowded.');
   await senior.getByLabel(/^Comment on the goal: Find settled accommodation/).fill('Say when the housing referral is made.');
   // A comment on a single question: "Comment" beside its answer opens a box for it, focused.
@@ -373,7 +381,17 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(summaryHeader.getByTestId('summary-rosh-grid')).toBeVisible();
   await expect(summaryHeader.getByTestId('summary-needs')).toContainText('3. Accommodation');
   await expect(summaryHeader).toContainText('OGRS3');
-  await expect(senior.getByTestId('goal-details').first()).toContainText('Target');
+  // Each predictor with its figures and band, worked out from the version's answers.
+  for (const predictor of ['ogrs3', 'ogp', 'ovp']) {
+    await expect(summaryHeader.getByTestId(`predictor-${predictor}`)).toHaveText(/^\d+% in 1 year, \d+% in 2 years (Low|Medium|High|Very high)$/);
+  }
+  // Goals with their need, target, and every step with who does it and how it stands.
+  const goalDetails = senior.getByTestId('goal-details').first();
+  await expect(goalDetails).toContainText('Target');
+  await expect(goalDetails).toContainText('Accommodation');
+  await expect(goalDetails).toContainText('Refer to the housing options team — Probation practitioner (not started)');
+  // Section 1, unchanged, is folded away, its offence still by code and name.
+  await expect(senior.getByTestId('unchanged-section').filter({ hasText: '1. Offending information' })).toContainText('05000 Obtaining goods by false pretences');
   await screenshot(senior, 'senior-review-changes');
   await expectNoAxeViolations(senior);
   await senior.getByLabel('Countersign', { exact: true }).check();
@@ -420,6 +438,15 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await expect(officer.getByTestId('version-signed')).toContainText('Alex Trainee (PQiP)');
   const v1Row = officer.locator('.govuk-summary-list__row', { has: officer.getByText('3.4 Suitability of accommodation', { exact: true }) });
   await expect(v1Row.locator('dd')).toHaveText('Some problems');
+  // A signed version has the same summary header as the senior's review.
+  const v1Summary = officer.getByTestId('version-summary');
+  await expect(v1Summary.getByTestId('summary-facts')).toContainText('Overall RoSH');
+  await expect(v1Summary.getByTestId('summary-facts')).toContainText('Countersigning needed: trainee (PQiP) assessments are always countersigned');
+  await expect(v1Summary.getByTestId('summary-facts')).toContainText('Returned for rework by Sam Senior (SPO)');
+  await expect(v1Summary.getByTestId('summary-rosh-grid')).toBeVisible();
+  await expect(v1Summary.getByTestId('summary-needs')).toContainText('3. Accommodation');
+  await expect(v1Summary.getByTestId('predictor-ogrs3')).toHaveText(/^\d+% in 1 year, \d+% in 2 years (Low|Medium|High|Very high)$/);
+  await screenshot(officer, 'version-1-summary');
   await expectNoAxeViolations(officer);
   await officer.goto(`${caseUrl}/signing`);
 
@@ -521,6 +548,8 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   await importPackage(senior, sent3);
   await senior.getByRole('button', { name: 'Review and decide' }).click();
   await expect(senior.getByRole('heading', { level: 1, name: 'Review version 3' })).toBeVisible();
+  // Nothing was returned since: compared with the last version countersigned.
+  await expect(senior.getByTestId('review-changes')).toContainText('What changed since version 2 (countersigned)');
   await expect(senior.getByTestId('earlier-comments').filter({ hasText: 'Good rework: countersigned.' })).toHaveCount(1);
   await expect(senior.getByTestId('earlier-comments').filter({ hasText: 'Earlier comments on 3.4 Suitability of accommodation' })).toContainText('Resolved with version 2');
 

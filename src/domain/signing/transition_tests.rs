@@ -325,6 +325,41 @@ fn a_countersigned_assessment_is_changed_in_a_new_version() {
 }
 
 #[test]
+fn a_senior_compares_with_the_version_returned_or_else_the_last_countersigned() {
+    // Version 1 countersigned, version 2 self-signed (no senior saw it), version 3 sent: the
+    // senior compares with version 1, the last they countersigned, not with version 2.
+    let mut signing = case_in(S::Countersigned);
+    assert_eq!(signing.compared_with(1), None, "the first version: all new");
+    signing
+        .start_new_draft(AssessmentPurpose::Review, &officer(), AT)
+        .unwrap();
+    signing
+        .sign(Snapshot::default(), true, &officer(), &[], AT)
+        .unwrap();
+    signing
+        .start_new_draft(AssessmentPurpose::Review, &officer(), AT)
+        .unwrap();
+    signing
+        .sign(Snapshot::default(), true, &officer(), REASONS, AT)
+        .unwrap();
+    assert_eq!(signing.compared_with(3).map(|v| v.number), Some(1));
+    // Version 3 returned: its rework (version 4) is compared with the version returned.
+    signing
+        .return_for_rework(3, "Rework section 6", &senior(), AT)
+        .unwrap();
+    signing
+        .sign(Snapshot::default(), true, &officer(), REASONS, AT)
+        .unwrap();
+    assert_eq!(signing.compared_with(4).map(|v| v.number), Some(3));
+    assert_eq!(
+        signing.last_countersigned_before(4).map(|v| v.number),
+        Some(1)
+    );
+    // Never a later version, nor the version itself.
+    assert_eq!(signing.compared_with(3).map(|v| v.number), Some(1));
+}
+
+#[test]
 fn a_returned_version_reopens_the_draft_and_does_not_count_as_accepted() {
     let signing = case_in(S::Returned);
     assert_eq!(signing.draft_status(), DraftStatus::Open { next: 2 });
