@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 GOVUK_CSS := assets/generated/govuk.css
 WASM_TEST := node tests/team-server/with-peer.mjs cargo test --target wasm32-unknown-unknown --test store --test backup --test replica --test team_sync
 
-.PHONY: serve serve-release build cli test setup-serve setup-test lint native-test team-server-test team-server wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench clean
+.PHONY: serve serve-release build cli test setup-serve setup-test lint native-test team-server-test team-server wasm-test wasm-test-chromium wasm-test-firefox e2e e2e-chromium e2e-any-browser bench size clean
 
 serve: setup-serve $(GOVUK_CSS)
 	cargo fetch --quiet
@@ -75,6 +75,11 @@ e2e-any-browser:
 
 bench: setup-test build
 	node tests/bench/bench.mjs
+
+# Where the release wasm's bytes are, by crate and by module (twiggy on a build that keeps names).
+size: build
+	@scripts/setup.sh size
+	node tests/bench/where-bytes.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown $(GOVUK_CSS) test-results

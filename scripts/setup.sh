@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-serve}"
 TRUNK_VERSION="0.21.14"
 GECKODRIVER_VERSION="0.37.1"
+TWIGGY_VERSION="0.8.0"
 # The wasm-bindgen CLI must equal the crate version pinned with `=` in Cargo.toml.
 WASM_BINDGEN_VERSION="$(sed -n 's/^wasm-bindgen = { *version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml | head -n1)"
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: cannot read the pinned wasm-bindgen version from Cargo.toml" >&2; exit 1; }
@@ -60,9 +61,18 @@ browsers() {
   fi
 }
 
+# `make size` only: twiggy, to attribute the wasm's bytes (its binary is named twiggy).
+twiggy_tool() {
+  if ! has_version twiggy "$TWIGGY_VERSION"; then
+    say "installing twiggy $TWIGGY_VERSION (a minute, once)"
+    cargo install twiggy --version "$TWIGGY_VERSION" --locked --force
+  fi
+}
+
 case "$mode" in
   serve) rust_tools; npm_packages ;;
   test)  rust_tools; npm_packages; browsers ;;
-  *) echo "usage: scripts/setup.sh serve|test" >&2; exit 2 ;;
+  size)  rust_tools; npm_packages; twiggy_tool ;;
+  *) echo "usage: scripts/setup.sh serve|test|size" >&2; exit 2 ;;
 esac
 say "tools ready ($mode)"

@@ -8,6 +8,9 @@
 //   - reload → typed text visible again
 //   - choice picked → IndexedDB commit
 //   - paced typing (a key every 50 ms) → the page updated: handlers, effects and layout done
+//   - the same keys, the page's own script only: the keydown and input events each from reaching
+//     the window to its last listener there (the page's handlers and the effects they run), without
+//     the browser's frame work and timer latency that the figure above includes
 //   - JS heap after load
 //   - keystroke → search results over a 1,000-case caseload (workbook only)
 import { chromium } from 'playwright-core';
@@ -83,9 +86,18 @@ async function firstLoad(context, open, fileFor) {
   return { page, files, total: files.reduce((sum, file) => sum + file.bytes, 0), worker };
 }
 
-/** In-page instruments: each keydown timed until its handlers, effects and layout are done. */
+/** In-page instruments: each keydown timed until its handlers, effects and layout are done; and
+ * the keydown and input events of each key from their capture at the window to a bubbling listener
+ * there added last (so after the page's own, and after the microtasks they queue). */
 const PACED = () => {
   window.__paced = [];
+  window.__script = [];
+  let at = 0;
+  let keydown = 0;
+  window.addEventListener('keydown', () => { at = performance.now(); }, true);
+  window.addEventListener('keydown', () => { keydown = performance.now() - at; });
+  window.addEventListener('input', () => { at = performance.now(); }, true);
+  window.addEventListener('input', () => { window.__script.push(keydown + performance.now() - at); });
   window.addEventListener('keydown', () => {
     const t0 = performance.now();
     setTimeout(() => {
@@ -208,6 +220,7 @@ try {
   await textarea(page).click();
   await page.keyboard.type(TEXT, { delay: 50 });
   results.app.paced = await page.evaluate(() => window.__paced);
+  results.app.script = await page.evaluate(() => window.__script);
   await status.filter({ hasText: 'Saved at' }).waitFor();
   const typed = await textarea(page).inputValue();
   const restores = [];
@@ -299,6 +312,7 @@ try {
   await peerText(peerPage).click();
   await peerPage.keyboard.type(TEXT, { delay: 50 });
   results.peer.paced = await peerPage.evaluate(() => window.__paced);
+  results.peer.script = await peerPage.evaluate(() => window.__script);
   await peerPage.waitForTimeout(500);
   const peerTyped = await peerText(peerPage).inputValue();
   const peerRestores = [];
@@ -322,6 +336,7 @@ try {
     [`reload → typed text visible (ms)`, fmt(app.reload), fmt(peer.reload), ratio(median(app.reload), median(peer.reload))],
     [`choice → IndexedDB commit (ms)`, fmt(app.save, 1), fmt(peer.save, 1), ratio(median(app.save), median(peer.save))],
     [`paced typing, key → page updated (ms, ${app.paced.length} keys)`, fmt(app.paced, 1), fmt(peer.paced, 1), `p95 ${ratio(p95(app.paced), p95(peer.paced))}`],
+    [`  of which the page's script, keydown + input (ms, ${app.script.length} keys)`, fmt(app.script, 2), fmt(peer.script, 2), `p95 ${ratio(p95(app.script), p95(peer.script))}`],
     [`JS heap after load (MB)`, (app.heap / 1e6).toFixed(1), (peer.heap / 1e6).toFixed(1), ratio(app.heap, peer.heap)],
   ];
   const widths = table[0].map((_, column) => Math.max(...table.map((cells) => String(cells[column]).length)));
