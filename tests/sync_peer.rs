@@ -458,10 +458,8 @@ fn workbook_team_server_sets_up_a_team_and_adds_and_removes_members() {
         "s2",
         10,
     ));
-    assert!(
-        matches!(refused, Err(SyncError::NotInTeam | SyncError::SignInAgain)),
-        "{refused:?}"
-    );
+    // Signed in but no longer a member: forbidden, not "sign in again".
+    assert!(matches!(refused, Err(SyncError::NotInTeam)), "{refused:?}");
 
     // Usage problems (exit 2) and a refusal (exit 1), each said.
     let no_team = workbook(&["team-server", "setup", "--server", base], ADMIN.1);

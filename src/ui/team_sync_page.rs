@@ -38,7 +38,7 @@ pub struct SyncState {
     /// "Changed by A and by B while offline": one line per field both sides changed.
     pub conflicts: RwSignal<Vec<String>>,
     pub waiting_for_key: RwSignal<bool>,
-    /// Rises whenever a cycle wrote records here (the caseload reloads).
+    /// Rises whenever a cycle wrote records here or the team's data left (the caseload reloads).
     pub arrived: RwSignal<u32>,
     /// Rises to ask the loop for a cycle now (after connecting or disconnecting): `wake`.
     asked: RwSignal<u32>,
@@ -180,12 +180,14 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
                 continue;
             }
             Err(SyncError::NotInTeam) => {
-                // The server refused this person the team: the team's data leaves this browser.
+                // The server refused this person the team: the team's data leaves this browser,
+                // and the caseload on screen redraws without it.
                 if let Ok(store) = store().await {
                     let _ = team_sync::remove_team_data(&store).await;
                 }
                 state.connection.set(None);
                 state.status.set(SyncStatus::NoLongerInTeam);
+                state.arrived.update(|n| *n += 1);
                 engine = None;
                 wait_for_officer(state).await;
                 continue;
@@ -243,12 +245,15 @@ pub fn WhereWorkGoes() -> impl IntoView {
     }
 }
 
-/// The status line on every screen: "Team sync: Synced at 14:03".
+/// The status line on every screen: "Team sync: Synced at 14:03"; and, once the server has
+/// refused this person the team, "You are no longer in this team" (the connection is gone by then).
 #[component]
 pub fn SyncStatusLine() -> impl IntoView {
     let state = sync_state();
     move || {
-        state.connection.get().map(|_| {
+        let shown =
+            state.connection.get().is_some() || state.status.get() == SyncStatus::NoLongerInTeam;
+        shown.then(|| {
             view! {
                 <p class="govuk-body-s workbook-sync-status" data-testid="sync-status">
                     <a class="govuk-link" href="/team-sync">"Team sync"</a>": "{move || state.status.get().describe()}
@@ -442,6 +447,7 @@ fn Connected() -> impl IntoView {
             let _ = state.conflicts.try_set(Vec::new());
             let _ = state.status.try_set(SyncStatus::NotConnected);
             let _ = state.connection.try_set(None);
+            let _ = state.arrived.try_update(|n| *n += 1);
             state.wake();
         });
     };

@@ -2,7 +2,8 @@
 // the app and CouchDB from one origin (tests/team-server/server.mjs --dist): connecting with the
 // form, the status line, a case created by the officer reaching the senior with no file, edits to
 // different fields on both sides both kept, nothing readable on the server, and disconnecting.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
@@ -13,10 +14,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let peer;
 let origin;
 let demo;
+// The peer's admin, for `workbook team-server remove-member` (as a server's administrator would).
+const ADMIN_PASSWORD = randomBytes(12).toString('hex');
 
 test.beforeAll(async () => {
   peer = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--expose-demo', '--dist', 'dist'], {
     cwd: ROOT,
+    env: { ...process.env, TEAM_SERVER_ADMIN: 'admin', TEAM_SERVER_PASSWORD: ADMIN_PASSWORD },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   origin = await new Promise((resolve, reject) => {
@@ -127,6 +131,29 @@ test('an officer and a senior share a case through the team server, sealed, with
   await senior.goto('/');
   await screenshot(senior, 'team-sync-senior-caseload');
 
+  // A case the senior creates reaches the officer as a team case.
+  const teamCase = { ...SAMPLE_CASE, name: 'Riley Fictional', crn: 'R654321' };
+  await createCase(senior, teamCase);
+  await officer.goto('/');
+  await expect(officer.getByRole('link', { name: teamCase.name })).toBeVisible({ timeout: 20_000 });
+  // The officer is taken off the team on the server (signed in still, but no longer a member): at
+  // its next cycle the officer's browser is refused (403), says so on the screen the officer is
+  // on, and the team's case leaves it there and then; the officer's own case stays.
+  const removed = JSON.parse(execFileSync(`${ROOT}target/debug/workbook`, ['team-server', 'remove-member', '--server', `${origin}/db`, '--team', 'demo', '--name', officerMember.name], {
+    env: { ...process.env, COUCHDB_USER: 'admin', COUCHDB_PASSWORD: ADMIN_PASSWORD },
+  }).toString());
+  expect(removed.roles).toEqual([]);
+  await expect(officer.getByTestId('sync-status')).toContainText('Team sync: You are no longer in this team', { timeout: 20_000 });
+  await expect(officer.getByRole('link', { name: teamCase.name })).toHaveCount(0);
+  await expect(officer.getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
+  await screenshot(officer, 'team-sync-removed');
+  await officer.getByTestId('sync-status').getByRole('link', { name: 'Team sync' }).click();
+  await expect(officer.getByTestId('no-longer-in-team')).toContainText("The team's cases have been removed from this browser; your own cases are still here.");
+  await officer.reload();
+  await officer.goto('/');
+  await expect(officer.getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
+  await expect(officer.getByRole('link', { name: teamCase.name })).toHaveCount(0);
+
   // Disconnecting warns, removes the team's case from the senior's browser; theirs would stay.
   await senior.getByRole('link', { name: 'Team', exact: true }).click();
   await senior.getByRole('button', { name: 'Disconnect' }).click();
@@ -137,8 +164,6 @@ test('an officer and a senior share a case through the team server, sealed, with
   await expect(senior.getByRole('link', { name: /Jordan Fictional/ })).toHaveCount(0);
   await expect(senior.getByTestId('sync-status')).toHaveCount(0);
   await expect(senior.getByLabel('About this service')).toContainText('Everything you enter stays in this browser');
-  // The officer's own case is still theirs.
-  await officer.goto('/');
-  await expect(officer.getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
-  await expect(officer.getByTestId('sync-status')).toContainText('Team sync:');
+  // The senior's own case is still theirs.
+  await expect(senior.getByRole('link', { name: teamCase.name })).toBeVisible();
 });

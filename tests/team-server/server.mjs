@@ -88,14 +88,37 @@ const couch = expressPouchDB(MemoryPouch, {
   logPath: '/dev/null',
   overrideMode: { exclude: ['routes/fauxton'] },
 });
+// CouchDB answers a signed-in user who is not a member of a database 403 ("forbidden": since
+// COUCHDB-2534), and 401 only to someone not signed in; express-pouchdb answers 401 to both. The
+// app tells the two apart (a 403 means "no longer in this team": its data leaves the browser), so
+// this peer says 403 as CouchDB does: a request with a session cookie to a database whose
+// `_security` names members, from a user who is neither one of them nor has one of their roles.
+let base = null;
+const membership = async (request, response, next) => {
+  const database = decodeURIComponent(request.path.split('/')[1] ?? '');
+  if (!base || !database || database.startsWith('_') || !request.headers.cookie || request.headers.authorization) return next();
+  try {
+    const session = await (await fetch(`${base}/_session`, { headers: { cookie: request.headers.cookie } })).json();
+    const user = session.userCtx ?? {};
+    if (!user.name || user.roles?.includes('_admin')) return next();
+    const answer = await fetch(`${base}/${encodeURIComponent(database)}/_security`, { headers: { authorization: `Basic ${Buffer.from(`${admin}:${password}`).toString('base64')}` } });
+    if (!answer.ok) return next();
+    const { members = {} } = await answer.json();
+    const [names, roles] = [members.names ?? [], members.roles ?? []];
+    if (names.length + roles.length === 0 || names.includes(user.name) || user.roles.some((role) => roles.includes(role))) return next();
+    response.status(403).json({ error: 'forbidden', reason: 'You are not allowed to access this db.' });
+  } catch (error) {
+    next(error);
+  }
+};
 const dist = argument('dist', null);
 if (dist) {
   // The app at /, CouchDB under /db: one origin, no CORS.
-  app.use('/db', couch);
+  app.use('/db', membership, couch);
   app.use(express.static(dist));
   app.get(/.*/, (_request, response) => response.sendFile('index.html', { root: dist }));
 } else {
-  app.use(couch);
+  app.use(membership, couch);
 }
 
 const configure = (section, key, value) =>
@@ -105,7 +128,7 @@ await configure('couch_httpd_auth', 'require_valid_user', 'true');
 await configure('couchdb', 'admin_only_all_dbs', 'true');
 
 const server = app.listen(port, HOST, async () => {
-  const base = `http://${HOST}:${server.address().port}${dist ? '/db' : ''}`;
+  base = `http://${HOST}:${server.address().port}${dist ? '/db' : ''}`;
   console.log(`team server: ${base} (admin ${admin}, password ${password})`);
   if (process.argv.includes('--demo')) {
     demo = await setUpDemoTeam(base, { admin, password });
