@@ -474,7 +474,12 @@ impl TeamSync {
     }
 
     /// How many records changed here wait to be sealed and sent (0 before the team key is known).
-    pub async fn waiting(&self) -> usize {
+    /// The key is taken from this browser's keyring entry if no cycle has taken it yet: a tab
+    /// opened offline counts what waits as well as one that synced before the network went.
+    pub async fn waiting(&mut self) -> usize {
+        if self.key.is_none() {
+            self.key = self.take_key().await.ok().flatten();
+        }
         let Some(key) = self.key else {
             return 0;
         };

@@ -177,8 +177,24 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
         r.details.crn = "X111111".into()
     })
     .await;
+    // What the status line counts while offline: the officer's one changed record waits, also
+    // in a tab opened offline, whose engine has not yet had a cycle (it takes the team key from
+    // this browser's keyring entry).
+    assert_eq!(
+        at_officer.waiting().await,
+        1,
+        "the renamed case waits to go"
+    );
+    let mut opened_offline =
+        engine(&officer, team.clone(), &database, &officer_member, false).await;
+    assert_eq!(
+        opened_offline.waiting().await,
+        1,
+        "counted before any cycle"
+    );
     signed_in(&officer_member).await;
     at_officer.cycle().await.unwrap();
+    assert_eq!(at_officer.waiting().await, 0, "sent: nothing waits");
     signed_in(&senior_member).await;
     let merged = at_senior.cycle().await.unwrap();
     assert!(merged.conflicts.is_empty(), "{merged:?}");

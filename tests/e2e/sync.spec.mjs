@@ -131,6 +131,30 @@ test('an officer and a senior share a case through the team server, sealed, with
   await senior.goto('/');
   await screenshot(senior, 'team-sync-senior-caseload');
 
+  // The network gone: the officer goes on working, the status line counts what waits, and it
+  // all goes to the team once the network is back.
+  await officer.goto(`${casePath}/edit`);
+  await officer.context().setOffline(true);
+  await officer.getByLabel('Case reference number (CRN)').fill('X222222');
+  await officer.getByRole('button', { name: 'Save changes' }).click();
+  await expect(officer.getByText('X222222').first()).toBeVisible();
+  await expect(officer.getByTestId('sync-status')).toHaveText('Team sync: Offline — 1 change waiting', { timeout: 20_000 });
+  await screenshot(officer, 'team-sync-offline');
+  // Disconnecting now would lose it: the warning says so, and staying connected keeps it.
+  await officer.getByTestId('sync-status').getByRole('link', { name: 'Team sync' }).click();
+  await officer.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(officer.getByTestId('disconnect-warning')).toContainText('1 of your changes have not reached the team yet and will not be sent.');
+  await officer.getByRole('button', { name: 'Stay connected' }).click();
+  await expect(officer.getByTestId('disconnect-warning')).toHaveCount(0);
+  await officer.context().setOffline(false);
+  await expect(officer.getByTestId('sync-status')).toHaveText(/^Team sync: Synced at \d\d:\d\d$/, { timeout: 30_000 });
+  await senior.goto(casePath);
+  await expect(async () => {
+    await senior.reload();
+    await expect(senior.getByText('X222222').first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(senior.getByRole('heading', { level: 1, name: 'Jordan Fictional-Smith' })).toBeVisible();
+
   // A case the senior creates reaches the officer as a team case.
   const teamCase = { ...SAMPLE_CASE, name: 'Riley Fictional', crn: 'R654321' };
   await createCase(senior, teamCase);
