@@ -31,6 +31,7 @@ use crate::net::FetchTransport;
 use crate::store::crypto::window_crypto;
 use crate::store::identity::{open_sealed_for_me, seal_for, sign, MyKeys};
 use crate::store::replica::IdbReplica;
+use crate::store::tab_lock::{exclusively, TEAM_SYNC};
 use crate::store::{Store, StoreError, RECORD_SCHEMA_VERSION};
 
 /// The epoch this build seals under (new epochs when a member leaves are not built yet).
@@ -61,11 +62,15 @@ pub async fn connect(store: &Store, connection: &Connection) -> Result<(), Store
 
 /// Removes the team's data from this browser: the cases that came from the team (every record of
 /// them), the team's documents, logs and the connection. The officer's own cases stay.
+/// Never while another tab's cycle is writing team data here.
 pub async fn remove_team_data(store: &Store) -> Result<(), SyncError> {
-    let replica = IdbReplica::new(store);
-    let arrived = arrived_cases(&replica).await?;
-    store.remove_cases(&arrived).await.map_err(store_error)?;
-    replica.clear().await.map_err(store_error)
+    exclusively(TEAM_SYNC, async {
+        let replica = IdbReplica::new(store);
+        let arrived = arrived_cases(&replica).await?;
+        store.remove_cases(&arrived).await.map_err(store_error)?;
+        replica.clear().await.map_err(store_error)
+    })
+    .await
 }
 
 /// What one cycle did.
@@ -206,8 +211,14 @@ impl TeamSync {
         }
     }
 
-    /// Pull, keys, merge in, seal out, push.
+    /// Pull, keys, merge in, seal out, push: in one tab of this browser at a time (every tab runs
+    /// its own loop over the one replica; two cycles at once would seal a change twice, and
+    /// their checkpoints collide on the server).
     pub async fn cycle(&mut self) -> Result<Cycle, SyncError> {
+        exclusively(TEAM_SYNC, self.cycle_here()).await
+    }
+
+    async fn cycle_here(&mut self) -> Result<Cycle, SyncError> {
         let mut cycle = Cycle::default();
         let mut transport = FetchTransport::new(&self.connection.server);
         let url = format!("{}/{}", self.connection.server, self.connection.database);

@@ -3,7 +3,8 @@
 //! and team list), signed in in turn as the demo team's two members. The senior's first cycle
 //! makes the team key and wraps it to both; the officer's case reaches the senior sealed; edits to
 //! different fields on both sides are both kept; the same field changed on both is a conflict; the
-//! server holds no name, CRN or typed text; a document altered on the server is quarantined.
+//! server holds no name, CRN or typed text; a document altered on the server is quarantined; two
+//! tabs cycling at once seal a change once (the Web Lock), with no conflict on the server.
 //! `make wasm-test` runs it (Chromium and Firefox) beside the peer.
 #![cfg(target_arch = "wasm32")]
 
@@ -303,4 +304,61 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
     assert_eq!(after.details, before.details);
     officer.store.delete().await.unwrap();
     senior.store.delete().await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn two_tabs_syncing_at_once_send_one_revision_not_a_conflict_with_themselves() {
+    let (database, officer_member, senior_member) = demo().await;
+    let officer = workbook("tabs-officer", "Alex Trainee", Grade::Po).await;
+    let senior = workbook("tabs-senior", "Sam Senior", Grade::Spo).await;
+    let team = team_of(&[&officer, &senior]);
+    let case_id = format!("case-{}", (js_sys::Math::random() * 1e12) as u64);
+    officer.store.put_case(&case(&case_id)).await.unwrap();
+    signed_in(&senior_member).await;
+    let mut at_senior = engine(&senior, team.clone(), &database, &senior_member, true).await;
+    at_senior.cycle().await.unwrap();
+
+    // Two tabs of the officer's browser, each with its own sync loop, cycle at the same moment:
+    // the case is sealed once, not once by each.
+    signed_in(&officer_member).await;
+    let mut first_tab = engine(&officer, team.clone(), &database, &officer_member, false).await;
+    let mut second_tab = engine(&officer, team.clone(), &database, &officer_member, false).await;
+    let (one, two) = futures::join!(first_tab.cycle(), second_tab.cycle());
+    let (one, two) = (one.unwrap(), two.unwrap());
+    assert_eq!(one.sealed + two.sealed, 1, "{one:?} {two:?}");
+    rename(&officer.store, &case_id, |r| {
+        r.details.name = "Jordan Fictional-Smith".into()
+    })
+    .await;
+    let (one, two) = futures::join!(first_tab.cycle(), second_tab.cycle());
+    let (one, two) = (one.unwrap(), two.unwrap());
+    assert_eq!(one.sealed + two.sealed, 1, "{one:?} {two:?}");
+
+    // The senior gets the change with no conflict, and the server holds one branch of it.
+    signed_in(&senior_member).await;
+    let got = at_senior.cycle().await.unwrap();
+    assert!(got.conflicts.is_empty(), "{got:?}");
+    let there = senior.store.case(&case_id).await.unwrap().unwrap();
+    assert_eq!(there.details.name, "Jordan Fictional-Smith");
+    let everything = FetchTransport::new(PEER)
+        .send(Request {
+            method: Method::Get,
+            path: format!("/{database}/_all_docs?include_docs=true&conflicts=true"),
+            body: None,
+        })
+        .await
+        .unwrap();
+    let author = officer.keys.public.fingerprint().to_string();
+    let branched: Vec<&Value> = everything.body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["doc"]["envelope"]["by"].as_str() == Some(author.as_str()))
+        .filter(|row| {
+            row["doc"]["_conflicts"]
+                .as_array()
+                .is_some_and(|c| !c.is_empty())
+        })
+        .collect();
+    assert!(branched.is_empty(), "{branched:?}");
 }

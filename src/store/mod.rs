@@ -10,6 +10,7 @@ pub mod crypto;
 pub mod identity;
 pub mod notices;
 pub mod replica;
+pub mod tab_lock;
 
 // The record layouts are pure domain types (so a backup can be read natively); every
 // `crate::store::X` path to them keeps working.
