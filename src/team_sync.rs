@@ -4,6 +4,8 @@
 //! rules are `domain::sync`; documents and logs are `store::replica`; the network is `net`. Only
 //! the live workbook's records sync, never the practice space's.
 //!
+//! Fields both sides changed are kept (`domain::sync::conflicts`) until the officer chooses.
+//!
 //! Not yet here (issue 21 is not finished): conflicting branches of one document are left as the
 //! server's conflicts (the winner CouchDB picks is merged; the other leaf is kept, not shown), new
 //! epochs and re-encryption when a member leaves, and the signed team list on the server (authors
@@ -14,6 +16,7 @@ use std::collections::BTreeMap;
 use serde_json::json;
 
 use crate::domain::keys::{Fingerprint, Team};
+use crate::domain::sync::conflicts::{with_field, OpenConflict, OpenConflicts};
 use crate::domain::sync::connect::Connection;
 use crate::domain::sync::documents::{
     document_id, fields_of, id_secret, latest, take, unflatten, Content, SYNCED_STORES,
@@ -62,6 +65,61 @@ pub async fn connect(store: &Store, connection: &Connection) -> Result<(), Store
 
 /// Removes the team's data from this browser: the cases that came from the team (every record of
 /// them), the team's documents, logs and the connection. The officer's own cases stay.
+/// Where the open conflicts are kept: a replica setting, so "Disconnect" removes them too.
+const CONFLICTS: &str = "conflicts";
+
+async fn open_conflicts_in(replica: &IdbReplica) -> Result<OpenConflicts, SyncError> {
+    Ok(replica
+        .setting(CONFLICTS)
+        .await
+        .map_err(store_error)?
+        .unwrap_or_default())
+}
+
+/// The fields changed on two devices that wait for the officer's choice.
+pub async fn open_conflicts(store: &Store) -> Result<OpenConflicts, SyncError> {
+    open_conflicts_in(&IdbReplica::new(store)).await
+}
+
+/// The officer's choice of a conflict: keeping the earlier change writes it into the record as a
+/// change made here (the next cycle seals it with a later stamp, so every device takes it);
+/// keeping the later one leaves the record as it stands. Either way the conflict is settled.
+/// Returns the record written, if any (store, key, revision: this tab's open case takes it).
+pub async fn settle_conflict(
+    store: &Store,
+    conflict: &OpenConflict,
+    keep_earlier: bool,
+) -> Result<Option<(String, String, u64)>, SyncError> {
+    exclusively(TEAM_SYNC, async {
+        let replica = IdbReplica::new(store);
+        let mut open = open_conflicts_in(&replica).await?;
+        let Some(settled) = open.settle(&conflict.store, &conflict.case, &conflict.field) else {
+            return Ok(None);
+        };
+        let mut written = None;
+        if keep_earlier {
+            if let Some(value) = store
+                .synced_value(&settled.store, &settled.case)
+                .await
+                .map_err(store_error)?
+            {
+                let record = with_field(&value, &settled.field, settled.earlier.value.as_ref());
+                let revision = store
+                    .put_synced(&settled.store, &settled.case, record)
+                    .await
+                    .map_err(store_error)?;
+                written = Some((settled.store.clone(), settled.case.clone(), revision));
+            }
+        }
+        replica
+            .put_setting(CONFLICTS, &open)
+            .await
+            .map_err(store_error)?;
+        Ok(written)
+    })
+    .await
+}
+
 /// Never while another tab's cycle is writing team data here.
 pub async fn remove_team_data(store: &Store) -> Result<(), SyncError> {
     exclusively(TEAM_SYNC, async {
@@ -420,6 +478,8 @@ impl TeamSync {
         };
         let taken = take(&agreed, &ours, &theirs.fields);
         if !taken.conflicts.is_empty() {
+            self.keep_conflicts(&theirs.store, &theirs.key, &taken.conflicts)
+                .await?;
             cycle
                 .conflicts
                 .insert(id.to_string(), taken.conflicts.clone());
@@ -482,6 +542,44 @@ impl TeamSync {
                 .map_err(store_error)?;
         }
         Ok(())
+    }
+
+    /// Keeps the fields both sides changed until the officer chooses, each side named from the
+    /// officer's team list (`domain::sync::conflicts`).
+    async fn keep_conflicts(
+        &self,
+        store: &str,
+        case: &str,
+        conflicts: &[(String, Conflict)],
+    ) -> Result<(), SyncError> {
+        let case_name = self
+            .store
+            .case(case)
+            .await
+            .ok()
+            .flatten()
+            .map(|record| record.details.name)
+            .unwrap_or_default();
+        let name = |by: &str| {
+            self.team
+                .members
+                .iter()
+                .find(|member| member.fingerprint.to_string() == by)
+                .map_or_else(
+                    || "someone not in your team list".to_string(),
+                    |member| self.team.label(member),
+                )
+        };
+        let mut open = open_conflicts_in(&self.replica).await?;
+        for (field, conflict) in conflicts {
+            open.record(OpenConflict::of(
+                store, case, &case_name, field, conflict, name,
+            ));
+        }
+        self.replica
+            .put_setting(CONFLICTS, &open)
+            .await
+            .map_err(store_error)
     }
 
     /// How many records changed here wait to be sealed and sent (0 before the team key is known).

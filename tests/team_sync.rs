@@ -12,12 +12,13 @@ use jiff::civil::date;
 use probation_workbook::domain::case::{CaseDetails, SentenceType, Sex};
 use probation_workbook::domain::keys::{Team, TeamMember};
 use probation_workbook::domain::signing::{Grade, Profile};
+use probation_workbook::domain::sync::conflicts::value_in_words;
 use probation_workbook::domain::sync::connect::Connection;
 use probation_workbook::domain::sync::replicate::{Method, Request, Transport};
 use probation_workbook::net::{self, FetchTransport};
 use probation_workbook::store::identity::{make_my_keys, MyKeys};
 use probation_workbook::store::{CaseRecord, Store, RECORD_SCHEMA_VERSION};
-use probation_workbook::team_sync::TeamSync;
+use probation_workbook::team_sync::{self, TeamSync};
 use serde_json::{json, Value};
 use wasm_bindgen_test::*;
 
@@ -235,6 +236,58 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
         values.contains(&json!("Jordan A Fictional"))
             && values.contains(&json!("Jordan B Fictional"))
     );
+    // Kept in the senior's browser until they choose, each side named from their team list.
+    let open = team_sync::open_conflicts(&senior.store).await.unwrap();
+    assert_eq!(open.0.len(), 1, "{open:?}");
+    let waiting = open.0[0].clone();
+    assert_eq!(
+        (waiting.case.as_str(), waiting.field.as_str()),
+        (case_id.as_str(), "details/name")
+    );
+    let mut named = [waiting.later.by.clone(), waiting.earlier.by.clone()];
+    named.sort();
+    assert_eq!(named, ["Alex Trainee (PO)", "Sam Senior (SPO)"]);
+    assert_eq!(open.of_case(&case_id), 1);
+    // The senior keeps the earlier change: it is written here, the conflict is settled, and the
+    // next cycles carry it to the officer too.
+    let kept = value_in_words(waiting.earlier.value.as_ref());
+    let written = team_sync::settle_conflict(&senior.store, &waiting, true)
+        .await
+        .unwrap();
+    assert!(written.is_some());
+    assert!(team_sync::open_conflicts(&senior.store)
+        .await
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        senior
+            .store
+            .case(&case_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .details
+            .name,
+        kept
+    );
+    let sent = at_senior.cycle().await.unwrap();
+    assert_eq!(sent.sealed, 1, "{sent:?}");
+    signed_in(&officer_member).await;
+    let taken = at_officer.cycle().await.unwrap();
+    assert!(taken.conflicts.is_empty(), "{taken:?}");
+    assert_eq!(
+        officer
+            .store
+            .case(&case_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .details
+            .name,
+        kept
+    );
+    signed_in(&senior_member).await;
+    at_senior.cycle().await.unwrap();
 
     // A document altered on the server (a new revision with one byte of its ciphertext changed,
     // written by a member) is quarantined, named, and changes nothing here.

@@ -26,6 +26,7 @@ use crate::domain::signing::{
     signing_offer, validate_review_start, AssessmentPurpose, CaseSigning, DraftAction,
     ListedThread, Profile, ReviewStartForm, NEW_DRAFT_PURPOSE_FIELD, SEND_FOR_COUNTERSIGNING,
 };
+use crate::domain::sync::conflicts::signing_waits_for;
 use crate::store::identity::seal_for;
 use crate::store::SigningRecord;
 
@@ -107,6 +108,7 @@ pub fn SigningPage() -> impl IntoView {
             });
             let case_id = loaded.case.id.clone();
             let stored_case_id = StoredValue::new(case_id.clone());
+            let open_conflicts = super::team_sync_page::sync_state().open_conflicts;
             // Signing and sealing take WebCrypto a moment: the buttons wait meanwhile.
             let busy = RwSignal::new(false);
             type Act = dyn Fn(&mut SigningRecord, &Profile, &str) -> Result<(), String> + Send + Sync;
@@ -138,7 +140,10 @@ pub fn SigningPage() -> impl IntoView {
                 move |_| {
                     // What is signed is the draft as it stands now, not as the page first showed it.
                     let snapshot = untrack(|| live.snapshot());
-                    let found = sign_problems(&snapshot, Some(&context));
+                    let mut found = sign_problems(&snapshot, Some(&context));
+                    // Not while an answer of the case waits for the officer's choice (team sync).
+                    let waiting = open_conflicts.with_untracked(|open| open.of_case(&stored_case_id.get_value()));
+                    found.extend(signing_waits_for(waiting));
                     if !found.is_empty() {
                         problems.set(found);
                         return;

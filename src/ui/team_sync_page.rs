@@ -16,6 +16,7 @@ use super::components::{
 use super::db::store;
 use super::signed::trusted_team;
 use crate::domain::errors::FieldErrors;
+use crate::domain::sync::conflicts::{field_label, value_in_words, OpenConflict, OpenConflicts};
 use crate::domain::sync::connect::{
     member_name, membership, team_address, ConnectError, Connection, ADDRESS_FIELD, NAME_FIELD,
     PASSWORD_FIELD,
@@ -35,8 +36,8 @@ pub struct SyncState {
     pub connection: RwSignal<Option<Connection>>,
     /// Documents that did not open, with why.
     pub quarantined: RwSignal<Vec<(String, String)>>,
-    /// "Changed by A and by B while offline": one line per field both sides changed.
-    pub conflicts: RwSignal<Vec<String>>,
+    /// Fields changed on two devices, waiting for the officer's choice (kept in the replica).
+    pub open_conflicts: RwSignal<OpenConflicts>,
     pub waiting_for_key: RwSignal<bool>,
     /// Rises whenever a cycle wrote records here or the team's data left (the caseload reloads).
     pub arrived: RwSignal<u32>,
@@ -56,7 +57,7 @@ pub fn provide_sync() {
         status: RwSignal::new(SyncStatus::NotConnected),
         connection: RwSignal::new(None),
         quarantined: RwSignal::new(Vec::new()),
-        conflicts: RwSignal::new(Vec::new()),
+        open_conflicts: RwSignal::new(OpenConflicts::default()),
         waiting_for_key: RwSignal::new(false),
         arrived: RwSignal::new(0),
         asked: RwSignal::new(0),
@@ -94,6 +95,8 @@ async fn sleep(duration: Duration, state: SyncState) {
 async fn run(state: SyncState, cases: super::loading::CaseStore) {
     let mut engine: Option<TeamSync> = None;
     let mut backoff = Backoff::default();
+    // Conflicts found before this tab opened hold up signing at once, online or not.
+    refresh_conflicts(state).await;
     loop {
         let connection = match store().await {
             Ok(store) => team_sync::connection(&store).await.ok().flatten(),
@@ -147,21 +150,7 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
                         }
                     });
                 }
-                for (_, fields) in cycle.conflicts {
-                    state.conflicts.update(|list| {
-                        for (field, conflict) in &fields {
-                            let line = format!(
-                                "{field}: {} ({} / {})",
-                                conflict.describe(|by| by.to_string()),
-                                value_text(conflict.later.as_ref()),
-                                value_text(conflict.earlier.as_ref())
-                            );
-                            if !list.contains(&line) {
-                                list.push(line);
-                            }
-                        }
-                    });
-                }
+                refresh_conflicts(state).await;
                 let at = clock::local_time_of(&clock::timestamp())
                     .map(|time| time[..5].to_string())
                     .unwrap_or_default();
@@ -186,6 +175,7 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
                     let _ = team_sync::remove_team_data(&store).await;
                 }
                 state.connection.set(None);
+                state.open_conflicts.set(OpenConflicts::default());
                 state.status.set(SyncStatus::NoLongerInTeam);
                 state.arrived.update(|n| *n += 1);
                 engine = None;
@@ -198,14 +188,122 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
     }
 }
 
-fn value_text(field: Option<&crate::domain::sync::Field>) -> String {
-    field.map_or_else(
-        || "removed".to_string(),
-        |field| match &field.value {
-            serde_json::Value::String(text) => text.clone(),
-            other => other.to_string(),
-        },
-    )
+/// Reads the open conflicts kept in this browser into the sync state (redrawn only if they differ).
+async fn refresh_conflicts(state: SyncState) {
+    let Ok(store) = store().await else {
+        return;
+    };
+    if let Ok(open) = team_sync::open_conflicts(&store).await {
+        if state.open_conflicts.try_with_untracked(|now| *now != open) == Some(true) {
+            state.open_conflicts.set(open);
+        }
+    }
+}
+
+/// One field changed on two devices: both changes with who made them, and the choice of which to
+/// keep (`team_sync::settle_conflict`); the loop is woken so the choice goes to the team at once.
+#[component]
+fn ConflictChoice(
+    conflict: OpenConflict,
+    at: usize,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let state = sync_state();
+    let cases = super::loading::use_case_store();
+    let id = format!("conflict-{at}");
+    let chosen = RwSignal::new(None::<String>);
+    let error = error_at(errors, id.clone());
+    let field = StoredValue::new(id.clone());
+    // This choice's message, beside it and in the page's error summary; the others' kept.
+    let set_error = move |message: Option<String>| {
+        let field = field.get_value();
+        let _ = errors.try_update(|errors| {
+            let mut kept = FieldErrors::default();
+            for other in errors.iter().filter(|other| other.field != field) {
+                kept.push(other.field.clone(), other.message.clone());
+            }
+            if let Some(message) = message {
+                kept.push(field.clone(), message);
+            }
+            *errors = kept;
+        });
+    };
+    let busy = RwSignal::new(false);
+    let options = vec![
+        (
+            "later".to_string(),
+            format!(
+                "{} — {} (stands now)",
+                value_in_words(conflict.later.value.as_ref()),
+                conflict.later.by
+            ),
+        ),
+        (
+            "earlier".to_string(),
+            format!(
+                "{} — {}",
+                value_in_words(conflict.earlier.value.as_ref()),
+                conflict.earlier.by
+            ),
+        ),
+    ];
+    let legend = format!(
+        "{}: {} was changed on two devices. Which change do you keep?",
+        conflict.case_name,
+        field_label(&conflict.field)
+    );
+    let keep = move |_| {
+        let Some(choice) = chosen.get_untracked() else {
+            set_error(Some("Select which change to keep".to_string()));
+            focus_error_summary();
+            return;
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let conflict = conflict.clone();
+        spawn_local(async move {
+            let outcome = match store().await {
+                Ok(store) => team_sync::settle_conflict(&store, &conflict, choice == "earlier")
+                    .await
+                    .map_err(|error| error.to_string()),
+                Err(error) => Err(error.to_string()),
+            };
+            let _ = busy.try_set(false);
+            match outcome {
+                Ok(written) => {
+                    if let Some((store, key, revision)) = written {
+                        cases.changed_by_sync(&crate::store::notices::Notice {
+                            store,
+                            key,
+                            revision,
+                        });
+                        let _ = state.arrived.try_update(|n| *n += 1);
+                    }
+                    refresh_conflicts(state).await;
+                    state.wake();
+                }
+                Err(why) => {
+                    set_error(Some(format!("Your choice was not kept: {why}")));
+                    focus_error_summary();
+                }
+            }
+        });
+    };
+    view! {
+        <div class="govuk-inset-text" data-testid="sync-conflict">
+            <super::components::Radios
+                id=id
+                legend=legend
+                options=options
+                selected=Signal::derive(move || chosen.get())
+                on_select=Callback::new(move |value: String| { chosen.set(Some(value)); set_error(None); })
+                error=error
+            />
+            <button type="button" class="govuk-button govuk-button--secondary" disabled=move || busy.get() on:click=keep>"Keep this change"</button>
+        </div>
+    }
 }
 
 /// Waits until the Team page asks for a cycle (a new sign-in).
@@ -432,8 +530,9 @@ async fn sign_in_and_keep(
 
 #[component]
 fn Connected() -> impl IntoView {
-    set_title("Team sync", false);
     let state = sync_state();
+    let conflict_errors = RwSignal::new(FieldErrors::default());
+    Effect::new(move |_| set_title("Team sync", !conflict_errors.with(FieldErrors::is_empty)));
     let confirming = RwSignal::new(false);
     let disconnect = move |_| {
         spawn_local(async move {
@@ -444,7 +543,7 @@ fn Connected() -> impl IntoView {
                 let _ = team_sync::remove_team_data(&store).await;
             }
             let _ = state.quarantined.try_set(Vec::new());
-            let _ = state.conflicts.try_set(Vec::new());
+            let _ = state.open_conflicts.try_set(OpenConflicts::default());
             let _ = state.status.try_set(SyncStatus::NotConnected);
             let _ = state.connection.try_set(None);
             let _ = state.arrived.try_update(|n| *n += 1);
@@ -453,6 +552,7 @@ fn Connected() -> impl IntoView {
     };
     view! {
         <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
+            <ErrorSummary errors=conflict_errors />
             <h1 class="govuk-heading-l" tabindex="-1">"Team sync"</h1>
             {move || state.connection.get().map(|connection| view! {
                 <dl class="govuk-summary-list" data-testid="team-connection">
@@ -466,13 +566,13 @@ fn Connected() -> impl IntoView {
                 <p class="govuk-inset-text" data-testid="waiting-for-key">"Waiting for your senior to add you to team sync: they need your identity card in their team list, and you theirs in yours. Nothing of yours is sent until then."</p>
             })}
             {move || {
-                let conflicts = state.conflicts.get();
-                (!conflicts.is_empty()).then(|| view! {
+                let open = state.open_conflicts.get();
+                (!open.is_empty()).then(|| view! {
                     <h2 class="govuk-heading-m">"Changed on two devices while offline"</h2>
-                    <p class="govuk-body">"The later change stands until you choose. Check each with the colleague named."</p>
-                    <ul class="govuk-list govuk-list--bullet" data-testid="sync-conflicts">
-                        {conflicts.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                    </ul>
+                    <p class="govuk-body">"One of the two changes stands until you choose which to keep. A case cannot be signed while one of its answers waits for your choice. Check each with the colleague named."</p>
+                    <div data-testid="sync-conflicts">
+                        {open.0.into_iter().enumerate().map(|(at, conflict)| view! { <ConflictChoice conflict=conflict at=at errors=conflict_errors /> }).collect_view()}
+                    </div>
                 })
             }}
             {move || {

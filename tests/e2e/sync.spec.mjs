@@ -155,6 +155,67 @@ test('an officer and a senior share a case through the team server, sealed, with
   }).toPass({ timeout: 30_000 });
   await expect(senior.getByRole('heading', { level: 1, name: 'Jordan Fictional-Smith' })).toBeVisible();
 
+  // The same answer changed on both while the officer is offline: the senior's change reaches the
+  // server first, so the officer's browser finds the clash when the network is back. Both changes
+  // are shown with who made them; signing waits until the officer chooses; keeping the senior's
+  // change writes it here and it stays on both.
+  const updateSeq = () => senior.evaluate(async (database) => (await (await fetch(`/db/${database}`)).json()).update_seq, demo.database);
+  await officer.goto(`${casePath}/edit`);
+  await officer.context().setOffline(true);
+  await officer.getByLabel('Case reference number (CRN)').fill('X333333');
+  await officer.getByRole('button', { name: 'Save changes' }).click();
+  await expect(officer.getByText('X333333').first()).toBeVisible();
+  const seqBefore = await updateSeq();
+  await senior.goto(`${casePath}/edit`);
+  await senior.getByLabel('Case reference number (CRN)').fill('X444444');
+  await senior.getByRole('button', { name: 'Save changes' }).click();
+  await expect(senior.getByText('X444444').first()).toBeVisible();
+  await expect.poll(updateSeq, { timeout: 20_000 }).not.toEqual(seqBefore);
+  await officer.context().setOffline(false);
+  await officer.getByTestId('sync-status').getByRole('link', { name: 'Team sync' }).click();
+  const clash = officer.getByTestId('sync-conflict');
+  await expect(clash).toHaveCount(1, { timeout: 20_000 });
+  const choice = clash.getByRole('group', { name: 'Jordan Fictional-Smith: Case reference number (CRN) was changed on two devices. Which change do you keep?' });
+  // The merging browser's own change stands until the choice (it was stamped when it was sealed).
+  await expect(choice.getByLabel('X333333 — Alex Trainee (PO) (stands now)')).toBeVisible();
+  await expect(choice.getByLabel('X444444 — Sam Senior (SPO)', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(officer);
+  await screenshot(officer, 'team-sync-conflict');
+  // Signing waits for the choice (the rest of the assessment is not done either).
+  await officer.goto(`${casePath}/signing`);
+  await officer.getByRole('button', { name: 'Sign version 1' }).click();
+  await expect(officer.getByTestId('signing-problems')).toContainText('Choose which change to keep: 1 answer of this case was changed on two devices (Team sync)');
+  await officer.getByRole('link', { name: 'Team', exact: true }).click();
+  await expect(officer.getByRole('heading', { level: 1, name: 'Team sync' })).toBeVisible();
+  await clash.getByRole('button', { name: 'Keep this change' }).click();
+  const choiceSummary = officer.locator('#error-summary');
+  await expect(choiceSummary).toBeFocused();
+  await expect(choiceSummary.getByRole('link')).toHaveText(['Select which change to keep']);
+  await expect(clash.locator('.govuk-error-message')).toHaveText('Error: Select which change to keep');
+  await expect(officer).toHaveTitle('Error: Team sync – Probation Workbook');
+  // By keyboard, as an officer would: the summary's link to the choice, the arrow to the other
+  // change, Tab to the button.
+  await choiceSummary.getByRole('link', { name: 'Select which change to keep' }).click();
+  await expect(choice.getByRole('radio').first()).toBeFocused();
+  await officer.keyboard.press('ArrowDown');
+  await expect(choice.getByLabel('X444444 — Sam Senior (SPO)', { exact: true })).toBeChecked();
+  await expect(choiceSummary).toHaveCount(0);
+  await officer.keyboard.press('Tab');
+  await expect(clash.getByRole('button', { name: 'Keep this change' })).toBeFocused();
+  await officer.keyboard.press('Enter');
+  await expect(officer.getByTestId('sync-conflict')).toHaveCount(0);
+  await officer.goto(`${casePath}/signing`);
+  await officer.getByRole('button', { name: 'Sign version 1' }).click();
+  await expect(officer.getByTestId('signing-problems')).toContainText('Complete every section of the assessment');
+  await expect(officer.getByTestId('signing-problems')).not.toContainText('Choose which change to keep');
+  for (const page of [officer, senior]) {
+    await page.goto(casePath);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText('X444444').first()).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+  }
+
   // A case the senior creates reaches the officer as a team case.
   const teamCase = { ...SAMPLE_CASE, name: 'Riley Fictional', crn: 'R654321' };
   await createCase(senior, teamCase);

@@ -18,7 +18,7 @@ use crate::domain::records::CASE_STORES;
 pub const SYNCED_STORES: [&str; 4] = CASE_STORES;
 /// A record's own bookkeeping, kept per device and never a field: each device numbers its own
 /// revisions and stamps its own writes.
-const LOCAL_KEYS: [&str; 3] = ["revision", "updated_at", "schema_version"];
+pub(super) const LOCAL_KEYS: [&str; 3] = ["revision", "updated_at", "schema_version"];
 /// Separates a top-level key from the key inside it ("answers/3.4"); record keys never hold it.
 const SEPARATOR: char = '/';
 

@@ -7,6 +7,7 @@
 //! browser's transport and store side and the screens are still to come.
 
 pub mod checkpoint;
+pub mod conflicts;
 pub mod connect;
 pub mod documents;
 pub mod envelope;
