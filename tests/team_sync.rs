@@ -115,15 +115,47 @@ async fn rename(store: &Store, id: &str, change: impl Fn(&mut CaseRecord) + 'sta
         .unwrap();
 }
 
-#[wasm_bindgen_test]
-async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge() {
+/// The demo team's two members, an officer's and a senior's workbook (each has added the other
+/// from their identity card, so each trusts the other), and a case of the officer's.
+struct Pair {
+    database: String,
+    officer_member: Member,
+    senior_member: Member,
+    officer: Workbook,
+    senior: Workbook,
+    team: Team,
+    case_id: String,
+}
+
+async fn pair(test: &str) -> Pair {
     let (database, officer_member, senior_member) = demo().await;
-    let officer = workbook("officer", "Alex Trainee", Grade::Po).await;
-    let senior = workbook("senior", "Sam Senior", Grade::Spo).await;
-    // Each has added the other from their identity card (the team page), so each trusts the other.
+    let officer = workbook(&format!("{test}-officer"), "Alex Trainee", Grade::Po).await;
+    let senior = workbook(&format!("{test}-senior"), "Sam Senior", Grade::Spo).await;
     let team = team_of(&[&officer, &senior]);
     let case_id = format!("case-{}", (js_sys::Math::random() * 1e12) as u64);
     officer.store.put_case(&case(&case_id)).await.unwrap();
+    Pair {
+        database,
+        officer_member,
+        senior_member,
+        officer,
+        senior,
+        team,
+        case_id,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge() {
+    let Pair {
+        database,
+        officer_member,
+        senior_member,
+        officer,
+        senior,
+        team,
+        case_id,
+    } = pair("merge").await;
 
     // Before the senior has made the team key, the officer waits for it and sends nothing.
     signed_in(&officer_member).await;
@@ -361,12 +393,15 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
 
 #[wasm_bindgen_test]
 async fn two_tabs_syncing_at_once_send_one_revision_not_a_conflict_with_themselves() {
-    let (database, officer_member, senior_member) = demo().await;
-    let officer = workbook("tabs-officer", "Alex Trainee", Grade::Po).await;
-    let senior = workbook("tabs-senior", "Sam Senior", Grade::Spo).await;
-    let team = team_of(&[&officer, &senior]);
-    let case_id = format!("case-{}", (js_sys::Math::random() * 1e12) as u64);
-    officer.store.put_case(&case(&case_id)).await.unwrap();
+    let Pair {
+        database,
+        officer_member,
+        senior_member,
+        officer,
+        senior,
+        team,
+        case_id,
+    } = pair("tabs").await;
     signed_in(&senior_member).await;
     let mut at_senior = engine(&senior, team.clone(), &database, &senior_member, true).await;
     at_senior.cycle().await.unwrap();
@@ -414,4 +449,6 @@ async fn two_tabs_syncing_at_once_send_one_revision_not_a_conflict_with_themselv
         })
         .collect();
     assert!(branched.is_empty(), "{branched:?}");
+    officer.store.delete().await.unwrap();
+    senior.store.delete().await.unwrap();
 }

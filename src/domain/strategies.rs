@@ -362,6 +362,13 @@ pub fn json_value() -> impl Strategy<Value = serde_json::Value> {
     })
 }
 
+/// Any stored record's JSON: up to six top-level keys (bookkeeping ones such as `revision` among
+/// them), each any JSON value (team sync's fields and conflicts).
+pub fn any_record() -> impl Strategy<Value = serde_json::Value> {
+    prop::collection::btree_map("[a-z_]{1,8}", json_value(), 0..6)
+        .prop_map(|map| serde_json::Value::Object(map.into_iter().collect()))
+}
+
 /// Passes when `result` is a value, or a refusal that says why (a sentence, never empty).
 pub fn refused_with_a_reason<T, E: std::fmt::Display>(
     result: Result<T, E>,

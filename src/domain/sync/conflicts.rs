@@ -176,6 +176,7 @@ pub fn with_field(record: &Value, field: &str, value: Option<&Value>) -> Value {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::domain::strategies::any_record;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -264,23 +265,10 @@ mod tests {
         assert_eq!(value_in_words(Some(&json!("Jordan A"))), "Jordan A");
     }
 
-    fn record() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::from),
-            any::<i32>().prop_map(Value::from),
-            "[a-z ]{0,8}".prop_map(Value::from),
-        ];
-        let inner = prop::collection::btree_map("[a-z]{1,3}", leaf.clone(), 0..4)
-            .prop_map(|map| Value::Object(map.into_iter().collect()));
-        prop::collection::btree_map("[a-z]{1,3}", prop_oneof![leaf, inner], 0..5)
-            .prop_map(|map| Value::Object(map.into_iter().collect()))
-    }
-
     proptest! {
         /// Keeping a field's own value changes nothing, whatever the record.
         #[test]
-        fn keeping_the_value_a_field_has_changes_nothing(record in record(), pick in any::<prop::sample::Index>()) {
+        fn keeping_the_value_a_field_has_changes_nothing(record in any_record(), pick in any::<prop::sample::Index>()) {
             let fields = flatten(&record);
             prop_assume!(!fields.is_empty());
             let (name, value) = &fields[pick.index(fields.len())];

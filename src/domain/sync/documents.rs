@@ -184,6 +184,7 @@ pub fn take(synced: &Fields, ours: &Fields, theirs: &Fields) -> Taken {
 mod tests {
     use super::*;
     use crate::domain::records::{ASSESSMENTS, CASES, SIGNING};
+    use crate::domain::strategies::any_record;
     use proptest::prelude::*;
     use serde_json::json;
 
@@ -328,39 +329,19 @@ mod tests {
         assert!(!syncs("settings") && !syncs("keys"));
     }
 
-    fn json_value() -> impl Strategy<Value = Value> {
-        let leaf = prop_oneof![
-            Just(Value::Null),
-            any::<bool>().prop_map(Value::from),
-            any::<i32>().prop_map(Value::from),
-            "[a-z0-9 ./]{0,8}".prop_map(Value::from),
-        ];
-        leaf.prop_recursive(3, 24, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::from),
-                prop::collection::btree_map("[a-z0-9./]{1,6}", inner, 0..4)
-                    .prop_map(|map| Value::Object(map.into_iter().collect())),
-            ]
-        })
-    }
-
     proptest! {
         #[test]
-        fn any_record_comes_back_from_its_fields(
-            record in prop::collection::btree_map("[a-z_]{1,8}", json_value(), 0..6)
-        ) {
-            let record = Value::Object(
-                record.into_iter().filter(|(key, _)| !LOCAL_KEYS.contains(&key.as_str())).collect(),
-            );
+        fn any_record_comes_back_from_its_fields(record in any_record()) {
+            let mut record = record;
+            if let Some(record) = record.as_object_mut() {
+                record.retain(|key, _| !LOCAL_KEYS.contains(&key.as_str()));
+            }
             let fields = fields_of(&record, &Fields::new(), at(1), "A");
             prop_assert_eq!(unflatten(&fields), record);
         }
 
         #[test]
-        fn taking_what_was_already_agreed_changes_nothing(
-            record in prop::collection::btree_map("[a-z_]{1,8}", json_value(), 0..6)
-        ) {
-            let record = Value::Object(record.into_iter().collect());
+        fn taking_what_was_already_agreed_changes_nothing(record in any_record()) {
             let fields = fields_of(&record, &Fields::new(), at(1), "A");
             let taken = take(&fields, &fields, &fields);
             prop_assert!(taken.conflicts.is_empty());
