@@ -4,13 +4,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::components::set_title;
+use super::components::{set_title, WarningText};
 use super::loading::{Loaded, LoadedCaseView};
 use super::reviews_page::describe_last_review;
 use crate::domain::case::{SentenceType, CUSTODY_SENTENCE_DATE_LABEL};
 use crate::domain::caseload::KeyFacts;
 use crate::domain::dates::{age_on, format_long};
 use crate::domain::reviews::{next_review_due, review_schedule, reviews_done};
+use crate::domain::sync::conflicts::changed_on_two_devices;
 
 #[component]
 pub fn CasePage() -> impl IntoView {
@@ -70,10 +71,21 @@ pub fn CasePage() -> impl IntoView {
                 (details.sentence_type.start_date_label(), format_long(details.sentence_or_release_date)),
                 ("Sentence end date", format_long(details.sentence_end_date)),
             ]);
+            // An answer changed on two devices (team sync) waits for the officer's choice.
+            let open_conflicts = super::team_sync_page::sync_state().open_conflicts;
+            let conflicted_case = case.id.clone();
+            let conflicts = move || {
+                open_conflicts
+                    .with(|open| changed_on_two_devices(open.of_case(&conflicted_case)))
+                    .map(|what| view! {
+                        <WarningText testid="case-conflicts">{format!("{what}: choose which change to keep on ")}<a class="govuk-link" href="/team-sync">"Team sync"</a>"."</WarningText>
+                    })
+            };
             view! {
                 <a href="/" class="govuk-back-link">"Back to caseload"</a>
                 <span class="govuk-caption-l">{details.crn.clone()}</span>
                 <h1 class="govuk-heading-l">{details.name.clone()}</h1>
+                {conflicts}
                 // Key facts first, at a glance: where the work stands and what comes next; the photo beside them.
                 <div class="govuk-grid-row">
                 <div class="govuk-grid-column-two-thirds">

@@ -181,7 +181,11 @@ test('an officer and a senior share a case through the team server, sealed, with
   await expect(choice.getByLabel('X444444 — Sam Senior (SPO)', { exact: true })).toBeVisible();
   await expectNoAxeViolations(officer);
   await screenshot(officer, 'team-sync-conflict');
-  // Signing waits for the choice (the rest of the assessment is not done either).
+  // The case says so, with the way to choose; signing waits for the choice (the rest of the
+  // assessment is not done either).
+  await officer.goto(casePath);
+  await expect(officer.getByTestId('case-conflicts')).toContainText('1 answer of this case was changed on two devices: choose which change to keep on Team sync.');
+  await expect(officer.getByTestId('case-conflicts').getByRole('link', { name: 'Team sync' })).toHaveAttribute('href', '/team-sync');
   await officer.goto(`${casePath}/signing`);
   await officer.getByRole('button', { name: 'Sign version 1' }).click();
   await expect(officer.getByTestId('signing-problems')).toContainText('Choose which change to keep: 1 answer of this case was changed on two devices (Team sync)');
@@ -208,6 +212,9 @@ test('an officer and a senior share a case through the team server, sealed, with
   await officer.getByRole('button', { name: 'Sign version 1' }).click();
   await expect(officer.getByTestId('signing-problems')).toContainText('Complete every section of the assessment');
   await expect(officer.getByTestId('signing-problems')).not.toContainText('Choose which change to keep');
+  await officer.goto(casePath);
+  await expect(officer.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(officer.getByTestId('case-conflicts')).toHaveCount(0);
   for (const page of [officer, senior]) {
     await page.goto(casePath);
     await expect(async () => {

@@ -135,10 +135,18 @@ impl OpenConflicts {
 /// Why the case cannot be signed yet, if a field of it waits for a choice: a signed version must
 /// say what the officer chose, not what one device happened to hold.
 pub fn signing_waits_for(open: usize) -> Option<String> {
+    changed_on_two_devices(open)
+        .map(|what| format!("Choose which change to keep: {what} (Team sync)"))
+}
+
+/// What the case page says while a field of the case waits for a choice.
+pub fn changed_on_two_devices(open: usize) -> Option<String> {
     match open {
         0 => None,
-        1 => Some("Choose which change to keep: 1 answer of this case was changed on two devices (Team sync)".to_string()),
-        n => Some(format!("Choose which change to keep: {n} answers of this case were changed on two devices (Team sync)")),
+        1 => Some("1 answer of this case was changed on two devices".to_string()),
+        n => Some(format!(
+            "{n} answers of this case were changed on two devices"
+        )),
     }
 }
 
@@ -239,6 +247,11 @@ mod tests {
     #[test]
     fn signing_waits_while_a_field_of_the_case_is_in_conflict() {
         assert_eq!(signing_waits_for(0), None);
+        assert_eq!(changed_on_two_devices(0), None);
+        assert_eq!(
+            changed_on_two_devices(2).unwrap(),
+            "2 answers of this case were changed on two devices"
+        );
         assert!(signing_waits_for(1)
             .unwrap()
             .contains("1 answer of this case was changed"));
