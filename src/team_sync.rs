@@ -561,10 +561,8 @@ impl TeamSync {
             .map(|record| record.details.name)
             .unwrap_or_default();
         let name = |by: &str| {
-            self.team
-                .members
-                .iter()
-                .find(|member| member.fingerprint.to_string() == by)
+            Fingerprint::parse(by)
+                .and_then(|fingerprint| self.team.by_fingerprint(&fingerprint))
                 .map_or_else(
                     || "someone not in your team list".to_string(),
                     |member| self.team.label(member),

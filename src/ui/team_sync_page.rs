@@ -131,16 +131,7 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
             Ok(cycle) => {
                 backoff.succeeded();
                 state.waiting_for_key.set(cycle.waiting_for_key);
-                if !cycle.written.is_empty() {
-                    for (store, key, revision) in &cycle.written {
-                        cases.changed_by_sync(&crate::store::notices::Notice {
-                            store: store.clone(),
-                            key: key.clone(),
-                            revision: *revision,
-                        });
-                    }
-                    state.arrived.update(|n| *n += 1);
-                }
+                taken_here(state, &cases, &cycle.written);
                 if !cycle.quarantined.is_empty() {
                     state.quarantined.update(|list| {
                         for entry in cycle.quarantined {
@@ -188,6 +179,26 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
     }
 }
 
+/// Records team sync wrote here (store, key, revision): handed to this tab's open case like
+/// another tab's save, and the caseload redrawn.
+fn taken_here(
+    state: SyncState,
+    cases: &super::loading::CaseStore,
+    written: &[(String, String, u64)],
+) {
+    if written.is_empty() {
+        return;
+    }
+    for (store, key, revision) in written {
+        cases.changed_by_sync(&crate::store::notices::Notice {
+            store: store.clone(),
+            key: key.clone(),
+            revision: *revision,
+        });
+    }
+    let _ = state.arrived.try_update(|n| *n += 1);
+}
+
 /// Reads the open conflicts kept in this browser into the sync state (redrawn only if they differ).
 async fn refresh_conflicts(state: SyncState) {
     let Ok(store) = store().await else {
@@ -218,14 +229,10 @@ fn ConflictChoice(
     let set_error = move |message: Option<String>| {
         let field = field.get_value();
         let _ = errors.try_update(|errors| {
-            let mut kept = FieldErrors::default();
-            for other in errors.iter().filter(|other| other.field != field) {
-                kept.push(other.field.clone(), other.message.clone());
-            }
+            errors.0.retain(|other| other.field != field);
             if let Some(message) = message {
-                kept.push(field.clone(), message);
+                errors.push(field, message);
             }
-            *errors = kept;
         });
     };
     let busy = RwSignal::new(false);
@@ -273,14 +280,7 @@ fn ConflictChoice(
             let _ = busy.try_set(false);
             match outcome {
                 Ok(written) => {
-                    if let Some((store, key, revision)) = written {
-                        cases.changed_by_sync(&crate::store::notices::Notice {
-                            store,
-                            key,
-                            revision,
-                        });
-                        let _ = state.arrived.try_update(|n| *n += 1);
-                    }
+                    taken_here(state, &cases, written.as_slice());
                     refresh_conflicts(state).await;
                     state.wake();
                 }
