@@ -35,7 +35,13 @@ async fn load_queue() -> Result<Option<Vec<Awaiting>>, StoreError> {
 #[component]
 pub fn QueuePage() -> impl IntoView {
     set_title("Awaiting my countersignature", false);
-    let queue = LocalResource::new(load_queue);
+    let sync = super::team_sync_page::sync_state();
+    // Versions team sync brings in join the queue on screen.
+    let arrived = sync.arrived;
+    let queue = LocalResource::new(move || {
+        arrived.track();
+        load_queue()
+    });
     let body = move || {
         match queue.get() {
         None => view! { <p class="govuk-body" aria-busy="true">"Reading the cases…"</p> }.into_any(),
@@ -44,7 +50,11 @@ pub fn QueuePage() -> impl IntoView {
             <p class="govuk-body">"Set up "<a class="govuk-link" href="/profile">"your profile"</a>" first: the queue is the versions waiting for you."</p>
         }.into_any(),
         Some(Ok(Some(rows))) if rows.is_empty() => view! {
-            <p class="govuk-body" data-testid="queue-empty">"Nothing is waiting for your countersignature. A version sent to you appears here once you import its case package."</p>
+            <p class="govuk-body" data-testid="queue-empty">{if sync.connection.with(Option::is_some) {
+                "Nothing is waiting for your countersignature. Versions your team signs arrive here by team sync; one sent to you as a file appears once you import its case package."
+            } else {
+                "Nothing is waiting for your countersignature. A version sent to you appears here once you import its case package."
+            }}</p>
         }.into_any(),
         Some(Ok(Some(rows))) => {
             let count = rows.len();

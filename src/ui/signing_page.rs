@@ -109,6 +109,8 @@ pub fn SigningPage() -> impl IntoView {
             let case_id = loaded.case.id.clone();
             let stored_case_id = StoredValue::new(case_id.clone());
             let open_conflicts = super::team_sync_page::sync_state().open_conflicts;
+            // While team sync carries this browser's cases, versions and decisions travel with them.
+            let synced = super::team_sync_page::sync_state().connection;
             // Signing and sealing take WebCrypto a moment: the buttons wait meanwhile.
             let busy = RwSignal::new(false);
             type Act = dyn Fn(&mut SigningRecord, &Profile, &str) -> Result<(), String> + Send + Sync;
@@ -308,9 +310,13 @@ pub fn SigningPage() -> impl IntoView {
                             <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button" disabled=move || busy.get()>{offer.draft.label()}</button>
                         </form>
                     }.into_any(),
-                    DraftAction::WaitForSenior { .. } | DraftAction::WithOfficer { .. } => view! {
-                        <p class="govuk-body" data-testid="draft-action">{offer.draft.label()}</p>
-                    }.into_any(),
+                    DraftAction::WaitForSenior { .. } | DraftAction::WithOfficer { .. } => {
+                        let draft = offer.draft;
+                        (move || match draft.label_when_synced().filter(|_| synced.with(Option::is_some)) {
+                            Some(words) => view! { <p class="govuk-body" data-testid="sent-by-sync">{words}</p> }.into_any(),
+                            None => view! { <p class="govuk-body" data-testid="draft-action">{draft.label()}</p> }.into_any(),
+                        }).into_any()
+                    }
                 };
                 let review_href = format!("/cases/{}/review", record.with_untracked(|r| r.case_id.clone()));
                 let send_form = offer.export.map(|label| {
@@ -350,6 +356,20 @@ pub fn SigningPage() -> impl IntoView {
                                 </form>
                             }.into_any()
                         }
+                    }
+                });
+                // With team sync, a package is only for someone outside the team's server.
+                let send_form = send_form.map(|form| move || {
+                    let form = form();
+                    if synced.with(Option::is_some) {
+                        view! {
+                            <details class="govuk-details" data-testid="package-instead">
+                                <summary class="govuk-details__summary"><span class="govuk-details__summary-text">"Send a case package instead"</span></summary>
+                                <div class="govuk-details__text">{form}</div>
+                            </details>
+                        }.into_any()
+                    } else {
+                        form
                     }
                 });
                 view! {

@@ -2,63 +2,18 @@
 // the app and CouchDB from one origin (tests/team-server/server.mjs --dist): connecting with the
 // form, the status line, a case created by the officer reaching the senior with no file, edits to
 // different fields on both sides both kept, nothing readable on the server, and disconnecting.
-import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
 import { test, expect } from './fixtures.mjs';
 import { SAMPLE_CASE, createCase, screenshot } from './journeys.mjs';
 import { addToTeam, saveProfileAndCard } from './team.mjs';
+import { ROOT, connect as connectTo, everythingOnTheServer, expectNoAxeViolations, usePeer } from './peer.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-let peer;
-let origin;
-let demo;
-// The peer's admin, for `workbook team-server remove-member` (as a server's administrator would).
-const ADMIN_PASSWORD = randomBytes(12).toString('hex');
-
-test.beforeAll(async () => {
-  peer = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--expose-demo', '--dist', 'dist'], {
-    cwd: ROOT,
-    env: { ...process.env, TEAM_SERVER_ADMIN: 'admin', TEAM_SERVER_PASSWORD: ADMIN_PASSWORD },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  origin = await new Promise((resolve, reject) => {
-    let seen = '';
-    peer.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const base = seen.match(/team server: (http:\/\/127\.0\.0\.1:\d+)\/db/);
-      if (base && seen.includes('team server: ready')) resolve(base[1]);
-    });
-    peer.on('exit', (code) => reject(new Error(`the test peer stopped (${code}): ${seen}`)));
-  });
-  demo = await (await fetch(`${origin}/_demo`)).json();
-});
-
-test.afterAll(() => peer?.kill());
-
-async function expectNoAxeViolations(page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-}
-
-/** Connects from the Team page, typing as an officer does. */
-async function connect(page, member) {
-  await page.getByRole('link', { name: 'Team', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Connect to your team' })).toBeVisible();
-  await page.getByLabel('Server address').pressSequentially(`${origin}/db/${demo.database}`);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(member.name);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(member.password);
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Team sync' })).toBeVisible();
-  await expect(page.getByTestId('team-connection')).toContainText(member.name);
-}
+const peer = usePeer();
+const connect = (page, member) => connectTo(page, peer, member);
 
 test('an officer and a senior share a case through the team server, sealed, with no file', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
-  const [officerMember, seniorMember] = [demo.members.find((m) => !m.senior), demo.members.find((m) => m.senior)];
+  const [officerMember, seniorMember, demo, origin] = [peer.officer, peer.senior, peer.demo, peer.origin];
   const officer = await (await browser.newContext({ baseURL: origin, acceptDownloads: true })).newPage();
   const senior = await (await browser.newContext({ baseURL: origin, acceptDownloads: true })).newPage();
   const officerCard = testInfo.outputPath('officer-card.json');
@@ -104,7 +59,7 @@ test('an officer and a senior share a case through the team server, sealed, with
   await expect(senior.getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible({ timeout: 20_000 });
 
   // Nothing on the server reads as the case: no name, no CRN.
-  const everything = await senior.evaluate(async (database) => (await fetch(`/db/${database}/_all_docs?include_docs=true`)).text(), demo.database);
+  const everything = await everythingOnTheServer(senior, peer);
   expect(everything).toContain('envelope');
   for (const secret of ['Jordan', 'Fictional', SAMPLE_CASE.crn]) expect(everything).not.toContain(secret);
 
@@ -232,7 +187,7 @@ test('an officer and a senior share a case through the team server, sealed, with
   // its next cycle the officer's browser is refused (403), says so on the screen the officer is
   // on, and the team's case leaves it there and then; the officer's own case stays.
   const removed = JSON.parse(execFileSync(`${ROOT}target/debug/workbook`, ['team-server', 'remove-member', '--server', `${origin}/db`, '--team', 'demo', '--name', officerMember.name], {
-    env: { ...process.env, COUCHDB_USER: 'admin', COUCHDB_PASSWORD: ADMIN_PASSWORD },
+    env: { ...process.env, COUCHDB_USER: 'admin', COUCHDB_PASSWORD: peer.adminPassword },
   }).toString());
   expect(removed.roles).toEqual([]);
   await expect(officer.getByTestId('sync-status')).toContainText('Team sync: You are no longer in this team', { timeout: 20_000 });

@@ -63,6 +63,27 @@ impl DraftAction {
     }
 }
 
+impl DraftAction {
+    /// The sentence shown instead of [`DraftAction::label`] while team sync carries this browser's
+    /// cases (issue 21): the version or the decision travels with the case, so there is no file
+    /// to send. `None` where there is a button instead.
+    pub fn label_when_synced(self) -> Option<String> {
+        match self {
+            DraftAction::WaitForSenior { latest } => Some(format!(
+                "Team sync takes version {latest} to your team's server: it will wait in \
+                 “Awaiting my countersignature” for a senior in your team. You do not need to \
+                 send a file."
+            )),
+            DraftAction::WithOfficer { latest } => Some(format!(
+                "Version {latest} was returned for rework: team sync takes your decision to the \
+                 officer who signed it, and the reworked version comes back to your \
+                 “Awaiting my countersignature”. You do not need to send a file."
+            )),
+            DraftAction::Sign { .. } | DraftAction::StartNewDraft { .. } => None,
+        }
+    }
+}
+
 /// The label of the export button when exporting sends the latest version for countersigning.
 pub const SEND_FOR_COUNTERSIGNING: &str = "Send for countersigning";
 /// The label of the export button otherwise.

@@ -44,6 +44,32 @@ fn the_draft_action_follows_the_draft_status() {
 }
 
 #[test]
+fn with_team_sync_nothing_is_sent_by_hand() {
+    assert_eq!(
+        DraftAction::WaitForSenior { latest: 2 }
+            .label_when_synced()
+            .as_deref(),
+        Some(
+            "Team sync takes version 2 to your team's server: it will wait in “Awaiting my \
+             countersignature” for a senior in your team. You do not need to send a file."
+        )
+    );
+    let returned = DraftAction::WithOfficer { latest: 1 }
+        .label_when_synced()
+        .unwrap();
+    assert!(
+        returned.starts_with("Version 1 was returned for rework: team sync takes your decision")
+    );
+    assert!(!returned.contains("package"));
+    // Where there is a button, the button stays.
+    assert_eq!(DraftAction::Sign { next: 1 }.label_when_synced(), None);
+    assert_eq!(
+        DraftAction::StartNewDraft { next: 2 }.label_when_synced(),
+        None
+    );
+}
+
+#[test]
 fn before_anything_is_signed_there_is_only_signing() {
     let signing = case_in(S::UnsignedDraft);
     let offered = offer(&signing, Some(&officer()));

@@ -1,0 +1,60 @@
+// The team sync test peer for journeys (issue 21): its own instance of
+// tests/team-server/server.mjs on loopback, serving the app and CouchDB from one origin, with the
+// demo team; and connecting from the Team page as an officer does, by keyboard.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Starts a peer before the file's tests and stops it after: `peer.origin`, `peer.demo` (the demo
+ * team's database and members) and `peer.adminPassword` once started. */
+export function usePeer() {
+  const peer = { adminPassword: randomBytes(12).toString('hex') };
+  test.beforeAll(async () => {
+    peer.process = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--expose-demo', '--dist', 'dist'], {
+      cwd: ROOT,
+      env: { ...process.env, TEAM_SERVER_ADMIN: 'admin', TEAM_SERVER_PASSWORD: peer.adminPassword },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    peer.origin = await new Promise((resolve, reject) => {
+      let seen = '';
+      peer.process.stdout.on('data', (chunk) => {
+        seen += chunk;
+        const base = seen.match(/team server: (http:\/\/127\.0\.0\.1:\d+)\/db/);
+        if (base && seen.includes('team server: ready')) resolve(base[1]);
+      });
+      peer.process.on('exit', (code) => reject(new Error(`the test peer stopped (${code}): ${seen}`)));
+    });
+    peer.demo = await (await fetch(`${peer.origin}/_demo`)).json();
+    peer.officer = peer.demo.members.find((m) => !m.senior);
+    peer.senior = peer.demo.members.find((m) => m.senior);
+  });
+  test.afterAll(() => peer.process?.kill());
+  return peer;
+}
+
+/** Connects from the Team page, typing as an officer does. */
+export async function connect(page, peer, member) {
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Connect to your team' })).toBeVisible();
+  await page.getByLabel('Server address').pressSequentially(`${peer.origin}/db/${peer.demo.database}`);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(member.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(member.password);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Team sync' })).toBeVisible();
+  await expect(page.getByTestId('team-connection')).toContainText(member.name);
+}
+
+/** Every document on the server, as text (what the server could read). */
+export const everythingOnTheServer = (page, peer) =>
+  page.evaluate(async (database) => (await fetch(`/db/${database}/_all_docs?include_docs=true`)).text(), peer.demo.database);
+
+export async function expectNoAxeViolations(page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
