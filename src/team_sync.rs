@@ -35,19 +35,31 @@ use crate::store::crypto::window_crypto;
 use crate::store::identity::{open_sealed_for_me, seal_for, sign, MyKeys};
 use crate::store::replica::IdbReplica;
 use crate::store::tab_lock::{exclusively, TEAM_SYNC};
-use crate::store::{Store, StoreError, RECORD_SCHEMA_VERSION};
+use crate::store::{Store, StoreError, CASES, RECORD_SCHEMA_VERSION};
 
 /// The epoch this build seals under (new epochs when a member leaves are not built yet).
 const EPOCH: u32 = 1;
 
 /// The setting listing the cases that came from the team.
 const ARRIVED: &str = "arrived";
+/// The setting naming who made each case that came from the team: case id → the fingerprint that
+/// first sealed its record (the author of its `created_at`).
+const OWNERS: &str = "owners";
 
 async fn arrived_cases(replica: &IdbReplica) -> Result<Vec<String>, SyncError> {
     Ok(replica
         .setting::<Vec<String>>(ARRIVED)
         .await
         .map_err(store_error)?
+        .unwrap_or_default())
+}
+
+/// Who made each case that came from the team: case id → their fingerprint (empty when not
+/// connected). The caseload lists a colleague's under "Team cases" (`domain::caseload::whose`).
+pub async fn case_owners(store: &Store) -> Result<BTreeMap<String, String>, StoreError> {
+    Ok(IdbReplica::new(store)
+        .setting(OWNERS)
+        .await?
         .unwrap_or_default())
 }
 
@@ -313,6 +325,7 @@ impl TeamSync {
                 self.take_in(&id, &key, &mut clock, &mut cycle).await?;
             }
         }
+        self.note_owners(&key).await?;
         self.seal_out(&key, &mut clock, &mut cycle).await?;
         if clock != read {
             self.replica
@@ -527,6 +540,44 @@ impl TeamSync {
             };
             self.seal(id, Some(&winning.rev), content, key).await?;
             cycle.sealed += 1;
+        }
+        Ok(())
+    }
+
+    /// Notes who made each case that came from the team and is not named yet: the author of the
+    /// `created_at` field last agreed for its case record.
+    async fn note_owners(&self, key: &[u8; KEY_BYTES]) -> Result<(), SyncError> {
+        let arrived = arrived_cases(&self.replica).await?;
+        let mut owners: BTreeMap<String, String> = self
+            .replica
+            .setting(OWNERS)
+            .await
+            .map_err(store_error)?
+            .unwrap_or_default();
+        let known = owners.len();
+        let secret = id_secret(key);
+        let unnamed: Vec<&String> = arrived
+            .iter()
+            .filter(|case| !owners.contains_key(*case))
+            .collect();
+        for case in unnamed {
+            let id = document_id(&secret, CASES, case);
+            if let Some((_, Some(agreed))) = self
+                .replica
+                .document_and_agreed(&id)
+                .await
+                .map_err(store_error)?
+            {
+                if let Some(made) = agreed.get("created_at") {
+                    owners.insert(case.clone(), made.by.clone());
+                }
+            }
+        }
+        if owners.len() != known {
+            self.replica
+                .put_setting(OWNERS, &owners)
+                .await
+                .map_err(store_error)?;
         }
         Ok(())
     }

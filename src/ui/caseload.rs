@@ -13,8 +13,8 @@ use super::components::{focus_field, set_title};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
 use crate::domain::caseload::{
-    keeps_all, no_matches, reviewed_for_a_colleague, sort_rows, CaseloadRow, Filter, SearchIndex,
-    SortKey, UnreadableRecord,
+    by_officer, keeps_all, no_matches, sort_rows, whose, CaseloadRow, Filter, SearchIndex, SortKey,
+    UnreadableRecord, Whose,
 };
 use crate::domain::dates::format_long;
 use crate::domain::signing::CaseSigning;
@@ -28,9 +28,10 @@ use super::shortcuts::SEARCH_ID;
 /// cases are closed, and how many versions wait for this browser's senior (the queue's link).
 struct CaseloadData {
     rows: Vec<CaseloadRow>,
-    /// Colleagues' cases this senior reviews (`reviewed_for_a_colleague`), with who signed the
-    /// latest version: listed apart from the caseload.
-    team: Vec<(CaseloadRow, String)>,
+    /// Colleagues' cases (`domain::caseload::whose`): those team sync brought, made by someone
+    /// else, and those this senior reviews for a colleague; grouped by officer, apart from the
+    /// officer's own.
+    team: Vec<(String, Vec<CaseloadRow>)>,
     unreadable: Vec<Unreadable>,
     closed: usize,
     waiting: usize,
@@ -42,6 +43,9 @@ struct CaseloadData {
 async fn load_rows() -> Result<CaseloadData, StoreError> {
     let store = store().await?;
     let me = store.profile().await?.map(|record| record.profile);
+    let my_fingerprint = store.my_keys().await?.map(|keys| keys.public.fingerprint());
+    let owners = crate::team_sync::case_owners(&store).await?;
+    let team_list = super::signed::my_team().await.unwrap_or_default();
     let (cases, mut unreadable) = store.all_records::<CaseRecord>().await?;
     let (closed, mut cases): (Vec<CaseRecord>, Vec<CaseRecord>) =
         cases.into_iter().partition(|case| case.closure.is_some());
@@ -106,22 +110,21 @@ async fn load_rows() -> Result<CaseloadData, StoreError> {
             case.next_appointment,
             today,
         );
-        if me
-            .as_ref()
-            .is_some_and(|me| reviewed_for_a_colleague(&signing, me))
-        {
-            let officer = signing
-                .latest()
-                .map(|version| version.signed_by.describe())
-                .unwrap_or_default();
-            team.push((row, officer));
-        } else {
-            rows.push(row);
+        let made_by = owners.get(&case.id).map(String::as_str);
+        match whose(
+            &signing,
+            me.as_ref(),
+            made_by,
+            my_fingerprint.as_ref(),
+            &team_list,
+        ) {
+            Whose::Mine => rows.push(row),
+            Whose::Colleague(officer) => team.push((row, officer)),
         }
     }
     Ok(CaseloadData {
         rows,
-        team,
+        team: by_officer(team),
         unreadable,
         closed: closed.len(),
         waiting,
@@ -196,7 +199,7 @@ pub fn Caseload() -> impl IntoView {
     let rows = RwSignal::new(LoadState::<Vec<CaseloadRow>>::Loading);
     let unreadable = RwSignal::new(Vec::<Unreadable>::new());
     let closed = RwSignal::new(0_usize);
-    let team = RwSignal::new(Vec::<(CaseloadRow, String)>::new());
+    let team = RwSignal::new(Vec::<(String, Vec<CaseloadRow>)>::new());
     // Versions waiting for this browser's senior, if any: the queue is one link away.
     let waiting = RwSignal::new(0_usize);
     let index = StoredValue::new(SearchIndex::new(&[]));
@@ -336,7 +339,8 @@ pub fn Caseload() -> impl IntoView {
         })}
         <LoadedView loaded=rows render={move |rows: Vec<CaseloadRow>| {
             if rows.is_empty() {
-                let words = if team.with_untracked(Vec::is_empty) {
+                // Team cases arrive without the table being drawn again: the words follow them.
+                let words = move || if team.with(Vec::is_empty) {
                     "You have no cases yet. Create a case to start an assessment."
                 } else {
                     "You have no cases of your own yet. Create a case to start an assessment."
@@ -345,6 +349,9 @@ pub fn Caseload() -> impl IntoView {
             }
             let live_cases = rows.len();
             view! {
+                {move || (!team.with(Vec::is_empty)).then(|| view! {
+                    <h2 class="govuk-heading-m" data-testid="your-cases-heading">{format!("Your cases ({live_cases})")}</h2>
+                })}
                 <super::backup::BackupReminderBanner live_cases=live_cases />
                 <CaseloadTable rows=rows index=index />
             }.into_any()
@@ -353,31 +360,37 @@ pub fn Caseload() -> impl IntoView {
     }
 }
 
-/// Colleagues' cases this senior reviews, apart from their own caseload: whose, and where each
-/// stands.
+/// Colleagues' cases, by officer, apart from the officer's own: whose, and where each stands.
 #[component]
-fn TeamCases(cases: Vec<(CaseloadRow, String)>) -> impl IntoView {
-    (!cases.is_empty()).then(|| view! {
-        <h2 class="govuk-heading-m" id="team-cases-heading">{format!("Team cases you review ({})", cases.len())}</h2>
-        <p class="govuk-body">"Colleagues' cases in this browser that you countersign. They are not part of your caseload."</p>
-        <table class="govuk-table" aria-labelledby="team-cases-heading" data-testid="team-cases">
-            <thead class="govuk-table__head"><tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">"Name"</th>
-                <th scope="col" class="govuk-table__header">"CRN"</th>
-                <th scope="col" class="govuk-table__header">"Officer"</th>
-                <th scope="col" class="govuk-table__header">"Status"</th>
-            </tr></thead>
-            <tbody class="govuk-table__body">
-                {cases.into_iter().map(|(row, officer)| view! {
-                    <tr class="govuk-table__row">
-                        <th scope="row" class="govuk-table__header"><a class="govuk-link" href=format!("/cases/{}", row.case_id)>{row.name.clone()}</a></th>
-                        <td class="govuk-table__cell">{row.crn.clone()}</td>
-                        <td class="govuk-table__cell">{officer}</td>
-                        <td class="govuk-table__cell" data-testid="team-status">{row.status.label()}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
-        </table>
+fn TeamCases(cases: Vec<(String, Vec<CaseloadRow>)>) -> impl IntoView {
+    let count: usize = cases.iter().map(|(_, rows)| rows.len()).sum();
+    (count > 0).then(|| view! {
+        <h2 class="govuk-heading-m" id="team-cases-heading">{format!("Team cases ({count})")}</h2>
+        <p class="govuk-body">"Colleagues' cases in this browser: from team sync, and those you countersign. They are not part of your caseload."</p>
+        <div data-testid="team-cases">
+            {cases.into_iter().enumerate().map(|(n, (officer, rows))| {
+                let heading = format!("team-officer-{n}");
+                view! {
+                    <h3 class="govuk-heading-s" id=heading.clone()>{format!("{officer} ({})", rows.len())}</h3>
+                    <table class="govuk-table" aria-labelledby=heading data-testid="team-officer">
+                        <thead class="govuk-table__head"><tr class="govuk-table__row">
+                            <th scope="col" class="govuk-table__header">"Name"</th>
+                            <th scope="col" class="govuk-table__header">"CRN"</th>
+                            <th scope="col" class="govuk-table__header">"Status"</th>
+                        </tr></thead>
+                        <tbody class="govuk-table__body">
+                            {rows.into_iter().map(|row| view! {
+                                <tr class="govuk-table__row">
+                                    <th scope="row" class="govuk-table__header"><a class="govuk-link" href=format!("/cases/{}", row.case_id)>{row.name.clone()}</a></th>
+                                    <td class="govuk-table__cell">{row.crn.clone()}</td>
+                                    <td class="govuk-table__cell" data-testid="team-status">{row.status.label()}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }).collect_view()}
+        </div>
     })
 }
 

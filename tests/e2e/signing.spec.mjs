@@ -329,11 +329,13 @@ test('sign, send, return with comments, rework, countersign: both timelines agre
   // The senior's queue: every version waiting for them, with whose it is, since when and why.
   await senior.getByRole('link', { name: 'Probation Workbook' }).click();
   // The colleague's case is a team case, listed apart from the senior's own caseload.
-  await expect(senior.getByRole('heading', { level: 2, name: 'Team cases you review (5)' })).toBeVisible();
+  await expect(senior.getByRole('heading', { level: 2, name: 'Team cases (5)' })).toBeVisible();
   await expect(senior.getByTestId('team-cases').locator('tbody tr')).toHaveCount(5);
-  const teamCase = senior.getByTestId('team-cases').getByRole('row', { name: /Jordan Fictional/ });
+  // By officer: the five are the trainee's.
+  const traineesCases = senior.getByRole('table', { name: 'Alex Trainee (PQiP) (5)' });
+  await expect(traineesCases.locator('tbody tr')).toHaveCount(5);
+  const teamCase = traineesCases.getByRole('row', { name: /Jordan Fictional/ });
   await expect(teamCase).toContainText('X123456');
-  await expect(teamCase).toContainText('Alex Trainee (PQiP)');
   await expect(teamCase.getByTestId('team-status')).toHaveText('Awaiting countersignature');
   await expect(senior.locator('#caseload-table').getByText('Jordan Fictional')).toHaveCount(0);
   await expectNoAxeViolations(senior);

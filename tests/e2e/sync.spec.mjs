@@ -57,6 +57,10 @@ test('an officer and a senior share a case through the team server, sealed, with
   await expect(officer.getByTestId('waiting-for-key')).toBeHidden({ timeout: 20_000 });
   await senior.goto('/');
   await expect(senior.getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible({ timeout: 20_000 });
+  // It is the officer's: under "Team cases", by officer, not in the senior's own.
+  await expect(senior.getByRole('heading', { level: 2, name: 'Team cases (1)' })).toBeVisible();
+  await expect(senior.getByRole('table', { name: 'Alex Trainee (PO) (1)' }).getByRole('link', { name: SAMPLE_CASE.name })).toBeVisible();
+  await expect(senior.getByTestId('empty-caseload')).toHaveText('You have no cases of your own yet. Create a case to start an assessment.');
 
   // Nothing on the server reads as the case: no name, no CRN.
   const everything = await everythingOnTheServer(senior, peer);
@@ -182,7 +186,10 @@ test('an officer and a senior share a case through the team server, sealed, with
   const teamCase = { ...SAMPLE_CASE, name: 'Riley Fictional', crn: 'R654321' };
   await createCase(senior, teamCase);
   await officer.goto('/');
-  await expect(officer.getByRole('link', { name: teamCase.name })).toBeVisible({ timeout: 20_000 });
+  await expect(officer.getByRole('table', { name: 'Sam Senior (SPO) (1)' }).getByRole('link', { name: teamCase.name })).toBeVisible({ timeout: 20_000 });
+  await expect(officer.getByTestId('your-cases-heading')).toHaveText('Your cases (1)');
+  await expect(officer.locator('#caseload-table').getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
+  await screenshot(officer, 'team-sync-team-cases');
   // The officer is taken off the team on the server (signed in still, but no longer a member): at
   // its next cycle the officer's browser is refused (403), says so on the screen the officer is
   // on, and the team's case leaves it there and then; the officer's own case stays.

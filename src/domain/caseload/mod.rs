@@ -34,7 +34,9 @@ use std::cmp::Ordering;
 
 mod glance;
 pub use glance::{rosh_line, KeyFacts};
-pub use queue::{awaiting_me, reviewed_for_a_colleague, Awaiting};
+pub use queue::{
+    awaiting_me, by_officer, reviewed_for_a_colleague, whose, Awaiting, Whose, NOT_IN_TEAM_LIST,
+};
 pub use row::{parse_appointment, AssessmentStatus, CaseloadRow, DraftProgress, ROSH_NOT_ASSESSED};
 pub use search::{SearchIndex, MIN_SCORE};
 pub use unreadable::{Caseload, ShownCaseload, UnreadableRecord};

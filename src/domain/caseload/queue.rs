@@ -5,6 +5,7 @@
 //! the first of.
 
 use crate::domain::case::CaseDetails;
+use crate::domain::keys::{Fingerprint, Team};
 use crate::domain::signing::{long_day, CaseSigning, Profile, VersionState};
 use crate::domain::version_summary::countersigning_reasons;
 
@@ -91,6 +92,61 @@ pub fn reviewed_for_a_colleague(signing: &CaseSigning, me: &Profile) -> bool {
         && (signing.may_review(Some(me)) || versions.iter().any(decided_by_me))
 }
 
+/// Whose a case is on the caseload (issue 21): "Your cases", or a colleague's under "Team cases".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Whose {
+    Mine,
+    /// The colleague's name as the team list gives it: "Alex Trainee (PQiP)".
+    Colleague(String),
+}
+
+/// A colleague whose key is not in this officer's team list.
+pub const NOT_IN_TEAM_LIST: &str = "Someone not in your team list";
+
+/// Whose the case is. One team sync brought here (`made_by`: the fingerprint that first sealed its
+/// record, `team_sync::case_owners`) is its maker's: mine if I made it (a browser of mine wiped
+/// and synced again), else the colleague's, named from `team`. Otherwise one this senior reviews
+/// for a colleague ([`reviewed_for_a_colleague`]) is the officer's who signed it; the rest are mine.
+pub fn whose(
+    signing: &CaseSigning,
+    me: Option<&Profile>,
+    made_by: Option<&str>,
+    my_fingerprint: Option<&Fingerprint>,
+    team: &Team,
+) -> Whose {
+    if let Some(maker) = made_by.and_then(Fingerprint::parse) {
+        if my_fingerprint == Some(&maker) {
+            return Whose::Mine;
+        }
+        return Whose::Colleague(
+            team.by_fingerprint(&maker)
+                .map_or_else(|| NOT_IN_TEAM_LIST.to_string(), |member| team.label(member)),
+        );
+    }
+    if me.is_some_and(|me| reviewed_for_a_colleague(signing, me)) {
+        let officer = signing
+            .latest()
+            .map(|version| version.signed_by.describe())
+            .unwrap_or_default();
+        return Whose::Colleague(officer);
+    }
+    Whose::Mine
+}
+
+/// Team cases grouped by officer, officers in alphabetical order, each officer's cases in the
+/// order given.
+pub fn by_officer<T>(cases: Vec<(T, String)>) -> Vec<(String, Vec<T>)> {
+    let mut groups: Vec<(String, Vec<T>)> = Vec::new();
+    for (case, officer) in cases {
+        match groups.iter_mut().find(|(name, _)| *name == officer) {
+            Some((_, group)) => group.push(case),
+            None => groups.push((officer, vec![case])),
+        }
+    }
+    groups.sort_by_key(|(name, _)| name.to_lowercase());
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use jiff::civil::date;
@@ -126,6 +182,68 @@ mod tests {
             )
             .unwrap();
         signing
+    }
+
+    #[test]
+    fn a_case_team_sync_brought_is_its_makers_and_one_reviewed_for_a_colleague_the_signers() {
+        use crate::domain::keys::support::{team_of, Person};
+        let (officer, senior, stranger) = (Person::officer(), Person::senior(), Person::stranger());
+        let team = team_of(&[&officer]);
+        let me = &senior.profile;
+        let mine = senior.keys().fingerprint();
+        let fresh = CaseSigning::new("2026-11-01T09:00:00Z", Some(me));
+        let made = |person: &Person| person.keys().fingerprint().to_string();
+        // Brought by team sync: whoever first sealed it.
+        assert_eq!(
+            whose(&fresh, Some(me), Some(&made(&officer)), Some(&mine), &team),
+            Whose::Colleague(team.label(&team.members[0]))
+        );
+        assert_eq!(
+            whose(&fresh, Some(me), Some(&made(&senior)), Some(&mine), &team),
+            Whose::Mine
+        );
+        assert_eq!(
+            whose(&fresh, Some(me), Some(&made(&stranger)), Some(&mine), &team),
+            Whose::Colleague(NOT_IN_TEAM_LIST.into())
+        );
+        // A maker that does not read as a fingerprint is not trusted as one.
+        assert_eq!(
+            whose(
+                &fresh,
+                Some(me),
+                Some("not a fingerprint"),
+                Some(&mine),
+                &team
+            ),
+            Whose::Mine
+        );
+        // From a package: reviewed for the officer who signed it.
+        let sent = signed_by(&officer.profile, "2026-12-02T10:00:00Z");
+        assert_eq!(
+            whose(&sent, Some(me), None, Some(&mine), &team),
+            Whose::Colleague(officer.profile.describe())
+        );
+        assert_eq!(
+            whose(&fresh, Some(me), None, Some(&mine), &team),
+            Whose::Mine
+        );
+        assert_eq!(whose(&sent, None, None, None, &team), Whose::Mine);
+    }
+
+    #[test]
+    fn team_cases_are_grouped_by_officer_in_alphabetical_order() {
+        let grouped = by_officer(vec![
+            (1, "Sam Senior (SPO)".to_string()),
+            (2, "alex Trainee (PQiP)".to_string()),
+            (3, "Sam Senior (SPO)".to_string()),
+        ]);
+        assert_eq!(
+            grouped,
+            vec![
+                ("alex Trainee (PQiP)".to_string(), vec![2]),
+                ("Sam Senior (SPO)".to_string(), vec![1, 3]),
+            ]
+        );
     }
 
     #[test]
