@@ -78,13 +78,9 @@ async fn send(
     init.set_headers(&headers);
     let controller = AbortController::new().map_err(describe)?;
     init.set_signal(Some(&controller.signal()));
-    let abort = Closure::once(move || controller.abort());
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            abort.as_ref().unchecked_ref(),
-            timeout_ms,
-        )
-        .map_err(describe)?;
+    // Cut off after `timeout_ms`, and at once if the caller stops waiting (a longpoll given up
+    // for a local change): never a request left open, nor a timer calling a dropped closure.
+    let _in_flight = InFlight::start(&window, controller, timeout_ms)?;
     let answer = async {
         let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(describe)?;
         let response: Response = JsFuture::from(window.fetch_with_request(&request))
@@ -104,9 +100,46 @@ async fn send(
         })
     }
     .await;
-    window.clear_timeout_with_handle(timer);
-    drop(abort);
     answer
+}
+
+/// A request's abort: on a timer, or when dropped.
+struct InFlight {
+    window: web_sys::Window,
+    timer: i32,
+    controller: AbortController,
+    _abort: Closure<dyn FnMut()>,
+}
+
+impl InFlight {
+    fn start(
+        window: &web_sys::Window,
+        controller: AbortController,
+        timeout_ms: i32,
+    ) -> Result<InFlight, String> {
+        let on_timer = controller.clone();
+        let abort = Closure::<dyn FnMut()>::new(move || on_timer.abort());
+        let timer = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                abort.as_ref().unchecked_ref(),
+                timeout_ms,
+            )
+            .map_err(describe)?;
+        Ok(InFlight {
+            window: window.clone(),
+            timer,
+            controller,
+            _abort: abort,
+        })
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.timer);
+        // A no-op once the answer has been read.
+        self.controller.abort();
+    }
 }
 
 impl Transport for FetchTransport {

@@ -28,7 +28,9 @@ use crate::domain::sync::keyring::{
     key_from_plaintext, key_plaintext, keyring_entry, keyring_id, open_keyring_entry,
 };
 use crate::domain::sync::memory::Document;
-use crate::domain::sync::replicate::{pull, push, Replica, SyncError, PULL_BATCH};
+use crate::domain::sync::replicate::{
+    pull, push, wait_for_change, Replica, SyncError, LONGPOLL_MS, PULL_BATCH,
+};
 use crate::domain::sync::{replication_id, Conflict, Direction, Fields, Hlc, Rev};
 use crate::net::FetchTransport;
 use crate::store::crypto::window_crypto;
@@ -343,6 +345,23 @@ impl TeamSync {
         .await?
         .revisions;
         Ok(cycle)
+    }
+
+    /// Waits, with CouchDB's longpoll, until the team's database has a change this browser has not
+    /// pulled, or [`LONGPOLL_MS`] pass: `true` when there is one. Outside the tab lock: a tab
+    /// waiting never holds up another's cycle.
+    pub async fn wait_for_change(&self) -> Result<bool, SyncError> {
+        let mut transport =
+            FetchTransport::new(&self.connection.server).with_timeout(LONGPOLL_MS as i32 + 10_000);
+        let url = format!("{}/{}", self.connection.server, self.connection.database);
+        wait_for_change(
+            &mut transport,
+            &self.replica,
+            &self.connection.database,
+            &replication_id(&self.client, &url, Direction::Pull),
+            LONGPOLL_MS,
+        )
+        .await
     }
 
     async fn clock(&self) -> Result<Hlc, SyncError> {

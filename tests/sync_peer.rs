@@ -8,10 +8,11 @@ use std::io::{BufRead, BufReader};
 use std::pin::pin;
 use std::process::{Child, Command, Stdio};
 use std::task::{Context, Poll, Waker};
+use std::time::{Duration, Instant};
 
 use probation_workbook::domain::sync::memory::MemoryReplica;
 use probation_workbook::domain::sync::replicate::{
-    pull, push, Method, Replica, Request, Response, SyncError, Transport,
+    pull, push, wait_for_change, Method, Replica, Request, Response, SyncError, Transport,
 };
 use probation_workbook::domain::sync::{replication_id, Direction};
 use serde_json::{json, Value};
@@ -306,6 +307,57 @@ fn two_devices_push_and_pull_through_the_peer_and_agree() {
         let winner = laptop.documents[&id(n)].tree.winner().unwrap().to_string();
         assert_eq!(response.body["_rev"], json!(winner), "document {n}");
     }
+}
+
+#[test]
+fn a_longpoll_is_held_while_nothing_changes_and_answers_at_once_when_the_team_writes() {
+    let (peer, team) = start_peer();
+    let database = team.database.clone();
+    let mut officer = Http::signed_in(&peer.base, "alex", &team.officer);
+    let mut senior = Http::signed_in(&peer.base, "sam", &team.senior);
+    let (mut laptop, mut desk) = (MemoryReplica::new(), MemoryReplica::new());
+    laptop.edit(&id(1), envelope("case-1"), false);
+    sync(&mut officer, &mut laptop, &database, "laptop");
+    sync(&mut senior, &mut desk, &database, "desk");
+    let desk_pull = replication_id(
+        "desk",
+        &format!("{}/{database}", senior.base),
+        Direction::Pull,
+    );
+    // Caught up: the server holds the answer until the timeout, then says nothing changed.
+    let started = Instant::now();
+    let changed = block_on(wait_for_change(
+        &mut senior,
+        &desk,
+        &database,
+        &desk_pull,
+        1_500,
+    ));
+    assert_eq!(changed, Ok(false));
+    assert!(
+        started.elapsed() >= Duration::from_millis(1_200),
+        "held, not answered at once ({:?})",
+        started.elapsed()
+    );
+    // The officer changes something: the wait answers without waiting out its timeout, and the
+    // pull brings that one change.
+    laptop.edit(&id(1), envelope("case-1 edited"), false);
+    sync(&mut officer, &mut laptop, &database, "laptop");
+    let started = Instant::now();
+    let changed = block_on(wait_for_change(
+        &mut senior,
+        &desk,
+        &database,
+        &desk_pull,
+        60_000,
+    ));
+    assert_eq!(changed, Ok(true));
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(sync(&mut senior, &mut desk, &database, "desk"), (0, 1));
+    assert_eq!(
+        desk.documents[&id(1)].winning_body(),
+        Some(&envelope("case-1 edited"))
+    );
 }
 
 #[test]

@@ -25,9 +25,12 @@ use crate::domain::sync::replicate::{Method, Request, SyncError, Transport};
 use crate::domain::sync::status::{Backoff, SyncStatus};
 use crate::net::{self, FetchTransport, SignInError};
 use crate::team_sync::{self, TeamSync};
+use futures::future::Either;
 
 /// How often a connected browser syncs while the server answers.
 const INTERVAL: Duration = Duration::from_secs(3);
+/// The longest a caught-up loop waits on the server's longpoll before a cycle of its own.
+const LONGEST_WAIT: Duration = Duration::from_secs(60);
 
 /// This tab's sync: what the status line says, the connection, what the last cycle found.
 #[derive(Clone, Copy)]
@@ -97,6 +100,13 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
     let mut backoff = Backoff::default();
     // Conflicts found before this tab opened hold up signing at once, online or not.
     refresh_conflicts(state).await;
+    // A case record changed (in this tab or another): a cycle seals and sends it now.
+    let _changes =
+        crate::store::notices::Listener::new(super::db::database_name(), move |notice| {
+            if crate::domain::sync::documents::syncs(&notice.store) {
+                state.wake();
+            }
+        });
     loop {
         let connection = match store().await {
             Ok(store) => team_sync::connection(&store).await.ok().flatten(),
@@ -127,6 +137,7 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
         if matches!(state.status.get_untracked(), SyncStatus::NotConnected) {
             state.status.set(SyncStatus::Syncing { done: 0, of: None });
         }
+        let asked = state.asked.get_untracked();
         let wait = match running.cycle().await {
             Ok(cycle) => {
                 backoff.succeeded();
@@ -146,7 +157,19 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
                     .map(|time| time[..5].to_string())
                     .unwrap_or_default();
                 state.status.set(SyncStatus::Synced { at });
-                INTERVAL
+                if state.asked.get_untracked() != asked {
+                    // Something changed here during the cycle: another one at once.
+                    continue;
+                }
+                // Online and caught up: the server answers as soon as the team changes something,
+                // and a change made here ends the wait (`wake`, from the store's notices).
+                let longpoll = running.wait_for_change();
+                let woken = sleep(LONGEST_WAIT, state);
+                futures::pin_mut!(longpoll, woken);
+                match futures::future::select(longpoll, woken).await {
+                    Either::Left((Err(_), _)) => INTERVAL,
+                    _ => continue,
+                }
             }
             Err(SyncError::Offline(_)) => {
                 let waiting = running.waiting().await as u64;

@@ -111,14 +111,42 @@ const membership = async (request, response, next) => {
     next(error);
   }
 };
+// CouchDB's longpoll (`_changes?feed=longpoll&timeout=…`) answers at the first change after
+// `since`, or after `timeout` ms with no results. express-pouchdb ignores `timeout` and holds a
+// quiet longpoll open for ever (seen: the replicator's longpoll test hung). This peer answers it as
+// CouchDB does, from the normal feed, looked at every 200 ms until a change or the timeout.
+const longpoll = async (request, response, next) => {
+  const [, database, what] = request.path.split('/');
+  if (request.method !== 'GET' || what !== '_changes' || request.query.feed !== 'longpoll' || !base) return next();
+  try {
+    const query = new URLSearchParams(request.query);
+    const timeout = Math.min(Number(query.get('timeout') ?? 60_000), 300_000);
+    for (const name of ['feed', 'timeout', 'heartbeat']) query.delete(name);
+    const headers = { cookie: request.headers.cookie ?? '', authorization: request.headers.authorization ?? '' };
+    const until = Date.now() + timeout;
+    let closed = false;
+    request.on('close', () => { closed = true; });
+    for (;;) {
+      const answer = await fetch(`${base}/${database}/_changes?${query}`, { headers });
+      const body = await answer.json();
+      if (!answer.ok || (body.results ?? []).length > 0 || Date.now() >= until || closed) {
+        response.status(answer.status).json(body);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } catch (error) {
+    if (!response.headersSent && !request.destroyed) next(error);
+  }
+};
 const dist = argument('dist', null);
 if (dist) {
   // The app at /, CouchDB under /db: one origin, no CORS.
-  app.use('/db', membership, couch);
+  app.use('/db', membership, longpoll, couch);
   app.use(express.static(dist));
   app.get(/.*/, (_request, response) => response.sendFile('index.html', { root: dist }));
 } else {
-  app.use(membership, couch);
+  app.use(membership, longpoll, couch);
 }
 
 const configure = (section, key, value) =>
@@ -141,5 +169,9 @@ server.on('error', (error) => {
   process.exit(1);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  // Longpolls held open by browsers are cut at once, not waited for.
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
 }

@@ -197,6 +197,40 @@ async fn save_remote_log<T: Transport>(
     Ok(response.body["rev"].as_str().map(str::to_string))
 }
 
+/// How long a longpoll asks the server to hold its answer while nothing changes (ms): shorter
+/// than a transport's own cut-off, so a quiet team never reads as a lost network.
+pub const LONGPOLL_MS: u32 = 25_000;
+
+/// CouchDB's longpoll (`feed=longpoll`): answers as soon as `database` has a change after the last
+/// one `replication` pulled into `replica`, or after `timeout_ms` without one. `true` when there
+/// is something to pull.
+pub async fn wait_for_change<T: Transport, R: Replica>(
+    transport: &mut T,
+    replica: &R,
+    database: &str,
+    replication: &str,
+    timeout_ms: u32,
+) -> Result<bool, SyncError> {
+    let since = replica
+        .log(replication)
+        .await
+        .map_or(json!(0), |log| log.source_last_seq);
+    let since_text = since.to_string();
+    let changes = call(
+        transport,
+        Method::Get,
+        format!(
+            "/{database}/_changes?feed=longpoll&since={}&limit=1&timeout={timeout_ms}",
+            encode(since_text.trim_matches('"'))
+        ),
+        None,
+    )
+    .await?;
+    Ok(changes.body["results"]
+        .as_array()
+        .is_some_and(|results| !results.is_empty()))
+}
+
 /// Pulls every change of `database` since the logs agree into `replica`, in batches of `limit`,
 /// checkpointing both sides after each.
 pub async fn pull<T: Transport, R: Replica>(
