@@ -73,7 +73,7 @@ e2e-chromium:
 e2e-any-browser:
 	tests/e2e/any-browser.sh
 
-bench: setup-test build
+bench: setup-test build cli
 	node tests/bench/bench.mjs
 
 # Where the release wasm's bytes are, by crate and by module (twiggy on a build that keeps names).

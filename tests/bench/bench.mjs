@@ -13,6 +13,9 @@
 //     the browser's frame work and timer latency that the figure above includes
 //   - JS heap after load
 //   - keystroke → search results over a 1,000-case caseload (workbook only)
+//   - a 10,000-case caseload: opening it, a search keystroke, the JS heap (workbook only)
+//   - team sync (tests/bench/sync.mjs): 1,000 cases pushed, pulled into a fresh profile (time and
+//     peak memory), and an edit on one device seen on another
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -20,6 +23,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fictionalCases, seedCases } from '../e2e/seed.mjs';
+import { syncFigures } from './sync.mjs';
 
 const PORT = 8083;
 const PEER_PORT = 8084;
@@ -115,6 +119,44 @@ async function heap(page) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   await cdp.detach();
   return metrics.find((metric) => metric.name === 'JSHeapUsedSize').value;
+}
+
+/** A caseload of `count` fictional cases in a fresh profile: opening it (reload → the count shown),
+ * keystroke → search results redrawn (timed inside the page, from the search box's input event to
+ * the table changed; queries alternate so every keystroke changes the results), and the JS heap. */
+async function caseloadFigures(count) {
+  const context = await browser.newContext();
+  const caseload = await context.newPage();
+  await caseload.goto(`${APP}/`);
+  await caseload.getByRole('heading', { name: 'Your caseload' }).waitFor();
+  await seedCases(caseload, fictionalCases(count, [['John Smith', 'X123456'], ['Jane Smythe', 'X654321']]));
+  const opens = [];
+  for (let i = 0; i < Math.max(3, RUNS / 2); i += 1) {
+    const t0 = Date.now();
+    await caseload.reload();
+    await caseload.getByTestId('caseload-count').filter({ hasText: `${count} cases` }).waitFor({ timeout: 120_000 });
+    opens.push(Date.now() - t0);
+  }
+  const keystrokes = [];
+  const queries = ['Jon Smyth', 'Alex Archer'];
+  for (let i = 0; i < RUNS * 4; i += 1) {
+    keystrokes.push(await caseload.evaluate((query) => new Promise((done) => {
+      const input = document.getElementById('caseload-search');
+      const body = document.querySelector('#caseload-table tbody');
+      const t0 = performance.now();
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        done(performance.now() - t0);
+      });
+      observer.observe(body, { childList: true, subtree: true, characterData: true });
+      setTimeout(() => { observer.disconnect(); done(null); }, 5000);
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }), queries[i % queries.length]));
+  }
+  const figures = { open: opens, search: keystrokes.filter((ms) => ms !== null), heap: await heap(caseload) };
+  await context.close();
+  return figures;
 }
 
 const results = { app: {}, peer: {} };
@@ -232,34 +274,9 @@ try {
   }
   results.app.reload = restores;
 
-  // Keystroke to results over a 1,000-case caseload, timed inside the page: from the search box's input
-  // event to the results table redrawn. Queries alternate so every keystroke changes the results.
-  const team = await browser.newContext();
-  const caseload = await team.newPage();
-  await caseload.goto(`${APP}/`);
-  await caseload.getByRole('heading', { name: 'Your caseload' }).waitFor();
-  await seedCases(caseload, fictionalCases(1000, [['John Smith', 'X123456'], ['Jane Smythe', 'X654321']]));
-  await caseload.reload();
-  await caseload.getByTestId('caseload-count').filter({ hasText: '1000 cases' }).waitFor();
-  const keystrokes = [];
-  const queries = ['Jon Smyth', 'Alex Archer'];
-  for (let i = 0; i < RUNS * 4; i += 1) {
-    keystrokes.push(await caseload.evaluate((query) => new Promise((done) => {
-      const input = document.getElementById('caseload-search');
-      const body = document.querySelector('#caseload-table tbody');
-      const t0 = performance.now();
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        done(performance.now() - t0);
-      });
-      observer.observe(body, { childList: true, subtree: true, characterData: true });
-      setTimeout(() => { observer.disconnect(); done(null); }, 5000);
-      input.value = query;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }), queries[i % queries.length]));
-  }
-  results.app.search = keystrokes.filter((ms) => ms !== null);
-  await team.close();
+  results.app.search = (await caseloadFigures(1000)).search;
+  const big = await caseloadFigures(10_000);
+  results.app.big = big;
   await setup.close();
 
   // ─── The SurveyJS peer, the same shape ───────────────────────────────────────────────────────
@@ -325,6 +342,9 @@ try {
   results.peer.reload = peerRestores;
   await peerSetup.close();
 
+  // ─── Team sync (issue 21) ─────────────────────────────────────────────────────────────────────
+  results.sync = await syncFigures(browser, RUNS);
+
   // ─── The table ───────────────────────────────────────────────────────────────────────────────
   const { app, peer } = results;
   const fmt = (xs, digits = 0) => `${median(xs).toFixed(digits)} (p95 ${p95(xs).toFixed(digits)})`;
@@ -347,6 +367,14 @@ try {
   console.log('');
   console.log(`keystroke → search results over 1,000 cases (workbook): ${fmt(app.search, 1)} ms, ${app.search.length} keystrokes`);
   console.log(`then fetched by the offline worker in the background (workbook): ${kib(app.worker)} KiB gzipped`);
+  const { big, sync } = { big: app.big, sync: results.sync };
+  const within = (value, target) => (value <= target ? 'within' : 'OVER');
+  console.log(`10,000-case caseload: open (reload → listed) ${fmt(big.open)} ms, ${within(median(big.open), 300)} 300 ms; search keystroke → redrawn ${fmt(big.search, 1)} ms, p95 ${within(p95(big.search), 16)} 16 ms; JS heap ${(big.heap / 1e6).toFixed(1)} MB, ${within(big.heap / 1e6, 64)} 64 MB`);
+  console.log('');
+  console.log(`team sync, ${sync.cases} cases (${sync.documents} documents: a case record and an assessment draft each), test peer on loopback:`);
+  console.log(`  sealed and pushed by the officer's browser: ${(sync.push / 1000).toFixed(1)} s`);
+  console.log(`  pulled into a fresh profile, Connect → caseload listing them: ${(sync.pull / 1000).toFixed(1)} s, ${within(sync.pull, 60_000)} 60 s; peak memory ${((sync.peakHeap + sync.wasmMemory) / 1e6).toFixed(0)} MB (JS heap ${(sync.peakHeap / 1e6).toFixed(0)} + WebAssembly ${(sync.wasmMemory / 1e6).toFixed(0)}), ${within((sync.peakHeap + sync.wasmMemory) / 1e6, 200)} 200 MB`);
+  console.log(`  an edit on one device on the other's open case page: ${fmt(sync.edits)} ms over ${sync.edits.length} edits, median ${within(median(sync.edits), 2000)} 2 s`);
   console.log('');
   for (const [what, list] of [['section page (workbook)', files.app], ['caseload (workbook)', files.caseload], ['section (SurveyJS peer)', files.peer]]) {
     console.log(`${what}, gzipped per file:`);
