@@ -6,10 +6,11 @@
 //!
 //! Fields both sides changed are kept (`domain::sync::conflicts`) until the officer chooses.
 //!
-//! Not yet here (issue 21 is not finished): conflicting branches of one document are left as the
-//! server's conflicts (the winner CouchDB picks is merged; the other leaf is kept, not shown), new
-//! epochs and re-encryption when a member leaves, and the signed team list on the server (authors
-//! are checked against the officer's own team list).
+//! A document that branched on the server is merged from all its live leaves, the others ended
+//! with tombstones.
+//!
+//! Not yet here (issue 21 is not finished): new epochs and re-encryption when a member leaves, and
+//! the signed team list on the server (authors are checked against the officer's own team list).
 
 use std::collections::BTreeMap;
 
@@ -19,7 +20,8 @@ use crate::domain::keys::{Fingerprint, Team};
 use crate::domain::sync::conflicts::{with_field, OpenConflict, OpenConflicts};
 use crate::domain::sync::connect::Connection;
 use crate::domain::sync::documents::{
-    document_id, fields_of, id_secret, latest, take, unflatten, Content, SYNCED_STORES,
+    document_id, fields_of, id_secret, latest, take, take_branches, unflatten, Content,
+    SYNCED_STORES,
 };
 use crate::domain::sync::envelope::{
     open, seal_unsigned, Author, Envelope, Keyring, Place, IV_BYTES, KEY_BYTES,
@@ -36,7 +38,7 @@ use crate::net::FetchTransport;
 use crate::store::crypto::window_crypto;
 use crate::store::identity::{open_sealed_for_me, seal_for, sign, MyKeys};
 use crate::store::replica::IdbReplica;
-use crate::store::tab_lock::{exclusively, TEAM_SYNC};
+use crate::store::tab_lock::{exclusively, team_sync_lock};
 use crate::store::{Store, StoreError, CASES, RECORD_SCHEMA_VERSION};
 
 /// The epoch this build seals under (new epochs when a member leaves are not built yet).
@@ -119,7 +121,7 @@ pub async fn settle_conflict(
     conflict: &OpenConflict,
     keep_earlier: bool,
 ) -> Result<Option<(String, String, u64)>, SyncError> {
-    exclusively(TEAM_SYNC, async {
+    exclusively(&team_sync_lock(store.name()), async {
         let replica = IdbReplica::new(store);
         let mut open = open_conflicts_in(&replica).await?;
         let Some(settled) = open.settle(&conflict.store, &conflict.case, &conflict.field) else {
@@ -151,7 +153,7 @@ pub async fn settle_conflict(
 
 /// Never while another tab's cycle is writing team data here.
 pub async fn remove_team_data(store: &Store) -> Result<(), SyncError> {
-    exclusively(TEAM_SYNC, async {
+    exclusively(&team_sync_lock(store.name()), async {
         let replica = IdbReplica::new(store);
         let arrived = arrived_cases(&replica).await?;
         store.remove_cases(&arrived).await.map_err(store_error)?;
@@ -199,8 +201,8 @@ fn now_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
-/// A document's winning revision as this browser holds it: the revision, the one it follows, and
-/// its envelope (or why there is none).
+/// A leaf revision of a document as this browser holds it (the winner, or a branch that lost):
+/// the revision, the one it follows, and its envelope (or why there is none).
 struct Winning {
     rev: Rev,
     parent: Option<Rev>,
@@ -209,7 +211,10 @@ struct Winning {
 
 impl Winning {
     fn of(document: &Document) -> Option<Winning> {
-        let rev = document.tree.winner()?.clone();
+        Some(Winning::at(document, document.tree.winner()?.clone()))
+    }
+
+    fn at(document: &Document, rev: Rev) -> Winning {
         let parent = document
             .tree
             .node(&rev)
@@ -221,11 +226,11 @@ impl Winning {
             .and_then(|body| {
                 serde_json::from_value(body.clone()).map_err(|_| "it is not an envelope")
             });
-        Some(Winning {
+        Winning {
             rev,
             parent,
             envelope,
-        })
+        }
     }
 }
 
@@ -302,7 +307,7 @@ impl TeamSync {
     /// its own loop over the one replica; two cycles at once would seal a change twice, and
     /// their checkpoints collide on the server).
     pub async fn cycle(&mut self) -> Result<Cycle, SyncError> {
-        exclusively(TEAM_SYNC, self.cycle_here()).await
+        exclusively(&team_sync_lock(self.store.name()), self.cycle_here()).await
     }
 
     async fn cycle_here(&mut self) -> Result<Cycle, SyncError> {
@@ -478,6 +483,31 @@ impl TeamSync {
         )
     }
 
+    /// Opens the record a revision of document `id` holds, with the envelope's schema version: its
+    /// author checked against the team list, and the record's own document id checked against `id`.
+    fn open_record(
+        &self,
+        id: &str,
+        revision: &Winning,
+        key: &[u8; KEY_BYTES],
+    ) -> Result<(Content, u32), String> {
+        let place = self.place_of(id, revision);
+        let (keys, author) = self.opener(key);
+        let keyring = Keyring {
+            keys: &keys,
+            current_epoch: EPOCH,
+            author: &author,
+        };
+        let envelope = revision.envelope.clone().map_err(str::to_string)?;
+        let bytes = open(&envelope, &place, &keyring).map_err(|error| error.to_string())?;
+        let content =
+            Content::from_bytes(&bytes).ok_or_else(|| "it does not hold a record".to_string())?;
+        if document_id(&id_secret(key), &content.store, &content.key) != id {
+            return Err("it holds a record that belongs to another document".to_string());
+        }
+        Ok((content, envelope.schema))
+    }
+
     /// Takes a pulled record document into this browser's record, merged field by field.
     async fn take_in(
         &self,
@@ -499,39 +529,52 @@ impl TeamSync {
         let Some(winning) = Winning::of(&document) else {
             return Ok(());
         };
-        let place = self.place_of(id, &winning);
-        let (keys, author) = self.opener(key);
-        let keyring = Keyring {
-            keys: &keys,
-            current_epoch: EPOCH,
-            author: &author,
-        };
-        let opened = winning
-            .envelope
-            .clone()
-            .map_err(str::to_string)
-            .and_then(|envelope| {
-                let schema = envelope.schema;
-                open(&envelope, &place, &keyring)
-                    .map(|bytes| (bytes, schema))
-                    .map_err(|error| error.to_string())
-            })
-            .and_then(|(bytes, schema)| {
-                Content::from_bytes(&bytes)
-                    .map(|content| (content, schema))
-                    .ok_or_else(|| "it does not hold a record".to_string())
-            })
-            .and_then(|(content, schema)| {
-                (document_id(&id_secret(key), &content.store, &content.key) == id)
-                    .then_some((content, schema))
-                    .ok_or_else(|| "it holds a record that belongs to another document".to_string())
-            });
+        let opened = self.open_record(id, &winning, key);
         let (theirs, schema) = match opened {
             Ok(opened) => opened,
             Err(reason) => {
                 cycle.quarantined.push((id.to_string(), reason));
                 return Ok(());
             }
+        };
+        // Branches that lost (two devices pushed after the same revision): each opened as the
+        // winner is, taken in, and ended with a tombstone in the same write as the merge. One that
+        // does not open is named and left as it is.
+        let mut branches = Vec::new();
+        let mut ended = Vec::new();
+        for leaf in document.tree.conflicts() {
+            match self.open_record(id, &Winning::at(&document, leaf.clone()), key) {
+                Ok((branch, _)) if branch.store == theirs.store && branch.key == theirs.key => {
+                    // The fields of the revision the branch and the winner last shared, if this
+                    // browser holds it and it opens (never `agreed`: that may be one of the two).
+                    let winner_path = document.tree.path_to(&winning.rev);
+                    let shared = document
+                        .tree
+                        .path_to(leaf)
+                        .into_iter()
+                        .find(|rev| winner_path.contains(rev))
+                        .and_then(|rev| {
+                            self.open_record(id, &Winning::at(&document, rev), key).ok()
+                        })
+                        .map(|(content, _)| content.fields)
+                        .unwrap_or_default();
+                    branches.push((shared, branch.fields));
+                    ended.push(leaf.clone());
+                }
+                Ok(_) => cycle.quarantined.push((
+                    id.to_string(),
+                    format!("a branch of it ({leaf}) holds another record"),
+                )),
+                Err(reason) => cycle
+                    .quarantined
+                    .push((id.to_string(), format!("a branch of it ({leaf}): {reason}"))),
+            }
+        }
+        let winner_fields = theirs.fields.clone();
+        let merged = take_branches(&theirs.fields, &branches);
+        let theirs = Content {
+            fields: merged.fields,
+            ..theirs
         };
         *clock = clock.receive(latest(&theirs.fields), now_ms());
         let here = self
@@ -543,7 +586,8 @@ impl TeamSync {
             Some(value) => fields_of(value, &agreed, clock.tick(now_ms()), &self.me().to_string()),
             None => agreed.clone(),
         };
-        let taken = take(&agreed, &ours, &theirs.fields);
+        let mut taken = take(&agreed, &ours, &theirs.fields);
+        taken.conflicts.extend(merged.conflicts);
         // The revision here once this is done: the one written, or the one read.
         let mut revision_here = here.as_ref().and_then(revision_of);
         if !taken.conflicts.is_empty() {
@@ -586,7 +630,7 @@ impl TeamSync {
             }
         }
         let place = noted_key(&theirs.store, &theirs.key);
-        let agreed_now = if taken.fields == theirs.fields {
+        let agreed_now = if taken.fields == winner_fields && ended.is_empty() {
             self.replica
                 .set_agreed(id, taken.fields)
                 .await
@@ -598,7 +642,8 @@ impl TeamSync {
                 ..theirs
             };
             cycle.sealed += 1;
-            self.seal(id, Some(&winning.rev), content, key).await?
+            self.seal_ending(id, Some(&winning.rev), content, key, &ended)
+                .await?
         };
         // What is here is what was agreed: until it changes here, it need not be read again.
         match revision_here.filter(|_| agreed_now) {
@@ -795,6 +840,17 @@ impl TeamSync {
         content: Content,
         key: &[u8; KEY_BYTES],
     ) -> Result<bool, SyncError> {
+        self.seal_ending(id, parent, content, key, &[]).await
+    }
+
+    /// A sealed and signed envelope of `content` for the revision of `id` after `parent`.
+    async fn envelope(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        content: &Content,
+        key: &[u8; KEY_BYTES],
+    ) -> Result<serde_json::Value, SyncError> {
         let iv = random::<IV_BYTES>()?;
         let unsigned = seal_unsigned(
             &content.to_bytes(),
@@ -809,11 +865,35 @@ impl TeamSync {
         let signature = sign(&self.keys.signing_private, unsigned.message())
             .await
             .map_err(SyncError::Store)?;
-        let envelope = serde_json::to_value(unsigned.signed(&signature))
-            .map_err(|error| SyncError::Store(error.to_string()))?;
+        serde_json::to_value(unsigned.signed(&signature))
+            .map_err(|error| SyncError::Store(error.to_string()))
+    }
+
+    /// Seals `content` after `parent` as [`TeamSync::seal`] does, and ends each branch in `ended`
+    /// with a tombstone, in one write: the merge of a branched document.
+    async fn seal_ending(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        content: Content,
+        key: &[u8; KEY_BYTES],
+        ended: &[Rev],
+    ) -> Result<bool, SyncError> {
+        let envelope = self.envelope(id, parent, &content, key).await?;
+        let mut tombstones = Vec::new();
+        for leaf in ended {
+            let nothing = Content {
+                fields: Fields::new(),
+                ..content.clone()
+            };
+            tombstones.push((
+                leaf.clone(),
+                self.envelope(id, Some(leaf), &nothing, key).await?,
+            ));
+        }
         Ok(self
             .replica
-            .edit_after(id, parent, envelope, false, Some(content.fields))
+            .edit_after_ending(id, parent, envelope, Some(content.fields), tombstones)
             .await
             .map_err(store_error)?
             .is_some())

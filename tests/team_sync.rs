@@ -452,3 +452,80 @@ async fn two_tabs_syncing_at_once_send_one_revision_not_a_conflict_with_themselv
     officer.store.delete().await.unwrap();
     senior.store.delete().await.unwrap();
 }
+
+/// Documents on the server with more than one live leaf, as `_all_docs` shows them.
+async fn branched_on_the_server(database: &str) -> Vec<Value> {
+    let everything = FetchTransport::new(PEER)
+        .send(Request {
+            method: Method::Get,
+            path: format!("/{database}/_all_docs?include_docs=true&conflicts=true"),
+            body: None,
+        })
+        .await
+        .unwrap();
+    everything.body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| {
+            row["doc"]["_conflicts"]
+                .as_array()
+                .is_some_and(|c| !c.is_empty())
+        })
+        .cloned()
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_document_two_devices_pushed_at_the_same_moment_is_merged_and_its_other_branch_ended() {
+    let Pair {
+        database,
+        officer_member,
+        senior_member,
+        officer,
+        senior,
+        team,
+        case_id,
+    } = pair("branches").await;
+    signed_in(&senior_member).await;
+    let mut at_senior = engine(&senior, team.clone(), &database, &senior_member, true).await;
+    at_senior.cycle().await.unwrap();
+    signed_in(&officer_member).await;
+    let mut at_officer = engine(&officer, team.clone(), &database, &officer_member, false).await;
+    at_officer.cycle().await.unwrap();
+    signed_in(&senior_member).await;
+    at_senior.cycle().await.unwrap();
+
+    // Each changes a different detail, and both browsers sync at the same moment: each pulls
+    // before the other pushes, so the server keeps two branches of the case's document.
+    rename(&officer.store, &case_id, |r| {
+        r.details.name = "Jordan Fictional-Smith".into()
+    })
+    .await;
+    rename(&senior.store, &case_id, |r| {
+        r.details.crn = "X111111".into()
+    })
+    .await;
+    let (one, two) = futures::join!(at_officer.cycle(), at_senior.cycle());
+    assert_eq!(one.unwrap().sealed + two.unwrap().sealed, 2);
+    assert_eq!(branched_on_the_server(&database).await.len(), 1);
+
+    // The officer's next cycle takes in the other branch, keeps both changes, and ends that
+    // branch in the same push: the server holds one branch again.
+    let merged = at_officer.cycle().await.unwrap();
+    assert!(merged.conflicts.is_empty(), "{merged:?}");
+    assert!(merged.quarantined.is_empty(), "{merged:?}");
+    let here = officer.store.case(&case_id).await.unwrap().unwrap();
+    assert_eq!(
+        (here.details.name.as_str(), here.details.crn.as_str()),
+        ("Jordan Fictional-Smith", "X111111")
+    );
+    assert_eq!(branched_on_the_server(&database).await, Vec::<Value>::new());
+    // And the senior's browser ends with both too, with nothing to choose.
+    let got = at_senior.cycle().await.unwrap();
+    assert!(got.conflicts.is_empty(), "{got:?}");
+    let there = senior.store.case(&case_id).await.unwrap().unwrap();
+    assert_eq!(there.details, here.details);
+    officer.store.delete().await.unwrap();
+    senior.store.delete().await.unwrap();
+}

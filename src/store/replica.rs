@@ -134,6 +134,43 @@ impl IdbReplica {
         Ok(Some(rev))
     }
 
+    /// [`IdbReplica::edit_after`] for a document that branched: each `(leaf, envelope)` in
+    /// `ended` ends that branch with a tombstone, and the new revision follows the winner
+    /// `parent`, all in one transaction (refused, `None`, if the winner moved).
+    pub async fn edit_after_ending(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        envelope: Value,
+        agreed: Option<Fields>,
+        ended: Vec<(Rev, Value)>,
+    ) -> Result<Option<Rev>, StoreError> {
+        if ended.is_empty() {
+            return self.edit_after(id, parent, envelope, false, agreed).await;
+        }
+        let transaction = self.transaction(TransactionMode::Readwrite)?;
+        let mut sequence = Sequence::read(&transaction).await?;
+        let mut document = stored(&transaction, id, StoreError::Write)
+            .await?
+            .unwrap_or_else(Stored::new);
+        if document.document.tree.winner() != parent {
+            return Ok(None);
+        }
+        for (leaf, tombstone) in ended {
+            document.document.edit_from(Some(leaf), tombstone, true);
+        }
+        let rev = document
+            .document
+            .edit_from(parent.cloned(), envelope, false);
+        if agreed.is_some() {
+            document.agreed = agreed;
+        }
+        write_document(&transaction, id, document, &mut sequence).await?;
+        sequence.write(&transaction).await?;
+        transaction.commit().await.map_err(write_error)?;
+        Ok(Some(rev))
+    }
+
     /// A document with the fields this device last agreed with the team for its record, if any.
     pub async fn document_and_agreed(
         &self,

@@ -14,6 +14,12 @@ use wasm_bindgen_futures::JsFuture;
 /// The lock every tab's team sync takes for a cycle, and for removing the team's data.
 pub const TEAM_SYNC: &str = "probation-workbook-team-sync";
 
+/// The team sync lock of the workbook database `database`: one replica, one lock (two databases
+/// in one origin, as in the in-browser tests, sync independently).
+pub fn team_sync_lock(database: &str) -> String {
+    format!("{TEAM_SYNC}:{database}")
+}
+
 /// Resolves the lock's promise when dropped: the lock is released however `work` ends.
 struct Release(Function);
 

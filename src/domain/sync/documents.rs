@@ -180,6 +180,29 @@ pub fn take(synced: &Fields, ours: &Fields, theirs: &Fields) -> Taken {
     }
 }
 
+/// Takes the other leaves of a document that branched on the server (two devices pushed after
+/// the same revision at the same moment: CouchDB keeps both and picks a winner) into the winner's
+/// fields. Each branch comes with the fields of the revision it and the winner last shared (empty
+/// when this browser does not hold it: then every field they hold differently is a conflict, and
+/// nothing is lost): what either changed since is kept, and a field both changed differently is a
+/// conflict, as between two devices. The order of the branches makes no difference.
+pub fn take_branches(winner: &Fields, branches: &[(Fields, Fields)]) -> Taken {
+    let mut taken = Taken {
+        fields: winner.clone(),
+        conflicts: Vec::new(),
+    };
+    for (shared, branch) in branches {
+        let next = take(shared, &taken.fields, branch);
+        taken.fields = next.fields;
+        for (name, conflict) in next.conflicts {
+            taken.conflicts.retain(|(known, _)| *known != name);
+            taken.conflicts.push((name, conflict));
+        }
+    }
+    taken.conflicts.sort_by(|one, other| one.0.cmp(&other.0));
+    taken
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

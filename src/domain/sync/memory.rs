@@ -31,6 +31,12 @@ impl Document {
     /// A local edit: a new revision after the winner (or the first), holding `envelope`.
     pub fn edit(&mut self, envelope: Value, deleted: bool) -> Rev {
         let parent = self.tree.winner().cloned();
+        self.edit_from(parent, envelope, deleted)
+    }
+
+    /// A new revision after `parent` (any leaf, or none for a new document): ending a branch
+    /// that lost with a tombstone, as well as editing the winner.
+    pub fn edit_from(&mut self, parent: Option<Rev>, envelope: Value, deleted: bool) -> Rev {
         let rev = Rev::next(parent.as_ref(), envelope.to_string().as_bytes());
         let mut path = vec![rev.clone()];
         if let Some(parent) = parent {

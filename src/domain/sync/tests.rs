@@ -516,6 +516,86 @@ proptest! {
     }
 }
 
+proptest! {
+    #[test]
+    fn branches_taken_in_any_order_give_the_same_fields_and_lose_nothing(
+        ancestor in some_fields(), winner in some_fields(), one in some_fields(), other in some_fields()
+    ) {
+        use super::documents::take_branches;
+        let (a, b) = ((ancestor.clone(), one.clone()), (ancestor.clone(), other.clone()));
+        let forwards = take_branches(&winner, &[a.clone(), b.clone()]);
+        let backwards = take_branches(&winner, &[b, a]);
+        prop_assert_eq!(&forwards.fields, &backwards.fields);
+        // No branch: the winner as it is.
+        let alone = take_branches(&winner, &[]);
+        prop_assert_eq!(&alone.fields, &winner);
+        prop_assert!(alone.conflicts.is_empty());
+        // A branch that changed nothing since the revision it shares with the winner changes nothing.
+        prop_assert_eq!(&take_branches(&winner, &[(ancestor.clone(), ancestor.clone())]).fields, &winner);
+        // Nothing shared known: nothing either holds is lost either.
+        let unknown = take_branches(&winner, &[(Fields::new(), one.clone())]);
+        for name in winner.keys().chain(one.keys()) {
+            let kept = unknown.fields.get(name);
+            let conflict = unknown.conflicts.iter().any(|(known, _)| known == name);
+            prop_assert!(conflict || kept == winner.get(name) || kept == one.get(name), "{name} lost");
+        }
+        // Every field a branch holds is kept from some branch, or is a conflict.
+        for name in winner.keys().chain(one.keys()).chain(other.keys()) {
+            let kept = forwards.fields.get(name);
+            let conflict = forwards.conflicts.iter().any(|(known, _)| known == name);
+            prop_assert!(
+                conflict || kept == winner.get(name) || kept == one.get(name) || kept == other.get(name),
+                "{name} lost"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_branch_that_lost_ended_with_a_tombstone_leaves_one_branch() {
+    use super::memory::Document;
+    let mut laptop = Document::default();
+    laptop.edit(json!({"n": 1}), false);
+    let mut desk = laptop.clone();
+    laptop.edit(json!({"n": 2}), false);
+    desk.edit(json!({"n": 3}), false);
+    for pulled in desk.leaves("d") {
+        laptop.take(pulled);
+    }
+    assert_eq!(laptop.tree.conflicts().len(), 1);
+    let winner = laptop.tree.winner().cloned();
+    let lost = laptop.tree.conflicts()[0].clone();
+    laptop.edit_from(Some(lost), json!({"ended": true}), true);
+    // A tombstone never wins over a live leaf: the winner stays, with no branch beside it.
+    assert_eq!(laptop.tree.winner().cloned(), winner);
+    assert!(laptop.tree.conflicts().is_empty());
+    laptop.edit(json!({"n": 4}), false);
+    assert!(laptop.tree.conflicts().is_empty());
+    assert!(!laptop.tree.is_deleted());
+}
+
+#[test]
+fn a_branch_of_another_device_is_taken_in_and_its_own_changes_kept() {
+    use super::documents::take_branches;
+    let ancestor: Fields = [
+        ("details/name".to_string(), field(json!("Jordan"), 1, "x")),
+        ("details/crn".to_string(), field(json!("X1"), 1, "x")),
+    ]
+    .into();
+    let mut winner = ancestor.clone();
+    winner.insert("details/name".into(), field(json!("Jordan Smith"), 5, "x"));
+    let mut branch = ancestor.clone();
+    branch.insert("details/crn".into(), field(json!("X2"), 4, "y"));
+    let taken = take_branches(&winner, &[(ancestor.clone(), branch.clone())]);
+    assert_eq!(taken.fields["details/name"].value, json!("Jordan Smith"));
+    assert_eq!(taken.fields["details/crn"].value, json!("X2"));
+    assert!(taken.conflicts.is_empty());
+    // Merged against the wrong base (the winner itself, as a device that sealed it last would
+    // hold as agreed), the branch's unchanged name would read as a change and undo the winner's.
+    let wrong = take_branches(&winner, &[(winner.clone(), branch)]);
+    assert_eq!(wrong.fields["details/name"].value, json!("Jordan"));
+}
+
 #[test]
 fn a_team_server_is_set_up_with_checked_names_and_roles_kept_apart() {
     use super::server_setup::*;
