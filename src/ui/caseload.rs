@@ -370,24 +370,28 @@ fn TeamCases(cases: Vec<(String, Vec<CaseloadRow>)>) -> impl IntoView {
         <div data-testid="team-cases">
             {cases.into_iter().enumerate().map(|(n, (officer, rows))| {
                 let heading = format!("team-officer-{n}");
+                let table = format!("{heading}-table");
+                let total = rows.len();
+                let limit = RwSignal::new(WINDOW);
+                let rows = StoredValue::new(rows);
+                let body = move || rows.with_value(|rows| rows.iter().take(limit.get()).map(|row| view! {
+                    <tr class="govuk-table__row">
+                        <th scope="row" class="govuk-table__header"><a class="govuk-link" href=format!("/cases/{}", row.case_id)>{row.name.clone()}</a></th>
+                        <td class="govuk-table__cell">{row.crn.clone()}</td>
+                        <td class="govuk-table__cell" data-testid="team-status">{row.status.label()}</td>
+                    </tr>
+                }).collect_view());
                 view! {
-                    <h3 class="govuk-heading-s" id=heading.clone()>{format!("{officer} ({})", rows.len())}</h3>
-                    <table class="govuk-table" aria-labelledby=heading data-testid="team-officer">
+                    <h3 class="govuk-heading-s" id=heading.clone()>{format!("{officer} ({total})")}</h3>
+                    <table class="govuk-table" aria-labelledby=heading id=table.clone() data-testid="team-officer">
                         <thead class="govuk-table__head"><tr class="govuk-table__row">
                             <th scope="col" class="govuk-table__header">"Name"</th>
                             <th scope="col" class="govuk-table__header">"CRN"</th>
                             <th scope="col" class="govuk-table__header">"Status"</th>
                         </tr></thead>
-                        <tbody class="govuk-table__body">
-                            {rows.into_iter().map(|row| view! {
-                                <tr class="govuk-table__row">
-                                    <th scope="row" class="govuk-table__header"><a class="govuk-link" href=format!("/cases/{}", row.case_id)>{row.name.clone()}</a></th>
-                                    <td class="govuk-table__cell">{row.crn.clone()}</td>
-                                    <td class="govuk-table__cell" data-testid="team-status">{row.status.label()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
+                        <tbody class="govuk-table__body">{body}</tbody>
                     </table>
+                    {move || view! { <ShowMore shown=limit.get().min(total) total=total limit=limit table=table.clone() /> }}
                 }
             }).collect_view()}
         </div>
@@ -448,10 +452,21 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
             </th>
         }
     };
+    // Windowed: the first rows of what is shown, more on asking; a new search, filter or sort starts
+    // from the top again. 10,000 rows drawn at once took seconds.
+    let limit = RwSignal::new(WINDOW);
+    Effect::new(move |_| {
+        query.track();
+        filters.track();
+        sort.track();
+        limit.set(WINDOW);
+    });
     let body = move || {
+        let limit = limit.get();
         shown
             .get()
             .into_iter()
+            .take(limit)
             .map(|row| {
                 let review = row.next_review.clone().map(|review| {
                     let overdue = review.overdue;
@@ -549,5 +564,41 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
             </thead>
             <tbody class="govuk-table__body">{body}</tbody>
         </table>
+        {move || view! { <ShowMore shown=limit.get().min(shown.with(Vec::len)) total=shown.with(Vec::len) limit=limit table="caseload-table" /> }}
     }
+}
+
+/// How many rows a long table draws at first, and how many more each "Show more" adds.
+const WINDOW: usize = 100;
+
+/// "Showing 100 of 10,000 cases" and the button that shows the next ones, focusing the first of
+/// them (keyboard users carry on from where they were); nothing when every row is shown.
+#[component]
+fn ShowMore(
+    shown: usize,
+    total: usize,
+    limit: RwSignal<usize>,
+    /// The table's id: the first new row's link there is focused.
+    #[prop(into)]
+    table: String,
+) -> impl IntoView {
+    (shown < total).then(|| {
+        let more = WINDOW.min(total - shown);
+        view! {
+            <p class="govuk-body" data-testid="window">{format!("Showing {shown} of {total} cases.")}</p>
+            <button type="button" class="govuk-button govuk-button--secondary" data-module="govuk-button"
+                on:click=move |_| {
+                    limit.set(shown + WINDOW);
+                    let table = table.clone();
+                    request_animation_frame(move || {
+                        let links = document().query_selector_all(&format!("#{table} tbody a"));
+                        if let Some(link) = links.ok().and_then(|links| links.item(shown as u32)).and_then(|node| node.dyn_into::<web_sys::HtmlElement>().ok()) {
+                            let _ = link.focus();
+                        }
+                    });
+                }>
+                {format!("Show {more} more cases")}
+            </button>
+        }
+    })
 }

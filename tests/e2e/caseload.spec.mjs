@@ -20,6 +20,14 @@ test('1,000 cases: search with typos, open with the keyboard only, filter and so
   await seedCases(page, fictionalCases(1000, NAMED));
   await page.reload();
   await expect(page.getByTestId('caseload-count')).toHaveText('1000 cases');
+  // A long caseload is drawn 100 rows at a time; more on asking, the first new one focused.
+  const rows = page.locator('#caseload-table tbody tr');
+  await expect(rows).toHaveCount(100);
+  await expect(page.getByTestId('window')).toHaveText('Showing 100 of 1000 cases.');
+  await page.getByRole('button', { name: 'Show 100 more cases' }).click();
+  await expect(rows).toHaveCount(200);
+  await expect(rows.nth(100).getByRole('link')).toBeFocused();
+  await expect(page.getByTestId('window')).toHaveText('Showing 200 of 1000 cases.');
 
   // Typos, missing letters, swapped names, accents and CRNs, best match first.
   const search = page.getByLabel('Search by name or CRN');
@@ -41,6 +49,8 @@ test('1,000 cases: search with typos, open with the keyboard only, filter and so
   await search.fill('');
   await expect(page.getByTestId('caseload-count')).toHaveText('1000 cases');
   await expect(page.getByTestId('no-matches')).toHaveCount(0);
+  // A new search starts from the top: 100 rows again.
+  await expect(rows).toHaveCount(100);
 
   // The keyboard only: "/" to search, type, arrow down to the first result, Enter to open it.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
