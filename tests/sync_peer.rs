@@ -360,6 +360,123 @@ fn a_longpoll_is_held_while_nothing_changes_and_answers_at_once_when_the_team_wr
     );
 }
 
+/// The connection to the server cut at the `nth` request whose path holds `path`: with
+/// `reached`, the request reaches the server and is applied and its answer is lost (the server
+/// stopped after committing it); without, it never reaches the server. The test peer keeps its
+/// databases in memory, so a stopped peer cannot be started again with them: this is the server's
+/// death as the replicator sees it.
+struct Cut {
+    http: Http,
+    path: &'static str,
+    nth: usize,
+    reached: bool,
+    seen: usize,
+}
+
+impl Cut {
+    fn new(http: Http, path: &'static str, nth: usize, reached: bool) -> Cut {
+        Cut {
+            http,
+            path,
+            nth,
+            reached,
+            seen: 0,
+        }
+    }
+}
+
+impl Transport for Cut {
+    async fn send(&mut self, request: Request) -> Result<Response, String> {
+        if request.path.contains(self.path) {
+            self.seen += 1;
+        }
+        if request.path.contains(self.path) && self.seen == self.nth {
+            if self.reached {
+                let _ = self.http.send(request).await;
+            }
+            return Err("the connection was reset".into());
+        }
+        self.http.send(request).await
+    }
+}
+
+#[test]
+fn a_replication_cut_mid_batch_resumes_from_its_last_checkpoint_with_nothing_twice() {
+    let (peer, team) = start_peer();
+    let database = team.database.clone();
+    let officer = Http::signed_in(&peer.base, "alex", &team.officer);
+    let mut senior = Http::signed_in(&peer.base, "sam", &team.senior);
+    let url = format!("{}/{database}", peer.base);
+    let mut laptop = MemoryReplica::new();
+    for n in 1..=7 {
+        laptop.edit(&id(n), envelope(&format!("case-{n}")), false);
+    }
+    let push_id = replication_id("laptop", &url, Direction::Push);
+    // Push: the batch's _bulk_docs reaches the server and is applied, its answer lost. The push
+    // stops; the next one finds nothing missing and sends nothing twice.
+    let mut cut = Cut::new(officer, "/_bulk_docs", 1, true);
+    let first = block_on(push(&mut cut, &mut laptop, &database, &push_id, "s1"));
+    assert!(matches!(first, Err(SyncError::Offline(_))), "{first:?}");
+    assert_eq!(
+        cut.http
+            .sent
+            .last()
+            .map(|r| r.path.ends_with("/_bulk_docs")),
+        Some(true)
+    );
+    let mut officer = cut.http;
+    block_on(push(&mut officer, &mut laptop, &database, &push_id, "s2")).unwrap();
+    let all = block_on(senior.send(Request {
+        method: Method::Get,
+        path: format!("/{database}/_all_docs?include_docs=true&conflicts=true"),
+        body: None,
+    }))
+    .unwrap();
+    let records: Vec<&Value> = all.body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|row| row["id"].as_str().is_some_and(|id| id.len() == 32))
+        .collect();
+    assert_eq!(records.len(), 7);
+    for row in &records {
+        assert!(
+            row["doc"]["_rev"].as_str().unwrap().starts_with("1-"),
+            "{row}"
+        );
+        assert!(row["doc"].get("_conflicts").is_none(), "{row}");
+    }
+
+    // Pull in batches of two, cut at the second batch's _bulk_get (before it reaches the server):
+    // the first batch is kept with its checkpoint; the next pull fetches only the other five.
+    let pull_id = replication_id("desk", &url, Direction::Pull);
+    let mut desk = MemoryReplica::new();
+    let mut cut = Cut::new(senior, "/_bulk_get", 2, false);
+    let first = block_on(pull(&mut cut, &mut desk, &database, &pull_id, "s1", 2));
+    assert!(matches!(first, Err(SyncError::Offline(_))), "{first:?}");
+    let kept = desk.documents.keys().filter(|id| id.len() == 32).count();
+    assert!((1..7).contains(&kept), "the first batch kept ({kept})");
+    let mut senior = cut.http;
+    block_on(pull(&mut senior, &mut desk, &database, &pull_id, "s2", 2)).unwrap();
+    // Every record's revision fetched once over both pulls: nothing twice.
+    let fetched: usize = senior
+        .sent
+        .iter()
+        .filter(|request| request.path.contains("/_bulk_get"))
+        .filter_map(|request| request.body.as_ref()?["docs"].as_array().cloned())
+        .flatten()
+        .filter(|doc| doc["id"].as_str().is_some_and(|id| id.len() == 32))
+        .count();
+    assert_eq!(fetched, 7);
+    for n in 1..=7 {
+        assert_eq!(
+            desk.documents[&id(n)].tree,
+            laptop.documents[&id(n)].tree,
+            "document {n}"
+        );
+    }
+}
+
 #[test]
 fn a_wiped_browser_with_the_servers_checkpoint_still_there_syncs_in_full() {
     let (peer, team) = start_peer();
