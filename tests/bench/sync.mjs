@@ -6,34 +6,15 @@
 //     "Connect" to the caseload listing them, and peak memory (the JS heap, sampled every 250 ms,
 //     plus WebAssembly memory, which never shrinks, at the end)
 //   - an edit on one device visible on the other's open case page (median of several)
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { fictionalCases, seedCases } from '../e2e/seed.mjs';
+import { startPeer } from '../team-server/start.mjs';
 
 const ISSUES = ['2.97', '3.97', '4.97', '5.97', '6.97', '7.97', '8.97', '9.97', '10.97', '11.97', '12.97'];
 const WORDS = 'Lives with a friend on a short let and has asked the council for help; the landlord wants the room back by spring and there is rent owed. ';
-
-async function startPeer() {
-  const adminPassword = randomBytes(12).toString('hex');
-  const child = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--expose-demo', '--dist', 'dist'], {
-    env: { ...process.env, TEAM_SERVER_ADMIN: 'admin', TEAM_SERVER_PASSWORD: adminPassword },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const origin = await new Promise((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk) => {
-      seen += chunk;
-      const base = seen.match(/team server: (http:\/\/127\.0\.0\.1:\d+)\/db/);
-      if (base && seen.includes('team server: ready')) resolve(base[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the test peer stopped (${code}): ${seen}`)));
-  });
-  const demo = await (await fetch(`${origin}/_demo`)).json();
-  return { child, origin, demo, adminPassword };
-}
 
 async function profileAndCard(page, name, grade, dir) {
   await page.goto('/profile');
@@ -114,7 +95,7 @@ export async function syncFigures(browser, runs, cases = 1000) {
     const third = JSON.parse(execFileSync('target/debug/workbook', ['team-server', 'add-member', '--server', `${peer.origin}/db`, '--team', 'demo', '--name', 'bea.officer'], {
       env: { ...process.env, COUCHDB_USER: 'admin', COUCHDB_PASSWORD: peer.adminPassword },
     }).toString());
-    const [officerMember, seniorMember] = [peer.demo.members.find((m) => !m.senior), peer.demo.members.find((m) => m.senior)];
+    const [officerMember, seniorMember] = [peer.officer, peer.senior];
     const officer = await context();
     const senior = await context();
     const fresh = await context();

@@ -1,12 +1,14 @@
 // "Any modern browser": the answer → reload → restored journey in Firefox ESR (geckodriver) and
-// WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver, Safari's engine), driven by
-// selenium-webdriver through labels and legends as a person reads them. Run by any-browser.sh.
+// WebKit (WebKitGTK's MiniBrowser through WebKitWebDriver, Safari's engine), and team sync between
+// two Firefox profiles, driven by selenium-webdriver through labels and legends as a person reads
+// them. Run by any-browser.sh.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Builder, By, Key, until } from 'selenium-webdriver';
+import { startPeer } from '../team-server/start.mjs';
 
 const APP_PORT = 8082;
 const APP = `http://127.0.0.1:${APP_PORT}`;
@@ -269,5 +271,139 @@ test('Firefox ESR: back up, then restore in a fresh profile', { timeout: 240_000
     await writeFile('test-results/screenshots/restore-firefox.png', await driver.takeScreenshot(), 'base64');
   } finally {
     await driver.quit();
+  }
+});
+
+// Team sync in Firefox ESR (issue 21): an officer's and a senior's browsers, two Firefox profiles,
+// against the test peer: identity cards exchanged, both connect by typing, the officer's case
+// reaches the senior by itself, listed under "Team cases", each changes a different detail and
+// both keep both, and nothing on the server reads as the case. (The offline clash, countersigning
+// and removal from the team are the Chromium journeys': WebDriver cannot take Firefox offline.)
+test('Firefox ESR: an officer and a senior share a case through the team server', { timeout: 300_000 }, async () => {
+  const peer = await startPeer();
+  const drivers = [];
+  try {
+    const firefox = async (who, port) => {
+      const downloads = resolve(`test-results/firefox-downloads/${who}`);
+      await rm(downloads, { recursive: true, force: true });
+      await mkdir(downloads, { recursive: true });
+      const driver = await startDriver({
+        port,
+        driver: () => start('geckodriver', ['--port', String(port), '--log', 'error']),
+        capabilities: {
+          browserName: 'firefox',
+          'moz:firefoxOptions': {
+            binary: '/usr/bin/firefox-esr',
+            args: ['-headless'],
+            prefs: {
+              'browser.download.folderList': 2,
+              'browser.download.dir': downloads,
+              'browser.download.useDownloadDir': true,
+              'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+              'browser.download.always_ask_before_handling_new_types': false,
+            },
+          },
+        },
+      });
+      drivers.push(driver);
+      return { driver, downloads };
+    };
+    const officer = await firefox('officer', 4451);
+    const senior = await firefox('senior', 4452);
+    const testid = (driver, id) => driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), 20_000);
+    const waitText = async (driver, id, pattern, timeout = 30_000) => {
+      await driver.wait(async () => {
+        const found = await driver.findElements(By.css(`[data-testid="${id}"]`));
+        return found.length > 0 && pattern.test(await found[0].getText());
+      }, timeout, `${id} never read ${pattern}`);
+    };
+    const button = async (driver, text) => (await driver.wait(until.elementLocated(By.xpath(`//button[normalize-space()=${JSON.stringify(text)}]`)), 15_000)).click();
+    async function profileAndCard({ driver, downloads }, name, grade) {
+      await driver.get(`${peer.origin}/profile`);
+      await typeInto(await byLabel(driver, 'Your full name'), name);
+      await (await radio(driver, 'Your grade', grade)).click();
+      await button(driver, 'Save profile');
+      await waitText(driver, 'fingerprint', /^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+      await button(driver, 'Download your identity card');
+      let file;
+      for (let i = 0; i < 100 && !file; i += 1) {
+        file = (await readdir(downloads)).find((entry) => entry.endsWith('.json') && !entry.endsWith('.part'));
+        if (!file) await new Promise((done) => setTimeout(done, 100));
+      }
+      assert.ok(file, `Firefox saved ${name}'s identity card`);
+      return join(downloads, file);
+    }
+    async function addToTeam(driver, card, name) {
+      await driver.get(`${peer.origin}/team`);
+      await (await byLabel(driver, 'Their identity card')).sendKeys(card);
+      await button(driver, 'Check the card');
+      await (await byLabel(driver, `I have read the fingerprint with ${name} and it matches`)).click();
+      await button(driver, 'Add to your team');
+      await waitText(driver, 'team-notice', new RegExp(`${name} is in your team`));
+    }
+    async function connect(driver, member) {
+      await driver.get(`${peer.origin}/`);
+      await clickLink(driver, 'Team');
+      await heading(driver, 'Connect to your team');
+      await (await byLabel(driver, 'Server address')).sendKeys(`${peer.origin}/db/${peer.demo.database}`, Key.TAB, member.name, Key.TAB, member.password, Key.ENTER);
+      await heading(driver, 'Team sync');
+      await waitText(driver, 'sync-status', /Team sync: Synced at \d\d:\d\d/);
+    }
+    /** Reloads `path` until the page holds `text` (a team change arrives within a cycle). */
+    async function eventually(driver, path, text) {
+      await driver.wait(async () => {
+        await driver.get(`${peer.origin}${path}`);
+        await driver.wait(until.elementLocated(By.css('h1')), 10_000);
+        return (await driver.findElement(By.css('main')).getText()).includes(text);
+      }, 30_000, `${path} never showed ${text}`);
+    }
+    const officerCard = await profileAndCard(officer, 'Alex Officer', 'Probation officer (PO)');
+    const seniorCard = await profileAndCard(senior, 'Sam Senior', 'Senior probation officer (SPO)');
+    await addToTeam(officer.driver, seniorCard, 'Sam Senior');
+    await addToTeam(senior.driver, officerCard, 'Alex Officer');
+    await connect(senior.driver, peer.senior);
+    await connect(officer.driver, peer.officer);
+
+    // The officer's case reaches the senior's caseload by itself, under the officer's name.
+    const driver = officer.driver;
+    await driver.get(`${peer.origin}/cases/new`);
+    await heading(driver, 'Create a case');
+    await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample');
+    await typeInto(await byLabel(driver, 'Case reference number (CRN)'), 'R765432');
+    await fillDate(driver, 'Date of birth', ['3', 'mar', '1988']);
+    await (await radio(driver, 'Sex', 'Female')).click();
+    await (await radio(driver, 'Sentence type', 'Community order')).click();
+    await fillDate(driver, 'Sentence date', ['9', '11', '2026']);
+    await fillDate(driver, 'Sentence end date', ['8', '11', '2027']);
+    await button(driver, 'Create case');
+    await heading(driver, 'Robin Sample');
+    const casePath = new URL(await driver.getCurrentUrl()).pathname;
+    await senior.driver.get(`${peer.origin}/`);
+    await senior.driver.wait(until.elementLocated(By.xpath("//table[@aria-labelledby][.//a[normalize-space()='Robin Sample']]")), 30_000);
+    assert.match(await senior.driver.findElement(By.id('team-cases-heading')).getText(), /^Team cases \(1\)$/);
+
+    // Each changes a different detail: both keep both.
+    await driver.get(`${peer.origin}${casePath}/edit`);
+    await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample-Jones');
+    await button(driver, 'Save changes');
+    await heading(driver, 'Robin Sample-Jones');
+    await senior.driver.get(`${peer.origin}${casePath}/edit`);
+    await typeInto(await byLabel(senior.driver, 'Case reference number (CRN)'), 'R111111');
+    await button(senior.driver, 'Save changes');
+    for (const who of [officer.driver, senior.driver]) {
+      await eventually(who, casePath, 'R111111');
+      await eventually(who, casePath, 'Robin Sample-Jones');
+    }
+    await writeFile('test-results/screenshots/team-sync-firefox.png', await senior.driver.takeScreenshot(), 'base64');
+
+    // Nothing on the server reads as the case.
+    const signIn = await fetch(`${peer.origin}/db/_session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: peer.senior.name, password: peer.senior.password }) });
+    const cookie = signIn.headers.get('set-cookie').split(';')[0];
+    const everything = await (await fetch(`${peer.origin}/db/${peer.demo.database}/_all_docs?include_docs=true`, { headers: { cookie } })).text();
+    assert.ok(everything.includes('envelope'));
+    for (const secret of ['Robin', 'Sample', 'R765432', 'R111111', 'Alex Officer']) assert.ok(!everything.includes(secret), `${secret} on the server`);
+  } finally {
+    for (const driver of drivers) await driver.quit().catch(() => {});
+    peer.child.kill();
   }
 });

@@ -1,38 +1,21 @@
 // The team sync test peer for journeys (issue 21): its own instance of
 // tests/team-server/server.mjs on loopback, serving the app and CouchDB from one origin, with the
 // demo team; and connecting from the Team page as an officer does, by keyboard.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
+import { startPeer } from '../team-server/start.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Starts a peer before the file's tests and stops it after: `peer.origin`, `peer.demo` (the demo
- * team's database and members) and `peer.adminPassword` once started. */
+ * team's database and members), `peer.officer`, `peer.senior` and `peer.adminPassword` once started. */
 export function usePeer() {
-  const peer = { adminPassword: randomBytes(12).toString('hex') };
+  const peer = {};
   test.beforeAll(async () => {
-    peer.process = spawn(process.execPath, ['tests/team-server/server.mjs', '--port', '0', '--demo', '--expose-demo', '--dist', 'dist'], {
-      cwd: ROOT,
-      env: { ...process.env, TEAM_SERVER_ADMIN: 'admin', TEAM_SERVER_PASSWORD: peer.adminPassword },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    peer.origin = await new Promise((resolve, reject) => {
-      let seen = '';
-      peer.process.stdout.on('data', (chunk) => {
-        seen += chunk;
-        const base = seen.match(/team server: (http:\/\/127\.0\.0\.1:\d+)\/db/);
-        if (base && seen.includes('team server: ready')) resolve(base[1]);
-      });
-      peer.process.on('exit', (code) => reject(new Error(`the test peer stopped (${code}): ${seen}`)));
-    });
-    peer.demo = await (await fetch(`${peer.origin}/_demo`)).json();
-    peer.officer = peer.demo.members.find((m) => !m.senior);
-    peer.senior = peer.demo.members.find((m) => m.senior);
+    Object.assign(peer, await startPeer());
   });
-  test.afterAll(() => peer.process?.kill());
+  test.afterAll(() => peer.child?.kill());
   return peer;
 }
 
