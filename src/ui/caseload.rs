@@ -13,7 +13,7 @@ use super::components::{focus_field, set_title};
 use super::db::store;
 use super::loading::{LoadState, LoadedView};
 use crate::domain::caseload::{
-    by_officer, keeps_all, no_matches, sort_rows, whose, CaseloadRow, Filter, SearchIndex, SortKey,
+    by_officer, no_matches, shown_positions, whose, CaseloadRow, Filter, SearchIndex, SortKey,
     UnreadableRecord, Whose,
 };
 use crate::domain::dates::format_long;
@@ -404,32 +404,13 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
     let filters = RwSignal::new(Vec::<Filter>::new());
     let sort = RwSignal::new((SortKey::NextReview, true));
     let all = StoredValue::new(rows);
+    // Positions in `all`: a keystroke over 10,000 cases copies no row.
     let shown = Memo::new(move |_| {
         let query = query.get();
         let filters = filters.get();
         let (key, ascending) = sort.get();
         all.with_value(|rows| {
-            let by_id: HashMap<&str, &CaseloadRow> =
-                rows.iter().map(|row| (row.case_id.as_str(), row)).collect();
-            if query.trim().is_empty() {
-                let mut kept: Vec<CaseloadRow> = rows
-                    .iter()
-                    .filter(|row| keeps_all(&filters, row))
-                    .cloned()
-                    .collect();
-                sort_rows(&mut kept, key, ascending);
-                kept
-            } else {
-                index.with_value(|index| {
-                    index
-                        .search(&query)
-                        .into_iter()
-                        .filter_map(|(id, _)| by_id.get(id.as_str()).copied())
-                        .filter(|row| keeps_all(&filters, row))
-                        .cloned()
-                        .collect()
-                })
-            }
+            index.with_value(|index| shown_positions(rows, index, &query, &filters, key, ascending))
         })
     });
     let total = all.with_value(Vec::len);
@@ -463,10 +444,16 @@ fn CaseloadTable(rows: Vec<CaseloadRow>, index: StoredValue<SearchIndex>) -> imp
     });
     let body = move || {
         let limit = limit.get();
-        shown
-            .get()
-            .into_iter()
-            .take(limit)
+        let rows: Vec<CaseloadRow> = shown.with(|positions| {
+            all.with_value(|rows| {
+                positions
+                    .iter()
+                    .take(limit)
+                    .filter_map(|position| rows.get(*position).cloned())
+                    .collect()
+            })
+        });
+        rows.into_iter()
             .map(|row| {
                 let review = row.next_review.clone().map(|review| {
                     let overdue = review.overdue;

@@ -127,6 +127,52 @@ impl SortKey {
 /// no appointment) go last whichever way it is sorted; names ignore case; RoSH sorts by level; equal
 /// rows keep their order.
 pub fn sort_rows(rows: &mut [CaseloadRow], key: SortKey, ascending: bool) {
+    rows.sort_by(|a, b| compare(a, b, key, ascending));
+}
+
+/// [`sort_rows`] on positions in `rows` (the rows stay where they are).
+pub fn sort_positions(
+    rows: &[CaseloadRow],
+    positions: &mut [usize],
+    key: SortKey,
+    ascending: bool,
+) {
+    positions.sort_by(|a, b| match (rows.get(*a), rows.get(*b)) {
+        (Some(a), Some(b)) => compare(a, b, key, ascending),
+        _ => a.cmp(b),
+    });
+}
+
+/// What the table shows, as positions in `rows`: with no search, the rows every filter keeps,
+/// sorted by `key`; with a search (`index` made from `rows` in their order), the rows found, best
+/// match first, that every filter keeps.
+pub fn shown_positions(
+    rows: &[CaseloadRow],
+    index: &SearchIndex,
+    query: &str,
+    filters: &[Filter],
+    key: SortKey,
+    ascending: bool,
+) -> Vec<usize> {
+    let kept = |position: &usize| {
+        rows.get(*position)
+            .is_some_and(|row| keeps_all(filters, row))
+    };
+    if query.trim().is_empty() {
+        let mut positions: Vec<usize> = (0..rows.len()).filter(kept).collect();
+        sort_positions(rows, &mut positions, key, ascending);
+        positions
+    } else {
+        index
+            .positions(query)
+            .into_iter()
+            .map(|(position, _)| position)
+            .filter(kept)
+            .collect()
+    }
+}
+
+fn compare(a: &CaseloadRow, b: &CaseloadRow, key: SortKey, ascending: bool) -> Ordering {
     let direct = |ordering: Ordering| {
         if ascending {
             ordering
@@ -134,7 +180,7 @@ pub fn sort_rows(rows: &mut [CaseloadRow], key: SortKey, ascending: bool) {
             ordering.reverse()
         }
     };
-    rows.sort_by(|a, b| match key {
+    match key {
         SortKey::Name => direct(a.name.to_lowercase().cmp(&b.name.to_lowercase())),
         SortKey::Crn => direct(a.crn.to_uppercase().cmp(&b.crn.to_uppercase())),
         SortKey::NextReview => missing_last(
@@ -147,7 +193,7 @@ pub fn sort_rows(rows: &mut [CaseloadRow], key: SortKey, ascending: bool) {
         SortKey::Rosh => missing_last(a.rosh, b.rosh, direct),
         SortKey::Status => direct(a.status.cmp(&b.status)),
         SortKey::NextAppointment => missing_last(a.next_appointment, b.next_appointment, direct),
-    });
+    }
 }
 
 fn missing_last<T: Ord>(

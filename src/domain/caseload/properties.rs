@@ -51,4 +51,35 @@ proptest! {
         let found = caseload.shown(&index, "Alex", &[], SortKey::Name, true);
         prop_assert_eq!(found.rows.len(), 2);
     }
+
+    #[test]
+    fn positions_sort_and_find_as_the_rows_themselves_do(
+        cases in prop::collection::vec(
+            (case_details(), plan(), review_settings(), significant_changes(), signing(), prop::option::of(any_datetime())),
+            0..6,
+        ),
+        today in any_date(),
+        query in "[A-Za-z0-9 ]{0,8}",
+    ) {
+        let rows: Vec<CaseloadRow> = cases
+            .iter()
+            .enumerate()
+            .map(|(n, (case, plan, settings, changes, signing, appointment))| {
+                CaseloadRow::build(&format!("case-{n}"), case, &Default::default(), &Default::default(), plan, settings, changes, signing, *appointment, today)
+            })
+            .collect();
+        let entries: Vec<(&str, &str, &str)> = rows.iter().map(|row| (row.case_id.as_str(), row.name.as_str(), row.crn.as_str())).collect();
+        let index = SearchIndex::new(&entries);
+        let ids = |positions: Vec<usize>| positions.into_iter().map(|position| rows[position].case_id.clone()).collect::<Vec<_>>();
+        for key in SortKey::ALL {
+            for ascending in [true, false] {
+                let mut sorted = rows.clone();
+                sort_rows(&mut sorted, key, ascending);
+                let expected: Vec<String> = sorted.into_iter().map(|row| row.case_id).collect();
+                prop_assert_eq!(ids(shown_positions(&rows, &index, "", &[], key, ascending)), expected);
+            }
+        }
+        let found: Vec<String> = index.search(&query).into_iter().map(|(id, _)| id).collect();
+        prop_assert_eq!(ids(shown_positions(&rows, &index, &query, &[], SortKey::Name, true)), found);
+    }
 }

@@ -12,9 +12,7 @@
 //! assert_eq!(shown.caption(), "0 cases; 1 record could not be read");
 //! ```
 
-use std::collections::HashMap;
-
-use super::{keeps_all, sort_rows, CaseloadRow, Filter, SearchIndex, SortKey};
+use super::{shown_positions, CaseloadRow, Filter, SearchIndex, SortKey};
 
 /// A record of the caseload that could not be read (damaged, or written by a newer version): the
 /// screen lists it as "Record case-7 could not be read" rather than leaving it out.
@@ -153,29 +151,10 @@ impl Caseload {
         key: SortKey,
         ascending: bool,
     ) -> ShownCaseload {
-        let rows = if query.trim().is_empty() {
-            let mut kept: Vec<CaseloadRow> = self
-                .rows
-                .iter()
-                .filter(|row| keeps_all(filters, row))
-                .cloned()
-                .collect();
-            sort_rows(&mut kept, key, ascending);
-            kept
-        } else {
-            let by_id: HashMap<&str, &CaseloadRow> = self
-                .rows
-                .iter()
-                .map(|row| (row.case_id.as_str(), row))
-                .collect();
-            index
-                .search(query)
-                .into_iter()
-                .filter_map(|(id, _)| by_id.get(id.as_str()).copied())
-                .filter(|row| keeps_all(filters, row))
-                .cloned()
-                .collect()
-        };
+        let rows = shown_positions(&self.rows, index, query, filters, key, ascending)
+            .into_iter()
+            .filter_map(|position| self.rows.get(position).cloned())
+            .collect();
         ShownCaseload {
             rows,
             unreadable: self.unreadable.clone(),
