@@ -54,6 +54,20 @@ const OWNERS: &str = "owners";
 /// again field by field (a cycle over 1,000 cases read every record's document each time).
 const AGREED_REVISIONS: &str = "agreed-revisions";
 
+/// The setting listing documents pulled but not yet taken in: each time, the record was saved
+/// here between being read and being written (they are taken in again next cycle, and not
+/// sealed until then, which would write the stale merge over the team's revision).
+const PENDING: &str = "pending";
+/// How many times a cycle reads and merges a record again when it was saved here meanwhile.
+const TAKE_ATTEMPTS: usize = 3;
+
+/// Whether a pulled document was taken in, or the record moved under the merge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Taking {
+    Done,
+    Moved,
+}
+
 /// Records' revisions here when last agreed with the team (`AGREED_REVISIONS`).
 type Noted = BTreeMap<String, u64>;
 
@@ -135,10 +149,20 @@ pub async fn settle_conflict(
                 .map_err(store_error)?
             {
                 let record = with_field(&value, &settled.field, settled.earlier.value.as_ref());
-                let revision = store
-                    .put_synced(&settled.store, &settled.case, record)
+                let Some(revision) = store
+                    .put_synced(
+                        &settled.store,
+                        &settled.case,
+                        record,
+                        Some(revision_of(&value).unwrap_or(0)),
+                    )
                     .await
-                    .map_err(store_error)?;
+                    .map_err(store_error)?
+                else {
+                    return Err(SyncError::Store(
+                        "the case changed while your choice was kept: choose again".into(),
+                    ));
+                };
                 written = Some((settled.store.clone(), settled.case.clone(), revision));
             }
         }
@@ -178,6 +202,9 @@ pub struct Cycle {
     pub conflicts: BTreeMap<String, Vec<(String, Conflict)>>,
     /// No team key for this officer yet: their senior has not added them to team sync.
     pub waiting_for_key: bool,
+    /// Documents pulled but not taken in (the record was saved here under the merge each time):
+    /// the next cycle takes them in, and should come soon.
+    pub pending: usize,
 }
 
 fn store_error(error: StoreError) -> SyncError {
@@ -344,14 +371,46 @@ impl TeamSync {
         let mut clock = read;
         let noted_before = self.noted().await?;
         let mut noted = noted_before.clone();
-        for (_, id) in changed {
-            if id.len() == 32 {
-                self.take_in(&id, &key, &mut clock, &mut cycle, &mut noted)
-                    .await?;
+        let pending: Vec<String> = self
+            .replica
+            .setting(PENDING)
+            .await
+            .map_err(store_error)?
+            .unwrap_or_default();
+        let mut ids: Vec<String> = changed
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| id.len() == 32)
+            .collect();
+        for id in &pending {
+            if !ids.contains(id) {
+                ids.push(id.clone());
             }
         }
+        let mut still = Vec::new();
+        for id in ids {
+            let mut taking = Taking::Moved;
+            for _ in 0..TAKE_ATTEMPTS {
+                taking = self
+                    .take_in(&id, &key, &mut clock, &mut cycle, &mut noted)
+                    .await?;
+                if taking == Taking::Done {
+                    break;
+                }
+            }
+            if taking == Taking::Moved {
+                still.push(id);
+            }
+        }
+        cycle.pending = still.len();
+        if still != pending {
+            self.replica
+                .put_setting(PENDING, &still)
+                .await
+                .map_err(store_error)?;
+        }
         self.note_owners(&key).await?;
-        self.seal_out(&key, &mut clock, &mut cycle, &mut noted)
+        self.seal_out(&key, &mut clock, &mut cycle, &mut noted, &still)
             .await?;
         if noted != noted_before {
             self.replica
@@ -516,25 +575,25 @@ impl TeamSync {
         clock: &mut Hlc,
         cycle: &mut Cycle,
         noted: &mut Noted,
-    ) -> Result<(), SyncError> {
+    ) -> Result<Taking, SyncError> {
         let Some((document, agreed)) = self
             .replica
             .document_and_agreed(id)
             .await
             .map_err(store_error)?
         else {
-            return Ok(());
+            return Ok(Taking::Done);
         };
         let agreed = agreed.unwrap_or_default();
         let Some(winning) = Winning::of(&document) else {
-            return Ok(());
+            return Ok(Taking::Done);
         };
         let opened = self.open_record(id, &winning, key);
         let (theirs, schema) = match opened {
             Ok(opened) => opened,
             Err(reason) => {
                 cycle.quarantined.push((id.to_string(), reason));
-                return Ok(());
+                return Ok(Taking::Done);
             }
         };
         // Branches that lost (two devices pushed after the same revision): each opened as the
@@ -605,12 +664,15 @@ impl TeamSync {
             if here.is_none() {
                 self.arrived(&theirs.key).await?;
             }
+            let read = here.as_ref().map(|value| revision_of(value).unwrap_or(0));
             match self
                 .store
-                .put_synced(&theirs.store, &theirs.key, record)
+                .put_synced(&theirs.store, &theirs.key, record, read)
                 .await
             {
-                Ok(revision) => {
+                // Saved here since it was read: merged again with that save, never over it.
+                Ok(None) => return Ok(Taking::Moved),
+                Ok(Some(revision)) => {
                     revision_here = Some(revision);
                     cycle
                         .written
@@ -618,14 +680,14 @@ impl TeamSync {
                 }
                 Err(StoreError::Newer) => {
                     // A newer build here wrote it: this tab leaves it alone.
-                    return Ok(());
+                    return Ok(Taking::Done);
                 }
                 Err(error) => {
                     cycle.quarantined.push((
                         id.to_string(),
                         format!("it could not be saved here: {error}"),
                     ));
-                    return Ok(());
+                    return Ok(Taking::Done);
                 }
             }
         }
@@ -650,7 +712,7 @@ impl TeamSync {
             Some(revision) => noted.insert(place, revision),
             None => noted.remove(&place),
         };
-        Ok(())
+        Ok(Taking::Done)
     }
 
     /// Notes who made each case that came from the team and is not named yet: the author of the
@@ -751,7 +813,7 @@ impl TeamSync {
             return 0;
         };
         let mut noted = self.noted().await.unwrap_or_default();
-        self.changed_here(&key, Hlc::default(), &mut noted)
+        self.changed_here(&key, Hlc::default(), &mut noted, &[])
             .await
             .map_or(0, |changed| changed.len())
     }
@@ -765,6 +827,7 @@ impl TeamSync {
         key: &[u8; KEY_BYTES],
         at: Hlc,
         noted: &mut Noted,
+        pending: &[String],
     ) -> Result<Vec<(String, Option<Rev>, Content, Option<u64>)>, StoreError> {
         let secret = id_secret(key);
         let me = self.me().to_string();
@@ -782,6 +845,9 @@ impl TeamSync {
                     continue;
                 }
                 let id = document_id(&secret, store, &case.id);
+                if pending.contains(&id) {
+                    continue;
+                }
                 let (winner, agreed) = match self.replica.document_and_agreed(&id).await? {
                     Some((document, agreed)) => (document.tree.winner().cloned(), agreed),
                     None => (None, None),
@@ -809,10 +875,11 @@ impl TeamSync {
         clock: &mut Hlc,
         cycle: &mut Cycle,
         noted: &mut Noted,
+        pending: &[String],
     ) -> Result<(), SyncError> {
         let at = clock.tick(now_ms());
         let changed = self
-            .changed_here(key, at, noted)
+            .changed_here(key, at, noted, pending)
             .await
             .map_err(store_error)?;
         if !changed.is_empty() {

@@ -547,3 +547,53 @@ async fn a_document_two_devices_pushed_at_the_same_moment_is_merged_and_its_othe
     officer.store.delete().await.unwrap();
     senior.store.delete().await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_record_saved_here_after_team_sync_read_it_is_never_written_over() {
+    let workbook = workbook("race", "Alex Trainee", Grade::Po).await;
+    let id = format!("case-{}", (js_sys::Math::random() * 1e12) as u64);
+    workbook.store.put_case(&case(&id)).await.unwrap();
+    // Team sync reads the record to merge a colleague's rename into it...
+    let read = workbook
+        .store
+        .synced_value("cases", &id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut merged = read.clone();
+    merged["details"]["name"] = json!("Jordan Fictional-Smith");
+    // ...the officer saves a new CRN meanwhile: the merge read before it is not written.
+    rename(&workbook.store, &id, |r| r.details.crn = "X111111".into()).await;
+    let written = workbook
+        .store
+        .put_synced("cases", &id, merged.clone(), read["revision"].as_u64())
+        .await
+        .unwrap();
+    assert_eq!(written, None);
+    let here = workbook.store.case(&id).await.unwrap().unwrap();
+    assert_eq!(
+        (here.details.name.as_str(), here.details.crn.as_str()),
+        ("Jordan Fictional", "X111111")
+    );
+    // Read again and merged again, it goes in.
+    let again = workbook
+        .store
+        .synced_value("cases", &id)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut merged = again.clone();
+    merged["details"]["name"] = json!("Jordan Fictional-Smith");
+    let written = workbook
+        .store
+        .put_synced("cases", &id, merged, again["revision"].as_u64())
+        .await
+        .unwrap();
+    assert!(written.is_some());
+    let here = workbook.store.case(&id).await.unwrap().unwrap();
+    assert_eq!(
+        (here.details.name.as_str(), here.details.crn.as_str()),
+        ("Jordan Fictional-Smith", "X111111")
+    );
+    workbook.store.delete().await.unwrap();
+}

@@ -113,6 +113,60 @@ pub struct CaseDetails {
 }
 
 impl CaseDetails {
+    /// The case as it is now (`self`) with what an officer changed in a form opened on `before`
+    /// (`after`, as saved): a detail they left as it was keeps what the case holds now, so a
+    /// colleague's change that arrived by team sync (or another tab's) while the form was open is
+    /// not put back.
+    pub fn with_changes(&self, before: &CaseDetails, after: &CaseDetails) -> CaseDetails {
+        fn pick<T: Clone + PartialEq>(now: &T, before: &T, after: &T) -> T {
+            if after == before {
+                now.clone()
+            } else {
+                after.clone()
+            }
+        }
+        CaseDetails {
+            name: pick(&self.name, &before.name, &after.name),
+            crn: pick(&self.crn, &before.crn, &after.crn),
+            date_of_birth: pick(
+                &self.date_of_birth,
+                &before.date_of_birth,
+                &after.date_of_birth,
+            ),
+            sex: pick(&self.sex, &before.sex, &after.sex),
+            sentence_type: pick(
+                &self.sentence_type,
+                &before.sentence_type,
+                &after.sentence_type,
+            ),
+            sentence_date: pick(
+                &self.sentence_date,
+                &before.sentence_date,
+                &after.sentence_date,
+            ),
+            sentence_or_release_date: pick(
+                &self.sentence_or_release_date,
+                &before.sentence_or_release_date,
+                &after.sentence_or_release_date,
+            ),
+            sentence_end_date: pick(
+                &self.sentence_end_date,
+                &before.sentence_end_date,
+                &after.sentence_end_date,
+            ),
+            conviction_date: pick(
+                &self.conviction_date,
+                &before.conviction_date,
+                &after.conviction_date,
+            ),
+            main_offence: pick(
+                &self.main_offence,
+                &before.main_offence,
+                &after.main_offence,
+            ),
+        }
+    }
+
     /// The main offence the case gives, if it holds a code of the right shape (one from an edited
     /// backup or package that does not is read as none, and section 1 asks).
     pub fn main_offence_code(&self) -> Option<&str> {
@@ -434,6 +488,44 @@ pub fn validate_case(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_form_saves_what_the_officer_changed_over_what_arrived_meanwhile() {
+        let before = CaseDetails {
+            name: "Jordan Fictional".into(),
+            crn: "X123456".into(),
+            date_of_birth: jiff::civil::date(1990, 3, 14),
+            sex: Sex::Male,
+            sentence_type: SentenceType::Licence,
+            sentence_date: None,
+            sentence_or_release_date: jiff::civil::date(2026, 11, 2),
+            sentence_end_date: jiff::civil::date(2028, 11, 1),
+            conviction_date: None,
+            main_offence: None,
+        };
+        // A colleague renamed the case while this form was open; here only the CRN was changed.
+        let now = CaseDetails {
+            name: "Jordan Fictional-Smith".into(),
+            ..before.clone()
+        };
+        let after = CaseDetails {
+            crn: "X111111".into(),
+            ..before.clone()
+        };
+        let saved = now.with_changes(&before, &after);
+        assert_eq!(
+            (saved.name.as_str(), saved.crn.as_str()),
+            ("Jordan Fictional-Smith", "X111111")
+        );
+        // Both changed the same detail: the one saved last (this form) stands.
+        let renamed = CaseDetails {
+            name: "Jordan Smith".into(),
+            ..before.clone()
+        };
+        assert_eq!(now.with_changes(&before, &renamed).name, "Jordan Smith");
+        // Nothing changed in the form: the case as it is now.
+        assert_eq!(now.with_changes(&before, &before), now);
+    }
     use super::*;
     use jiff::civil::date;
 

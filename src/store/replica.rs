@@ -116,22 +116,8 @@ impl IdbReplica {
         deleted: bool,
         agreed: Option<Fields>,
     ) -> Result<Option<Rev>, StoreError> {
-        let transaction = self.transaction(TransactionMode::Readwrite)?;
-        let mut sequence = Sequence::read(&transaction).await?;
-        let mut document = stored(&transaction, id, StoreError::Write)
-            .await?
-            .unwrap_or_else(Stored::new);
-        if document.document.tree.winner() != parent {
-            return Ok(None);
-        }
-        let rev = document.document.edit(envelope, deleted);
-        if agreed.is_some() {
-            document.agreed = agreed;
-        }
-        write_document(&transaction, id, document, &mut sequence).await?;
-        sequence.write(&transaction).await?;
-        transaction.commit().await.map_err(write_error)?;
-        Ok(Some(rev))
+        self.edit_ending(id, parent, (envelope, deleted), agreed, Vec::new())
+            .await
     }
 
     /// [`IdbReplica::edit_after`] for a document that branched: each `(leaf, envelope)` in
@@ -145,9 +131,18 @@ impl IdbReplica {
         agreed: Option<Fields>,
         ended: Vec<(Rev, Value)>,
     ) -> Result<Option<Rev>, StoreError> {
-        if ended.is_empty() {
-            return self.edit_after(id, parent, envelope, false, agreed).await;
-        }
+        self.edit_ending(id, parent, (envelope, false), agreed, ended)
+            .await
+    }
+
+    async fn edit_ending(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        (envelope, deleted): (Value, bool),
+        agreed: Option<Fields>,
+        ended: Vec<(Rev, Value)>,
+    ) -> Result<Option<Rev>, StoreError> {
         let transaction = self.transaction(TransactionMode::Readwrite)?;
         let mut sequence = Sequence::read(&transaction).await?;
         let mut document = stored(&transaction, id, StoreError::Write)
@@ -161,7 +156,7 @@ impl IdbReplica {
         }
         let rev = document
             .document
-            .edit_from(parent.cloned(), envelope, false);
+            .edit_from(parent.cloned(), envelope, deleted);
         if agreed.is_some() {
             document.agreed = agreed;
         }
@@ -447,24 +442,35 @@ impl Store {
 
     /// Writes a record that came from the team: read as this build's record (an older layout
     /// brought up to date, a newer build's refused), written whole with the next revision and
-    /// announced, so open tabs take it as they take another tab's save.
+    /// announced, so open tabs take it as they take another tab's save. Only if the record here is
+    /// still at revision `read` (`None`: there was none), in the same transaction: a save made here
+    /// since it was read is never written over (`Ok(None)`: read and merge again).
     /// Returns the revision written.
     pub async fn put_synced(
         &self,
         store: &str,
         key: &str,
         value: Value,
-    ) -> Result<u64, StoreError> {
+        read: Option<u64>,
+    ) -> Result<Option<u64>, StoreError> {
         match store {
-            CASES => self.put_synced_as::<CaseRecord>(key, value).await,
-            ASSESSMENTS => self.put_synced_as::<AssessmentRecord>(key, value).await,
-            PLANS => self.put_synced_as::<PlanRecord>(key, value).await,
-            SIGNING => self.put_synced_as::<SigningRecord>(key, value).await,
+            CASES => self.put_synced_as::<CaseRecord>(key, value, read).await,
+            ASSESSMENTS => {
+                self.put_synced_as::<AssessmentRecord>(key, value, read)
+                    .await
+            }
+            PLANS => self.put_synced_as::<PlanRecord>(key, value, read).await,
+            SIGNING => self.put_synced_as::<SigningRecord>(key, value, read).await,
             _ => Err(StoreError::Missing("synced record")),
         }
     }
 
-    async fn put_synced_as<R: Record>(&self, key: &str, value: Value) -> Result<u64, StoreError> {
+    async fn put_synced_as<R: Record>(
+        &self,
+        key: &str,
+        value: Value,
+        read: Option<u64>,
+    ) -> Result<Option<u64>, StoreError> {
         let record: R = super::read_record(value)?;
         let transaction = self
             .db
@@ -472,10 +478,20 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()
             .map_err(write_error)?;
+        let now = super::stored_value(
+            &transaction.object_store(R::STORE).map_err(write_error)?,
+            key,
+            StoreError::Write,
+        )
+        .await?
+        .map(|value| value.get("revision").and_then(Value::as_u64).unwrap_or(0));
+        if now != read {
+            return Ok(None);
+        }
         let revision = super::replace(&transaction, key, &record).await?;
         transaction.commit().await.map_err(write_error)?;
         self.announce_all([(R::STORE, key.to_string(), revision)]);
-        Ok(revision)
+        Ok(Some(revision))
     }
 }
 

@@ -40,6 +40,8 @@ pub fn EditCasePage() -> impl IntoView {
 fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
     let live = existing;
     let existing = live.map(|live| live.case.draft.get_untracked());
+    // What the form opened on: a save writes only what the officer changed from it.
+    let started = StoredValue::new(existing.as_ref().map(|case| case.details.clone()));
     let initial = existing
         .as_ref()
         .map(|case| CaseForm::from_details(&case.details))
@@ -121,8 +123,10 @@ fn CaseFormView(existing: Option<LiveCase>) -> impl IntoView {
                 };
                 if let (Some(id), Some(live)) = (existing, live) {
                     // A change to the open case: its live copy, saved like every other change.
-                    live.case
-                        .change_now(move |record| record.details = details.clone());
+                    let started = started.get_value().unwrap_or_else(|| details.clone());
+                    live.case.change_now(move |record| {
+                        record.details = record.details.with_changes(&started, &details)
+                    });
                     return Ok(Ok(id));
                 }
                 let now = clock::timestamp();

@@ -140,6 +140,7 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
         let asked = state.asked.get_untracked();
         let wait = match running.cycle().await {
             Ok(cycle) => {
+                let cycle_pending = cycle.pending;
                 backoff.succeeded();
                 state.waiting_for_key.set(cycle.waiting_for_key);
                 taken_here(state, &cases, &cycle.written);
@@ -159,6 +160,11 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
                 state.status.set(SyncStatus::Synced { at });
                 if state.asked.get_untracked() != asked {
                     // Something changed here during the cycle: another one at once.
+                    continue;
+                }
+                if cycle_pending > 0 {
+                    // A record moved under its merge: taken in again shortly, not after a longpoll.
+                    sleep(INTERVAL, state).await;
                     continue;
                 }
                 // Online and caught up: the server answers as soon as the team changes something,

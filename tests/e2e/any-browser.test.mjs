@@ -200,6 +200,22 @@ test('Firefox ESR: two tabs on one section agree', { timeout: 180_000 }, async (
 });
 
 // A backup made in Firefox restores in a fresh Firefox profile (each session has a profile of its own).
+/** Headless Firefox ESR saving every JSON download into `downloads` without asking. */
+const firefoxSaving = (downloads) => ({
+  browserName: 'firefox',
+  'moz:firefoxOptions': {
+    binary: '/usr/bin/firefox-esr',
+    args: ['-headless'],
+    prefs: {
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.helperApps.neverAsk.saveToDisk': 'application/json',
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  },
+});
+
 test('Firefox ESR: back up, then restore in a fresh profile', { timeout: 240_000 }, async () => {
   const downloads = resolve('test-results/firefox-downloads');
   await rm(downloads, { recursive: true, force: true });
@@ -207,20 +223,7 @@ test('Firefox ESR: back up, then restore in a fresh profile', { timeout: 240_000
   const setup = {
     port: 4448,
     driver: () => start('geckodriver', ['--port', '4448', '--log', 'error']),
-    capabilities: {
-      browserName: 'firefox',
-      'moz:firefoxOptions': {
-        binary: '/usr/bin/firefox-esr',
-        args: ['-headless'],
-        prefs: {
-          'browser.download.folderList': 2,
-          'browser.download.dir': downloads,
-          'browser.download.useDownloadDir': true,
-          'browser.helperApps.neverAsk.saveToDisk': 'application/json',
-          'browser.download.always_ask_before_handling_new_types': false,
-        },
-      },
-    },
+    capabilities: firefoxSaving(downloads),
   };
   const passphrase = 'kettle meadow lantern';
   let driver = await startDriver(setup);
@@ -290,20 +293,7 @@ test('Firefox ESR: an officer and a senior share a case through the team server'
       const driver = await startDriver({
         port,
         driver: () => start('geckodriver', ['--port', String(port), '--log', 'error']),
-        capabilities: {
-          browserName: 'firefox',
-          'moz:firefoxOptions': {
-            binary: '/usr/bin/firefox-esr',
-            args: ['-headless'],
-            prefs: {
-              'browser.download.folderList': 2,
-              'browser.download.dir': downloads,
-              'browser.download.useDownloadDir': true,
-              'browser.helperApps.neverAsk.saveToDisk': 'application/json',
-              'browser.download.always_ask_before_handling_new_types': false,
-            },
-          },
-        },
+        capabilities: firefoxSaving(downloads),
       });
       drivers.push(driver);
       return { driver, downloads };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures.mjs';
 import { startPeer } from '../team-server/start.mjs';
+import { addToTeam, saveProfileAndCard } from './team.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,4 +41,18 @@ export const everythingOnTheServer = (page, peer) =>
 export async function expectNoAxeViolations(page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+/** An officer's and a senior's browsers on the peer's origin, each with a profile, each in the
+ * other's team list (identity cards exchanged), not connected yet. */
+export async function twoColleagues(browser, testInfo, peer, officerGrade) {
+  const officer = await (await browser.newContext({ baseURL: peer.origin, acceptDownloads: true })).newPage();
+  const senior = await (await browser.newContext({ baseURL: peer.origin, acceptDownloads: true })).newPage();
+  const officerCard = testInfo.outputPath('officer-card.json');
+  const seniorCard = testInfo.outputPath('senior-card.json');
+  await saveProfileAndCard(officer, 'Alex Trainee', officerGrade, officerCard);
+  await saveProfileAndCard(senior, 'Sam Senior', 'Senior probation officer (SPO)', seniorCard);
+  await addToTeam(officer, seniorCard, 'Sam Senior');
+  await addToTeam(senior, officerCard, 'Alex Trainee');
+  return { officer, senior };
 }

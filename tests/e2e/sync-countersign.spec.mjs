@@ -5,22 +5,14 @@
 import { test, expect } from './fixtures.mjs';
 import { SAMPLE_CASE, agreeHousingPlan, createCase, screenshot } from './journeys.mjs';
 import { completeAssessmentByMouse } from './assessment-data.mjs';
-import { addToTeam, saveProfileAndCard } from './team.mjs';
 import { itemGroup } from './keyboard.mjs';
-import { connect, everythingOnTheServer, expectNoAxeViolations, usePeer } from './peer.mjs';
+import { connect, everythingOnTheServer, expectNoAxeViolations, twoColleagues, usePeer } from './peer.mjs';
 
 const peer = usePeer();
 
 test('a trainee\'s version reaches the senior\'s queue by team sync, is returned, reworked and countersigned, with no file', async ({ browser }, testInfo) => {
   test.setTimeout(300_000);
-  const officer = await (await browser.newContext({ baseURL: peer.origin, acceptDownloads: true })).newPage();
-  const senior = await (await browser.newContext({ baseURL: peer.origin, acceptDownloads: true })).newPage();
-  const officerCard = testInfo.outputPath('officer-card.json');
-  const seniorCard = testInfo.outputPath('senior-card.json');
-  await saveProfileAndCard(officer, 'Alex Trainee', 'Trainee (PQiP)', officerCard);
-  await saveProfileAndCard(senior, 'Sam Senior', 'Senior probation officer (SPO)', seniorCard);
-  await addToTeam(officer, seniorCard, 'Sam Senior');
-  await addToTeam(senior, officerCard, 'Alex Trainee');
+  const { officer, senior } = await twoColleagues(browser, testInfo, peer, 'Trainee (PQiP)');
   // From here on, nothing is downloaded: no package travels.
   const downloads = [];
   for (const page of [officer, senior]) page.on('download', (download) => downloads.push(download.suggestedFilename()));
