@@ -92,10 +92,8 @@ async function fillDate(driver, legend, [day, month, year]) {
   await typeInto(await byLabel(driver, 'Year', legend), year);
 }
 
-async function createCaseAndOpenAccommodation(driver) {
-  await driver.get(`${APP}/`);
-  await heading(driver, 'Your caseload');
-  await clickLink(driver, 'Create a case');
+/** Fills in and sends the case form (already open) for the fictional Robin Sample. */
+async function fillCaseForm(driver) {
   await heading(driver, 'Create a case');
   await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample');
   await typeInto(await byLabel(driver, 'Case reference number (CRN)'), 'R765432');
@@ -106,6 +104,13 @@ async function createCaseAndOpenAccommodation(driver) {
   await fillDate(driver, 'Sentence end date', ['8', '11', '2027']);
   await driver.findElement(By.xpath("//button[normalize-space()='Create case']")).click();
   await heading(driver, 'Robin Sample');
+}
+
+async function createCaseAndOpenAccommodation(driver) {
+  await driver.get(`${APP}/`);
+  await heading(driver, 'Your caseload');
+  await clickLink(driver, 'Create a case');
+  await fillCaseForm(driver);
 
   await clickLink(driver, 'Start assessment');
   await heading(driver, 'Assessment');
@@ -357,16 +362,7 @@ test('Firefox ESR: an officer and a senior share a case through the team server'
     // The officer's case reaches the senior's caseload by itself, under the officer's name.
     const driver = officer.driver;
     await driver.get(`${peer.origin}/cases/new`);
-    await heading(driver, 'Create a case');
-    await typeInto(await byLabel(driver, 'Full name'), 'Robin Sample');
-    await typeInto(await byLabel(driver, 'Case reference number (CRN)'), 'R765432');
-    await fillDate(driver, 'Date of birth', ['3', 'mar', '1988']);
-    await (await radio(driver, 'Sex', 'Female')).click();
-    await (await radio(driver, 'Sentence type', 'Community order')).click();
-    await fillDate(driver, 'Sentence date', ['9', '11', '2026']);
-    await fillDate(driver, 'Sentence end date', ['8', '11', '2027']);
-    await button(driver, 'Create case');
-    await heading(driver, 'Robin Sample');
+    await fillCaseForm(driver);
     const casePath = new URL(await driver.getCurrentUrl()).pathname;
     await senior.driver.get(`${peer.origin}/`);
     await senior.driver.wait(until.elementLocated(By.xpath("//table[@aria-labelledby][.//a[normalize-space()='Robin Sample']]")), 30_000);
