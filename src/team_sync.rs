@@ -150,12 +150,7 @@ pub async fn settle_conflict(
             {
                 let record = with_field(&value, &settled.field, settled.earlier.value.as_ref());
                 let Some(revision) = store
-                    .put_synced(
-                        &settled.store,
-                        &settled.case,
-                        record,
-                        Some(revision_of(&value).unwrap_or(0)),
-                    )
+                    .put_synced(&settled.store, &settled.case, record, Some(&value))
                     .await
                     .map_err(store_error)?
                 else {
@@ -340,14 +335,17 @@ impl TeamSync {
     async fn cycle_here(&mut self) -> Result<Cycle, SyncError> {
         let mut cycle = Cycle::default();
         let mut transport = FetchTransport::new(&self.connection.server);
-        let url = format!("{}/{}", self.connection.server, self.connection.database);
         let database = self.connection.database.clone();
+        let (pull_id, push_id) = (
+            self.replication(Direction::Pull),
+            self.replication(Direction::Push),
+        );
         let before = self.replica.last_sequence().await.map_err(store_error)?;
         cycle.pulled = pull(
             &mut transport,
             &mut self.replica,
             &database,
-            &replication_id(&self.client, &url, Direction::Pull),
+            &pull_id,
             &self.client,
             PULL_BATCH,
         )
@@ -428,7 +426,7 @@ impl TeamSync {
             &mut transport,
             &mut self.replica,
             &database,
-            &replication_id(&self.client, &url, Direction::Push),
+            &push_id,
             &self.client,
         )
         .await?
@@ -442,15 +440,20 @@ impl TeamSync {
     pub async fn wait_for_change(&self) -> Result<bool, SyncError> {
         let mut transport =
             FetchTransport::new(&self.connection.server).with_timeout(LONGPOLL_MS as i32 + 10_000);
-        let url = format!("{}/{}", self.connection.server, self.connection.database);
         wait_for_change(
             &mut transport,
             &self.replica,
             &self.connection.database,
-            &replication_id(&self.client, &url, Direction::Pull),
+            &self.replication(Direction::Pull),
             LONGPOLL_MS,
         )
         .await
+    }
+
+    /// This browser's replication id for the team's database, one way.
+    fn replication(&self, direction: Direction) -> String {
+        let url = format!("{}/{}", self.connection.server, self.connection.database);
+        replication_id(&self.client, &url, direction)
     }
 
     async fn noted(&self) -> Result<Noted, SyncError> {
@@ -601,12 +604,12 @@ impl TeamSync {
         // does not open is named and left as it is.
         let mut branches = Vec::new();
         let mut ended = Vec::new();
+        let winner_path = document.tree.path_to(&winning.rev);
         for leaf in document.tree.conflicts() {
             match self.open_record(id, &Winning::at(&document, leaf.clone()), key) {
                 Ok((branch, _)) if branch.store == theirs.store && branch.key == theirs.key => {
                     // The fields of the revision the branch and the winner last shared, if this
                     // browser holds it and it opens (never `agreed`: that may be one of the two).
-                    let winner_path = document.tree.path_to(&winning.rev);
                     let shared = document
                         .tree
                         .path_to(leaf)
@@ -664,10 +667,9 @@ impl TeamSync {
             if here.is_none() {
                 self.arrived(&theirs.key).await?;
             }
-            let read = here.as_ref().map(|value| revision_of(value).unwrap_or(0));
             match self
                 .store
-                .put_synced(&theirs.store, &theirs.key, record, read)
+                .put_synced(&theirs.store, &theirs.key, record, here.as_ref())
                 .await
             {
                 // Saved here since it was read: merged again with that save, never over it.

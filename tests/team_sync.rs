@@ -566,7 +566,7 @@ async fn a_record_saved_here_after_team_sync_read_it_is_never_written_over() {
     rename(&workbook.store, &id, |r| r.details.crn = "X111111".into()).await;
     let written = workbook
         .store
-        .put_synced("cases", &id, merged.clone(), read["revision"].as_u64())
+        .put_synced("cases", &id, merged.clone(), Some(&read))
         .await
         .unwrap();
     assert_eq!(written, None);
@@ -586,7 +586,7 @@ async fn a_record_saved_here_after_team_sync_read_it_is_never_written_over() {
     merged["details"]["name"] = json!("Jordan Fictional-Smith");
     let written = workbook
         .store
-        .put_synced("cases", &id, merged, again["revision"].as_u64())
+        .put_synced("cases", &id, merged, Some(&again))
         .await
         .unwrap();
     assert!(written.is_some());

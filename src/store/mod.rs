@@ -126,6 +126,14 @@ fn stored_schema_version(value: &serde_json::Value) -> u64 {
         .unwrap_or(0)
 }
 
+/// The revision a stored value says it is at (0 if it says nothing).
+pub fn stored_revision(value: &serde_json::Value) -> u64 {
+    value
+        .get("revision")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or(0)
+}
+
 /// The value under `key` as JSON, not yet read as a record; a failure is `as_error` (a read, or a
 /// write about to replace the value).
 async fn stored_value(
@@ -188,10 +196,7 @@ async fn replace<R: Record>(
         Some(value) if stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) => {
             return Err(StoreError::Newer)
         }
-        Some(value) => value
-            .get("revision")
-            .and_then(serde_json::Value::as_u64)
-            .unwrap_or(0),
+        Some(value) => stored_revision(&value),
         None => 0,
     };
     let mut record = record.clone();
@@ -257,10 +262,7 @@ async fn delete_records(
             if keep_newer && stored_schema_version(&value) > u64::from(RECORD_SCHEMA_VERSION) {
                 return Err(StoreError::Newer);
             }
-            let revision = value
-                .get("revision")
-                .and_then(serde_json::Value::as_u64)
-                .unwrap_or(0);
+            let revision = stored_revision(&value);
             store
                 .delete(id.to_string())
                 .primitive()

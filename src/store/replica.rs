@@ -443,16 +443,18 @@ impl Store {
     /// Writes a record that came from the team: read as this build's record (an older layout
     /// brought up to date, a newer build's refused), written whole with the next revision and
     /// announced, so open tabs take it as they take another tab's save. Only if the record here is
-    /// still at revision `read` (`None`: there was none), in the same transaction: a save made here
-    /// since it was read is never written over (`Ok(None)`: read and merge again).
+    /// still at the revision of `read`, the value the merge read (`None`: there was none), in the
+    /// same transaction: a save made here since is never written over (`Ok(None)`: read and merge
+    /// again).
     /// Returns the revision written.
     pub async fn put_synced(
         &self,
         store: &str,
         key: &str,
         value: Value,
-        read: Option<u64>,
+        read: Option<&Value>,
     ) -> Result<Option<u64>, StoreError> {
+        let read = read.map(super::stored_revision);
         match store {
             CASES => self.put_synced_as::<CaseRecord>(key, value, read).await,
             ASSESSMENTS => {
@@ -484,7 +486,7 @@ impl Store {
             StoreError::Write,
         )
         .await?
-        .map(|value| value.get("revision").and_then(Value::as_u64).unwrap_or(0));
+        .map(|value| super::stored_revision(&value));
         if now != read {
             return Ok(None);
         }
