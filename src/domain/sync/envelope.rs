@@ -259,6 +259,14 @@ pub fn seal(
     Some(unsigned.signed(&signature))
 }
 
+/// The author an envelope names, only in the one spelling this build writes: any other would be
+/// the same key in bytes nobody signed, a change a server could make unnoticed.
+pub fn author_of(envelope: &Envelope) -> Result<Fingerprint, EnvelopeError> {
+    Fingerprint::parse(&envelope.by)
+        .filter(|by| by.to_string() == envelope.by)
+        .ok_or(EnvelopeError::Malformed)
+}
+
 /// Opens an envelope stored at `place`: the author must be in the team list, the epoch the
 /// current one and its key here, the signature the author's over this place, and the ciphertext
 /// intact. Never panics on anything a server sends.
@@ -274,7 +282,7 @@ pub fn open(
             EnvelopeError::Malformed
         });
     }
-    let by = Fingerprint::parse(&envelope.by).ok_or(EnvelopeError::Malformed)?;
+    let by = author_of(envelope)?;
     let decode = |text: &str, limit: usize| {
         (text.len() <= limit)
             .then(|| STANDARD.decode(text).ok())
@@ -330,7 +338,7 @@ pub fn open_payload(
     if envelope.v != ENVELOPE_VERSION || !envelope.iv.is_empty() {
         return Err(EnvelopeError::Malformed);
     }
-    let by = Fingerprint::parse(&envelope.by).ok_or(EnvelopeError::Malformed)?;
+    let by = author_of(envelope)?;
     let payload = (envelope.ct.len() <= 64 * 1024)
         .then(|| STANDARD.decode(&envelope.ct).ok())
         .flatten()

@@ -252,6 +252,16 @@ fn every_tampering_on_the_server_is_refused_and_named() {
             by: "someone".into(),
             ..envelope.clone()
         },
+        // The author's fingerprint spelt another way (lower case, no spaces): the same key, but
+        // not the bytes that were signed, so a server could not alter it unnoticed.
+        Envelope {
+            by: envelope.by.to_ascii_lowercase(),
+            ..envelope.clone()
+        },
+        Envelope {
+            by: envelope.by.replace(' ', ""),
+            ..envelope.clone()
+        },
     ] {
         assert_eq!(
             opened(&broken, &here),
