@@ -9,8 +9,10 @@
 //! A document that branched on the server is merged from all its live leaves, the others ended
 //! with tombstones.
 //!
-//! Not yet here (issue 21 is not finished): new epochs and re-encryption when a member leaves, and
-//! the signed team list on the server (authors are checked against the officer's own team list).
+//! The team list on the server (`domain::sync::epochs`): a senior publishes their list's changes,
+//! signed and sealed, and a member's removal starts a new epoch — a new key wrapped to those who
+//! remain, the team's documents re-sealed under it by the senior — so a leaver's later writes are
+//! refused. Authors are checked against the latest list (the officer's own before there is one).
 
 use std::collections::BTreeMap;
 
@@ -24,7 +26,11 @@ use crate::domain::sync::documents::{
     SYNCED_STORES,
 };
 use crate::domain::sync::envelope::{
-    open, seal_unsigned, Author, Envelope, Keyring, Place, IV_BYTES, KEY_BYTES,
+    open, seal_unsigned, Envelope, Keyring, Place, Unsigned, IV_BYTES, KEY_BYTES,
+};
+use crate::domain::sync::epochs::{
+    open_team_list, team_list_id, team_list_plaintext, to_publish, Epochs, Publish,
+    TEAM_LIST_SCHEMA,
 };
 use crate::domain::sync::keyring::{
     key_from_plaintext, key_plaintext, keyring_entry, keyring_id, open_keyring_entry,
@@ -41,8 +47,9 @@ use crate::store::replica::IdbReplica;
 use crate::store::tab_lock::{exclusively, team_sync_lock};
 use crate::store::{Store, StoreError, CASES, RECORD_SCHEMA_VERSION};
 
-/// The epoch this build seals under (new epochs when a member leaves are not built yet).
-const EPOCH: u32 = 1;
+/// The setting holding the team list a senior last published to the server (or adopted): what
+/// their own list's changes are measured from (`epochs::to_publish`).
+const PUBLISHED: &str = "published-team";
 
 /// The setting listing the cases that came from the team.
 const ARRIVED: &str = "arrived";
@@ -200,6 +207,8 @@ pub struct Cycle {
     /// Documents pulled but not taken in (the record was saved here under the merge each time):
     /// the next cycle takes them in, and should come soon.
     pub pending: usize,
+    /// Documents a senior sealed again under a new team key (someone left the team).
+    pub resealed: usize,
 }
 
 fn store_error(error: StoreError) -> SyncError {
@@ -262,10 +271,12 @@ pub struct TeamSync {
     replica: IdbReplica,
     connection: Connection,
     keys: MyKeys,
-    /// The officer's team list with themself in it: whose writes and keyring entries are trusted.
-    team: Team,
+    /// The team keys this browser was given and the team lists it has taken, with the officer's
+    /// own team list (themself in it): whose keyring entries and team lists are trusted.
+    epochs: Epochs,
+    /// Keyring entries known to be on the server ("epoch/fingerprint"): not looked for again.
+    wrapped: std::collections::BTreeSet<String>,
     client: String,
-    key: Option<[u8; KEY_BYTES]>,
 }
 
 impl TeamSync {
@@ -297,10 +308,16 @@ impl TeamSync {
             replica,
             connection,
             keys,
-            team,
+            epochs: Epochs::new(team),
+            wrapped: Default::default(),
             client,
-            key: None,
         })
+    }
+
+    /// The officer's own team list changed (someone added or removed on the Team page): trusted
+    /// from the next cycle, and published by a senior.
+    pub fn set_team(&mut self, team: Team) {
+        self.epochs.set_own(team);
     }
 
     fn me(&self) -> Fingerprint {
@@ -351,18 +368,15 @@ impl TeamSync {
         )
         .await?
         .revisions;
-        if self.key.is_none() {
-            self.key = self.take_key().await?;
-        }
-        if self.key.is_none() && self.connection.senior {
-            self.key = Some(random::<KEY_BYTES>()?);
-        }
-        let Some(key) = self.key else {
+        cycle.quarantined.extend(self.read_epochs().await?);
+        let publishing = if self.connection.senior {
+            self.prepare_publishing().await?
+        } else {
+            None
+        };
+        if self.epochs.sealing().is_none() || self.epochs.ids_key().is_none() {
             cycle.waiting_for_key = true;
             return Ok(cycle);
-        };
-        if self.connection.senior {
-            self.wrap_for_members(&key).await?;
         }
         let changed = self.replica.changes_since(before, usize::MAX).await;
         let read = self.clock().await?;
@@ -390,7 +404,7 @@ impl TeamSync {
             let mut taking = Taking::Moved;
             for _ in 0..TAKE_ATTEMPTS {
                 taking = self
-                    .take_in(&id, &key, &mut clock, &mut cycle, &mut noted)
+                    .take_in(&id, &mut clock, &mut cycle, &mut noted)
                     .await?;
                 if taking == Taking::Done {
                     break;
@@ -407,9 +421,12 @@ impl TeamSync {
                 .await
                 .map_err(store_error)?;
         }
-        self.note_owners(&key).await?;
-        self.seal_out(&key, &mut clock, &mut cycle, &mut noted, &still)
+        self.note_owners().await?;
+        self.seal_out(&mut clock, &mut cycle, &mut noted, &still)
             .await?;
+        if let Some((publish, published)) = publishing {
+            self.publish(publish, &published, &mut cycle).await?;
+        }
         if noted != noted_before {
             self.replica
                 .put_setting(AGREED_REVISIONS, &noted)
@@ -474,97 +491,305 @@ impl TeamSync {
             .unwrap_or_default())
     }
 
-    /// This officer's team key, from their keyring entry, if a trusted senior wrote one.
-    async fn take_key(&self) -> Result<Option<[u8; KEY_BYTES]>, SyncError> {
-        let id = keyring_id(EPOCH, &self.me());
-        let Some(document) = self.replica.document(&id).await.map_err(store_error)? else {
+    /// The winning revision of document `id` here, with its envelope, if it has one.
+    async fn winning(&self, id: &str) -> Result<Option<(Winning, Envelope)>, SyncError> {
+        let Some(document) = self.replica.document(id).await.map_err(store_error)? else {
             return Ok(None);
         };
-        let Some(winning) = Winning::of(&document) else {
-            return Ok(None);
-        };
-        let Ok(envelope) = &winning.envelope else {
+        Ok(Winning::of(&document).and_then(|winning| {
+            let envelope = winning.envelope.clone().ok()?;
+            Some((winning, envelope))
+        }))
+    }
+
+    /// This officer's key for `epoch`, from their keyring entry, if a trusted senior wrote one.
+    async fn take_key(&self, epoch: u32) -> Result<Option<[u8; KEY_BYTES]>, SyncError> {
+        let id = keyring_id(epoch, &self.me());
+        let Some((winning, envelope)) = self.winning(&id).await? else {
             return Ok(None);
         };
         let place = self.place_of(&id, &winning);
-        let Ok(sealed) = open_keyring_entry(envelope, &place, &self.team) else {
+        let Ok(sealed) = open_keyring_entry(&envelope, &place, self.epochs.own()) else {
             return Ok(None);
         };
         let Ok(plaintext) = open_sealed_for_me(&self.keys, &sealed).await else {
             return Ok(None);
         };
-        Ok(key_from_plaintext(&plaintext, &self.connection.team, EPOCH).ok())
+        Ok(key_from_plaintext(&plaintext, &self.connection.team, epoch).ok())
     }
 
-    /// A senior's keyring entries: one for each member of their team list (and themself) who has
-    /// none yet.
-    async fn wrap_for_members(&self, key: &[u8; KEY_BYTES]) -> Result<(), SyncError> {
-        let plaintext = key_plaintext(&self.connection.team, EPOCH, key);
-        for member in &self.team.members {
-            let id = keyring_id(EPOCH, &member.fingerprint);
-            if self
-                .replica
-                .document(&id)
-                .await
-                .map_err(store_error)?
-                .is_some()
-            {
-                continue;
+    /// The keys this officer was given, epoch by epoch, and the team lists on the server that
+    /// open and were signed by a trusted senior, in order (the latest read again: a senior may
+    /// have added someone). A list that does not open is named, with why.
+    async fn read_epochs(&mut self) -> Result<Vec<(String, String)>, SyncError> {
+        let mut epoch = 1;
+        loop {
+            if self.epochs.key(epoch).is_none() {
+                match self.take_key(epoch).await? {
+                    Some(key) => self.epochs.add_key(epoch, key),
+                    None => break,
+                }
             }
-            let sealed = seal_for(&member.keys(), &plaintext)
-                .await
-                .map_err(SyncError::Store)?;
-            let unsigned = keyring_entry(&sealed, &self.place(&id, None), EPOCH, &self.me());
-            let signature = sign(&self.keys.signing_private, unsigned.message())
-                .await
-                .map_err(SyncError::Store)?;
-            let envelope = serde_json::to_value(unsigned.signed(&signature))
-                .map_err(|error| SyncError::Store(error.to_string()))?;
+            epoch += 1;
+        }
+        let mut refused = Vec::new();
+        let mut epoch = u32::try_from(self.epochs.lists().len())
+            .unwrap_or(u32::MAX)
+            .max(1);
+        while let Some(key) = self.epochs.key(epoch) {
+            let id = team_list_id(epoch);
+            let Some((winning, envelope)) = self.winning(&id).await? else {
+                break;
+            };
+            let previous = (epoch as usize)
+                .checked_sub(2)
+                .and_then(|n| self.epochs.lists().get(n));
+            match open_team_list(
+                &envelope,
+                &self.place_of(&id, &winning),
+                &self.connection.team,
+                epoch,
+                &key,
+                self.epochs.own(),
+                previous,
+            ) {
+                Ok(list) => self.epochs.take_list(epoch, list),
+                Err(error) => {
+                    refused.push((id, format!("the team list {epoch}: {error}")));
+                    break;
+                }
+            }
+            epoch += 1;
+        }
+        Ok(refused)
+    }
+
+    /// A senior's side of the team list before the cycle merges and seals: what to publish (and
+    /// the list it measures from), the key of the epoch it is for (a new one when someone left,
+    /// or for a team with no key yet), and keyring entries for everyone in it who has none, so
+    /// what this cycle seals is readable by them and only them.
+    async fn prepare_publishing(&mut self) -> Result<Option<(Publish, Team)>, SyncError> {
+        let own = self.epochs.own().clone();
+        let published: Option<Team> = self.replica.setting(PUBLISHED).await.map_err(store_error)?;
+        let server = self
+            .epochs
+            .latest_list()
+            .map(|list| (self.epochs.current(), list));
+        let publish = to_publish(server, published.as_ref(), &own);
+        let list = match &publish {
+            Publish::Replace { epoch, list } | Publish::NewEpoch { epoch, list } => {
+                if self.epochs.key(*epoch).is_none() {
+                    if *epoch == 1 || matches!(publish, Publish::NewEpoch { .. }) {
+                        self.epochs.add_key(*epoch, random::<KEY_BYTES>()?);
+                    } else {
+                        // A list of an epoch whose key this senior was never given.
+                        return Ok(None);
+                    }
+                }
+                list.clone()
+            }
+            Publish::Nothing => self.epochs.members().clone(),
+        };
+        self.wrap_for(&list).await?;
+        if publish == Publish::Nothing {
+            if published.is_none() {
+                self.replica
+                    .put_setting(PUBLISHED, &own)
+                    .await
+                    .map_err(store_error)?;
+            }
+            return Ok(None);
+        }
+        Ok(Some((publish, own)))
+    }
+
+    /// Publishes a senior's team list, after the cycle sealed its changes: for a new epoch, every
+    /// document of the team whose winner is under an earlier key is first sealed again under the
+    /// new one, so the list that makes it current comes last.
+    async fn publish(
+        &mut self,
+        publish: Publish,
+        own: &Team,
+        cycle: &mut Cycle,
+    ) -> Result<(), SyncError> {
+        let (epoch, list, new_epoch) = match publish {
+            Publish::Nothing => return Ok(()),
+            Publish::Replace { epoch, list } => (epoch, list, false),
+            Publish::NewEpoch { epoch, list } => (epoch, list, true),
+        };
+        if new_epoch {
+            self.reseal(epoch, cycle).await?;
+        }
+        let Some(key) = self.epochs.key(epoch) else {
+            return Ok(());
+        };
+        let id = team_list_id(epoch);
+        let parent = self.winning(&id).await?.map(|(winning, _)| winning.rev);
+        let iv = random::<IV_BYTES>()?;
+        let unsigned = seal_unsigned(
+            &team_list_plaintext(&self.connection.team, epoch, &list),
+            &self.place(&id, parent.as_ref()),
+            TEAM_LIST_SCHEMA,
+            epoch,
+            &key,
+            iv,
+            &self.me(),
+        )
+        .ok_or_else(|| SyncError::Store("a team list too large to seal".into()))?;
+        let envelope = self.signed(unsigned).await?;
+        if self
+            .replica
+            .edit_after(&id, parent.as_ref(), envelope, false, None)
+            .await
+            .map_err(store_error)?
+            .is_some()
+        {
+            self.epochs.take_list(epoch, list);
             self.replica
-                .edit_after(&id, None, envelope, false, None)
+                .put_setting(PUBLISHED, own)
                 .await
                 .map_err(store_error)?;
         }
         Ok(())
     }
 
-    fn opener<'a>(
-        &'a self,
-        key: &'a [u8; KEY_BYTES],
-    ) -> (
-        impl Fn(u32) -> Option<[u8; KEY_BYTES]> + 'a,
-        impl Fn(&Fingerprint) -> Author + 'a,
-    ) {
-        (
-            move |epoch| (epoch == EPOCH).then_some(*key),
-            move |fingerprint| {
-                self.team
-                    .by_fingerprint(fingerprint)
-                    .map_or(Author::Unknown, |member| Author::Member(member.signing_key))
-            },
-        )
+    /// Seals again under `epoch` every record document whose winner is sealed under an earlier
+    /// key: opened as that epoch's list says of its author, the same fields, signed by this senior,
+    /// the fields last agreed left as they are. One that does not open is left (and stays refused).
+    async fn reseal(&self, epoch: u32, cycle: &mut Cycle) -> Result<(), SyncError> {
+        let mut ids: Vec<String> = self
+            .replica
+            .changes_since(0, usize::MAX)
+            .await
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| id.len() == 32)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        for id in ids {
+            let Some(document) = self.replica.document(&id).await.map_err(store_error)? else {
+                continue;
+            };
+            // A record ended everywhere stays ended: its tombstone is not sealed again.
+            if document.tree.is_deleted() {
+                continue;
+            }
+            let Some(winning) = Winning::of(&document) else {
+                continue;
+            };
+            let Ok(envelope) = &winning.envelope else {
+                continue;
+            };
+            if envelope.epoch >= epoch {
+                continue;
+            }
+            let as_of = envelope.epoch;
+            let Ok((content, _)) = self.open_record_in(&id, &winning, Some(as_of)) else {
+                continue;
+            };
+            let envelope = self
+                .envelope_under(&id, Some(&winning.rev), &content, epoch)
+                .await?;
+            if self
+                .replica
+                .edit_after(&id, Some(&winning.rev), envelope, false, None)
+                .await
+                .map_err(store_error)?
+                .is_some()
+            {
+                cycle.resealed += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// A senior's keyring entries: for each member of `list` who has none yet, one for every epoch
+    /// whose key this senior holds (the first's makes document ids; the latest's seals).
+    async fn wrap_for(&mut self, list: &Team) -> Result<(), SyncError> {
+        let Some(latest) = self.epochs.sealing() else {
+            return Ok(());
+        };
+        for member in &list.members {
+            for epoch in 1..=latest {
+                let Some(key) = self.epochs.key(epoch) else {
+                    continue;
+                };
+                let id = keyring_id(epoch, &member.fingerprint);
+                if self.wrapped.contains(&id) {
+                    continue;
+                }
+                if self
+                    .replica
+                    .document(&id)
+                    .await
+                    .map_err(store_error)?
+                    .is_none()
+                {
+                    let plaintext = key_plaintext(&self.connection.team, epoch, &key);
+                    let sealed = seal_for(&member.keys(), &plaintext)
+                        .await
+                        .map_err(SyncError::Store)?;
+                    let unsigned =
+                        keyring_entry(&sealed, &self.place(&id, None), epoch, &self.me());
+                    let envelope = self.signed(unsigned).await?;
+                    self.replica
+                        .edit_after(&id, None, envelope, false, None)
+                        .await
+                        .map_err(store_error)?;
+                }
+                self.wrapped.insert(id);
+            }
+        }
+        Ok(())
+    }
+
+    /// An envelope signed with this officer's key.
+    async fn signed(&self, unsigned: Unsigned) -> Result<serde_json::Value, SyncError> {
+        let signature = sign(&self.keys.signing_private, unsigned.message())
+            .await
+            .map_err(SyncError::Store)?;
+        serde_json::to_value(unsigned.signed(&signature))
+            .map_err(|error| SyncError::Store(error.to_string()))
+    }
+
+    /// The key document ids are made under (the first epoch's).
+    fn id_secret(&self) -> Option<[u8; 32]> {
+        self.epochs.ids_key().map(|key| id_secret(&key))
     }
 
     /// Opens the record a revision of document `id` holds, with the envelope's schema version: its
-    /// author checked against the team list, and the record's own document id checked against `id`.
-    fn open_record(
+    /// author checked against the latest team list, its epoch the current one, and the record's
+    /// own document id checked against `id`.
+    fn open_record(&self, id: &str, revision: &Winning) -> Result<(Content, u32), String> {
+        self.open_record_in(id, revision, None)
+    }
+
+    /// [`TeamSync::open_record`], or, `as_of` an earlier epoch, as that epoch's list and key
+    /// say (how a senior reads what they re-seal).
+    fn open_record_in(
         &self,
         id: &str,
         revision: &Winning,
-        key: &[u8; KEY_BYTES],
+        as_of: Option<u32>,
     ) -> Result<(Content, u32), String> {
         let place = self.place_of(id, revision);
-        let (keys, author) = self.opener(key);
+        let keys = |epoch: u32| self.epochs.key(epoch);
+        let author = |fingerprint: &Fingerprint| match as_of {
+            Some(epoch) => self.epochs.author_in(epoch, fingerprint),
+            None => self.epochs.author(fingerprint),
+        };
         let keyring = Keyring {
             keys: &keys,
-            current_epoch: EPOCH,
+            current_epoch: as_of.unwrap_or_else(|| self.epochs.current()),
             author: &author,
         };
         let envelope = revision.envelope.clone().map_err(str::to_string)?;
         let bytes = open(&envelope, &place, &keyring).map_err(|error| error.to_string())?;
         let content =
             Content::from_bytes(&bytes).ok_or_else(|| "it does not hold a record".to_string())?;
-        if document_id(&id_secret(key), &content.store, &content.key) != id {
+        let secret = self.id_secret().ok_or("the team's first key is not here")?;
+        if document_id(&secret, &content.store, &content.key) != id {
             return Err("it holds a record that belongs to another document".to_string());
         }
         Ok((content, envelope.schema))
@@ -574,7 +799,6 @@ impl TeamSync {
     async fn take_in(
         &self,
         id: &str,
-        key: &[u8; KEY_BYTES],
         clock: &mut Hlc,
         cycle: &mut Cycle,
         noted: &mut Noted,
@@ -591,12 +815,30 @@ impl TeamSync {
         let Some(winning) = Winning::of(&document) else {
             return Ok(Taking::Done);
         };
-        let opened = self.open_record(id, &winning, key);
-        let (theirs, schema) = match opened {
+        let winner_path = document.tree.path_to(&winning.rev);
+        // A winner that does not open (a leaver's write, an altered revision) is named; if this
+        // browser holds the revision it replaced and that opens, it is taken in instead and
+        // sealed again after the refused one (`repair`), so the rest of the team, who may never
+        // have had it, get it back rather than a document nobody can read.
+        let mut repair = false;
+        let (theirs, schema) = match self.open_record(id, &winning) {
             Ok(opened) => opened,
             Err(reason) => {
                 cycle.quarantined.push((id.to_string(), reason));
-                return Ok(Taking::Done);
+                let replaced = winner_path
+                    .get(1)
+                    .filter(|rev| document.bodies.contains_key(*rev))
+                    .and_then(|rev| {
+                        self.open_record(id, &Winning::at(&document, rev.clone()))
+                            .ok()
+                    });
+                match replaced {
+                    Some(opened) => {
+                        repair = true;
+                        opened
+                    }
+                    None => return Ok(Taking::Done),
+                }
             }
         };
         // Branches that lost (two devices pushed after the same revision): each opened as the
@@ -604,9 +846,8 @@ impl TeamSync {
         // does not open is named and left as it is.
         let mut branches = Vec::new();
         let mut ended = Vec::new();
-        let winner_path = document.tree.path_to(&winning.rev);
         for leaf in document.tree.conflicts() {
-            match self.open_record(id, &Winning::at(&document, leaf.clone()), key) {
+            match self.open_record(id, &Winning::at(&document, leaf.clone())) {
                 Ok((branch, _)) if branch.store == theirs.store && branch.key == theirs.key => {
                     // The fields of the revision the branch and the winner last shared, if this
                     // browser holds it and it opens (never `agreed`: that may be one of the two).
@@ -615,9 +856,7 @@ impl TeamSync {
                         .path_to(leaf)
                         .into_iter()
                         .find(|rev| winner_path.contains(rev))
-                        .and_then(|rev| {
-                            self.open_record(id, &Winning::at(&document, rev), key).ok()
-                        })
+                        .and_then(|rev| self.open_record(id, &Winning::at(&document, rev)).ok())
                         .map(|(content, _)| content.fields)
                         .unwrap_or_default();
                     branches.push((shared, branch.fields));
@@ -694,7 +933,7 @@ impl TeamSync {
             }
         }
         let place = noted_key(&theirs.store, &theirs.key);
-        let agreed_now = if taken.fields == winner_fields && ended.is_empty() {
+        let agreed_now = if taken.fields == winner_fields && ended.is_empty() && !repair {
             self.replica
                 .set_agreed(id, taken.fields)
                 .await
@@ -706,7 +945,7 @@ impl TeamSync {
                 ..theirs
             };
             cycle.sealed += 1;
-            self.seal_ending(id, Some(&winning.rev), content, key, &ended)
+            self.seal_ending(id, Some(&winning.rev), content, &ended)
                 .await?
         };
         // What is here is what was agreed: until it changes here, it need not be read again.
@@ -719,7 +958,7 @@ impl TeamSync {
 
     /// Notes who made each case that came from the team and is not named yet: the author of the
     /// `created_at` field last agreed for its case record.
-    async fn note_owners(&self, key: &[u8; KEY_BYTES]) -> Result<(), SyncError> {
+    async fn note_owners(&self) -> Result<(), SyncError> {
         let arrived = arrived_cases(&self.replica).await?;
         let mut owners: BTreeMap<String, String> = self
             .replica
@@ -728,7 +967,9 @@ impl TeamSync {
             .map_err(store_error)?
             .unwrap_or_default();
         let known = owners.len();
-        let secret = id_secret(key);
+        let Some(secret) = self.id_secret() else {
+            return Ok(());
+        };
         let unnamed: Vec<&String> = arrived
             .iter()
             .filter(|case| !owners.contains_key(*case))
@@ -785,12 +1026,14 @@ impl TeamSync {
             .map(|record| record.details.name)
             .unwrap_or_default();
         let name = |by: &str| {
-            Fingerprint::parse(by)
-                .and_then(|fingerprint| self.team.by_fingerprint(&fingerprint))
-                .map_or_else(
-                    || "someone not in your team list".to_string(),
-                    |member| self.team.label(member),
-                )
+            let fingerprint = Fingerprint::parse(by);
+            [self.epochs.members(), self.epochs.own()]
+                .into_iter()
+                .find_map(|team| {
+                    let member = team.by_fingerprint(fingerprint.as_ref()?)?;
+                    Some(team.label(member))
+                })
+                .unwrap_or_else(|| "someone not in your team list".to_string())
         };
         let mut open = open_conflicts_in(&self.replica).await?;
         for (field, conflict) in conflicts {
@@ -808,14 +1051,11 @@ impl TeamSync {
     /// The key is taken from this browser's keyring entry if no cycle has taken it yet: a tab
     /// opened offline counts what waits as well as one that synced before the network went.
     pub async fn waiting(&mut self) -> usize {
-        if self.key.is_none() {
-            self.key = self.take_key().await.ok().flatten();
+        if self.epochs.ids_key().is_none() {
+            let _ = self.read_epochs().await;
         }
-        let Some(key) = self.key else {
-            return 0;
-        };
         let mut noted = self.noted().await.unwrap_or_default();
-        self.changed_here(&key, Hlc::default(), &mut noted, &[])
+        self.changed_here(Hlc::default(), &mut noted, &[])
             .await
             .map_or(0, |changed| changed.len())
     }
@@ -826,12 +1066,13 @@ impl TeamSync {
     /// unchanged is noted.
     async fn changed_here(
         &self,
-        key: &[u8; KEY_BYTES],
         at: Hlc,
         noted: &mut Noted,
         pending: &[String],
     ) -> Result<Vec<(String, Option<Rev>, Content, Option<u64>)>, StoreError> {
-        let secret = id_secret(key);
+        let Some(secret) = self.id_secret() else {
+            return Ok(Vec::new());
+        };
         let me = self.me().to_string();
         let cases = self.store.cases().await?;
         let mut changed = Vec::new();
@@ -873,7 +1114,6 @@ impl TeamSync {
     /// Seals every record changed here since it was last agreed.
     async fn seal_out(
         &self,
-        key: &[u8; KEY_BYTES],
         clock: &mut Hlc,
         cycle: &mut Cycle,
         noted: &mut Noted,
@@ -881,7 +1121,7 @@ impl TeamSync {
     ) -> Result<(), SyncError> {
         let at = clock.tick(now_ms());
         let changed = self
-            .changed_here(key, at, noted, pending)
+            .changed_here(at, noted, pending)
             .await
             .map_err(store_error)?;
         if !changed.is_empty() {
@@ -889,7 +1129,7 @@ impl TeamSync {
         }
         for (id, winner, content, revision) in changed {
             let place = noted_key(&content.store, &content.key);
-            if self.seal(&id, winner.as_ref(), content, key).await? {
+            if self.seal(&id, winner.as_ref(), content).await? {
                 cycle.sealed += 1;
                 match revision {
                     Some(revision) => noted.insert(place, revision),
@@ -907,35 +1147,49 @@ impl TeamSync {
         id: &str,
         parent: Option<&Rev>,
         content: Content,
-        key: &[u8; KEY_BYTES],
     ) -> Result<bool, SyncError> {
-        self.seal_ending(id, parent, content, key, &[]).await
+        self.seal_ending(id, parent, content, &[]).await
     }
 
-    /// A sealed and signed envelope of `content` for the revision of `id` after `parent`.
+    /// A sealed and signed envelope of `content` for the revision of `id` after `parent`, under
+    /// the latest key this browser holds.
     async fn envelope(
         &self,
         id: &str,
         parent: Option<&Rev>,
         content: &Content,
-        key: &[u8; KEY_BYTES],
     ) -> Result<serde_json::Value, SyncError> {
+        let epoch = self
+            .epochs
+            .sealing()
+            .ok_or_else(|| SyncError::Store("no team key to seal with".into()))?;
+        self.envelope_under(id, parent, content, epoch).await
+    }
+
+    /// [`TeamSync::envelope`] under `epoch`'s key.
+    async fn envelope_under(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        content: &Content,
+        epoch: u32,
+    ) -> Result<serde_json::Value, SyncError> {
+        let key = self
+            .epochs
+            .key(epoch)
+            .ok_or_else(|| SyncError::Store(format!("team key {epoch} is not here")))?;
         let iv = random::<IV_BYTES>()?;
         let unsigned = seal_unsigned(
             &content.to_bytes(),
             &self.place(id, parent),
             RECORD_SCHEMA_VERSION,
-            EPOCH,
-            key,
+            epoch,
+            &key,
             iv,
             &self.me(),
         )
         .ok_or_else(|| SyncError::Store("a record too large to seal".into()))?;
-        let signature = sign(&self.keys.signing_private, unsigned.message())
-            .await
-            .map_err(SyncError::Store)?;
-        serde_json::to_value(unsigned.signed(&signature))
-            .map_err(|error| SyncError::Store(error.to_string()))
+        self.signed(unsigned).await
     }
 
     /// Seals `content` after `parent` as [`TeamSync::seal`] does, and ends each branch in `ended`
@@ -945,20 +1199,16 @@ impl TeamSync {
         id: &str,
         parent: Option<&Rev>,
         content: Content,
-        key: &[u8; KEY_BYTES],
         ended: &[Rev],
     ) -> Result<bool, SyncError> {
-        let envelope = self.envelope(id, parent, &content, key).await?;
+        let envelope = self.envelope(id, parent, &content).await?;
         let mut tombstones = Vec::new();
         for leaf in ended {
             let nothing = Content {
                 fields: Fields::new(),
                 ..content.clone()
             };
-            tombstones.push((
-                leaf.clone(),
-                self.envelope(id, Some(leaf), &nothing, key).await?,
-            ));
+            tombstones.push((leaf.clone(), self.envelope(id, Some(leaf), &nothing).await?));
         }
         Ok(self
             .replica

@@ -14,7 +14,8 @@ use probation_workbook::domain::keys::{Team, TeamMember};
 use probation_workbook::domain::signing::{Grade, Profile};
 use probation_workbook::domain::sync::conflicts::value_in_words;
 use probation_workbook::domain::sync::connect::Connection;
-use probation_workbook::domain::sync::replicate::{Method, Request, Transport};
+use probation_workbook::domain::sync::keyring::keyring_id;
+use probation_workbook::domain::sync::replicate::{Method, Request, SyncError, Transport};
 use probation_workbook::net::{self, FetchTransport};
 use probation_workbook::store::identity::{make_my_keys, MyKeys};
 use probation_workbook::store::{CaseRecord, Store, RECORD_SCHEMA_VERSION};
@@ -25,7 +26,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod peer;
-use peer::{demo, Member, PEER};
+use peer::{demo, remove, Demo, Member, PEER};
 const AT: &str = "2026-12-04T09:00:00Z";
 
 struct Workbook {
@@ -93,7 +94,7 @@ async fn engine(
     let connection = Connection {
         server: PEER.into(),
         database: database.into(),
-        team: "demo".into(),
+        team: member.team.clone(),
         name: member.name.clone(),
         senior,
     };
@@ -596,4 +597,169 @@ async fn a_record_saved_here_after_team_sync_read_it_is_never_written_over() {
         ("Jordan Fictional-Smith", "X111111")
     );
     workbook.store.delete().await.unwrap();
+}
+
+/// Every document on the team's server, as a member signed in reads them.
+async fn on_server(database: &str) -> Vec<Value> {
+    let everything = FetchTransport::new(PEER)
+        .send(Request {
+            method: Method::Get,
+            path: format!("/{database}/_all_docs?include_docs=true"),
+            body: None,
+        })
+        .await
+        .unwrap();
+    assert_eq!(everything.status, 200, "{}", everything.body);
+    everything.body["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| row["doc"].clone())
+        .collect()
+}
+
+fn epoch_of(document: &Value) -> u64 {
+    document["envelope"]["epoch"].as_u64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_member_who_leaves_starts_a_new_key_and_their_later_writes_are_refused_by_the_rest() {
+    let Demo {
+        database,
+        officer: officer_member,
+        second: leaver_member,
+        senior: senior_member,
+    } = peer::team().await;
+    let officer = workbook("leave-officer", "Alex Trainee", Grade::Po).await;
+    let leaver = workbook("leave-leaver", "Lee Leaver", Grade::Po).await;
+    let senior = workbook("leave-senior", "Sam Senior", Grade::Spo).await;
+    let case_id = format!("case-{}", (js_sys::Math::random() * 1e12) as u64);
+    officer.store.put_case(&case(&case_id)).await.unwrap();
+    // Each officer has added only their senior from a card: the rest of the team they trust
+    // from the list the senior signs on the server.
+    let everyone = team_of(&[&officer, &leaver, &senior]);
+    let mut at_senior = engine(&senior, everyone.clone(), &database, &senior_member, true).await;
+    let mut at_officer = engine(
+        &officer,
+        team_of(&[&officer, &senior]),
+        &database,
+        &officer_member,
+        false,
+    )
+    .await;
+    let mut at_leaver = engine(
+        &leaver,
+        team_of(&[&leaver, &senior]),
+        &database,
+        &leaver_member,
+        false,
+    )
+    .await;
+    signed_in(&senior_member).await;
+    at_senior.cycle().await.unwrap();
+    let first = on_server(&database).await;
+    let list = first
+        .iter()
+        .find(|document| document["_id"] == "team-list-1")
+        .expect("the senior's team list is on the server");
+    let text = list.to_string();
+    for secret in ["Alex", "Lee Leaver", "Sam Senior"] {
+        assert!(
+            !text.contains(secret),
+            "{secret} is readable in the team list"
+        );
+    }
+    signed_in(&officer_member).await;
+    assert_eq!(at_officer.cycle().await.unwrap().sealed, 1);
+    // The leaver's browser takes the officer's case: the officer is in the signed list.
+    signed_in(&leaver_member).await;
+    let taken = at_leaver.cycle().await.unwrap();
+    assert!(taken.quarantined.is_empty(), "{taken:?}");
+    assert!(leaver.store.case(&case_id).await.unwrap().is_some());
+
+    // The senior takes the leaver out of their list: a new key, wrapped to those who remain; the
+    // team's documents sealed again under it; then the list that makes it current.
+    at_senior.set_team(team_of(&[&officer, &senior]));
+    signed_in(&senior_member).await;
+    let rekeyed = at_senior.cycle().await.unwrap();
+    assert!(rekeyed.resealed >= 1, "{rekeyed:?}");
+    let second = on_server(&database).await;
+    let ids: Vec<&str> = second
+        .iter()
+        .filter_map(|document| document["_id"].as_str())
+        .collect();
+    assert!(ids.contains(&"team-list-2"), "{ids:?}");
+    let fingerprint = |workbook: &Workbook| keyring_id(2, &workbook.keys.public.fingerprint());
+    assert!(ids.contains(&fingerprint(&officer).as_str()));
+    assert!(ids.contains(&fingerprint(&senior).as_str()));
+    assert!(
+        !ids.contains(&fingerprint(&leaver).as_str()),
+        "nothing new is sealed to the leaver"
+    );
+    for document in second
+        .iter()
+        .filter(|d| d["_id"].as_str().is_some_and(|id| id.len() == 32))
+    {
+        assert_eq!(epoch_of(document), 2, "{document}");
+    }
+
+    // The officer carries on under the new key.
+    signed_in(&officer_member).await;
+    let carried = at_officer.cycle().await.unwrap();
+    assert!(carried.quarantined.is_empty(), "{carried:?}");
+    rename(&officer.store, &case_id, |r| {
+        r.details.crn = "X222222".into()
+    })
+    .await;
+    assert_eq!(at_officer.cycle().await.unwrap().sealed, 1);
+
+    // The leaver, not yet out on the server, cannot read what is sealed under the new key, and
+    // what they write now (under the old one) is refused by the rest of the team.
+    signed_in(&leaver_member).await;
+    let shut_out = at_leaver.cycle().await.unwrap();
+    assert!(!shut_out.quarantined.is_empty(), "{shut_out:?}");
+    rename(&leaver.store, &case_id, |r| {
+        r.details.name = "Someone Else".into()
+    })
+    .await;
+    let written = at_leaver.cycle().await.unwrap();
+    assert_eq!(written.sealed, 1, "{written:?}");
+    signed_in(&officer_member).await;
+    let refused = at_officer.cycle().await.unwrap();
+    let reasons: Vec<&String> = refused
+        .quarantined
+        .iter()
+        .map(|(_, reason)| reason)
+        .collect();
+    assert!(
+        reasons
+            .iter()
+            .any(|reason| reason.contains("no longer") || reason.contains("replaced by key 2")),
+        "{refused:?}"
+    );
+    let kept = officer.store.case(&case_id).await.unwrap().unwrap();
+    assert_eq!(kept.details.name, "Jordan Fictional");
+    assert_eq!(kept.details.crn, "X222222");
+
+    // Taken out on the server too: the leaver's browser is told, and stops.
+    remove(&leaver_member).await;
+    signed_in(&leaver_member).await;
+    assert!(matches!(at_leaver.cycle().await, Err(SyncError::NotInTeam)));
+
+    // The senior, who never had the officer's revision the leaver wrote over, gets it back: the
+    // officer's browser sealed it again after the refused one.
+    signed_in(&senior_member).await;
+    let read = at_senior.cycle().await.unwrap();
+    assert_eq!(
+        senior
+            .store
+            .case(&case_id)
+            .await
+            .unwrap()
+            .unwrap()
+            .details
+            .crn,
+        "X222222",
+        "{read:?}"
+    );
 }

@@ -16,6 +16,7 @@ use super::components::{
 use super::db::store;
 use super::signed::trusted_team;
 use crate::domain::errors::FieldErrors;
+use crate::domain::keys::Team;
 use crate::domain::sync::conflicts::{field_label, value_in_words, OpenConflict, OpenConflicts};
 use crate::domain::sync::connect::{
     member_name, membership, team_address, ConnectError, Connection, ADDRESS_FIELD, NAME_FIELD,
@@ -24,6 +25,8 @@ use crate::domain::sync::connect::{
 use crate::domain::sync::replicate::{Method, Request, SyncError, Transport};
 use crate::domain::sync::status::{Backoff, SyncStatus};
 use crate::net::{self, FetchTransport, SignInError};
+use crate::store::identity::MyKeys;
+use crate::store::Store;
 use crate::team_sync::{self, TeamSync};
 use futures::future::Either;
 
@@ -136,6 +139,11 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
         };
         if matches!(state.status.get_untracked(), SyncStatus::NotConnected) {
             state.status.set(SyncStatus::Syncing { done: 0, of: None });
+        }
+        // The officer's team list as it is now: someone added or removed on the Team page is
+        // trusted, or published by a senior, from this cycle on.
+        if let Some(team) = current_team().await {
+            running.set_team(team);
         }
         let asked = state.asked.get_untracked();
         let wait = match running.cycle().await {
@@ -346,9 +354,19 @@ async fn wait_for_officer(state: SyncState) {
 /// The engine for `connection`, if this officer has a profile and keys.
 async fn start(connection: Connection) -> Option<TeamSync> {
     let store = store().await.ok()?;
-    let profile = store.profile().await.ok()??.profile;
-    let (team, keys) = trusted_team(&profile).await.ok()?;
+    let (team, keys) = trusted(&store).await?;
     TeamSync::new(&store, connection, keys, team).await.ok()
+}
+
+/// This officer's team list with themself in it, and their keys.
+async fn trusted(store: &Store) -> Option<(Team, MyKeys)> {
+    let profile = store.profile().await.ok()??.profile;
+    trusted_team(&profile).await.ok()
+}
+
+/// This officer's team list as it is now, themself in it.
+async fn current_team() -> Option<Team> {
+    Some(trusted(&store().await.ok()?).await?.0)
 }
 
 /// The phase banner's words: where this browser's work goes.

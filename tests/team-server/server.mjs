@@ -18,7 +18,7 @@ import memory from 'pouchdb-adapter-memory';
 import http from 'pouchdb-adapter-http';
 import mapreduce from 'pouchdb-mapreduce';
 import replication from 'pouchdb-replication';
-import { setUpDemoTeam } from './team.mjs';
+import { removeMember, setUpDemoTeam, setUpTeam } from './team.mjs';
 
 // pouchdb-validation 4.2 sets every written document's `_revisions` to the stored one's before
 // running validate_doc_update, so a replicated revision (`new_edits: false`) of a document that
@@ -81,6 +81,24 @@ let demo = null;
 // sign in as a member.
 if (process.argv.includes('--expose-demo')) {
   app.get('/_demo', (_request, response) => (demo ? response.json(demo) : response.status(503).json({ error: 'not_ready' })));
+  // POST /_demo/team: a team of one test's own (every test shares the demo team's database), with
+  // two officers and a senior; POST /_demo/team/<team>/remove/<name>: that member taken out, as
+  // `workbook team-server remove-member` does it.
+  let teams = 0;
+  const answer = (work) => async (request, response) => {
+    try {
+      response.json(await work(request));
+    } catch (error) {
+      response.status(500).json({ error: String(error) });
+    }
+  };
+  app.post('/_demo/team', answer(async () => {
+    teams += 1;
+    const team = `team${teams}`;
+    const members = [{ name: `${team}.officer` }, { name: `${team}.second` }, { name: `${team}.senior`, senior: true }];
+    return { team, ...(await setUpTeam(base, { admin, password }, { team, members })) };
+  }));
+  app.post('/_demo/team/:team/remove/:name', answer((request) => removeMember(base, { admin, password }, request.params)));
 }
 const couch = expressPouchDB(MemoryPouch, {
   mode: 'fullCouchDB',

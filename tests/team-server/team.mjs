@@ -38,3 +38,8 @@ export function setUpDemoTeam(base, admin) {
     members: [{ name: 'alex.trainee' }, { name: 'sam.senior', senior: true }],
   });
 }
+
+/** Takes `name` out of team `team`: their role goes, so the server refuses them the database. */
+export function removeMember(base, admin, { team, name }) {
+  return workbook(['remove-member', '--server', base, '--team', team, '--name', name], admin);
+}

@@ -2,15 +2,16 @@
 //! made on the senior's device and wrapped to each member's ECDH P-256 encryption key with the
 //! same sealing as case packages (`keys::sealed`: ephemeral ECDH → HKDF-SHA-256 → AES-256-GCM,
 //! the recipient's fingerprint bound in). The sealed plaintext names the team and the epoch, so an
-//! entry cannot be passed off as another team's or another epoch's key. Who wrote a document is
-//! read from the team lists: in the current one a member, in an earlier one only a leaver, whose
-//! new writes are refused; removing a member starts a new epoch.
+//! entry cannot be passed off as another team's or another epoch's key. Who wrote a document, and
+//! the epochs a member's removal starts, are [`super::epochs`].
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{open_payload, Author, Envelope, EnvelopeError, Place, Unsigned, KEY_BYTES};
+use super::envelope::{
+    author_of, open_payload, Envelope, EnvelopeError, Place, Unsigned, KEY_BYTES,
+};
 use crate::domain::keys::{parse_sealed, Fingerprint, SealedPackage, Team};
 use crate::domain::package::canonical_json;
 
@@ -60,60 +61,6 @@ pub fn key_from_plaintext(
         .decode(wrapped.key.as_bytes())
         .map_err(|_| KeyringError::Malformed)?;
     key.try_into().map_err(|_| KeyringError::Malformed)
-}
-
-/// The team lists so far, oldest first: list `n` is the membership of epoch `n + 1`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TeamHistory {
-    pub lists: Vec<Team>,
-}
-
-impl TeamHistory {
-    /// The epoch new documents are sealed under: one per list (0 before any).
-    pub fn current_epoch(&self) -> u32 {
-        u32::try_from(self.lists.len()).unwrap_or(u32::MAX)
-    }
-
-    /// Who wrote a document signed with this fingerprint's key.
-    pub fn author(&self, fingerprint: &Fingerprint) -> Author {
-        if let Some(member) = self
-            .lists
-            .last()
-            .and_then(|team| team.by_fingerprint(fingerprint))
-        {
-            return Author::Member(member.signing_key);
-        }
-        if self
-            .lists
-            .iter()
-            .any(|team| team.by_fingerprint(fingerprint).is_some())
-        {
-            Author::Removed
-        } else {
-            Author::Unknown
-        }
-    }
-
-    /// The next team list: a new epoch when someone in the current list is not in it (what a
-    /// leaver had cannot be taken back, but nothing new is sealed to them); the same epoch, list
-    /// replaced, when members were only added. Returns whether a new epoch began.
-    pub fn next(&mut self, team: Team) -> bool {
-        let removed = self.lists.last().is_some_and(|current| {
-            current
-                .members
-                .iter()
-                .any(|member| team.by_fingerprint(&member.fingerprint).is_none())
-        });
-        if removed || self.lists.is_empty() {
-            self.lists.push(team);
-            true
-        } else {
-            if let Some(current) = self.lists.last_mut() {
-                *current = team;
-            }
-            false
-        }
-    }
 }
 
 /// The document id of member `fingerprint`'s entry for `epoch`: "keyring-1-3545ce2b…" (the
@@ -167,7 +114,7 @@ pub fn open_keyring_entry(
     place: &Place<'_>,
     team: &Team,
 ) -> Result<SealedPackage, EntryError> {
-    let by = Fingerprint::parse(&envelope.by).ok_or(EnvelopeError::Malformed)?;
+    let by = author_of(envelope)?;
     let senior = team
         .by_fingerprint(&by)
         .filter(|member| member.grade.can_countersign())

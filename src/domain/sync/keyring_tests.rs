@@ -1,6 +1,6 @@
 //! Team keys wrapped to each member, and who counts as an author epoch by epoch.
 
-use super::envelope::{Author, KEY_BYTES};
+use super::envelope::KEY_BYTES;
 use super::keyring::*;
 use crate::domain::keys::support::{Person, AT};
 use crate::domain::keys::{open_sealed, seal_with, EcdhPrivateKey, Team, TeamMember};
@@ -54,42 +54,6 @@ fn a_team_key_wrapped_to_a_member_opens_only_for_them_and_only_as_its_team_and_e
     assert_eq!(
         key_from_plaintext(extra, "north", 2),
         Err(KeyringError::Malformed)
-    );
-}
-
-#[test]
-fn removing_a_member_starts_a_new_epoch_and_their_new_writes_are_a_leavers() {
-    let (officer, senior, leaver, stranger) = (
-        Person::officer(),
-        Person::senior(),
-        Person::second_senior(),
-        Person::stranger(),
-    );
-    let mut history = TeamHistory::default();
-    assert_eq!(history.current_epoch(), 0);
-    assert!(history.next(team(&[&senior, &leaver])));
-    assert_eq!(history.current_epoch(), 1);
-    // Someone joins: the same key, the list replaced.
-    assert!(!history.next(team(&[&senior, &leaver, &officer])));
-    assert_eq!(history.current_epoch(), 1);
-    assert_eq!(
-        history.author(&officer.keys().fingerprint()),
-        Author::Member(officer.signing_key())
-    );
-    // Someone leaves: a new key, and their writes from now on are refused.
-    assert!(history.next(team(&[&senior, &officer])));
-    assert_eq!(history.current_epoch(), 2);
-    assert_eq!(
-        history.author(&leaver.keys().fingerprint()),
-        Author::Removed
-    );
-    assert_eq!(
-        history.author(&stranger.keys().fingerprint()),
-        Author::Unknown
-    );
-    assert_eq!(
-        history.author(&senior.keys().fingerprint()),
-        Author::Member(senior.signing_key())
     );
 }
 

@@ -2,15 +2,16 @@
 //! tested. So far: revision ids and paths ([`revision`]), a document's revision tree and the
 //! winner CouchDB picks ([`tree`]), replication logs and where a replication starts, batch sizes
 //! ([`checkpoint`]), the field-by-field merge with its conflicts ([`merge`]), and the envelope a
-//! document travels in, sealed and opened ([`envelope`]), team keys wrapped to members and who an
-//! author is epoch by epoch ([`keyring`]), and pull and push ([`replicate`], [`memory`]). The
-//! browser's transport and store side and the screens are still to come.
+//! document travels in, sealed and opened ([`envelope`]), team keys wrapped to members
+//! ([`keyring`]), the signed team list and its epochs ([`epochs`]), and pull and push
+//! ([`replicate`], [`memory`]). The browser's side is `team_sync`, `net` and `store::replica`.
 
 pub mod checkpoint;
 pub mod conflicts;
 pub mod connect;
 pub mod documents;
 pub mod envelope;
+pub mod epochs;
 pub mod keyring;
 pub mod memory;
 pub mod merge;
@@ -29,6 +30,8 @@ pub use tree::{Merged, Node, RevisionTree};
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod envelope_tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod epochs_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod keyring_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
