@@ -29,6 +29,7 @@ async function assessWithTwoNeeds(page) {
   const caseUrl = page.url();
   await page.goto(`${caseUrl}/assessment/3`);
   await itemGroup(page, '3.3').getByLabel('Yes').check();
+  await expect(page.getByTestId('save-status')).toHaveText(/^Saved at /);
   await page.goto(`${caseUrl}/assessment/8`);
   await itemGroup(page, '8.1').getByLabel('Yes').check();
   await itemGroup(page, '8.4').getByLabel('Significant problems').check();
