@@ -142,7 +142,7 @@ async fn sync(
 #[wasm_bindgen_test]
 async fn signed_in_with_a_cookie_a_browser_pushes_and_another_pulls_through_the_peer() {
     let (database, officer, _) = demo().await;
-    let (name, password) = (officer.name, officer.password);
+    let (name, password, team) = (officer.name, officer.password, officer.team);
     // A wrong password is refused, in words, and signs nobody in.
     assert_eq!(
         net::sign_in(PEER, &name, "not-the-password").await,
@@ -150,7 +150,7 @@ async fn signed_in_with_a_cookie_a_browser_pushes_and_another_pulls_through_the_
     );
     let session = net::sign_in(PEER, &name, &password).await.unwrap();
     assert_eq!(session.name, name);
-    assert!(session.roles.iter().any(|role| role == "team:demo"));
+    assert!(session.roles.contains(&format!("team:{team}")));
     assert_eq!(
         net::current_session(PEER).await.unwrap().map(|s| s.name),
         Some(name.clone())
