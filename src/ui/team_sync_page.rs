@@ -103,10 +103,13 @@ async fn run(state: SyncState, cases: super::loading::CaseStore) {
     let mut backoff = Backoff::default();
     // Conflicts found before this tab opened hold up signing at once, online or not.
     refresh_conflicts(state).await;
-    // A case record changed (in this tab or another): a cycle seals and sends it now.
+    // A case record changed (in this tab or another): a cycle seals and sends it now. So does a
+    // change to the officer's team list: a senior's removal of someone starts a new key epoch.
     let _changes =
         crate::store::notices::Listener::new(super::db::database_name(), move |notice| {
-            if crate::domain::sync::documents::syncs(&notice.store) {
+            let team_list =
+                notice.store == crate::store::SETTINGS && notice.key == crate::store::TEAM_KEY;
+            if crate::domain::sync::documents::syncs(&notice.store) || team_list {
                 state.wake();
             }
         });

@@ -215,6 +215,29 @@ test('an officer and a senior share a case through the team server, sealed, with
   await expect(officer.getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
   await expect(officer.getByRole('link', { name: teamCase.name })).toHaveCount(0);
 
+  // The senior takes the officer off their own team list as well: at the senior's next cycle their
+  // browser starts a new key epoch — a new team key wrapped to those who remain (the senior alone
+  // here, not the officer), the team's documents sealed again under it, then the signed list that
+  // makes it current.
+  await senior.goto('/team');
+  await senior.getByRole('button', { name: 'Remove Alex Trainee' }).click();
+  await expect(senior.getByTestId('team-notice')).toContainText('no longer in your team');
+  await expect(async () => {
+    const documents = JSON.parse(await everythingOnTheServer(senior, peer)).rows.map((row) => row.doc);
+    const ids = documents.map((document) => document._id);
+    expect(ids).toContain('team-list-2');
+    expect(ids.filter((id) => id.startsWith('keyring-2-'))).toHaveLength(1);
+    const records = documents.filter((document) => /^[0-9a-f]{32}$/.test(document._id) && !document._deleted);
+    expect(records.length).toBeGreaterThan(0);
+    expect(records.map((document) => document.envelope.epoch)).toEqual(records.map(() => 2));
+  }).toPass({ timeout: 30_000 });
+  // The senior's own browser still reads every case under the new key.
+  await senior.goto('/');
+  await expect(senior.getByRole('link', { name: teamCase.name })).toBeVisible();
+  await expect(senior.getByRole('link', { name: 'Jordan Fictional-Smith' })).toBeVisible();
+  await senior.getByRole('link', { name: 'Team', exact: true }).click();
+  await expect(senior.getByText('could not be verified')).toHaveCount(0);
+
   // Disconnecting warns, removes the team's case from the senior's browser; theirs would stay.
   await senior.getByRole('link', { name: 'Team', exact: true }).click();
   await senior.getByRole('button', { name: 'Disconnect' }).click();
