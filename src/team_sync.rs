@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use crate::domain::keys::{Fingerprint, Team};
+use crate::domain::keys::{Fingerprint, Team, TeamMember};
 use crate::domain::sync::conflicts::{with_field, OpenConflict, OpenConflicts};
 use crate::domain::sync::connect::Connection;
 use crate::domain::sync::documents::{
@@ -26,7 +26,7 @@ use crate::domain::sync::documents::{
     SYNCED_STORES,
 };
 use crate::domain::sync::envelope::{
-    open, seal_unsigned, Envelope, Keyring, Place, Unsigned, IV_BYTES, KEY_BYTES,
+    seal_unsigned, Envelope, EnvelopeError, Place, Unsigned, IV_BYTES, KEY_BYTES,
 };
 use crate::domain::sync::epochs::{
     open_team_list, team_list_id, team_list_plaintext, to_publish, Epochs, Publish,
@@ -73,6 +73,21 @@ const TAKE_ATTEMPTS: usize = 3;
 enum Taking {
     Done,
     Moved,
+}
+
+/// Why a revision was not opened, and whether it was a leaver's write.
+struct Refused {
+    reason: String,
+    leaver: bool,
+}
+
+impl Refused {
+    fn other(reason: &str) -> Refused {
+        Refused {
+            reason: reason.to_string(),
+            leaver: false,
+        }
+    }
 }
 
 /// Records' revisions here when last agreed with the team (`AGREED_REVISIONS`).
@@ -575,8 +590,11 @@ impl TeamSync {
             .epochs
             .latest_list()
             .map(|list| (self.epochs.current(), list));
-        let publish = to_publish(server, published.as_ref(), &own);
-        let list = match &publish {
+        let publish = to_publish(server, published.as_ref(), &own, self.epochs.lists());
+        // Keys are wrapped only as far as the list they go with: a key ahead of the current list
+        // (another senior's new epoch, its list not here yet) is never wrapped to the old list,
+        // which holds the one who left.
+        let (list, up_to) = match &publish {
             Publish::Replace { epoch, list } | Publish::NewEpoch { epoch, list } => {
                 if self.epochs.key(*epoch).is_none() {
                     if *epoch == 1 || matches!(publish, Publish::NewEpoch { .. }) {
@@ -586,11 +604,11 @@ impl TeamSync {
                         return Ok(None);
                     }
                 }
-                list.clone()
+                (list.clone(), *epoch)
             }
-            Publish::Nothing => self.epochs.members().clone(),
+            Publish::Nothing => (self.epochs.members().clone(), self.epochs.current()),
         };
-        self.wrap_for(&list).await?;
+        self.wrap_for(&list, up_to).await?;
         if publish == Publish::Nothing {
             if published.is_none() {
                 self.replica
@@ -684,8 +702,8 @@ impl TeamSync {
             if envelope.epoch >= epoch {
                 continue;
             }
-            let as_of = envelope.epoch;
-            let Ok((content, _)) = self.open_record_in(&id, &winning, Some(as_of)) else {
+            // Opened as any pulled revision is: what was refused stays refused.
+            let Ok((content, _)) = self.open_record(&id, &winning) else {
                 continue;
             };
             let envelope = self
@@ -705,13 +723,14 @@ impl TeamSync {
     }
 
     /// A senior's keyring entries: for each member of `list` who has none yet, one for every epoch
-    /// whose key this senior holds (the first's makes document ids; the latest's seals).
-    async fn wrap_for(&mut self, list: &Team) -> Result<(), SyncError> {
-        let Some(latest) = self.epochs.sealing() else {
-            return Ok(());
-        };
-        for member in &list.members {
-            for epoch in 1..=latest {
+    /// up to `up_to` whose key this senior holds (the first's makes document ids; the latest's
+    /// seals). The senior's own first, so a new key is never lost if the tab closes meanwhile.
+    async fn wrap_for(&mut self, list: &Team, up_to: u32) -> Result<(), SyncError> {
+        let me = self.me();
+        let mut members: Vec<&TeamMember> = list.members.iter().collect();
+        members.sort_by_key(|member| member.fingerprint != me);
+        for member in members {
+            for epoch in 1..=up_to {
                 let Some(key) = self.epochs.key(epoch) else {
                     continue;
                 };
@@ -759,38 +778,27 @@ impl TeamSync {
     }
 
     /// Opens the record a revision of document `id` holds, with the envelope's schema version: its
-    /// author checked against the latest team list, its epoch the current one, and the record's
-    /// own document id checked against `id`.
-    fn open_record(&self, id: &str, revision: &Winning) -> Result<(Content, u32), String> {
-        self.open_record_in(id, revision, None)
-    }
-
-    /// [`TeamSync::open_record`], or, `as_of` an earlier epoch, as that epoch's list and key
-    /// say (how a senior reads what they re-seal).
-    fn open_record_in(
-        &self,
-        id: &str,
-        revision: &Winning,
-        as_of: Option<u32>,
-    ) -> Result<(Content, u32), String> {
+    /// author checked against the latest team list and its key as `Epochs::open` says, and the
+    /// record's own document id checked against `id`.
+    fn open_record(&self, id: &str, revision: &Winning) -> Result<(Content, u32), Refused> {
         let place = self.place_of(id, revision);
-        let keys = |epoch: u32| self.epochs.key(epoch);
-        let author = |fingerprint: &Fingerprint| match as_of {
-            Some(epoch) => self.epochs.author_in(epoch, fingerprint),
-            None => self.epochs.author(fingerprint),
-        };
-        let keyring = Keyring {
-            keys: &keys,
-            current_epoch: as_of.unwrap_or_else(|| self.epochs.current()),
-            author: &author,
-        };
-        let envelope = revision.envelope.clone().map_err(str::to_string)?;
-        let bytes = open(&envelope, &place, &keyring).map_err(|error| error.to_string())?;
+        let envelope = revision.envelope.clone().map_err(Refused::other)?;
+        let bytes = self
+            .epochs
+            .open(&envelope, &place)
+            .map_err(|error| Refused {
+                leaver: error == EnvelopeError::RemovedAuthor,
+                reason: error.to_string(),
+            })?;
         let content =
-            Content::from_bytes(&bytes).ok_or_else(|| "it does not hold a record".to_string())?;
-        let secret = self.id_secret().ok_or("the team's first key is not here")?;
+            Content::from_bytes(&bytes).ok_or(Refused::other("it does not hold a record"))?;
+        let secret = self
+            .id_secret()
+            .ok_or(Refused::other("the team's first key is not here"))?;
         if document_id(&secret, &content.store, &content.key) != id {
-            return Err("it holds a record that belongs to another document".to_string());
+            return Err(Refused::other(
+                "it holds a record that belongs to another document",
+            ));
         }
         Ok((content, envelope.schema))
     }
@@ -816,18 +824,19 @@ impl TeamSync {
             return Ok(Taking::Done);
         };
         let winner_path = document.tree.path_to(&winning.rev);
-        // A winner that does not open (a leaver's write, an altered revision) is named; if this
-        // browser holds the revision it replaced and that opens, it is taken in instead and
-        // sealed again after the refused one (`repair`), so the rest of the team, who may never
-        // have had it, get it back rather than a document nobody can read.
+        // A winner that does not open is named. If it is a leaver's write and this browser holds
+        // the revision it replaced, that is taken in instead and sealed again after it (`repair`),
+        // so the rest of the team, who may never have had it, get it back. Only for a leaver's:
+        // a revision this browser cannot read for its own reasons (a key or a list it lacks) is
+        // never written over.
         let mut repair = false;
         let (theirs, schema) = match self.open_record(id, &winning) {
             Ok(opened) => opened,
-            Err(reason) => {
-                cycle.quarantined.push((id.to_string(), reason));
+            Err(refused) => {
+                cycle.quarantined.push((id.to_string(), refused.reason));
                 let replaced = winner_path
                     .get(1)
-                    .filter(|rev| document.bodies.contains_key(*rev))
+                    .filter(|rev| refused.leaver && document.bodies.contains_key(*rev))
                     .and_then(|rev| {
                         self.open_record(id, &Winning::at(&document, rev.clone()))
                             .ok()
@@ -866,9 +875,10 @@ impl TeamSync {
                     id.to_string(),
                     format!("a branch of it ({leaf}) holds another record"),
                 )),
-                Err(reason) => cycle
-                    .quarantined
-                    .push((id.to_string(), format!("a branch of it ({leaf}): {reason}"))),
+                Err(refused) => cycle.quarantined.push((
+                    id.to_string(),
+                    format!("a branch of it ({leaf}): {}", refused.reason),
+                )),
             }
         }
         let winner_fields = theirs.fields.clone();

@@ -741,6 +741,15 @@ async fn a_member_who_leaves_starts_a_new_key_and_their_later_writes_are_refused
     assert_eq!(kept.details.name, "Jordan Fictional");
     assert_eq!(kept.details.crn, "X222222");
 
+    // Still allowed in by the server for a while, the leaver's browser writes nothing over what it
+    // cannot read, and the officer's none over it again: no revision goes back and forth.
+    signed_in(&leaver_member).await;
+    let again = at_leaver.cycle().await.unwrap();
+    assert_eq!(again.sealed, 0, "{again:?}");
+    signed_in(&officer_member).await;
+    let settled = at_officer.cycle().await.unwrap();
+    assert_eq!((settled.sealed, settled.pulled), (0, 0), "{settled:?}");
+
     // Taken out on the server too: the leaver's browser is told, and stops.
     remove(&leaver_member).await;
     signed_in(&leaver_member).await;

@@ -8,14 +8,20 @@
 //! team can change seniors. A senior publishes their own list's changes since they last published
 //! ([`to_publish`]): someone added is added to the server's list under the same key; someone
 //! removed starts a new epoch, whose key is wrapped only to those who remain, and the senior
-//! re-seals the team's documents under it, so a client refuses anything sealed under a superseded
-//! key — a leaver's new writes among them.
+//! re-seals the team's documents under it. A leaver's writes are refused as theirs; a remaining
+//! member's sealed under the old key (made before they learnt of the new one) are still taken
+//! (`Epochs::open`): refusing them would lose their work and protect nothing their signature
+//! does not. This departs from sync.md, which refuses every revision under a superseded epoch.
+//!
+//! Known limits: two seniors starting a new epoch at the same moment make two keys, and the
+//! server's winner decides whose; a senior removed from the server's list but still in an
+//! officer's own list is still trusted by that officer to sign lists and keyring entries.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{open, Author, Envelope, Keyring, Place, KEY_BYTES};
+use super::envelope::{open, Author, Envelope, EnvelopeError, Keyring, Place, KEY_BYTES};
 use crate::domain::keys::{Fingerprint, Team, TeamMember, TEAM_VERSION};
 use crate::domain::package::canonical_json;
 
@@ -40,7 +46,7 @@ struct ListedTeam {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TeamListError {
     #[error("it could not be opened: {0}")]
-    Envelope(#[from] super::envelope::EnvelopeError),
+    Envelope(#[from] EnvelopeError),
     #[error("it is not a team list this version of Probation Workbook reads")]
     Malformed,
     #[error("it is the list of {found}, not of {expected}")]
@@ -216,15 +222,24 @@ impl Epochs {
         }
     }
 
-    /// Who wrote a revision sealed under `epoch`, as that epoch's list says (the officer's own
-    /// list for an epoch with none): how a senior reads a document to re-seal it under a new key.
-    pub fn author_in(&self, epoch: u32, fingerprint: &Fingerprint) -> Author {
-        let list = (epoch as usize)
-            .checked_sub(1)
-            .and_then(|n| self.lists.get(n))
-            .unwrap_or(&self.own);
-        list.by_fingerprint(fingerprint)
-            .map_or(Author::Unknown, |member| Author::Member(member.signing_key))
+    /// Opens a record's envelope stored at `place`: its author a member of the latest list, sealed
+    /// under the current epoch's key or, by a member still in the team, an earlier one's (an edit
+    /// made before they learnt of the new key). A leaver's is refused as theirs
+    /// (`EnvelopeError::RemovedAuthor`), whatever its epoch.
+    pub fn open(&self, envelope: &Envelope, place: &Place<'_>) -> Result<Vec<u8>, EnvelopeError> {
+        let keys = |epoch: u32| self.key(epoch);
+        let author = |fingerprint: &Fingerprint| self.author(fingerprint);
+        let keyring = |current_epoch: u32| Keyring {
+            keys: &keys,
+            current_epoch,
+            author: &author,
+        };
+        match open(envelope, place, &keyring(self.current())) {
+            Err(EnvelopeError::SupersededEpoch { epoch, .. }) => {
+                open(envelope, place, &keyring(epoch))
+            }
+            opened => opened,
+        }
     }
 }
 
@@ -240,24 +255,37 @@ pub enum Publish {
 }
 
 /// What a senior publishes, given the server's latest list (`server`, of epoch `epoch`), the list
-/// they last published or adopted (`published`) and their own list now (`own`, themself in it).
-/// The changes they made since they last published are applied to the server's list, so two
-/// seniors' changes both stand and neither undoes the other's; someone they never listed is never
-/// removed. Before the server holds a list, their own list is epoch 1's.
-pub fn to_publish(server: Option<(u32, &Team)>, published: Option<&Team>, own: &Team) -> Publish {
+/// they last published or adopted (`published`), their own list now (`own`, themself in it) and
+/// every list the server held before (`earlier`). The changes they made since they last published
+/// are applied to the server's list, so two seniors' changes both stand and neither undoes the
+/// other's; someone they never listed is never removed. A senior who has not published from this
+/// browser yet adds only people no list ever held: a leaver still in their own list is not let
+/// back in. Before the server holds a list, their own list is epoch 1's.
+pub fn to_publish(
+    server: Option<(u32, &Team)>,
+    published: Option<&Team>,
+    own: &Team,
+    earlier: &[Team],
+) -> Publish {
     let Some((epoch, server)) = server else {
         return Publish::Replace {
             epoch: 1,
             list: own.clone(),
         };
     };
-    let empty = Team::default();
-    let base = published.unwrap_or(&empty);
     // Added or changed (a grade confirmed again) since last published.
+    let ever_listed = |member: &TeamMember| {
+        std::iter::once(server)
+            .chain(earlier)
+            .any(|list| list.by_fingerprint(&member.fingerprint).is_some())
+    };
     let changed: Vec<&TeamMember> = own
         .members
         .iter()
-        .filter(|member| !base.members.contains(member))
+        .filter(|member| match published {
+            Some(base) => !base.members.contains(member),
+            None => !ever_listed(member),
+        })
         .collect();
     let removed: Vec<&Fingerprint> = match published {
         Some(base) => base

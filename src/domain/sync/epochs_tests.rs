@@ -192,12 +192,6 @@ fn a_member_leaving_makes_a_new_current_epoch_and_their_writes_a_leavers() {
         epochs.author(&fingerprint(&officer)),
         Author::Member(officer.signing_key())
     );
-    // What the leaver sealed under epoch 1 is theirs as epoch 1's list says (for re-sealing).
-    assert_eq!(
-        epochs.author_in(1, &fingerprint(&leaver)),
-        Author::Member(leaver.signing_key())
-    );
-    assert_eq!(epochs.author_in(2, &fingerprint(&leaver)), Author::Unknown);
     // A list out of order is not taken; the latest one is replaced when someone joins.
     epochs.take_list(4, team(&[&stranger]));
     assert_eq!(epochs.lists().len(), 2);
@@ -216,6 +210,62 @@ fn a_member_leaving_makes_a_new_current_epoch_and_their_writes_a_leavers() {
 }
 
 #[test]
+fn a_remaining_members_write_under_the_old_key_is_taken_and_a_leavers_is_refused() {
+    use super::envelope::EnvelopeError;
+    use super::Rev;
+    let (officer, senior, leaver) = (Person::officer(), Person::senior(), Person::second_senior());
+    let parent = Rev::parse("1-0a1b2c3d4e5f60718293a4b5c6d7e8f9").unwrap();
+    let at = Place {
+        team: "north",
+        database: "t-1",
+        id: "c3b1a2f09e8d7c6b5a4f3e2d1c0b9a88",
+        generation: 2,
+        parent: Some(&parent),
+    };
+    let written = |by: &Person, epoch: u32, key: &[u8; KEY_BYTES]| {
+        seal(
+            b"{}",
+            &at,
+            10,
+            epoch,
+            key,
+            IV,
+            &by.keys().fingerprint(),
+            &|m| by.sign(m),
+        )
+        .unwrap()
+    };
+    let mut epochs = Epochs::new(team(&[&officer, &senior]));
+    epochs.add_key(1, KEY_1);
+    epochs.add_key(2, KEY_2);
+    epochs.take_list(1, team(&[&senior, &officer, &leaver]));
+    // Before the leaver is out, their write opens like anyone's.
+    assert_eq!(
+        epochs.open(&written(&leaver, 1, &KEY_1), &at),
+        Ok(b"{}".to_vec())
+    );
+    epochs.take_list(2, team(&[&senior, &officer]));
+    // The officer edited offline, before they learnt of key 2: kept.
+    assert_eq!(
+        epochs.open(&written(&officer, 1, &KEY_1), &at),
+        Ok(b"{}".to_vec())
+    );
+    assert_eq!(
+        epochs.open(&written(&officer, 2, &KEY_2), &at),
+        Ok(b"{}".to_vec())
+    );
+    // The leaver's, under the key they still hold: refused as theirs.
+    assert_eq!(
+        epochs.open(&written(&leaver, 1, &KEY_1), &at),
+        Err(EnvelopeError::RemovedAuthor)
+    );
+    // Epoch 1 passed off as epoch 2 (the envelope's epoch changed): the signature no longer fits.
+    let mut moved = written(&officer, 1, &KEY_1);
+    moved.epoch = 2;
+    assert_eq!(epochs.open(&moved, &at), Err(EnvelopeError::BadSignature));
+}
+
+#[test]
 fn a_senior_publishes_what_they_changed_and_never_undoes_another_seniors_change() {
     let (officer, senior, leaver, second) = (
         Person::officer(),
@@ -226,7 +276,7 @@ fn a_senior_publishes_what_they_changed_and_never_undoes_another_seniors_change(
     let own = team(&[&senior, &officer, &leaver]);
     // The first list is the senior's own, under epoch 1.
     assert_eq!(
-        to_publish(None, None, &own),
+        to_publish(None, None, &own, &[]),
         Publish::Replace {
             epoch: 1,
             list: own.clone()
@@ -234,13 +284,13 @@ fn a_senior_publishes_what_they_changed_and_never_undoes_another_seniors_change(
     );
     // Published and unchanged: nothing.
     assert_eq!(
-        to_publish(Some((1, &own)), Some(&own), &own),
+        to_publish(Some((1, &own)), Some(&own), &own, &[]),
         Publish::Nothing
     );
     // Someone added: the same epoch, the list replaced.
     let added = team(&[&senior, &officer, &leaver, &second]);
     assert_eq!(
-        to_publish(Some((1, &own)), Some(&own), &added),
+        to_publish(Some((1, &own)), Some(&own), &added, &[]),
         Publish::Replace {
             epoch: 1,
             list: added.clone()
@@ -249,26 +299,35 @@ fn a_senior_publishes_what_they_changed_and_never_undoes_another_seniors_change(
     // Someone removed: a new epoch without them.
     let without = team(&[&senior, &officer, &second]);
     assert_eq!(
-        to_publish(Some((1, &added)), Some(&added), &without),
+        to_publish(Some((1, &added)), Some(&added), &without, &[]),
         Publish::NewEpoch {
             epoch: 2,
             list: without.clone()
         }
     );
-    // Another senior, who never listed `second` and never published, removes nobody; their own
-    // addition is added.
+    // Another senior, who never listed `second` and never published from this browser, removes
+    // nobody and adds themself; the leaver, still in their own list, is not let back in.
     let other = Person::new(5, "Lee Senior", Grade::Spo);
-    let theirs = team(&[&other, &senior, &officer]);
-    let Publish::Replace { epoch: 2, list } = to_publish(Some((2, &without)), None, &theirs) else {
+    let theirs = team(&[&other, &senior, &officer, &leaver]);
+    let earlier = [added.clone()];
+    let Publish::Replace { epoch: 2, list } =
+        to_publish(Some((2, &without)), None, &theirs, &earlier)
+    else {
         panic!("the other senior adds themself");
     };
     assert_eq!(list.members.len(), 4);
     assert!(list.by_fingerprint(&second.keys().fingerprint()).is_some());
+    assert!(list.by_fingerprint(&leaver.keys().fingerprint()).is_none());
+    // Once they have published, removing the leaver again is theirs to do, and adding them back.
+    assert_eq!(
+        to_publish(Some((2, &list)), Some(&theirs), &theirs, &earlier),
+        Publish::Nothing
+    );
     // A grade confirmed again replaces the entry, not a second one.
     let mut regraded = without.clone();
     regraded.members[2].grade = Grade::Spo;
     assert_eq!(
-        to_publish(Some((2, &without)), Some(&without), &regraded),
+        to_publish(Some((2, &without)), Some(&without), &regraded, &[]),
         Publish::Replace {
             epoch: 2,
             list: regraded.clone()
@@ -306,21 +365,31 @@ proptest! {
     #[test]
     fn publishing_is_idempotent_and_applies_only_the_seniors_own_changes(
         server in 0u8..64, published in proptest::option::of(0u8..64), own in 0u8..64,
+        earlier in 0u8..64,
     ) {
         let people = people();
         let (server, own) = (subset(&people, server), subset(&people, own));
         let published = published.map(|mask| subset(&people, mask));
-        let outcome = to_publish(Some((3, &server)), published.as_ref(), &own);
+        let earlier = [subset(&people, earlier)];
+        let outcome = to_publish(Some((3, &server)), published.as_ref(), &own, &earlier);
         let next = match &outcome {
             Publish::Nothing => server.clone(),
             Publish::Replace { epoch, list } => { prop_assert_eq!(*epoch, 3); list.clone() }
             Publish::NewEpoch { epoch, list } => { prop_assert_eq!(*epoch, 4); list.clone() }
         };
-        prop_assert_eq!(to_publish(Some((3, &next)), Some(&own), &own), Publish::Nothing);
+        prop_assert_eq!(to_publish(Some((3, &next)), Some(&own), &own, &earlier), Publish::Nothing);
+        let listed = |member: &TeamMember| {
+            server.by_fingerprint(&member.fingerprint).is_some()
+                || earlier[0].by_fingerprint(&member.fingerprint).is_some()
+        };
         for member in &own.members {
-            let kept = published.as_ref().is_some_and(|p| p.members.contains(member))
-                && server.by_fingerprint(&member.fingerprint).is_none();
-            prop_assert!(kept || next.by_fingerprint(&member.fingerprint).is_some());
+            // Left out only if another senior took them out since this one published, or, with
+            // nothing published from here, if some list held them before.
+            let left_out = match &published {
+                Some(p) => p.members.contains(member) && server.by_fingerprint(&member.fingerprint).is_none(),
+                None => listed(member) && server.by_fingerprint(&member.fingerprint).is_none(),
+            };
+            prop_assert!(left_out || next.by_fingerprint(&member.fingerprint).is_some());
         }
         for member in &next.members {
             prop_assert!(server.members.contains(member) || own.members.contains(member));
