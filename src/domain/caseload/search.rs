@@ -46,12 +46,16 @@ pub const MIN_SCORE: f64 = 0.7;
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     cases: Vec<IndexedCase>,
+    /// Every distinct word of the cases, once: a search scores each once however many cases share
+    /// it (surnames and first names repeat across a caseload of thousands).
+    words: Vec<IndexedWord>,
 }
 
 #[derive(Debug, Clone)]
 struct IndexedCase {
     id: String,
-    words: Vec<IndexedWord>,
+    /// Positions in [`SearchIndex::words`].
+    words: Vec<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +69,8 @@ impl SearchIndex {
     /// Normalises every case's name and CRN: `(case id, name, CRN)`.
     pub fn new(cases: &[(&str, &str, &str)]) -> SearchIndex {
         let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut distinct: std::collections::HashMap<String, usize> = Default::default();
+        let mut all = Vec::new();
         let cases = cases
             .iter()
             .map(|(id, name, crn)| IndexedCase {
@@ -72,15 +78,20 @@ impl SearchIndex {
                 words: words(name)
                     .into_iter()
                     .chain(words(crn))
-                    .map(|text| IndexedWord {
-                        best_fragment_score: fragment_score(&mut matcher, &text, &text)
-                            .unwrap_or(0),
-                        text,
+                    .map(|text| {
+                        *distinct.entry(text).or_insert_with_key(|text| {
+                            all.push(IndexedWord {
+                                best_fragment_score: fragment_score(&mut matcher, text, text)
+                                    .unwrap_or(0),
+                                text: text.clone(),
+                            });
+                            all.len() - 1
+                        })
                     })
                     .collect(),
             })
             .collect();
-        SearchIndex { cases }
+        SearchIndex { cases, words: all }
     }
 
     pub fn len(&self) -> usize {
@@ -110,17 +121,27 @@ impl SearchIndex {
                 .collect();
         }
         let mut matcher = Matcher::new(Config::DEFAULT);
+        // Each query word against each distinct word, once.
+        let similarity: Vec<Vec<f64>> = query
+            .iter()
+            .map(|wanted| {
+                self.words
+                    .iter()
+                    .map(|word| word_similarity(&mut matcher, wanted, word))
+                    .collect()
+            })
+            .collect();
         let mut found: Vec<(usize, f64)> = self
             .cases
             .iter()
             .enumerate()
             .filter_map(|(position, case)| {
-                let total: f64 = query
+                let total: f64 = similarity
                     .iter()
-                    .map(|wanted| {
+                    .map(|scores| {
                         case.words
                             .iter()
-                            .map(|word| word_similarity(&mut matcher, wanted, word))
+                            .map(|&word| scores[word])
                             .fold(0.0, f64::max)
                     })
                     .sum();
