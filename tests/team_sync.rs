@@ -1,10 +1,12 @@
 //! The team sync engine (`team_sync`) in a real browser against the test peer (issue 21): an
 //! officer's and a senior's workbooks (two IndexedDB databases, each with its own WebCrypto keys
-//! and team list), signed in in turn as the demo team's two members. The senior's first cycle
-//! makes the team key and wraps it to both; the officer's case reaches the senior sealed; edits to
-//! different fields on both sides are both kept; the same field changed on both is a conflict; the
-//! server holds no name, CRN or typed text; a document altered on the server is quarantined; two
-//! tabs cycling at once seal a change once (the Web Lock), with no conflict on the server.
+//! and team list), signed in in turn as members of a team of the test's own on the peer. The
+//! senior's first cycle makes the team key and wraps it to both; the officer's case reaches the
+//! senior sealed; edits to different fields on both sides are both kept; the same field changed
+//! on both is a conflict; the server holds no name, CRN or typed text; a document altered on the
+//! server is quarantined; two tabs cycling at once seal a change once (the Web Lock), with no
+//! conflict on the server; a member who leaves starts a new key epoch and what they write
+//! afterwards is refused by the rest.
 //! `make wasm-test` runs it (Chromium and Firefox) beside the peer.
 #![cfg(target_arch = "wasm32")]
 
@@ -188,16 +190,8 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
     assert_eq!(there.details, case(&case_id).details);
 
     // Nothing on the server reads as the case: no name, no CRN.
-    let everything = FetchTransport::new(PEER)
-        .send(Request {
-            method: Method::Get,
-            path: format!("/{database}/_all_docs?include_docs=true"),
-            body: None,
-        })
-        .await
-        .unwrap();
-    assert_eq!(everything.status, 200);
-    let text = everything.body.to_string();
+    let everything = on_server(&database).await;
+    let text = Value::from(everything.clone()).to_string();
     assert!(text.contains("envelope"), "the documents were read");
     for secret in ["Jordan", "Fictional", "X987654", case_id.as_str()] {
         assert!(!text.contains(secret), "{secret} is on the server");
@@ -333,17 +327,15 @@ async fn an_officers_case_reaches_the_senior_sealed_and_both_sides_edits_merge()
         officer.keys.public.fingerprint().to_string(),
         senior.keys.public.fingerprint().to_string(),
     ];
-    let victim = everything.body["rows"]
-        .as_array()
-        .unwrap()
+    let victim = everything
         .iter()
-        .filter(|row| row["id"].as_str().is_some_and(|id| id.len() == 32))
-        .find(|row| {
-            row["doc"]["envelope"]["by"]
+        .filter(|doc| doc["_id"].as_str().is_some_and(|id| id.len() == 32))
+        .find(|doc| {
+            doc["envelope"]["by"]
                 .as_str()
                 .is_some_and(|by| authors.iter().any(|author| author == by))
         })
-        .expect("the case's document is on the server")["id"]
+        .expect("the case's document is on the server")["_id"]
         .as_str()
         .unwrap()
         .to_string();
@@ -429,61 +421,28 @@ async fn two_tabs_syncing_at_once_send_one_revision_not_a_conflict_with_themselv
     assert!(got.conflicts.is_empty(), "{got:?}");
     let there = senior.store.case(&case_id).await.unwrap().unwrap();
     assert_eq!(there.details.name, "Jordan Fictional-Smith");
-    let everything = FetchTransport::new(PEER)
-        .send(Request {
-            method: Method::Get,
-            path: format!("/{database}/_all_docs?include_docs=true&conflicts=true"),
-            body: None,
-        })
-        .await
-        .unwrap();
-    let author = officer.keys.public.fingerprint().to_string();
-    let branched: Vec<&Value> = everything.body["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|row| row["doc"]["envelope"]["by"].as_str() == Some(author.as_str()))
-        .filter(|row| {
-            row["doc"]["_conflicts"]
-                .as_array()
-                .is_some_and(|c| !c.is_empty())
-        })
-        .collect();
+    let branched = branched_on_the_server(&database, &[&officer]).await;
     assert!(branched.is_empty(), "{branched:?}");
     officer.store.delete().await.unwrap();
     senior.store.delete().await.unwrap();
 }
 
 /// Documents on the server with more than one live leaf whose winner one of `authors` wrote, as
-/// `_all_docs` shows them (the demo database is shared by every test here).
+/// `_all_docs` shows them.
 async fn branched_on_the_server(database: &str, authors: &[&Workbook]) -> Vec<Value> {
     let authors: Vec<String> = authors
         .iter()
         .map(|workbook| workbook.keys.public.fingerprint().to_string())
         .collect();
-    let everything = FetchTransport::new(PEER)
-        .send(Request {
-            method: Method::Get,
-            path: format!("/{database}/_all_docs?include_docs=true&conflicts=true"),
-            body: None,
-        })
+    on_server(database)
         .await
-        .unwrap();
-    everything.body["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|row| {
-            row["doc"]["_conflicts"]
-                .as_array()
-                .is_some_and(|c| !c.is_empty())
-        })
-        .filter(|row| {
-            row["doc"]["envelope"]["by"]
+        .into_iter()
+        .filter(|doc| doc["_conflicts"].as_array().is_some_and(|c| !c.is_empty()))
+        .filter(|doc| {
+            doc["envelope"]["by"]
                 .as_str()
                 .is_some_and(|by| authors.iter().any(|author| author == by))
         })
-        .cloned()
         .collect()
 }
 
@@ -599,12 +558,12 @@ async fn a_record_saved_here_after_team_sync_read_it_is_never_written_over() {
     workbook.store.delete().await.unwrap();
 }
 
-/// Every document on the team's server, as a member signed in reads them.
+/// Every document on the team's server, as a member signed in reads them (with `_conflicts`).
 async fn on_server(database: &str) -> Vec<Value> {
     let everything = FetchTransport::new(PEER)
         .send(Request {
             method: Method::Get,
-            path: format!("/{database}/_all_docs?include_docs=true"),
+            path: format!("/{database}/_all_docs?include_docs=true&conflicts=true"),
             body: None,
         })
         .await

@@ -5,23 +5,13 @@ use proptest::prelude::*;
 
 use super::envelope::{seal, Author, Envelope, Place, IV_BYTES, KEY_BYTES};
 use super::epochs::*;
-use crate::domain::keys::support::{Person, AT};
+use crate::domain::keys::support::{team_of as team, Person};
 use crate::domain::keys::{Team, TeamMember};
 use crate::domain::signing::Grade;
 
 const KEY_1: [u8; KEY_BYTES] = [11; KEY_BYTES];
 const KEY_2: [u8; KEY_BYTES] = [22; KEY_BYTES];
 const IV: [u8; IV_BYTES] = [3; IV_BYTES];
-
-fn member(person: &Person) -> TeamMember {
-    TeamMember::myself(&person.profile, person.keys(), AT)
-}
-
-fn team(people: &[&Person]) -> Team {
-    Team {
-        members: people.iter().map(|person| member(person)).collect(),
-    }
-}
 
 fn place(id: &str) -> Place<'_> {
     Place {
@@ -140,7 +130,7 @@ fn a_team_list_is_taken_only_from_a_trusted_senior_under_its_own_epochs_key_wher
     );
     // Damaged inside: a member's fingerprint that is not their keys', or not a list at all.
     let mut damaged = list.clone();
-    damaged.members[0].fingerprint = member(&senior).fingerprint;
+    damaged.members[0].fingerprint = senior.keys().fingerprint();
     let broken = list_document(
         &senior,
         &id,

@@ -1,21 +1,11 @@
-//! Team keys wrapped to each member, and who counts as an author epoch by epoch.
+//! Team keys wrapped to each member, taken only from a trusted senior.
 
 use super::envelope::KEY_BYTES;
 use super::keyring::*;
-use crate::domain::keys::support::{Person, AT};
-use crate::domain::keys::{open_sealed, seal_with, EcdhPrivateKey, Team, TeamMember};
+use crate::domain::keys::support::{team_of as team, Person};
+use crate::domain::keys::{open_sealed, seal_with, EcdhPrivateKey};
 
 const KEY: [u8; KEY_BYTES] = [42; KEY_BYTES];
-
-fn member(person: &Person) -> TeamMember {
-    TeamMember::myself(&person.profile, person.keys(), AT)
-}
-
-fn team(people: &[&Person]) -> Team {
-    Team {
-        members: people.iter().map(|person| member(person)).collect(),
-    }
-}
 
 #[test]
 fn a_team_key_wrapped_to_a_member_opens_only_for_them_and_only_as_its_team_and_epoch() {
