@@ -56,6 +56,20 @@ impl DraftProgress {
         context: &CheckContext,
         plan: &SentencePlan,
     ) -> DraftProgress {
+        if answers.is_empty() && completed_sections.is_empty() {
+            // Nothing answered: a section's status looks at a case only through its answers and
+            // the sections marked completed, so every such case counts the same; worked out once
+            // (a caseload of thousands holds many cases not yet assessed).
+            static NOTHING_YET: std::sync::OnceLock<(usize, usize)> = std::sync::OnceLock::new();
+            let (completed, of) = *NOTHING_YET
+                .get_or_init(|| completed_count(&statuses(answers, completed_sections, None)));
+            return DraftProgress {
+                answered_any: false,
+                completed,
+                of,
+                plan_agreed: plan.is_agreed(),
+            };
+        }
         DraftProgress::from_statuses(
             &statuses(answers, completed_sections, Some(context)),
             answers,

@@ -681,3 +681,31 @@ fn a_search_that_finds_nothing_says_so_with_a_hint() {
     assert_eq!(no_matches("", true).0, "No cases match these filters");
     assert!(no_matches("x1", true).0.ends_with("with these filters"));
 }
+
+#[test]
+fn a_case_not_yet_assessed_counts_its_sections_as_working_them_out_would() {
+    use crate::domain::progress::statuses;
+    use crate::domain::questionnaire::CheckContext;
+    let (answers, completed) = (Answers::default(), std::collections::BTreeSet::new());
+    for (date_of_birth, today) in [
+        (date(1991, 7, 17), TODAY),
+        (date(2008, 1, 1), date(2026, 1, 2)),
+    ] {
+        let context = CheckContext {
+            date_of_birth,
+            today,
+        };
+        let plan = SentencePlan::default();
+        let worked_out = DraftProgress::from_statuses(
+            &statuses(&answers, &completed, Some(&context)),
+            &answers,
+            &completed,
+            &plan,
+        );
+        assert_eq!(
+            DraftProgress::of(&answers, &completed, &context, &plan),
+            worked_out
+        );
+        assert!(worked_out.of > 0 && worked_out.completed == 0 && !worked_out.answered_any);
+    }
+}
