@@ -943,7 +943,16 @@ impl TeamSync {
             }
         }
         let place = noted_key(&theirs.store, &theirs.key);
-        let agreed_now = if taken.fields == winner_fields && ended.is_empty() && !repair {
+        // A winner a member sealed under a key no longer current (written before they learnt of
+        // the new one, while a senior was sealing the team's documents again) is sealed again
+        // under the current key by a senior's browser, as the others were: only a senior's, so
+        // two members never trade revisions over it.
+        let stale = self.connection.senior
+            && winning
+                .envelope
+                .as_ref()
+                .is_ok_and(|envelope| envelope.epoch < self.epochs.current());
+        let agreed_now = if taken.fields == winner_fields && ended.is_empty() && !repair && !stale {
             self.replica
                 .set_agreed(id, taken.fields)
                 .await

@@ -375,6 +375,7 @@ try {
   console.log(`  sealed and pushed by the officer's browser: ${(sync.push / 1000).toFixed(1)} s`);
   console.log(`  pulled into a fresh profile, Connect → caseload listing them: ${(sync.pull / 1000).toFixed(1)} s, ${within(sync.pull, 60_000)} 60 s; peak memory ${((sync.peakHeap + sync.wasmMemory) / 1e6).toFixed(0)} MB (JS heap ${(sync.peakHeap / 1e6).toFixed(0)} + WebAssembly ${(sync.wasmMemory / 1e6).toFixed(0)}), ${within((sync.peakHeap + sync.wasmMemory) / 1e6, 200)} 200 MB`);
   console.log(`  an edit on one device on the other's open case page: ${fmt(sync.edits)} ms over ${sync.edits.length} edits, median ${within(median(sync.edits), 2000)} 2 s`);
+  console.log(`  a member removed: new key, every document sealed again by the senior's browser and on the server: ${sync.reseal === null ? `not done within 300 s (team-list-2 ${sync.resealState?.listed ? 'there' : 'missing'}, ${sync.resealState?.left} records under an older key)` : `${(sync.reseal / 1000).toFixed(1)} s`}${sync.resealState?.leavers ? `; ${sync.resealState.leavers} written afterwards by the leaver's browser under the old key, refused` : ''}`);
   console.log('');
   for (const [what, list] of [['section page (workbook)', files.app], ['caseload (workbook)', files.caseload], ['section (SurveyJS peer)', files.peer]]) {
     console.log(`${what}, gzipped per file:`);

@@ -6,6 +6,7 @@
 //     "Connect" to the caseload listing them, and peak memory (the JS heap, sampled every 250 ms,
 //     plus WebAssembly memory, which never shrinks, at the end)
 //   - an edit on one device visible on the other's open case page (median of several)
+//   - a member removed by the senior: the new key made and every document sealed again under it
 import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,16 @@ import { startPeer } from '../team-server/start.mjs';
 const ISSUES = ['2.97', '3.97', '4.97', '5.97', '6.97', '7.97', '8.97', '9.97', '10.97', '11.97', '12.97'];
 const WORDS = 'Lives with a friend on a short let and has asked the council for help; the landlord wants the room back by spring and there is rent owed. ';
 
+/** Whose key is whose, for naming what a figure found. */
+const fingerprints = {};
+
 async function profileAndCard(page, name, grade, dir) {
   await page.goto('/profile');
   await page.getByLabel('Your full name').fill(name);
   await page.getByRole('group', { name: 'Your grade' }).getByLabel(grade).check();
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByTestId('fingerprint').filter({ hasText: /^([0-9A-F]{4} ){7}[0-9A-F]{4}$/ }).waitFor();
+  fingerprints[(await page.getByTestId('fingerprint').textContent()).trim()] = name;
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download your identity card' }).click()]);
   const path = join(dir, `${name.replace(/ /g, '-')}.json`);
   await download.saveAs(path);
@@ -161,7 +166,37 @@ export async function syncFigures(browser, runs, cases = 1000) {
       await fresh.getByRole('heading', { level: 1, name }).waitFor({ timeout: 60_000 });
       edits.push(Date.now() - t0);
     }
-    return { cases, documents: (await documents()) - before, push, pull, peakHeap, wasmMemory, edits };
+    // The senior takes Bea off their team list: a new key for those who remain, every document
+    // sealed again under it by the senior's browser, then the list that makes it current. Timed
+    // from "Remove" to the server holding team-list-2 and every record under key 2.
+    await senior.goto('/');
+    await senior.getByRole('heading', { level: 2, name: `Team cases (${cases})` }).waitFor({ timeout: 600_000 });
+    await senior.goto('/team');
+    const rekeyed = () => senior.evaluate(async (database) => {
+      const { rows } = await (await fetch(`/db/${database}/_all_docs?include_docs=true`)).json();
+      const records = rows.map((row) => row.doc).filter((doc) => /^[0-9a-f]{32}$/.test(doc._id) && !doc._deleted);
+      const left = records.filter((doc) => doc.envelope.epoch !== 2);
+      return { listed: rows.some((row) => row.id === 'team-list-2'), left: left.map((doc) => doc.envelope.by) };
+    }, peer.demo.database).then(({ listed, left }) => ({
+      listed,
+      // What the leaver's browser writes afterwards, under the key it still holds, is refused by
+      // every other browser (the journeys and tests/team_sync.rs check that); it is counted apart.
+      left: left.filter((by) => fingerprints[by] !== 'Bea Officer').length,
+      leavers: left.filter((by) => fingerprints[by] === 'Bea Officer').length,
+    }));
+    const resealStart = Date.now();
+    await senior.getByRole('button', { name: 'Remove Bea Officer' }).click();
+    let reseal = null;
+    let state = null;
+    while (Date.now() - resealStart < 300_000) {
+      state = await rekeyed();
+      if (state.listed && state.left === 0) {
+        reseal = Date.now() - resealStart;
+        break;
+      }
+      await senior.waitForTimeout(500);
+    }
+    return { cases, documents: (await documents()) - before, push, pull, peakHeap, wasmMemory, edits, reseal, resealState: state };
   } finally {
     for (const made of contexts) await made.close().catch(() => {});
     peer.child.kill();
