@@ -289,8 +289,11 @@ pub struct TeamSync {
     /// The team keys this browser was given and the team lists it has taken, with the officer's
     /// own team list (themself in it): whose keyring entries and team lists are trusted.
     epochs: Epochs,
-    /// Keyring entries known to be on the server ("epoch/fingerprint"): not looked for again.
+    /// Keyring entries (their ids) known to be here: not looked for again.
     wrapped: std::collections::BTreeSet<String>,
+    /// The revision of each epoch's team list last taken: one still winning is not opened and
+    /// checked again every cycle.
+    lists_taken: BTreeMap<u32, Rev>,
     client: String,
 }
 
@@ -325,6 +328,7 @@ impl TeamSync {
             keys,
             epochs: Epochs::new(team),
             wrapped: Default::default(),
+            lists_taken: BTreeMap::new(),
             client,
         })
     }
@@ -332,7 +336,11 @@ impl TeamSync {
     /// The officer's own team list changed (someone added or removed on the Team page): trusted
     /// from the next cycle, and published by a senior.
     pub fn set_team(&mut self, team: Team) {
-        self.epochs.set_own(team);
+        if self.epochs.own() != &team {
+            // The lists were taken on the strength of the old one: checked again.
+            self.lists_taken.clear();
+            self.epochs.set_own(team);
+        }
     }
 
     fn me(&self) -> Fingerprint {
@@ -556,6 +564,10 @@ impl TeamSync {
             let Some((winning, envelope)) = self.winning(&id).await? else {
                 break;
             };
+            if self.lists_taken.get(&epoch) == Some(&winning.rev) {
+                epoch += 1;
+                continue;
+            }
             let previous = (epoch as usize)
                 .checked_sub(2)
                 .and_then(|n| self.epochs.lists().get(n));
@@ -568,7 +580,10 @@ impl TeamSync {
                 self.epochs.own(),
                 previous,
             ) {
-                Ok(list) => self.epochs.take_list(epoch, list),
+                Ok(list) => {
+                    self.epochs.take_list(epoch, list);
+                    self.lists_taken.insert(epoch, winning.rev);
+                }
                 Err(error) => {
                     refused.push((id, format!("the team list {epoch}: {error}")));
                     break;
@@ -638,23 +653,15 @@ impl TeamSync {
         if new_epoch {
             self.reseal(epoch, cycle).await?;
         }
-        let Some(key) = self.epochs.key(epoch) else {
+        if self.epochs.key(epoch).is_none() {
             return Ok(());
-        };
+        }
         let id = team_list_id(epoch);
         let parent = self.winning(&id).await?.map(|(winning, _)| winning.rev);
-        let iv = random::<IV_BYTES>()?;
-        let unsigned = seal_unsigned(
-            &team_list_plaintext(&self.connection.team, epoch, &list),
-            &self.place(&id, parent.as_ref()),
-            TEAM_LIST_SCHEMA,
-            epoch,
-            &key,
-            iv,
-            &self.me(),
-        )
-        .ok_or_else(|| SyncError::Store("a team list too large to seal".into()))?;
-        let envelope = self.signed(unsigned).await?;
+        let plaintext = team_list_plaintext(&self.connection.team, epoch, &list);
+        let envelope = self
+            .sealed(&id, parent.as_ref(), &plaintext, TEAM_LIST_SCHEMA, epoch)
+            .await?;
         if self
             .replica
             .edit_after(&id, parent.as_ref(), envelope, false, None)
@@ -672,8 +679,8 @@ impl TeamSync {
     }
 
     /// Seals again under `epoch` every record document whose winner is sealed under an earlier
-    /// key: opened as that epoch's list says of its author, the same fields, signed by this senior,
-    /// the fields last agreed left as they are. One that does not open is left (and stays refused).
+    /// key: opened as any pulled revision is, the same fields, signed by this senior, the fields
+    /// last agreed left as they are. One that does not open is left (and stays refused).
     async fn reseal(&self, epoch: u32, cycle: &mut Cycle) -> Result<(), SyncError> {
         let mut ids: Vec<String> = self
             .replica
@@ -790,11 +797,11 @@ impl TeamSync {
                 leaver: error == EnvelopeError::RemovedAuthor,
                 reason: error.to_string(),
             })?;
-        let content =
-            Content::from_bytes(&bytes).ok_or(Refused::other("it does not hold a record"))?;
+        let content = Content::from_bytes(&bytes)
+            .ok_or_else(|| Refused::other("it does not hold a record"))?;
         let secret = self
             .id_secret()
-            .ok_or(Refused::other("the team's first key is not here"))?;
+            .ok_or_else(|| Refused::other("the team's first key is not here"))?;
         if document_id(&secret, &content.store, &content.key) != id {
             return Err(Refused::other(
                 "it holds a record that belongs to another document",
@@ -1193,21 +1200,41 @@ impl TeamSync {
         content: &Content,
         epoch: u32,
     ) -> Result<serde_json::Value, SyncError> {
+        self.sealed(
+            id,
+            parent,
+            &content.to_bytes(),
+            RECORD_SCHEMA_VERSION,
+            epoch,
+        )
+        .await
+    }
+
+    /// `plaintext` (of layout `schema`) sealed under `epoch`'s key as the revision of `id` after
+    /// `parent`, and signed: a record or a team list.
+    async fn sealed(
+        &self,
+        id: &str,
+        parent: Option<&Rev>,
+        plaintext: &[u8],
+        schema: u32,
+        epoch: u32,
+    ) -> Result<serde_json::Value, SyncError> {
         let key = self
             .epochs
             .key(epoch)
             .ok_or_else(|| SyncError::Store(format!("team key {epoch} is not here")))?;
         let iv = random::<IV_BYTES>()?;
         let unsigned = seal_unsigned(
-            &content.to_bytes(),
+            plaintext,
             &self.place(id, parent),
-            RECORD_SCHEMA_VERSION,
+            schema,
             epoch,
             &key,
             iv,
             &self.me(),
         )
-        .ok_or_else(|| SyncError::Store("a record too large to seal".into()))?;
+        .ok_or_else(|| SyncError::Store("a document too large to seal".into()))?;
         self.signed(unsigned).await
     }
 
